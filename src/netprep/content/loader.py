@@ -1,0 +1,347 @@
+"""Find packs, read their files strictly, and build a `Library`.
+
+Every problem found is collected (file:line: field: message) so that one run
+of `netprep content validate` lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from netprep.content import specs
+from netprep.content.models import (
+    Competency,
+    Exercise,
+    Language,
+    Library,
+    Pack,
+    Question,
+    QuizItem,
+    Reflection,
+    Template,
+    Theme,
+    Tip,
+    TipSection,
+)
+from netprep.content.schema import INVALID, Check, Ctx, line_of
+from netprep.content.yamlio import YamlProblem, parse, read_text
+from netprep.errors import ContentError
+from netprep.paths import builtin_content_dir, user_pack_dirs
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SINGLE_FILES = {
+    "pack": specs.PACK,
+    "competencies": specs.COMPETENCIES,
+    "tips": specs.TIPS,
+    "languages": specs.LANGUAGES,
+}
+FOLDERS = {
+    "themes": specs.THEME,
+    "questions": specs.QUESTIONS,
+    "templates": specs.TEMPLATES,
+    "exercises": specs.EXERCISE,
+}
+
+
+def load_library(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> Library:
+    """Load the built-in pack and the user's packs; raise ContentError listing every problem."""
+    library, problems = collect(pack_dirs)
+    if problems:
+        raise ContentError(problems)
+    return library
+
+
+def default_pack_dirs() -> list[tuple[Path, str]]:
+    dirs = [(builtin_content_dir(), "builtin")]
+    dirs.extend((path, "user") for path in user_pack_dirs())
+    return dirs
+
+
+def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Library, list[str]]:
+    """Load packs in order, returning the library and every problem found."""
+    library = Library()
+    problems: list[str] = []
+    for path, source in pack_dirs if pack_dirs is not None else default_pack_dirs():
+        problems.extend(_load_pack(library, path, source))
+    return library, problems
+
+
+def validate_paths(paths: list[Path]) -> tuple[Library, list[str]]:
+    """`content validate PATH...`: each a pack folder, or a file inside (or outside) a pack."""
+    builtin = builtin_content_dir().resolve()
+    base, problems = collect([(builtin_content_dir(), "builtin")])
+    library = base
+    for path in paths:
+        if not path.exists():
+            problems.append(f"{path}: no such file or folder; give a pack folder or a YAML file")
+            continue
+        root = path if path.is_dir() else _pack_root(path)
+        if root is not None and root.resolve() == builtin:
+            continue  # already checked above
+        if root is not None:
+            problems.extend(_load_pack(library, root, "user"))
+        else:
+            problems.extend(_load_loose_file(library, path))
+    return library, problems
+
+
+def _pack_root(path: Path) -> Path | None:
+    for parent in [path.parent, path.parent.parent]:
+        if (parent / "pack.yaml").is_file():
+            return parent
+    return None
+
+
+def _kind_of(root: Path, file: Path) -> str | None:
+    relative = file.relative_to(root)
+    if len(relative.parts) == 1:
+        stem = relative.stem
+        return stem if stem in SINGLE_FILES else None
+    if len(relative.parts) == 2 and relative.parts[0] in FOLDERS:
+        return relative.parts[0]
+    return None
+
+
+def _display(file: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _read(file: Path, check: Check) -> tuple[dict[str, Any] | None, Ctx]:
+    ctx = Ctx(_display(file))
+    try:
+        node = parse(read_text(file))
+    except YamlProblem as exc:
+        ctx.error(exc.line, "", exc.message)
+        return None, ctx
+    if node is None:
+        ctx.error(1, "", "the file is empty; see docs/content-format.md for what it should hold")
+        return None, ctx
+    value = check(ctx, node, "")
+    return (None if value is INVALID else value), ctx
+
+
+def _load_loose_file(library: Library, file: Path) -> list[str]:
+    kind = file.stem if file.stem in SINGLE_FILES else file.parent.name
+    check = SINGLE_FILES.get(kind) or FOLDERS.get(kind)
+    if check is None:
+        return [
+            f"{_display(file)}: cannot tell what this file holds; put it in a pack folder "
+            "(themes/, questions/, templates/, exercises/) or name it pack.yaml, "
+            "competencies.yaml, tips.yaml or languages.yaml"
+        ]
+    data, ctx = _read(file, check)
+    if data is not None:
+        pack = Pack("(file)", file.name, "", "", file.parent, "user")
+        _ADD[kind](library, pack, data, ctx)
+    return ctx.errors
+
+
+def _load_pack(library: Library, root: Path, source: str) -> list[str]:
+    problems: list[str] = []
+    if not root.is_dir():
+        return [f"{root}: the pack folder does not exist (check NETPREP_CONTENT)"]
+    pack_file = root / "pack.yaml"
+    if not pack_file.is_file():
+        return [f"{_display(pack_file)}: missing; every pack needs a pack.yaml with id, name, "
+                "description and version"]
+    data, ctx = _read(pack_file, specs.PACK)
+    problems.extend(ctx.errors)
+    if data is None:
+        return problems
+    pack = Pack(data["id"], data["name"], data["description"], data["version"], root, source)
+    clash = next((p for p in library.packs if p.id == pack.id), None)
+    if clash is not None:
+        return [f"{_display(pack_file)}:1: id: the pack id '{pack.id}' is already used by "
+                f"{clash.path}; give this pack another id"]
+    library.packs.append(pack)
+    files = sorted(
+        f for f in root.rglob("*") if f.suffix in YAML_SUFFIXES and f.is_file() and f != pack_file
+    )
+    # Competencies and themes first: the other files refer to them.
+    order = {"competencies": 0, "themes": 1}
+    files.sort(key=lambda f: (order.get(_kind_of(root, f) or "", 2), str(f)))
+    for file in files:
+        kind = _kind_of(root, file)
+        if kind is None or kind == "pack":
+            problems.append(
+                f"{_display(file)}: not a known content file; see docs/content-format.md "
+                "for where each kind of file goes"
+            )
+            continue
+        data, ctx = _read(file, SINGLE_FILES.get(kind) or FOLDERS[kind])
+        if data is not None:
+            _ADD[kind](library, pack, data, ctx)
+        problems.extend(ctx.errors)
+    return problems
+
+
+def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for i, item in enumerate(data["competencies"]):
+        if item["id"] in library.competencies:
+            other = library.competencies[item["id"]].pack
+            if other == pack.id:
+                ctx.error(line_of(item, "id"), f"competencies[{i}].id", f"'{item['id']}' appears twice")
+            continue  # a user pack may restate a built-in competency
+        library.competencies[item["id"]] = Competency(
+            item["id"], item["name"], item["description"], pack.id
+        )
+
+
+def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    if any(t.id == data["id"] and t.pack == pack.id for t in library.themes):
+        ctx.error(line_of(data, "id"), "id", f"the theme id '{data['id']}' is used by another file of this pack")
+        return
+    seen_items = {i.id for t in library.themes if t.pack == pack.id for i in t.quiz}
+    quiz = []
+    for i, item in enumerate(data["quiz"]):
+        where = f"quiz[{i}]"
+        if item["answer"] > len(item["choices"]):
+            ctx.error(line_of(item, "answer"), f"{where}.answer", f"is {item['answer']} but there are only "
+                      f"{len(item['choices'])} choices")
+            continue
+        if item["id"] in seen_items:
+            ctx.error(line_of(item, "id"), f"{where}.id", f"the quiz item id '{item['id']}' is used twice in this pack")
+            continue
+        seen_items.add(item["id"])
+        quiz.append(QuizItem(item["id"], item["kind"], item["question"], tuple(item["choices"]),
+                             item["answer"], item["explanation"], data["id"], pack.id))
+    reflections = tuple(Reflection(r["id"], r["prompt"], data["id"], pack.id)
+                        for r in data["reflections"])
+    library.themes.append(Theme(data["id"], data["title"], data["summary"],
+                                tuple(data["key_ideas"]), tuple(quiz), reflections, pack.id))
+
+
+def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    round_ = data["round"]
+    taken = {q.id for q in library.questions if q.pack == pack.id}
+    themes = {t.id for t in library.themes}
+    for i, item in enumerate(data["questions"]):
+        where = f"questions[{i}]"
+        problems_before = len(ctx.errors)
+        if item["id"] in taken:
+            ctx.error(line_of(item, "id"), f"{where}.id", f"the question id '{item['id']}' is used twice in this pack")
+        for c in item["competencies"]:
+            if c not in library.competencies:
+                ctx.error(line_of(item, "competencies"), f"{where}.competencies", f"unknown competency '{c}' "
+                          "(define it in competencies.yaml)")
+        for t in item["themes"]:
+            if t not in themes:
+                ctx.error(line_of(item, "themes"), f"{where}.themes", f"unknown theme '{t}'")
+        if round_ in ("behavioral", "role") and not item["competencies"]:
+            ctx.error(line_of(item), f"{where}.competencies", f"required for {round_} questions")
+        if round_ == "technical":
+            if not item["topic"]:
+                ctx.error(line_of(item), f"{where}.topic", "required for technical questions")
+            if not item["key_points"]:
+                ctx.error(line_of(item), f"{where}.key_points", "required for technical questions (3-6 points)")
+        elif item["key_points"] or item["topic"]:
+            ctx.error(line_of(item), where, "topic and key_points belong to technical questions only")
+        if round_ != "culture" and item["themes"]:
+            ctx.error(line_of(item, "themes"), f"{where}.themes", "themes belong to culture questions only")
+        if len(ctx.errors) > problems_before:
+            continue
+        taken.add(item["id"])
+        library.questions.append(Question(
+            id=item["id"], round=round_, text=item["text"], seconds=item["seconds"],
+            pack=pack.id, competencies=tuple(item["competencies"]), themes=tuple(item["themes"]),
+            topic=item["topic"], follow_ups=tuple(item["follow_ups"]),
+            key_points=tuple(item["key_points"]),
+        ))
+
+
+def _add_templates(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for i, item in enumerate(data["templates"]):
+        competency = item["competency"]
+        if competency not in library.competencies:
+            ctx.error(line_of(item, "competency"), f"templates[{i}].competency", f"unknown competency '{competency}'")
+            continue
+        existing = library.templates.get(competency)
+        if existing is not None and existing.pack == pack.id:
+            ctx.error(line_of(item, "competency"), f"templates[{i}].competency",
+                      f"a second template for '{competency}'; keep one per competency")
+            continue
+        library.templates[competency] = Template(
+            competency, item["title"], *(tuple(item[p]) for p in
+                                         ("situation", "task", "action", "result", "learned",
+                                          "pitfalls")),
+            example=_plain(item["example"]), pack=pack.id)
+
+
+def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for section in data["sections"]:
+        items = tuple(Tip(t["title"], t["text"]) for t in section["items"])
+        library.tips.append(TipSection(section["id"], section["title"], items, pack.id))
+
+
+def _code_map(ctx: Ctx, data: dict[str, Any], field: str) -> dict[str, str] | None:
+    value = data[field]
+    if (not isinstance(value, dict) or "python" not in value
+            or not all(isinstance(v, str) and v.strip() for v in value.values())):
+        ctx.error(line_of(data, field), field, "expected a mapping of language id to code, with at least python")
+        return None
+    return dict(value)
+
+
+def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    signature = _code_map(ctx, data, "signature")
+    solution = _code_map(ctx, data, "solution")
+    if signature is None or solution is None:
+        return
+    if any(e.id == data["id"] for e in library.exercises):
+        ctx.error(line_of(data, "id"), "id", f"the exercise id '{data['id']}' is already used")
+        return
+    library.exercises.append(Exercise(
+        id=data["id"], title=data["title"], difficulty=data["difficulty"],
+        topics=tuple(data["topics"]), minutes=data["minutes"], statement=data["statement"],
+        function=data["function"], signature=signature, examples=tuple(_plain(c) for c in data["examples"]),
+        tests=tuple(_plain(c) for c in data["tests"]), compare=data["compare"], hints=tuple(data["hints"]),
+        solution=solution, pack=pack.id, adapter=data["adapter"],
+    ))
+
+
+def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for item in data["languages"]:
+        library.languages[item["id"]] = Language(
+            item["id"], item["name"], tuple(item["command"]), item["suffix"], item["starter"],
+            item["harness"], pack.id)
+
+
+def _plain(case: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in case.items() if not k.startswith("_")}
+
+
+_ADD = {
+    "competencies": _add_competencies,
+    "themes": _add_theme,
+    "questions": _add_questions,
+    "templates": _add_templates,
+    "tips": _add_tips,
+    "exercises": _add_exercise,
+    "languages": _add_languages,
+}
+
+
+def counts(library: Library, pack_id: str) -> dict[str, int]:
+    """What one pack holds, as `content list --json` reports it."""
+    themes = [t for t in library.themes if t.pack == pack_id]
+    questions = [q for q in library.questions if q.pack == pack_id]
+    by_round = {r: sum(1 for q in questions if q.round == r) for r in
+                ("behavioral", "culture", "role", "technical")}
+    return {
+        "themes": len(themes),
+        "quiz_items": sum(len(t.quiz) for t in themes),
+        "reflection_prompts": sum(len(t.reflections) for t in themes),
+        "behavioral_questions": by_round["behavioral"],
+        "culture_questions": by_round["culture"],
+        "role_questions": by_round["role"],
+        "technical_questions": by_round["technical"],
+        "competencies": sum(1 for c in library.competencies.values() if c.pack == pack_id),
+        "star_templates": sum(1 for t in library.templates.values() if t.pack == pack_id),
+        "tips": sum(len(s.items) for s in library.tips if s.pack == pack_id),
+        "exercises": sum(1 for e in library.exercises if e.pack == pack_id),
+    }

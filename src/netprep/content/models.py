@@ -1,0 +1,197 @@
+"""Typed content, as loaded and validated from a pack's YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROUNDS = ("behavioral", "culture", "role", "technical")
+TOPICS = (
+    "arrays-strings",
+    "hash-tables",
+    "linked-lists",
+    "stacks-queues",
+    "trees-graphs",
+    "heaps",
+    "sorting-searching",
+    "recursion-dp",
+    "complexity",
+)
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    name: str
+    description: str
+    version: str
+    path: Path
+    source: str  # "builtin" or "user"
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    description: str
+    pack: str
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    id: str
+    kind: str
+    question: str
+    choices: tuple[str, ...]
+    answer: int  # 1-based
+    explanation: str
+    theme: str
+    pack: str
+
+    @property
+    def key(self) -> str:
+        """The item's id across packs, as stored with its reviews."""
+        return f"{self.pack}:{self.id}"
+
+    @property
+    def correct_choice(self) -> str:
+        return self.choices[self.answer - 1]
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    prompt: str
+    theme: str
+    pack: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    summary: str
+    key_ideas: tuple[str, ...]
+    quiz: tuple[QuizItem, ...]
+    reflections: tuple[Reflection, ...]
+    pack: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    round: str
+    text: str
+    seconds: int
+    pack: str
+    competencies: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    topic: str | None = None
+    follow_ups: tuple[str, ...] = ()
+    key_points: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.pack}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Template:
+    competency: str
+    title: str
+    situation: tuple[str, ...]
+    task: tuple[str, ...]
+    action: tuple[str, ...]
+    result: tuple[str, ...]
+    learned: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    example: dict[str, str]
+    pack: str
+
+    def guide(self, part: str) -> tuple[str, ...]:
+        return tuple(getattr(self, part))
+
+
+@dataclass(frozen=True)
+class Tip:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TipSection:
+    id: str
+    title: str
+    items: tuple[Tip, ...]
+    pack: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    difficulty: str
+    topics: tuple[str, ...]
+    minutes: int
+    statement: str
+    function: str
+    signature: dict[str, str]
+    examples: tuple[dict[str, Any], ...]
+    tests: tuple[dict[str, Any], ...]
+    compare: str
+    hints: tuple[str, ...]
+    solution: dict[str, str]
+    pack: str
+    adapter: str | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    id: str
+    name: str
+    command: tuple[str, ...]
+    suffix: str
+    starter: str
+    harness: str
+    pack: str
+
+
+@dataclass
+class Library:
+    """Everything loaded from the built-in pack and the user's packs, in load order."""
+
+    packs: list[Pack] = field(default_factory=list)
+    competencies: dict[str, Competency] = field(default_factory=dict)
+    themes: list[Theme] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    templates: dict[str, Template] = field(default_factory=dict)
+    tips: list[TipSection] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+    languages: dict[str, Language] = field(default_factory=dict)
+
+    def only(self, pack_id: str) -> Library:
+        """The same library restricted to one pack (competencies stay shared)."""
+        return Library(
+            packs=[p for p in self.packs if p.id == pack_id],
+            competencies=self.competencies,
+            themes=[t for t in self.themes if t.pack == pack_id],
+            questions=[q for q in self.questions if q.pack == pack_id],
+            templates=self.templates,
+            tips=[t for t in self.tips if t.pack == pack_id],
+            exercises=[e for e in self.exercises if e.pack == pack_id],
+            languages=self.languages,
+        )
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def quiz_items(self) -> list[QuizItem]:
+        return [item for theme in self.themes for item in theme.quiz]
+
+    def questions_of(self, round_: str) -> list[Question]:
+        return [q for q in self.questions if q.round == round_]
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)

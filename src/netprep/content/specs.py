@@ -1,0 +1,185 @@
+"""The schema of every kind of pack file (see docs/content-format.md)."""
+
+from __future__ import annotations
+
+from netprep.content.models import ROUNDS, TOPICS
+from netprep.content.schema import IDENT_RE, F, code_text, enum, ident, integer, json_value
+from netprep.content.schema import list_of as many
+from netprep.content.schema import record, text
+
+PACK = record(
+    {
+        "id": F(ident()),
+        "name": F(text(max_chars=80)),
+        "description": F(text(max_chars=600)),
+        "version": F(text(max_chars=40)),
+    }
+)
+
+COMPETENCIES = record(
+    {
+        "competencies": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "name": F(text(max_chars=80)),
+                        "description": F(text(max_chars=400)),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+THEME = record(
+    {
+        "id": F(ident()),
+        "title": F(text(max_chars=80)),
+        "summary": F(text(max_words=80)),
+        "key_ideas": F(many(text(max_chars=400), 2, 4)),
+        "quiz": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "kind": F(enum("definition", "scenario")),
+                        "question": F(text(max_chars=600)),
+                        "choices": F(many(text(max_chars=300), 3, 5, unique=True)),
+                        "answer": F(integer(1, 5, "the number of the correct choice")),
+                        "explanation": F(text(max_chars=800)),
+                    }
+                ),
+                low=1,
+            )
+        ),
+        "reflections": F(
+            many(record({"id": F(ident()), "prompt": F(text(max_chars=400))}), low=1)
+        ),
+    }
+)
+
+QUESTIONS = record(
+    {
+        "round": F(enum(*ROUNDS)),
+        "questions": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "text": F(text(max_chars=600)),
+                        "competencies": F(many(ident(), 1, 3, unique=True), False, ()),
+                        "themes": F(many(ident(), 1, 4, unique=True), False, ()),
+                        "topic": F(enum(*TOPICS), False),
+                        "seconds": F(integer(15, 900, "a number of seconds"), False, 120),
+                        "follow_ups": F(many(text(max_chars=300), 0, 3), False, ()),
+                        "key_points": F(many(text(max_chars=300), 3, 6), False, ()),
+                    }
+                ),
+                low=1,
+            )
+        ),
+    }
+)
+
+_GUIDE = many(text(max_chars=300), 1, 5)
+TEMPLATES = record(
+    {
+        "templates": F(
+            many(
+                record(
+                    {
+                        "competency": F(ident()),
+                        "title": F(text(max_chars=120)),
+                        "situation": F(_GUIDE),
+                        "task": F(_GUIDE),
+                        "action": F(_GUIDE),
+                        "result": F(_GUIDE),
+                        "learned": F(_GUIDE),
+                        "pitfalls": F(_GUIDE),
+                        "example": F(
+                            record(
+                                {
+                                    "situation": F(text()),
+                                    "task": F(text()),
+                                    "action": F(text()),
+                                    "result": F(text()),
+                                    "learned": F(text(), False, ""),
+                                }
+                            )
+                        ),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+TIPS = record(
+    {
+        "sections": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "title": F(text(max_chars=120)),
+                        "items": F(
+                            many(
+                                record(
+                                    {"title": F(text(max_chars=120)), "text": F(text(max_chars=800))}
+                                ),
+                                low=1,
+                            )
+                        ),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+_CASE = record(
+    {"args": F(many(json_value())), "expected": F(json_value()), "explain": F(text(), False)}
+)
+
+EXERCISE = record(
+    {
+        "id": F(ident()),
+        "title": F(text(max_chars=120)),
+        "difficulty": F(enum("easy", "medium", "hard")),
+        "topics": F(many(ident(), 1, 4, unique=True)),
+        "minutes": F(integer(1, 120, "a number of minutes")),
+        "statement": F(text(max_chars=6000)),
+        "function": F(ident(IDENT_RE, "a function name")),
+        "signature": F(json_value()),
+        "examples": F(many(_CASE, 1, 3)),
+        "tests": F(many(_CASE, 8, 200)),
+        "compare": F(enum("exact", "unordered", "float"), False, "exact"),
+        "adapter": F(enum("linked-list", "binary-tree"), False),
+        "hints": F(many(text(max_chars=600), 1, 4)),
+        "solution": F(json_value()),
+    }
+)
+
+LANGUAGES = record(
+    {
+        "languages": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "name": F(text(max_chars=40)),
+                        "command": F(many(text(max_chars=200), 1, 10)),
+                        "suffix": F(text(max_chars=10)),
+                        "starter": F(code_text()),
+                        "harness": F(code_text()),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)

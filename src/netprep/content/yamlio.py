@@ -1,0 +1,155 @@
+"""Strict, safe YAML reading that keeps line numbers.
+
+Built from the parser's event stream (libyaml's C parser when present), so it
+never constructs arbitrary objects and never recurses: tags other than the
+standard ones, anchors and aliases, duplicate keys, several documents and deep
+nesting are refused with the line they stand on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+try:  # the C parser is about ten times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 40
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Node:
+    """A YAML value with its 1-based line. `value` is a dict, a list or a Python scalar."""
+
+    value: Any
+    line: int
+    tag: str = ""
+    keys: dict[str, Node] = field(default_factory=dict)  # mapping key nodes, for key lines
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, dict):
+            return "map"
+        if isinstance(self.value, list):
+            return "seq"
+        return "scalar"
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(0, f"cannot read the file: {exc.strerror or exc}") from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+
+
+def parse(text: str) -> Node | None:
+    """Parse one YAML document into Nodes; None for an empty document."""
+    stack: list[tuple[Node, list[Any]]] = []  # open containers, each with its pending key
+    root: Node | None = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(line, "a second YAML document ('---'); keep one per file")
+            elif isinstance(event, ev.AliasEvent):
+                raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
+            elif isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
+                if event.anchor is not None:
+                    raise YamlProblem(
+                        line, f"anchors (&{event.anchor}) are not allowed; write the value out"
+                    )
+                if isinstance(event, ev.ScalarEvent):
+                    node = _scalar(event, line)
+                else:
+                    is_map = isinstance(event, ev.MappingStartEvent)
+                    _check_collection_tag(event.tag, is_map, line)
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(line, f"nesting deeper than {MAX_DEPTH} levels")
+                    node = Node({} if is_map else [], line, "map" if is_map else "seq")
+                if stack:
+                    _attach(stack[-1], node, line)
+                else:
+                    root = node
+                if not isinstance(event, ev.ScalarEvent):
+                    stack.append((node, []))
+            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlProblem(line, f"YAML syntax: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 0
+        problem = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise YamlProblem(line, f"YAML syntax: {problem}") from None
+    return root
+
+
+def _attach(top: tuple[Node, list[Any]], node: Node, line: int) -> None:
+    parent, pending = top
+    if isinstance(parent.value, list):
+        parent.value.append(node)
+        return
+    if not pending:
+        if node.kind != "scalar" or node.value is None:
+            raise YamlProblem(line, "mapping keys must be plain words")
+        key = str(node.value)
+        if key in parent.value:
+            raise YamlProblem(line, f"duplicate key '{key}' (first at line {parent.keys[key].line})")
+        pending.append((key, node))
+        return
+    key, key_node = pending.pop()
+    parent.value[key] = node
+    parent.keys[key] = key_node
+
+
+def _scalar(event: ev.ScalarEvent, line: int) -> Node:
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = _RESOLVER.resolve(yaml.nodes.ScalarNode, event.value, event.implicit)
+    elif tag not in _SCALAR_TAGS:
+        raise YamlProblem(line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it")
+    if tag == _STD + "str":
+        return Node(event.value, line, "str")
+    scalar = yaml.nodes.ScalarNode(tag, event.value)
+    try:
+        value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, scalar)
+    except (ValueError, yaml.YAMLError) as exc:
+        raise YamlProblem(line, f"cannot read the value {event.value!r}: {exc}") from None
+    return Node(value, line, tag.removeprefix(_STD))
+
+
+def _check_collection_tag(tag: str | None, is_map: bool, line: int) -> None:
+    allowed = {None, "!", _STD + ("map" if is_map else "seq")}
+    if tag not in allowed:
+        raise YamlProblem(line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it")
+
+
+def _short(tag: str | None) -> str:
+    return str(tag).replace(_STD, "!!")

@@ -1,0 +1,1 @@
+"""Plain logic behind the commands: returns data, never prints, prompts or exits."""

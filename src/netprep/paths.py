@@ -1,0 +1,121 @@
+"""Where netprep keeps user data and finds content.
+
+`NETPREP_HOME` overrides the data directory (as llm's LLM_USER_PATH or pipx's
+PIPX_HOME do); otherwise it is the platform's user data dir. The directory is
+private to the user (0700) and every file netprep writes there is 0600.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from netprep.errors import DataDirError
+
+DB_NAME = "netprep.db"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def data_dir(create: bool = True) -> Path:
+    """The data directory, created private to the user when `create` is true."""
+    home = os.environ.get("NETPREP_HOME")
+    if home:
+        path = Path(home).expanduser()
+    else:
+        import platformdirs
+
+        path = platformdirs.user_data_path("netprep")
+    if create:
+        ensure_private_dir(path)
+    return path
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (0700) if needed, tighten it if looser, and check it is writable."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        if not path.is_dir():
+            raise NotADirectoryError(path)
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if os.name == "posix" and mode & 0o077:
+            path.chmod(mode & ~0o077)
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise PermissionError(path)
+    except NotADirectoryError as exc:
+        raise DataDirError(
+            f"The data directory {path} exists but is not a directory.",
+            "Move that file away, or set NETPREP_HOME to another folder.",
+        ) from exc
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise DataDirError(
+            f"Cannot use the data directory {path}: {reason}.",
+            "Check its permissions, or set NETPREP_HOME to a folder you can write.",
+        ) from exc
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Tighten an existing file netprep owns to 0600."""
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(FILE_MODE)
+    except OSError:
+        pass
+
+
+def db_path() -> Path:
+    return data_dir() / DB_NAME
+
+
+def workspace_dir() -> Path:
+    return ensure_private_dir(data_dir() / "workspace")
+
+
+def builtin_content_dir() -> Path:
+    """The built-in pack: inside the wheel (`netprep/_content`), or the repo's `content/`."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("netprep"))) / "_content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def user_pack_dirs() -> list[Path]:
+    """User packs: every folder in `$NETPREP_HOME/packs/`, then each `NETPREP_CONTENT` entry."""
+    dirs: list[Path] = []
+    packs = data_dir(create=False) / "packs"
+    if packs.is_dir():
+        dirs.extend(sorted(p for p in packs.iterdir() if p.is_dir() and not p.name.startswith(".")))
+    extra = os.environ.get("NETPREP_CONTENT", "")
+    dirs.extend(Path(p).expanduser() for p in extra.split(os.pathsep) if p.strip())
+    return dirs
+
+
+def atomic_write(path: Path, data: str | bytes, private: bool = True) -> None:
+    """Write a file the user keeps: temp file beside it, fsync, then rename over."""
+    import tempfile
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if private and os.name == "posix":
+            os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,260 @@
+"""The SQLite connection: safe open, migrations on open, write transactions.
+
+A file that is not a netprep database is never modified. Writes take
+`BEGIN IMMEDIATE` with a busy timeout, so two netprep processes queue instead
+of losing each other's writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from netprep.errors import StoreError
+from netprep.paths import FILE_MODE, db_path, make_private
+from netprep.store.migrations import MIGRATIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 15
+COUNTED_TABLES = (
+    "stories",
+    "sessions",
+    "answers",
+    "reviews",
+    "reflections",
+    "code_attempts",
+)
+
+
+def now_iso() -> str:
+    """Now as an aware UTC ISO 8601 timestamp, the one format stored."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Store:
+    """An open netprep database. Use `open_store()`; close it, or use it as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: `BEGIN IMMEDIATE`, commit on success, roll back on error."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _store_error(exc, self.path) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _store_error(exc, self.path) from exc
+            raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in COUNTED_TABLES
+        }
+
+    def get_setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.write() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the netprep database."""
+    path = path or db_path()
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_header(path)
+    else:
+        _create_private(path)
+    make_private(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        _migrate(conn, path, existed)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _store_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, path)
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty database file that only the user can read (SQLite would use 0644)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the database {path}: {exc.strerror or exc}.",
+            "Check the folder's permissions, or set NETPREP_HOME to a folder you can write.",
+        ) from exc
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without touching it, a file that is not a whole SQLite database."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read the database {path}: {exc.strerror or exc}.",
+            "Check its permissions (it should be yours, mode 0600).",
+        ) from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise _not_netprep(path, "it is not an SQLite database")
+    if len(header) < 100:
+        raise _not_netprep(path, "it is truncated")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and pages and size < page_size * pages:
+        raise _not_netprep(path, f"it is truncated ({size} of {page_size * pages} bytes)")
+
+
+def _not_netprep(path: Path, why: str) -> StoreError:
+    return StoreError(
+        f"{path} is not a usable netprep database: {why}. It was left untouched.",
+        "Move it aside (or restore a backup such as netprep.db.bak-*) and run netprep again "
+        "to start a new one, or set NETPREP_HOME to another folder.",
+    )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    latest = len(MIGRATIONS)
+    if version > latest:
+        raise StoreError(
+            f"{path} was written by a newer netprep (schema {version}; "
+            f"this version knows up to {latest}). It was left untouched.",
+            "Upgrade netprep (pip install --upgrade netprep) to use it.",
+        )
+    if version == latest:
+        return
+    tables = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(row[0]).startswith("sqlite_")
+    }
+    if version == 0 and tables and "_migrations" not in tables:
+        raise _not_netprep(path, "it belongs to another program")
+    if existed and version > 0:
+        _backup(conn, path, version)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    for number, (name, migration) in enumerate(MIGRATIONS, start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if current >= number:
+                conn.execute("COMMIT")
+                continue
+            migration(conn)
+            conn.execute("INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (name, now_iso()))
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database aside before changing its schema."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE)
+        os.close(fd)
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        shutil.move(tmp, target)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise StoreError(
+            f"Could not back up {path} before upgrading it: {exc}.",
+            "Free some disk space or check permissions, then run netprep again.",
+        ) from exc
+    return target
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(
+            f"The database {path} is busy: another netprep is writing to it.",
+            "Wait a moment and try again.",
+        )
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return StoreError(
+            f"Could not write to {path}: {text}. Nothing was half-saved.",
+            "Free some disk space, then try again.",
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(
+            f"The database {path} is read-only.",
+            "Check its permissions (it should be yours, mode 0600).",
+        )
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return _not_netprep(path, text)
+    return StoreError(f"Database error in {path}: {text}.", "Run with --debug for details.")

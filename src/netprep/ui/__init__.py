@@ -1,0 +1,1 @@
+"""Everything that talks to the terminal: console, rendering, prompts, the countdown."""

@@ -1,0 +1,76 @@
+"""Every question netprep asks goes through here (the only module importing questionary).
+
+`unsafe_ask()` is used throughout so Ctrl-C raises KeyboardInterrupt and reaches
+the single exit point in `netprep.cli.main`, which saves what it can.
+Tests drive these prompts with prompt_toolkit's pipe input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from netprep.errors import NoTerminalError
+
+
+def is_interactive() -> bool:
+    """True when a person can answer: stdin is a terminal (or a test's pipe input)."""
+    try:
+        return sys.stdin.isatty() or _pipe_input_active()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _pipe_input_active() -> bool:
+    # A test that drives prompts through create_pipe_input sets the app session's input.
+    if "prompt_toolkit" not in sys.modules:
+        return False
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.input.base import PipeInput
+
+    return isinstance(get_app_session().input, PipeInput)
+
+
+def require_terminal(what: str, alternative: str) -> None:
+    if not is_interactive():
+        raise NoTerminalError(
+            f"{what} asks questions, but stdin is not a terminal.",
+            alternative,
+        )
+
+
+def text(message: str, default: str = "", multiline: bool = False, instruction: str = "") -> str:
+    import questionary
+
+    result = questionary.text(
+        message, default=default, multiline=multiline, instruction=instruction or None
+    ).unsafe_ask()
+    return str(result or "")
+
+
+def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
+    """Pick one of (title, value) pairs with arrow keys or number keys."""
+    import questionary
+
+    options = [questionary.Choice(title=title, value=value) for title, value in choices]
+    chosen_default = next((c for c in options if c.value == default), None)
+    return questionary.select(
+        message, choices=options, default=chosen_default, use_shortcuts=len(options) <= 36
+    ).unsafe_ask()
+
+
+def confirm(message: str, default: bool = True) -> bool:
+    import questionary
+
+    return bool(questionary.confirm(message, default=default).unsafe_ask())
+
+
+def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence[Any] = ()) -> list:
+    import questionary
+
+    options = [
+        questionary.Choice(title=title, value=value, checked=value in checked)
+        for title, value in choices
+    ]
+    return list(questionary.checkbox(message, choices=options).unsafe_ask() or [])

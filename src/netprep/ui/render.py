@@ -1,0 +1,61 @@
+"""Rich views for the foundation commands (info, content, tips).
+
+User and pack text always goes through `safe()` so it is never read as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netprep.ui.console import out
+from netprep.ui.text import safe
+
+
+def render_info(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("version", safe(data["version"]))
+    table.add_row("data dir", safe(data["data_dir"]))
+    table.add_row("database", safe(data["database"]))
+    table.add_row("schema version", str(data["schema_version"]))
+    table.add_row("built-in content", safe(data["content"]["builtin"]))
+    packs = data["content"]["user_packs"]
+    table.add_row("your packs", safe(", ".join(packs) if packs else
+                                     f"none (add folders to {data['content']['user_packs_dir']})"))
+    for name, count in data["counts"].items():
+        table.add_row(name.replace("_", " "), str(count))
+    out().print(table)
+
+
+def render_packs(packs: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Content packs", title_justify="left")
+    for column in ("id", "source", "themes", "quiz", "questions", "templates", "path"):
+        table.add_column(column, overflow="fold")
+    for pack in packs:
+        c = pack["counts"]
+        questions = sum(c[k] for k in c if k.endswith("_questions"))
+        table.add_row(
+            safe(pack["id"]), pack["source"], str(c["themes"]), str(c["quiz_items"]),
+            str(questions), str(c["star_templates"]), safe(pack["path"]),
+        )
+    out().print(table)
+
+
+def render_tips(sections: list[dict[str, Any]]) -> None:
+    from rich.text import Text
+
+    console = out()
+    for section in sections:
+        console.print(safe(section["title"], "bold underline"))
+        for item in section["items"]:
+            line = Text("• ")
+            line.append(safe(item["title"], "bold"))
+            line.append(": ")
+            line.append(safe(item["text"]))
+            console.print(line)
+        console.print()
