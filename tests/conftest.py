@@ -61,12 +61,17 @@ def netprep_command() -> list[str]:
 def run_netprep():
     """Run netprep as a real process (for exit codes, signals, no-traceback checks)."""
 
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None,
-               timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def invoke(
+        *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, **(env or {})}
         return subprocess.run(
-            [*netprep_command(), *args], input=input if input is not None else "",
-            capture_output=True, text=True, env=full_env, timeout=timeout,
+            [*netprep_command(), *args],
+            input=input if input is not None else "",
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
         )
 
     return invoke

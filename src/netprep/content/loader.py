@@ -147,8 +147,10 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
         return [f"{root}: the pack folder does not exist (check NETPREP_CONTENT)"]
     pack_file = root / "pack.yaml"
     if not pack_file.is_file():
-        return [f"{_display(pack_file)}: missing; every pack needs a pack.yaml with id, name, "
-                "description and version"]
+        return [
+            f"{_display(pack_file)}: missing; every pack needs a pack.yaml with id, name, "
+            "description and version"
+        ]
     data, ctx = _read(pack_file, specs.PACK)
     problems.extend(ctx.errors)
     if data is None:
@@ -156,8 +158,10 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
     pack = Pack(data["id"], data["name"], data["description"], data["version"], root, source)
     clash = next((p for p in library.packs if p.id == pack.id), None)
     if clash is not None:
-        return [f"{_display(pack_file)}:1: id: the pack id '{pack.id}' is already used by "
-                f"{clash.path}; give this pack another id"]
+        return [
+            f"{_display(pack_file)}:1: id: the pack id '{pack.id}' is already used by "
+            f"{clash.path}; give this pack another id"
+        ]
     library.packs.append(pack)
     files = sorted(
         f for f in root.rglob("*") if f.suffix in YAML_SUFFIXES and f.is_file() and f != pack_file
@@ -185,7 +189,9 @@ def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: C
         if item["id"] in library.competencies:
             other = library.competencies[item["id"]].pack
             if other == pack.id:
-                ctx.error(line_of(item, "id"), f"competencies[{i}].id", f"'{item['id']}' appears twice")
+                ctx.error(
+                    line_of(item, "id"), f"competencies[{i}].id", f"'{item['id']}' appears twice"
+                )
             continue  # a user pack may restate a built-in competency
         library.competencies[item["id"]] = Competency(
             item["id"], item["name"], item["description"], pack.id
@@ -194,26 +200,57 @@ def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: C
 
 def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
     if any(t.id == data["id"] and t.pack == pack.id for t in library.themes):
-        ctx.error(line_of(data, "id"), "id", f"the theme id '{data['id']}' is used by another file of this pack")
+        ctx.error(
+            line_of(data, "id"),
+            "id",
+            f"the theme id '{data['id']}' is used by another file of this pack",
+        )
         return
     seen_items = {i.id for t in library.themes if t.pack == pack.id for i in t.quiz}
     quiz = []
     for i, item in enumerate(data["quiz"]):
         where = f"quiz[{i}]"
         if item["answer"] > len(item["choices"]):
-            ctx.error(line_of(item, "answer"), f"{where}.answer", f"is {item['answer']} but there are only "
-                      f"{len(item['choices'])} choices")
+            ctx.error(
+                line_of(item, "answer"),
+                f"{where}.answer",
+                f"is {item['answer']} but there are only {len(item['choices'])} choices",
+            )
             continue
         if item["id"] in seen_items:
-            ctx.error(line_of(item, "id"), f"{where}.id", f"the quiz item id '{item['id']}' is used twice in this pack")
+            ctx.error(
+                line_of(item, "id"),
+                f"{where}.id",
+                f"the quiz item id '{item['id']}' is used twice in this pack",
+            )
             continue
         seen_items.add(item["id"])
-        quiz.append(QuizItem(item["id"], item["kind"], item["question"], tuple(item["choices"]),
-                             item["answer"], item["explanation"], data["id"], pack.id))
-    reflections = tuple(Reflection(r["id"], r["prompt"], data["id"], pack.id)
-                        for r in data["reflections"])
-    library.themes.append(Theme(data["id"], data["title"], data["summary"],
-                                tuple(data["key_ideas"]), tuple(quiz), reflections, pack.id))
+        quiz.append(
+            QuizItem(
+                item["id"],
+                item["kind"],
+                item["question"],
+                tuple(item["choices"]),
+                item["answer"],
+                item["explanation"],
+                data["id"],
+                pack.id,
+            )
+        )
+    reflections = tuple(
+        Reflection(r["id"], r["prompt"], data["id"], pack.id) for r in data["reflections"]
+    )
+    library.themes.append(
+        Theme(
+            data["id"],
+            data["title"],
+            data["summary"],
+            tuple(data["key_ideas"]),
+            tuple(quiz),
+            reflections,
+            pack.id,
+        )
+    )
 
 
 def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
@@ -224,11 +261,18 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
         where = f"questions[{i}]"
         problems_before = len(ctx.errors)
         if item["id"] in taken:
-            ctx.error(line_of(item, "id"), f"{where}.id", f"the question id '{item['id']}' is used twice in this pack")
+            ctx.error(
+                line_of(item, "id"),
+                f"{where}.id",
+                f"the question id '{item['id']}' is used twice in this pack",
+            )
         for c in item["competencies"]:
             if c not in library.competencies:
-                ctx.error(line_of(item, "competencies"), f"{where}.competencies", f"unknown competency '{c}' "
-                          "(define it in competencies.yaml)")
+                ctx.error(
+                    line_of(item, "competencies"),
+                    f"{where}.competencies",
+                    f"unknown competency '{c}' (define it in competencies.yaml)",
+                )
         for t in item["themes"]:
             if t not in themes:
                 ctx.error(line_of(item, "themes"), f"{where}.themes", f"unknown theme '{t}'")
@@ -238,38 +282,69 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
             if not item["topic"]:
                 ctx.error(line_of(item), f"{where}.topic", "required for technical questions")
             if not item["key_points"]:
-                ctx.error(line_of(item), f"{where}.key_points", "required for technical questions (3-6 points)")
+                ctx.error(
+                    line_of(item),
+                    f"{where}.key_points",
+                    "required for technical questions (3-6 points)",
+                )
         elif item["key_points"] or item["topic"]:
-            ctx.error(line_of(item), where, "topic and key_points belong to technical questions only")
+            ctx.error(
+                line_of(item), where, "topic and key_points belong to technical questions only"
+            )
         if round_ != "culture" and item["themes"]:
-            ctx.error(line_of(item, "themes"), f"{where}.themes", "themes belong to culture questions only")
+            ctx.error(
+                line_of(item, "themes"),
+                f"{where}.themes",
+                "themes belong to culture questions only",
+            )
         if len(ctx.errors) > problems_before:
             continue
         taken.add(item["id"])
-        library.questions.append(Question(
-            id=item["id"], round=round_, text=item["text"], seconds=item["seconds"],
-            pack=pack.id, competencies=tuple(item["competencies"]), themes=tuple(item["themes"]),
-            topic=item["topic"], follow_ups=tuple(item["follow_ups"]),
-            key_points=tuple(item["key_points"]),
-        ))
+        library.questions.append(
+            Question(
+                id=item["id"],
+                round=round_,
+                text=item["text"],
+                seconds=item["seconds"],
+                pack=pack.id,
+                competencies=tuple(item["competencies"]),
+                themes=tuple(item["themes"]),
+                topic=item["topic"],
+                follow_ups=tuple(item["follow_ups"]),
+                key_points=tuple(item["key_points"]),
+            )
+        )
 
 
 def _add_templates(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
     for i, item in enumerate(data["templates"]):
         competency = item["competency"]
         if competency not in library.competencies:
-            ctx.error(line_of(item, "competency"), f"templates[{i}].competency", f"unknown competency '{competency}'")
+            ctx.error(
+                line_of(item, "competency"),
+                f"templates[{i}].competency",
+                f"unknown competency '{competency}'",
+            )
             continue
         existing = library.templates.get(competency)
         if existing is not None and existing.pack == pack.id:
-            ctx.error(line_of(item, "competency"), f"templates[{i}].competency",
-                      f"a second template for '{competency}'; keep one per competency")
+            ctx.error(
+                line_of(item, "competency"),
+                f"templates[{i}].competency",
+                f"a second template for '{competency}'; keep one per competency",
+            )
             continue
+        guides = {
+            part: tuple(item[part])
+            for part in ("situation", "task", "action", "result", "learned", "pitfalls")
+        }
         library.templates[competency] = Template(
-            competency, item["title"], *(tuple(item[p]) for p in
-                                         ("situation", "task", "action", "result", "learned",
-                                          "pitfalls")),
-            example=_plain(item["example"]), pack=pack.id)
+            competency=competency,
+            title=item["title"],
+            example=_plain(item["example"]),
+            pack=pack.id,
+            **guides,
+        )
 
 
 def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
@@ -280,9 +355,16 @@ def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> N
 
 def _code_map(ctx: Ctx, data: dict[str, Any], field: str) -> dict[str, str] | None:
     value = data[field]
-    if (not isinstance(value, dict) or "python" not in value
-            or not all(isinstance(v, str) and v.strip() for v in value.values())):
-        ctx.error(line_of(data, field), field, "expected a mapping of language id to code, with at least python")
+    if (
+        not isinstance(value, dict)
+        or "python" not in value
+        or not all(isinstance(v, str) and v.strip() for v in value.values())
+    ):
+        ctx.error(
+            line_of(data, field),
+            field,
+            "expected a mapping of language id to code, with at least python",
+        )
         return None
     return dict(value)
 
@@ -295,20 +377,38 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
     if any(e.id == data["id"] for e in library.exercises):
         ctx.error(line_of(data, "id"), "id", f"the exercise id '{data['id']}' is already used")
         return
-    library.exercises.append(Exercise(
-        id=data["id"], title=data["title"], difficulty=data["difficulty"],
-        topics=tuple(data["topics"]), minutes=data["minutes"], statement=data["statement"],
-        function=data["function"], signature=signature, examples=tuple(_plain(c) for c in data["examples"]),
-        tests=tuple(_plain(c) for c in data["tests"]), compare=data["compare"], hints=tuple(data["hints"]),
-        solution=solution, pack=pack.id, adapter=data["adapter"],
-    ))
+    library.exercises.append(
+        Exercise(
+            id=data["id"],
+            title=data["title"],
+            difficulty=data["difficulty"],
+            topics=tuple(data["topics"]),
+            minutes=data["minutes"],
+            statement=data["statement"],
+            function=data["function"],
+            signature=signature,
+            examples=tuple(_plain(c) for c in data["examples"]),
+            tests=tuple(_plain(c) for c in data["tests"]),
+            compare=data["compare"],
+            hints=tuple(data["hints"]),
+            solution=solution,
+            pack=pack.id,
+            adapter=data["adapter"],
+        )
+    )
 
 
 def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
     for item in data["languages"]:
         library.languages[item["id"]] = Language(
-            item["id"], item["name"], tuple(item["command"]), item["suffix"], item["starter"],
-            item["harness"], pack.id)
+            item["id"],
+            item["name"],
+            tuple(item["command"]),
+            item["suffix"],
+            item["starter"],
+            item["harness"],
+            pack.id,
+        )
 
 
 def _plain(case: dict[str, Any]) -> dict[str, Any]:
@@ -330,8 +430,10 @@ def counts(library: Library, pack_id: str) -> dict[str, int]:
     """What one pack holds, as `content list --json` reports it."""
     themes = [t for t in library.themes if t.pack == pack_id]
     questions = [q for q in library.questions if q.pack == pack_id]
-    by_round = {r: sum(1 for q in questions if q.round == r) for r in
-                ("behavioral", "culture", "role", "technical")}
+    by_round = {
+        r: sum(1 for q in questions if q.round == r)
+        for r in ("behavioral", "culture", "role", "technical")
+    }
     return {
         "themes": len(themes),
         "quiz_items": sum(len(t.quiz) for t in themes),

@@ -56,7 +56,9 @@ def text(max_words: int | None = None, max_chars: int = 4000) -> Check:
         if not value:
             return ctx.error(node.line, path, "expected text, got an empty string")
         if len(value) > max_chars:
-            return ctx.error(node.line, path, f"too long ({len(value)} characters, at most {max_chars})")
+            return ctx.error(
+                node.line, path, f"too long ({len(value)} characters, at most {max_chars})"
+            )
         if max_words is not None and len(value.split()) > max_words:
             words = len(value.split())
             return ctx.error(node.line, path, f"too long ({words} words, at most {max_words})")
@@ -120,7 +122,7 @@ def list_of(item: Check, low: int = 0, high: int = 10_000, unique: bool = False)
         values = [item(ctx, child, f"{path}[{i}]") for i, child in enumerate(node.value)]
         if unique:
             seen: set[Any] = set()
-            for child, value in zip(node.value, values):
+            for child, value in zip(node.value, values, strict=True):
                 if value is not INVALID and isinstance(value, str):
                     if value.lower() in seen:
                         ctx.error(child.line, path, f'"{value}" appears twice')
@@ -163,7 +165,7 @@ def record(fields: dict[str, F]) -> Check:
         # Lines travel with the values so later cross-reference checks can name them.
         out: dict[str, Any] = {"_line": node.line, "_lines": {}}
         ok = True
-        for key, child in node.value.items():
+        for key in node.value:
             if key not in fields:
                 known = ", ".join(fields)
                 ctx.error(node.keys[key].line, _join(path, key), f"unknown key (known: {known})")

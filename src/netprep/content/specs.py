@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from netprep.content.models import ROUNDS, TOPICS
-from netprep.content.schema import IDENT_RE, F, code_text, enum, ident, integer, json_value
+from netprep.content.schema import (
+    IDENT_RE,
+    F,
+    code_text,
+    enum,
+    ident,
+    integer,
+    json_value,
+    record,
+    text,
+)
 from netprep.content.schema import list_of as many
-from netprep.content.schema import record, text
 
 PACK = record(
     {
@@ -54,9 +63,7 @@ THEME = record(
                 low=1,
             )
         ),
-        "reflections": F(
-            many(record({"id": F(ident()), "prompt": F(text(max_chars=400))}), low=1)
-        ),
+        "reflections": F(many(record({"id": F(ident()), "prompt": F(text(max_chars=400))}), low=1)),
     }
 )
 
@@ -128,7 +135,10 @@ TIPS = record(
                         "items": F(
                             many(
                                 record(
-                                    {"title": F(text(max_chars=120)), "text": F(text(max_chars=800))}
+                                    {
+                                        "title": F(text(max_chars=120)),
+                                        "text": F(text(max_chars=800)),
+                                    }
                                 ),
                                 low=1,
                             )

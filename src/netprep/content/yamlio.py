@@ -77,7 +77,9 @@ def parse(text: str) -> Node | None:
                 if documents > 1:
                     raise YamlProblem(line, "a second YAML document ('---'); keep one per file")
             elif isinstance(event, ev.AliasEvent):
-                raise YamlProblem(line, f"aliases (*{event.anchor}) are not allowed; write the value out")
+                raise YamlProblem(
+                    line, f"aliases (*{event.anchor}) are not allowed; write the value out"
+                )
             elif isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
                 if event.anchor is not None:
                     raise YamlProblem(
@@ -121,7 +123,9 @@ def _attach(top: tuple[Node, list[Any]], node: Node, line: int) -> None:
             raise YamlProblem(line, "mapping keys must be plain words")
         key = str(node.value)
         if key in parent.value:
-            raise YamlProblem(line, f"duplicate key '{key}' (first at line {parent.keys[key].line})")
+            raise YamlProblem(
+                line, f"duplicate key '{key}' (first at line {parent.keys[key].line})"
+            )
         pending.append((key, node))
         return
     key, key_node = pending.pop()
@@ -134,7 +138,9 @@ def _scalar(event: ev.ScalarEvent, line: int) -> Node:
     if tag in (None, "!"):
         tag = _RESOLVER.resolve(yaml.nodes.ScalarNode, event.value, event.implicit)
     elif tag not in _SCALAR_TAGS:
-        raise YamlProblem(line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it")
+        raise YamlProblem(
+            line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it"
+        )
     if tag == _STD + "str":
         return Node(event.value, line, "str")
     scalar = yaml.nodes.ScalarNode(tag, event.value)
@@ -148,7 +154,9 @@ def _scalar(event: ev.ScalarEvent, line: int) -> Node:
 def _check_collection_tag(tag: str | None, is_map: bool, line: int) -> None:
     allowed = {None, "!", _STD + ("map" if is_map else "seq")}
     if tag not in allowed:
-        raise YamlProblem(line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it")
+        raise YamlProblem(
+            line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it"
+        )
 
 
 def _short(tag: str | None) -> str:

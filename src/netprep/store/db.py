@@ -202,7 +202,9 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
                 conn.execute("COMMIT")
                 continue
             migration(conn)
-            conn.execute("INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (name, now_iso()))
+            conn.execute(
+                "INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (name, now_iso())
+            )
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:

@@ -148,9 +148,17 @@ def m004_code_attempts(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX code_attempts_by_start ON code_attempts(started_at)")
 
 
+def m005_story_analysis(db: sqlite3.Connection) -> None:
+    # The analysis of each story, cached at write time so `star list` need not redo it;
+    # rows whose analyzer_version is not the current one are recomputed lazily.
+    for column in ("words", "speaking_seconds", "score", "analyzer_version"):
+        db.execute(f"ALTER TABLE stories ADD COLUMN {column} INTEGER")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
     ("003_culture", m003_culture),
     ("004_code_attempts", m004_code_attempts),
+    ("005_story_analysis", m005_story_analysis),
 ]

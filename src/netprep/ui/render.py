@@ -23,8 +23,14 @@ def render_info(data: dict[str, Any]) -> None:
     table.add_row("schema version", str(data["schema_version"]))
     table.add_row("built-in content", safe(data["content"]["builtin"]))
     packs = data["content"]["user_packs"]
-    table.add_row("your packs", safe(", ".join(packs) if packs else
-                                     f"none (add folders to {data['content']['user_packs_dir']})"))
+    table.add_row(
+        "your packs",
+        safe(
+            ", ".join(packs)
+            if packs
+            else f"none (add folders to {data['content']['user_packs_dir']})"
+        ),
+    )
     for name, count in data["counts"].items():
         table.add_row(name.replace("_", " "), str(count))
     out().print(table)
@@ -40,8 +46,13 @@ def render_packs(packs: list[dict[str, Any]]) -> None:
         c = pack["counts"]
         questions = sum(c[k] for k in c if k.endswith("_questions"))
         table.add_row(
-            safe(pack["id"]), pack["source"], str(c["themes"]), str(c["quiz_items"]),
-            str(questions), str(c["star_templates"]), safe(pack["path"]),
+            safe(pack["id"]),
+            pack["source"],
+            str(c["themes"]),
+            str(c["quiz_items"]),
+            str(questions),
+            str(c["star_templates"]),
+            safe(pack["path"]),
         )
     out().print(table)
 

@@ -1,0 +1,205 @@
+"""Typed queries for the STAR story bank.
+
+Each write also stores the story's analysis (words, speaking time, score and the
+analyzer version), so listing 1,000 stories reads numbers instead of re-analysing
+text; rows analysed by an older analyzer are brought up to date on the next read.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from netprep.errors import NotFoundError, StoreError
+from netprep.store.db import Store, now_iso
+from netprep.stories import ANALYZER_VERSION, Analysis, Story, analyze_story
+
+_COLUMNS = ("title", "situation", "task", "action", "result", "learned")
+
+
+@dataclass
+class Summary:
+    """A story as `star list` shows it: no text, the cached analysis."""
+
+    id: int
+    title: str
+    tags: tuple[str, ...]
+    words: int
+    speaking_seconds: int
+    score: int
+    created_at: str
+    updated_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "tags": list(self.tags),
+            "words": self.words,
+            "speaking_seconds": self.speaking_seconds,
+            "score": self.score,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+def _tags(raw: str | None) -> tuple[str, ...]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(t) for t in value) if isinstance(value, list) else ()
+
+
+def _story(row: sqlite3.Row) -> Story:
+    return Story(
+        id=int(row["id"]),
+        title=row["title"],
+        situation=row["situation"],
+        task=row["task"],
+        action=row["action"],
+        result=row["result"],
+        learned=row["learned"],
+        tags=_tags(row["tags"]),
+        template=row["template"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _cache(analysis: Analysis) -> tuple[int, int, int, int]:
+    return (analysis.words, analysis.speaking_seconds, analysis.score, ANALYZER_VERSION)
+
+
+def list_stories(store: Store) -> list[Story]:
+    return [_story(r) for r in store.query("SELECT * FROM stories ORDER BY id")]
+
+
+def get_story(store: Store, story_id: int) -> Story:
+    rows = store.query("SELECT * FROM stories WHERE id = ?", (int(story_id),))
+    if not rows:
+        raise NotFoundError(
+            f"No story with id {story_id}.", "Run `netprep star list` to see the ids."
+        )
+    return _story(rows[0])
+
+
+def add_story(store: Store, story: Story) -> int:
+    """Save a new story (its id is ignored) and return the id it was given."""
+    analysis = analyze_story(story)
+    stamp = now_iso()
+    with store.write() as db:
+        cursor = db.execute(
+            "INSERT INTO stories (title, situation, task, action, result, learned, tags, "
+            "template, created_at, updated_at, words, speaking_seconds, score, analyzer_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                *(story.part(c) for c in _COLUMNS),
+                json.dumps(list(story.tags)),
+                story.template,
+                story.created_at or stamp,
+                stamp,
+                *_cache(analysis),
+            ),
+        )
+        new_id = int(cursor.lastrowid or 0)
+    story.id = new_id
+    return new_id
+
+
+def update_story(store: Store, story: Story) -> None:
+    """Save every field of an existing story; raises NotFoundError for an unknown id."""
+    if story.id is None:
+        raise NotFoundError("This story has no id yet.", "Add it with `netprep star add`.")
+    analysis = analyze_story(story)
+    stamp = now_iso()
+    with store.write() as db:
+        cursor = db.execute(
+            "UPDATE stories SET title = ?, situation = ?, task = ?, action = ?, result = ?, "
+            "learned = ?, tags = ?, template = ?, updated_at = ?, words = ?, "
+            "speaking_seconds = ?, score = ?, analyzer_version = ? WHERE id = ?",
+            (
+                *(story.part(c) for c in _COLUMNS),
+                json.dumps(list(story.tags)),
+                story.template,
+                stamp,
+                *_cache(analysis),
+                story.id,
+            ),
+        )
+        if cursor.rowcount == 0:
+            raise NotFoundError(
+                f"No story with id {story.id}.", "Run `netprep star list` to see the ids."
+            )
+    story.updated_at = stamp
+
+
+def remove_story(store: Store, story_id: int) -> Story:
+    """Delete a story and return it; its id is never given out again (AUTOINCREMENT)."""
+    story = get_story(store, story_id)
+    with store.write() as db:
+        db.execute("DELETE FROM stories WHERE id = ?", (int(story_id),))
+    return story
+
+
+def find_same(store: Store, story: Story) -> Story | None:
+    """A stored story with the same title and text, if any."""
+    rows = store.query("SELECT * FROM stories WHERE title = ?", (story.title,))
+    candidates = [_story(r) for r in rows] or [
+        s for s in list_stories(store) if " ".join(s.title.split()) == " ".join(story.title.split())
+    ]
+    return next((s for s in candidates if s.same_as(story)), None)
+
+
+def list_summaries(store: Store) -> list[Summary]:
+    """Every story's id, title, tags and cached analysis, refreshing stale cache rows."""
+    rows = store.query(
+        "SELECT id, title, tags, words, speaking_seconds, score, analyzer_version, "
+        "created_at, updated_at FROM stories ORDER BY id"
+    )
+    stale = any(r["analyzer_version"] != ANALYZER_VERSION for r in rows)
+    fresh = refresh_cache(store) if stale else {}
+    summaries = []
+    for r in rows:
+        sid = int(r["id"])
+        words, seconds, score = (
+            fresh[sid][:3] if sid in fresh else (r["words"], r["speaking_seconds"], r["score"])
+        )
+        summaries.append(
+            Summary(
+                sid,
+                r["title"],
+                _tags(r["tags"]),
+                int(words or 0),
+                int(seconds or 0),
+                int(score or 0),
+                r["created_at"],
+                r["updated_at"],
+            )
+        )
+    return summaries
+
+
+def refresh_cache(store: Store) -> dict[int, tuple[int, int, int, int]]:
+    """Re-analyse stories cached by another analyzer version; returns id -> cache tuple.
+
+    The fresh numbers are returned even when they cannot be written back
+    (a read-only database): listing never fails for the sake of a cache.
+    """
+    rows = store.query(
+        "SELECT * FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ?",
+        (ANALYZER_VERSION,),
+    )
+    fresh = {int(r["id"]): _cache(analyze_story(_story(r))) for r in rows}
+    try:
+        with store.write() as db:
+            db.executemany(
+                "UPDATE stories SET words = ?, speaking_seconds = ?, score = ?, "
+                "analyzer_version = ? WHERE id = ?",
+                [(*cache, sid) for sid, cache in fresh.items()],
+            )
+    except StoreError:
+        pass
+    return fresh
