@@ -10,7 +10,8 @@ import pytest
 import typer
 
 from netprep import __version__
-from netprep.cli import COMMANDS, app
+from netprep.cli import COMMANDS
+from netprep.cli.app import app
 
 
 def test_version(cli) -> None:

@@ -1,8 +1,10 @@
-"""The `netprep` command: sub-apps loaded lazily, and the single exit point.
+"""The `netprep` entry point and its single exit point.
 
-Each group lives in its own module (`netprep.cli.<name>`) exposing `app`; it is
-imported only when that group runs or help is shown, so `netprep star list`
-never pays for the mock interview's imports.
+Every error becomes one message on stderr and a documented exit code. This
+module stays free of heavy imports: Typer (about 100 ms to import) is loaded
+only when the arguments need parsing. A few exact, option-free argument
+vectors that scripts call often (`FAST_PATHS`) run their command's own logic
+directly; a test checks that each prints exactly what the Typer command prints.
 """
 
 from __future__ import annotations
@@ -10,13 +12,9 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
-import click
-import typer
-from typer.core import TyperGroup
-
-from netprep import __version__
 from netprep.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, NetprepError
 
 # name -> (module, one-line help). Order is the order `netprep --help` lists them.
@@ -33,101 +31,87 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "info": ("netprep.cli.info", "Where your data lives, schema version and record counts."),
 }
 
-
-def _available(name: str) -> bool:
-    module = COMMANDS[name][0]
-    return importlib.util.find_spec(module) is not None
-
-
-class LazyGroup(TyperGroup):
-    """A Typer group whose sub-apps are imported on first use."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if _available(name)]
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS or not _available(cmd_name):
-            return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
-        command = typer.main.get_command(module.app)
-        command.name = cmd_name
-        command.short_help = COMMANDS[cmd_name][1]  # the line `netprep --help` lists
-        return command
-
-
-app = typer.Typer(
-    cls=LazyGroup,
-    name="netprep",
-    help="netprep: an offline coach for tech-interview preparation. "
-    "Start with `netprep mock --timed`.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"netprep {__version__}\n")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for unexpected errors."),
-) -> None:
-    """netprep: an offline coach for tech-interview preparation.
-
-    Your data stays in one private SQLite file (see `netprep info`); set NETPREP_HOME
-    to keep it elsewhere.
-    """
+# Exact argument vectors -> "module:function" run without Typer (see the module docstring).
+FAST_PATHS: dict[tuple[str, ...], str] = {
+    ("--version",): "netprep.cli.fast:version",
+}
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The single exit point: every error becomes one message on stderr and an exit code."""
+    """The console script: run and exit with the code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("NETPREP_DEBUG") == "1"
     sys.exit(run(args, debug))
 
 
 def run(args: list[str], debug: bool = False) -> int:
+    """Run one command line and return its exit code; never raises for user errors."""
+    fast = FAST_PATHS.get(tuple(args))
+    if fast is not None:
+        module, function = fast.split(":")
+        target: Callable[[], Any] = getattr(importlib.import_module(module), function)
+        return _guarded(target, debug)
+    return _guarded(lambda: _typer_main(args), debug)
+
+
+def _typer_main(args: list[str]) -> Any:
+    import typer
+
+    from netprep.cli.app import app
+
     command = typer.main.get_command(app)
+    return command.main(args, prog_name="netprep", standalone_mode=False)
+
+
+def _guarded(call: Callable[[], Any], debug: bool) -> int:
     try:
-        result: Any = command.main(args, prog_name="netprep", standalone_mode=False)
+        result = call()
         return result if isinstance(result, int) else 0
     except NetprepError as exc:
         if debug:
             raise
         _report(exc.message, exc.hint)
         return exc.exit_code
-    except click.exceptions.Exit as exc:
-        if exc.exit_code == EXIT_INTERRUPTED:
-            _report("Interrupted.", None)
-        return exc.exit_code
-    except click.UsageError as exc:
-        exc.show()
-        return EXIT_USAGE
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (click.Abort, KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError):
         _report("Interrupted.", None)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_broken_pipe()
         return EXIT_ERROR
-    except Exception as exc:  # the last line of defence: no traceback without --debug
+    except Exception as exc:
+        code = _click_exit_code(exc)
+        if code is not None:
+            return code
         if debug:
             raise
+        # The last line of defence: no traceback without --debug.
         _report(
             f"Unexpected error: {type(exc).__name__}: {exc}.",
             "Run again with --debug for the details, and please report it.",
         )
         return EXIT_ERROR
+
+
+def _click_exit_code(exc: Exception) -> int | None:
+    """Click's own outcomes (usage errors, --help exits, aborts); None for anything else."""
+    if "click" not in sys.modules:  # the fast paths never import click
+        return None
+    import click
+
+    if isinstance(exc, click.exceptions.Exit):
+        if exc.exit_code == EXIT_INTERRUPTED:
+            _report("Interrupted.", None)
+        return exc.exit_code
+    if isinstance(exc, click.UsageError):
+        exc.show()
+        return EXIT_USAGE
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        return exc.exit_code
+    if isinstance(exc, click.Abort):
+        _report("Interrupted.", None)
+        return EXIT_INTERRUPTED
+    return None
 
 
 def _report(message: str, hint: str | None) -> None:

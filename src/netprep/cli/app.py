@@ -1,0 +1,72 @@
+"""The Typer root app, whose sub-apps are loaded lazily.
+
+Each group lives in its own module (`netprep.cli.<name>`) exposing `app`; it is
+imported only when that group runs or help is shown, so `netprep star list`
+never pays for the mock interview's imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from netprep import __version__
+from netprep.cli import COMMANDS
+
+
+def _available(name: str) -> bool:
+    module = COMMANDS[name][0]
+    return importlib.util.find_spec(module) is not None
+
+
+class LazyGroup(TyperGroup):
+    """A Typer group whose sub-apps are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not _available(cmd_name):
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command = typer.main.get_command(module.app)
+        command.name = cmd_name
+        command.short_help = COMMANDS[cmd_name][1]  # the line `netprep --help` lists
+        return command
+
+
+app = typer.Typer(
+    cls=LazyGroup,
+    name="netprep",
+    help="netprep: an offline coach for tech-interview preparation. "
+    "Start with `netprep mock --timed`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"netprep {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for unexpected errors."),
+) -> None:
+    """netprep: an offline coach for tech-interview preparation.
+
+    Your data stays in one private SQLite file (see `netprep info`); set NETPREP_HOME
+    to keep it elsewhere.
+    """

@@ -1,0 +1,120 @@
+"""The built-in pack (and the example pack) validate and are sized for real practice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from netprep.content import counts, load_library
+from netprep.content.loader import default_pack_dirs
+from netprep.paths import builtin_content_dir
+
+from .conftest import REPO
+
+MINIMUMS = {
+    "themes": 10,
+    "quiz_items": 40,
+    "reflection_prompts": 20,
+    "culture_questions": 12,
+    "behavioral_questions": 60,
+    "role_questions": 10,
+    "technical_questions": 40,
+    "competencies": 10,
+    "star_templates": 10,
+}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([(builtin_content_dir(), "builtin")])
+
+
+def test_every_shipped_file_validates(cli) -> None:
+    result = cli("content", "validate", str(builtin_content_dir()))
+    assert result.code == 0, result.err
+    assert "Valid" in result.err
+
+
+def test_counts_meet_the_minimums(cli) -> None:
+    builtin = json.loads(cli("content", "list", "--json").out)["packs"][0]
+    assert builtin["id"] == "builtin" and builtin["source"] == "builtin"
+    for key, minimum in MINIMUMS.items():
+        assert builtin["counts"][key] >= minimum, f"{key}: {builtin['counts'][key]} < {minimum}"
+
+
+def test_no_two_questions_share_a_text(library) -> None:
+    texts = Counter(q.text.strip().lower() for q in library.questions)
+    assert [t for t, n in texts.items() if n > 1] == []
+
+
+def test_every_competency_has_a_template_and_three_behavioral_questions(library) -> None:
+    behavioral = Counter(
+        c for q in library.questions_of("behavioral") for c in q.competencies
+    )
+    for competency in library.competencies:
+        assert competency in library.templates, f"{competency} has no STAR template"
+        assert behavioral[competency] >= 3, f"{competency}: {behavioral[competency]} questions"
+
+
+def test_every_quiz_item_has_one_correct_choice_and_an_explanation(library) -> None:
+    for theme in library.themes:
+        assert len(theme.quiz) >= 4, theme.id
+        assert len(theme.reflections) >= 2, theme.id
+        assert any("resonate" in r.prompt.lower() for r in theme.reflections), theme.id
+        assert len(theme.summary.split()) <= 80
+        for item in theme.quiz:
+            assert 3 <= len(item.choices) <= 5
+            assert 1 <= item.answer <= len(item.choices)
+            assert len(set(item.choices)) == len(item.choices)
+            assert len(item.explanation.split()) >= 5
+    kinds = Counter(item.kind for item in library.quiz_items())
+    assert kinds["definition"] and kinds["scenario"]
+
+
+def test_correct_answers_are_spread_over_positions(library) -> None:
+    positions = Counter(item.answer for item in library.quiz_items())
+    assert len(positions) >= 3
+    assert max(positions.values()) <= 0.5 * sum(positions.values())
+
+
+def test_technical_questions_cover_every_topic_with_key_points(library) -> None:
+    topics = Counter(q.topic for q in library.questions_of("technical"))
+    assert len(topics) >= 9 and min(topics.values()) >= 3
+    for q in library.questions_of("technical"):
+        assert 3 <= len(q.key_points) <= 6
+
+
+def test_behavioral_questions_have_target_and_probes(library) -> None:
+    for q in library.questions_of("behavioral"):
+        assert 1 <= len(q.competencies) <= 3
+        assert 1 <= len(q.follow_ups) <= 3
+        assert q.seconds >= 60
+
+
+def test_tips_cover_interview_loop_preparation_and_calendar(cli) -> None:
+    result = cli("tips", "--json")
+    assert result.code == 0, result.err
+    sections = {s["id"]: s for s in json.loads(result.out)["sections"]}
+    assert {"interview", "loop", "preparation", "calendar"} <= set(sections)
+    text = json.dumps(sections).lower()
+    for phrase in ("clarifying", "out loud", "take-home", "august", "march", "star"):
+        assert phrase in text, phrase
+    human = cli("tips", "calendar")
+    assert human.code == 0 and "August" in human.out
+    assert cli("tips", "nonsense").code == 2
+
+
+def test_example_pack_loads_beside_the_builtin(cli, home: Path) -> None:
+    shutil.copytree(REPO / "examples" / "packs" / "acme", home / "packs" / "acme")
+    result = cli("content", "list", "--json")
+    assert result.code == 0, result.err
+    packs = {p["id"]: p for p in json.loads(result.out)["packs"]}
+    assert packs["builtin"]["source"] == "builtin"
+    assert packs["acme"]["source"] == "user"
+    assert packs["acme"]["counts"]["themes"] >= 3
+    assert [p for p, _ in default_pack_dirs()][1].name == "acme"
+    assert cli("content", "validate").code == 0
