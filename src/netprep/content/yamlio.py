@@ -137,6 +137,8 @@ def _scalar(event: ev.ScalarEvent, line: int) -> Node:
     tag = event.tag
     if tag in (None, "!"):
         tag = _RESOLVER.resolve(yaml.nodes.ScalarNode, event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:  # "<<" (merge) and "=" (value) are plain text here
+            tag = _STD + "str"
     elif tag not in _SCALAR_TAGS:
         raise YamlProblem(
             line, f"the tag {_short(tag)} is not allowed (tags are never run); remove it"
