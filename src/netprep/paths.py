@@ -98,6 +98,11 @@ def user_pack_dirs() -> list[Path]:
     return dirs
 
 
+def pack_dirs() -> list[tuple[Path, str]]:
+    """Every pack to load, in order, with its source: the built-in pack, then the user's."""
+    return [(builtin_content_dir(), "builtin"), *((p, "user") for p in user_pack_dirs())]
+
+
 def atomic_write(path: Path, data: str | bytes, private: bool = True) -> None:
     """Write a file the user keeps: temp file beside it, fsync, then rename over."""
     import tempfile

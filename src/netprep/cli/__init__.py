@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 # Exact argument vectors -> "module:function" run without Typer (see the module docstring).
 FAST_PATHS: dict[tuple[str, ...], str] = {
     ("--version",): "netprep.cli.fast:version",
+    ("star", "list", "--json"): "netprep.cli.fast:star_list_json",
+    ("stats", "--json"): "netprep.cli.fast:stats_json",
 }
 
 
@@ -66,6 +68,8 @@ def _typer_main(args: list[str]) -> Any:
 def _guarded(call: Callable[[], Any], debug: bool) -> int:
     try:
         result = call()
+        if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into Exit(130); click returns it
+            _report("Interrupted.", None)
         return result if isinstance(result, int) else 0
     except NetprepError as exc:
         if debug:

@@ -27,8 +27,7 @@ from netprep.content.models import (
 )
 from netprep.content.schema import INVALID, Check, Ctx, line_of
 from netprep.content.yamlio import YamlProblem, parse, read_text
-from netprep.errors import ContentError
-from netprep.paths import builtin_content_dir, user_pack_dirs
+from netprep.paths import builtin_content_dir, pack_dirs
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGLE_FILES = {
@@ -45,18 +44,8 @@ FOLDERS = {
 }
 
 
-def load_library(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> Library:
-    """Load the built-in pack and the user's packs; raise ContentError listing every problem."""
-    library, problems = collect(pack_dirs)
-    if problems:
-        raise ContentError(problems)
-    return library
-
-
 def default_pack_dirs() -> list[tuple[Path, str]]:
-    dirs = [(builtin_content_dir(), "builtin")]
-    dirs.extend((path, "user") for path in user_pack_dirs())
-    return dirs
+    return pack_dirs()
 
 
 def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Library, list[str]]:
