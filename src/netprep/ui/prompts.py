@@ -74,3 +74,28 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence
         for title, value in choices
     ]
     return list(questionary.checkbox(message, choices=options).unsafe_ask() or [])
+
+
+def text_block(message: str, default: str = "", instruction: str = "") -> str:
+    """Multi-line text; Esc then Enter submits, Ctrl-X Ctrl-E writes it in $EDITOR."""
+    import questionary
+
+    result = questionary.text(
+        message, default=default, multiline=True, instruction=instruction or None,
+        enable_open_in_editor=True,
+    ).unsafe_ask()
+    return str(result or "")
+
+
+def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str:
+    """One line of input (Enter alone gives ""), with an optional bottom toolbar.
+
+    `toolbar` is a callable returning the toolbar text, redrawn every `refresh`
+    seconds (the coding drill's live countdown).
+    """
+    import questionary
+
+    extra: dict[str, Any] = {}
+    if toolbar is not None:
+        extra = {"bottom_toolbar": toolbar, "refresh_interval": refresh}
+    return str(questionary.text(message, **extra).unsafe_ask() or "")

@@ -1,0 +1,110 @@
+"""One timed attempt at an exercise: the clock, test runs, hints and the saved record.
+
+The engine behind `netprep code start` and the coding part of `netprep mock
+--coding`. The clock is injected; nothing here prints or prompts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from netprep.coding.exercises import check
+from netprep.coding.runner import RunReport
+from netprep.content.models import Exercise, Language
+from netprep.store import Store, now_iso
+from netprep.store.code import record_attempt
+
+
+@dataclass
+class Attempt:
+    exercise: Exercise
+    language: Language
+    path: Path
+    timed: bool = True
+    target_seconds: int | None = None  # default: the exercise's minutes
+    session_id: int | None = None  # a mock session this attempt belongs to
+    clock: Callable[[], float] = time.monotonic
+    started_at: str = field(default_factory=now_iso)
+    runs: int = 0
+    last: RunReport | None = None
+    hints_shown: int = 0
+    saved_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.target_seconds is None:
+            self.target_seconds = self.exercise.minutes * 60
+        self._start = self.clock()
+
+    @property
+    def elapsed(self) -> float:
+        return max(0.0, self.clock() - self._start)
+
+    @property
+    def solved(self) -> bool:
+        return self.last is not None and self.last.all_passed
+
+    @property
+    def passed(self) -> int:
+        return 0 if self.last is None else self.last.passed
+
+    @property
+    def total(self) -> int:
+        return len(self.exercise.tests)
+
+    def run(self, **limits: Any) -> RunReport:
+        """Run the tests on the file as it is now; the latest run is what gets saved."""
+        self.last = check(self.exercise, self.language, self.path, **limits)
+        self.runs += 1
+        return self.last
+
+    def next_hint(self) -> str | None:
+        """The next hint not shown yet, or None when all were shown."""
+        if self.hints_shown >= len(self.exercise.hints):
+            return None
+        self.hints_shown += 1
+        return self.exercise.hints[self.hints_shown - 1]
+
+    def summary(self) -> dict[str, Any]:
+        elapsed = self.elapsed
+        return {
+            "exercise_id": self.exercise.id,
+            "title": self.exercise.title,
+            "lang": self.language.id,
+            "file": str(self.path),
+            "started_at": self.started_at,
+            "elapsed_seconds": round(elapsed, 1),
+            "target_seconds": self.target_seconds if self.timed else None,
+            "timed": self.timed,
+            "passed": self.passed,
+            "total": self.total,
+            "solved": self.solved,
+            "runs": self.runs,
+            "hints_shown": self.hints_shown,
+            "within_target": (
+                self.solved and elapsed <= (self.target_seconds or 0) if self.timed else None
+            ),
+            "attempt_id": self.saved_id,
+            "session_id": self.session_id,
+        }
+
+    def save(self, store: Store) -> int:
+        """Record the attempt (once; later calls return the same id)."""
+        if self.saved_id is None:
+            self.saved_id = record_attempt(
+                store,
+                exercise_id=self.exercise.id,
+                lang=self.language.id,
+                started_at=self.started_at,
+                elapsed_seconds=self.elapsed,
+                passed=self.passed,
+                total=self.total,
+                solved=self.solved,
+                timed=self.timed,
+                target_seconds=self.target_seconds if self.timed else None,
+                session_id=self.session_id,
+            )
+        return self.saved_id

@@ -1,0 +1,132 @@
+"""Coding-drill attempts (table `code_attempts`, migration 004).
+
+One row per attempt at an exercise (`netprep code start`, or the coding part of
+`netprep mock --coding`), written when the attempt ends: solved, given up or
+interrupted. `passed`/`total` are the cases passed in the last test run;
+`elapsed_seconds` are real seconds from a monotonic clock; `target_seconds` is
+the exercise's target (NULL when untimed); `session_id` links a mock session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from netprep.store.db import Store
+
+
+@dataclass(frozen=True)
+class CodeAttempt:
+    id: int
+    exercise_id: str
+    lang: str
+    started_at: str
+    elapsed_seconds: float
+    passed: int
+    total: int
+    solved: bool
+    timed: bool
+    target_seconds: int | None
+    session_id: int | None
+
+    @property
+    def within_target(self) -> bool | None:
+        """Solved in the target time (None when there was no target)."""
+        if self.target_seconds is None:
+            return None
+        return self.solved and self.elapsed_seconds <= self.target_seconds
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["within_target"] = self.within_target
+        return data
+
+
+def record_attempt(
+    store: Store,
+    *,
+    exercise_id: str,
+    lang: str,
+    started_at: str,
+    elapsed_seconds: float,
+    passed: int,
+    total: int,
+    solved: bool,
+    timed: bool,
+    target_seconds: int | None = None,
+    session_id: int | None = None,
+) -> int:
+    """Save one attempt; return its id."""
+    with store.write() as db:
+        cursor = db.execute(
+            "INSERT INTO code_attempts(exercise_id, lang, started_at, elapsed_seconds, passed, "
+            "total, solved, timed, target_seconds, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (exercise_id, lang, started_at, float(elapsed_seconds), int(passed), int(total),
+             int(solved), int(timed), target_seconds, session_id),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def code_attempts(
+    store: Store,
+    *,
+    exercise_id: str | None = None,
+    lang: str | None = None,
+    session_id: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    solved: bool | None = None,
+    limit: int | None = None,
+) -> list[CodeAttempt]:
+    """Attempts, newest first, filtered by any of the arguments.
+
+    `since`/`until` bound `started_at` as a half-open range [since, until) of
+    stored timestamps (aware UTC ISO 8601 text).
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    for column, value in (("exercise_id", exercise_id), ("lang", lang),
+                          ("session_id", session_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if since is not None:
+        where.append("started_at >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("started_at < ?")
+        params.append(until)
+    if solved is not None:
+        where.append("solved = ?")
+        params.append(int(solved))
+    sql = "SELECT * FROM code_attempts"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY started_at DESC, id DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [_attempt(row) for row in store.query(sql, tuple(params))]
+
+
+def solved_exercises(store: Store) -> set[str]:
+    """Ids of the exercises solved at least once."""
+    rows = store.query("SELECT DISTINCT exercise_id FROM code_attempts WHERE solved = 1")
+    return {str(row[0]) for row in rows}
+
+
+def _attempt(row: Any) -> CodeAttempt:
+    return CodeAttempt(
+        id=int(row["id"]),
+        exercise_id=str(row["exercise_id"]),
+        lang=str(row["lang"]),
+        started_at=str(row["started_at"]),
+        elapsed_seconds=float(row["elapsed_seconds"]),
+        passed=int(row["passed"]),
+        total=int(row["total"]),
+        solved=bool(row["solved"]),
+        timed=bool(row["timed"]),
+        target_seconds=None if row["target_seconds"] is None else int(row["target_seconds"]),
+        session_id=None if row["session_id"] is None else int(row["session_id"]),
+    )

@@ -1,0 +1,180 @@
+"""Rich views for `netprep code`: exercise list and statement, test reports, summaries.
+
+Pack text and everything the user's code printed or raised goes through `safe()`,
+so it is never read as markup or terminal control sequences.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from netprep.ui.console import out
+from netprep.ui.text import safe
+
+STATUS_STYLE = {
+    "pass": "green",
+    "fail": "red",
+    "error": "red",
+    "timeout": "yellow",
+    "crash": "red",
+    "skipped": "dim",
+}
+CELL = 48  # characters of a value shown in the table
+DETAIL = 600  # characters of a value shown under a failure
+
+
+def short(value: Any, limit: int = CELL) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def call_text(args: list[Any], limit: int = CELL) -> str:
+    text = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in args)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_list(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Coding exercises", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("level", no_wrap=True)
+    table.add_column("min", justify="right", no_wrap=True)
+    table.add_column("topics", overflow="fold")
+    for row in rows:
+        table.add_row(
+            safe(row["id"]),
+            safe(row["title"]),
+            safe(row["difficulty"]),
+            str(row["minutes"]),
+            safe(", ".join(row["topics"])),
+        )
+    out().print(table)
+    hint = "Start one with `netprep code start ID`; `netprep code show ID` shows it first."
+    out().print(safe(hint, "dim"))
+
+
+def render_exercise(data: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    console = out()
+    console.print(safe(data["title"], "bold"))
+    meta = f"{data['id']} · {data['difficulty']} · about {data['minutes']} min · " + ", ".join(
+        data["topics"]
+    )
+    console.print(safe(meta, "dim"))
+    console.print()
+    console.print(safe(data["statement"].rstrip()))
+    console.print()
+    for lang in data["languages"]:
+        line = Text(f"{lang}: ", style="bold")
+        line.append(safe(data["signature"][lang]))
+        console.print(line)
+    console.print()
+    console.print(safe("Examples", "bold"))
+    for example in data["examples"]:
+        line = Text("  ")
+        line.append(safe(f"{data['function']}({call_text(example['args'], 400)})"))
+        line.append(" -> ")
+        line.append(safe(short(example["expected"], 400), "green"))
+        console.print(line)
+        if example.get("explain"):
+            console.print(safe(f"    {example['explain']}", "dim"))
+    console.print()
+    console.print(
+        safe(
+            f"{data['tests']} hidden tests, {data['hints']} hints. "
+            f"Start it: netprep code start {data['id']}",
+            "dim",
+        )
+    )
+
+
+def render_report(report: dict[str, Any], details: int = 3) -> None:
+    """The per-case table, then input/expected/actual for the first failures."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = out()
+    if report["error"]:
+        console.print(safe("Your code did not load:", "bold red"))
+        console.print(safe(report["error"]))
+        if report.get("output"):
+            console.print(safe("It printed:", "dim"))
+            console.print(safe(report["output"].rstrip(), "dim"))
+        console.print(safe(f"0/{report['total']} cases pass.", "red"))
+        return
+    # Sized here: left to itself, Rich drops whole columns on a narrow terminal.
+    rest = max(24, console.width - 12 - 3 - 7 - 9 - 1)
+    wide, narrow = rest // 2, rest // 4
+    table = Table(box=None, padding=(0, 1), show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, width=3)
+    table.add_column("result", no_wrap=True, width=7)
+    table.add_column("input", overflow="ellipsis", no_wrap=True, max_width=wide)
+    table.add_column("expected", overflow="ellipsis", no_wrap=True, max_width=narrow)
+    table.add_column("got", overflow="ellipsis", no_wrap=True, max_width=rest - wide - narrow)
+    table.add_column("time", justify="right", no_wrap=True, width=9)
+    for case in report["cases"]:
+        status = case["status"]
+        got = short(case["actual"], CELL // 2) if status in ("pass", "fail") else status
+        seconds = case["seconds"]
+        table.add_row(
+            str(case["index"] + 1),
+            Text(status.upper() if status != "pass" else "pass", style=STATUS_STYLE[status]),
+            safe(call_text(case["args"])),
+            safe(short(case["expected"], CELL // 2)),
+            safe(got),
+            "" if seconds is None else _duration(seconds),
+        )
+    console.print(table)
+    failures = [case for case in report["cases"] if case["status"] != "pass"]
+    shown: dict[str, int] = {}  # error text -> the case it was shown under
+    for case in failures[:details]:
+        console.print()
+        console.print(safe(f"Case {case['index'] + 1}: {case['status']}", "bold"))
+        console.print(safe(f"  input:    {call_text(case['args'], DETAIL)}"))
+        console.print(safe(f"  expected: {short(case['expected'], DETAIL)}"))
+        if case["status"] == "fail":
+            console.print(safe(f"  got:      {short(case['actual'], DETAIL)}"))
+        if case["error"] and case["error"] in shown:
+            console.print(safe(f"  (the same error as case {shown[case['error']]})", "dim"))
+        elif case["error"]:
+            shown[case["error"]] = case["index"] + 1
+            console.print(safe("  " + case["error"].rstrip().replace("\n", "\n  ")))
+        if case["output"]:
+            console.print(safe("  printed:", "dim"))
+            console.print(safe("    " + case["output"].rstrip().replace("\n", "\n    "), "dim"))
+    if len(failures) > details:
+        console.print(safe(f"\n… and {len(failures) - details} more failing cases.", "dim"))
+    style = "bold green" if report["all_passed"] else "bold red"
+    console.print()
+    console.print(safe(f"{report['passed']}/{report['total']} cases pass.", style))
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def render_summary(summary: dict[str, Any]) -> None:
+    from netprep.ui.timer import clock
+
+    console = out()
+    took = clock(summary["elapsed_seconds"])
+    target = summary["target_seconds"]
+    line = f"{summary['title']}: {summary['passed']}/{summary['total']} cases in {took}"
+    if target:
+        line += f" (target {clock(target)})"
+    if summary["solved"]:
+        verdict = "Solved" + (" within the target time." if summary["within_target"] else ".")
+        if summary["timed"] and not summary["within_target"]:
+            verdict = "Solved, over the target time."
+        console.print(safe(f"{verdict} {line}", "bold green"))
+    else:
+        console.print(safe(f"Not solved yet. {line}", "bold yellow"))
+    console.print(safe(f"Your file stays at {summary['file']}.", "dim"))
