@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data" / "culture"
 @pytest.fixture(autouse=True)
 def culture_content(monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the test pack: an empty stand-in for the built-in pack, plus tests/data/culture/mini."""
-    monkeypatch.setattr("netprep.content.loader.builtin_content_dir", lambda: DATA / "base")
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "mini"))
 
 

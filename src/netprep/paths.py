@@ -78,10 +78,13 @@ def workspace_dir() -> Path:
 
 
 def builtin_content_dir() -> Path:
-    """The built-in pack: inside the wheel (`netprep/_content`), or the repo's `content/`."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("netprep"))) / "_content"
+    """The built-in pack: `netprep/_content` inside the installed package, or the repo's
+    `content/` in a source checkout (editable install)."""
+    # The wheel places content/ at netprep/_content (pyproject force-include). For a
+    # package on the file system that is exactly what importlib.resources.files()
+    # returns; it is resolved from __file__ here because importing importlib.resources
+    # costs more than everything else netprep does before a quiz's first question.
+    packaged = Path(__file__).resolve().parent / "_content"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "content"

@@ -11,10 +11,8 @@ the YAML is read again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +32,17 @@ from netprep.content.models import (
     TipSection,
 )
 
-FORMAT = 1
+FORMAT = 2
 CACHE_NAME = "content-cache.json"
 
 
 def fingerprint(pack_dirs: list[tuple[Path, str]]) -> str:
-    """A digest of what would be loaded: every pack file's path, size and mtime."""
-    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=16)
+    """What would be loaded: every pack file's path, size and mtime (kept whole, not hashed)."""
+    parts = [f"{FORMAT}:{__version__}"]
     for root, source in pack_dirs:
-        digest.update(f"\0{root}\0{source}".encode())
-        for path, size, mtime in _files(root):
-            digest.update(f"\0{path}\0{size}\0{mtime}".encode())
-    return digest.hexdigest()
+        parts.append(f"{root}|{source}")
+        parts.extend(f"{path}|{size}|{mtime}" for path, size, mtime in _files(root))
+    return "\n".join(parts)
 
 
 def _files(root: Path) -> list[tuple[str, int, int]]:
@@ -83,47 +80,58 @@ def write(path: Path, key: str, library: Library) -> None:
     try:
         data_dir()  # creates the data dir itself private first
         ensure_private_dir(path.parent)
-        payload = {"key": key, "library": asdict(library)}
+        payload = {"key": key, "library": _encode(library)}
         atomic_write(path, json.dumps(payload, default=str, ensure_ascii=False))
     except Exception:  # noqa: BLE001 - the cache is optional; the library is already loaded
         return
 
 
+_RECORDS: dict[str, type] = {
+    "packs": Pack,
+    "competencies": Competency,
+    "themes": Theme,
+    "questions": Question,
+    "templates": Template,
+    "tips": TipSection,
+    "exercises": Exercise,
+    "languages": Language,
+}
+_NESTED: dict[type, dict[str, type]] = {
+    Theme: {"quiz": QuizItem, "reflections": Reflection},
+    TipSection: {"items": Tip},
+}
+
+
+def _encode(library: Library) -> dict[str, Any]:
+    """Records become JSON arrays in field order (NamedTuples serialise that way)."""
+    return {name: getattr(library, name) for name in _RECORDS}
+
+
+def _record(cls: Any, row: list[Any]) -> Any:
+    values: list[Any] = []
+    for name, value in zip(cls._fields, row, strict=True):
+        if isinstance(value, list):
+            inner = _NESTED.get(cls, {}).get(name)
+            value = tuple(_record(inner, v) for v in value) if inner else tuple(value)
+        values.append(value)
+    return cls(*values)
+
+
 def _library(data: dict[str, Any]) -> Library:
-    def theme(t: dict[str, Any]) -> Theme:
-        return Theme(
-            id=t["id"], title=t["title"], summary=t["summary"], key_ideas=tuple(t["key_ideas"]),
-            quiz=tuple(QuizItem(**{**q, "choices": tuple(q["choices"])}) for q in t["quiz"]),
-            reflections=tuple(Reflection(**r) for r in t["reflections"]), pack=t["pack"],
-        )
+    def records(name: str) -> list[Any]:
+        return [_record(_RECORDS[name], row) for row in data[name]]
 
-    def tupled(d: dict[str, Any]) -> dict[str, Any]:
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
+    def keyed(name: str) -> dict[str, Any]:
+        return {key: _record(_RECORDS[name], row) for key, row in data[name].items()}
 
-    def question(q: dict[str, Any]) -> Question:
-        return Question(**tupled(q))
-
-    def template(t: dict[str, Any]) -> Template:
-        return Template(**tupled(t))
-
-    def exercise(e: dict[str, Any]) -> Exercise:
-        tuples = ("topics", "examples", "tests", "hints")
-        fields: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in e.items()}
-        return Exercise(**fields)
-
+    packs = [pack._replace(path=Path(pack.path)) for pack in records("packs")]
     return Library(
-        packs=[Pack(**{**p, "path": Path(p["path"])}) for p in data["packs"]],
-        competencies={k: Competency(**v) for k, v in data["competencies"].items()},
-        themes=[theme(t) for t in data["themes"]],
-        questions=[question(q) for q in data["questions"]],
-        templates={k: template(v) for k, v in data["templates"].items()},
-        tips=[
-            TipSection(s["id"], s["title"], tuple(Tip(**i) for i in s["items"]), s["pack"])
-            for s in data["tips"]
-        ],
-        exercises=[exercise(e) for e in data["exercises"]],
-        languages={
-            k: Language(**{**v, "command": tuple(v["command"])})
-            for k, v in data["languages"].items()
-        },
+        packs=packs,
+        competencies=keyed("competencies"),
+        themes=records("themes"),
+        questions=records("questions"),
+        templates=keyed("templates"),
+        tips=records("tips"),
+        exercises=records("exercises"),
+        languages=keyed("languages"),
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from netprep import paths
 from netprep.content import specs
 from netprep.content.models import (
     Competency,
@@ -27,7 +28,6 @@ from netprep.content.models import (
 )
 from netprep.content.schema import INVALID, Check, Ctx, line_of
 from netprep.content.yamlio import YamlProblem, parse, read_text
-from netprep.paths import builtin_content_dir, pack_dirs
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGLE_FILES = {
@@ -45,7 +45,7 @@ FOLDERS = {
 
 
 def default_pack_dirs() -> list[tuple[Path, str]]:
-    return pack_dirs()
+    return paths.pack_dirs()
 
 
 def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Library, list[str]]:
@@ -59,8 +59,8 @@ def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Librar
 
 def validate_paths(paths: list[Path]) -> tuple[Library, list[str]]:
     """`content validate PATH...`: each a pack folder, or a file inside (or outside) a pack."""
-    builtin = builtin_content_dir().resolve()
-    base, problems = collect([(builtin_content_dir(), "builtin")])
+    builtin = paths.builtin_content_dir().resolve()
+    base, problems = collect([(paths.builtin_content_dir(), "builtin")])
     library = base
     for path in paths:
         if not path.exists():

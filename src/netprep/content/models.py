@@ -1,10 +1,15 @@
-"""Typed content, as loaded and validated from a pack's YAML."""
+"""Typed content, as loaded and validated from a pack's YAML.
+
+Records are immutable NamedTuples rather than frozen dataclasses: defining a
+frozen dataclass costs about a millisecond at import, and these are imported
+before the first prompt of every interactive command.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROUNDS = ("behavioral", "culture", "role", "technical")
 TOPICS = (
@@ -21,8 +26,7 @@ TOPICS = (
 STAR_PARTS = ("situation", "task", "action", "result")
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(NamedTuple):
     id: str
     name: str
     description: str
@@ -31,16 +35,14 @@ class Pack:
     source: str  # "builtin" or "user"
 
 
-@dataclass(frozen=True)
-class Competency:
+class Competency(NamedTuple):
     id: str
     name: str
     description: str
     pack: str
 
 
-@dataclass(frozen=True)
-class QuizItem:
+class QuizItem(NamedTuple):
     id: str
     kind: str
     question: str
@@ -60,16 +62,14 @@ class QuizItem:
         return self.choices[self.answer - 1]
 
 
-@dataclass(frozen=True)
-class Reflection:
+class Reflection(NamedTuple):
     id: str
     prompt: str
     theme: str
     pack: str
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     id: str
     title: str
     summary: str
@@ -79,8 +79,7 @@ class Theme:
     pack: str
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     id: str
     round: str
     text: str
@@ -97,8 +96,7 @@ class Question:
         return f"{self.pack}:{self.id}"
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     competency: str
     title: str
     situation: tuple[str, ...]
@@ -114,22 +112,19 @@ class Template:
         return tuple(getattr(self, part))
 
 
-@dataclass(frozen=True)
-class Tip:
+class Tip(NamedTuple):
     title: str
     text: str
 
 
-@dataclass(frozen=True)
-class TipSection:
+class TipSection(NamedTuple):
     id: str
     title: str
     items: tuple[Tip, ...]
     pack: str
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     id: str
     title: str
     difficulty: str
@@ -147,8 +142,7 @@ class Exercise:
     adapter: str | None = None
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     id: str
     name: str
     command: tuple[str, ...]
