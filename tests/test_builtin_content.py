@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netprep.content import counts, load_library
+from netprep.content import load_library
 from netprep.content.loader import default_pack_dirs
 from netprep.paths import builtin_content_dir
 

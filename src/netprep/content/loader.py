@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from netprep import paths
+from netprep import paths as netprep_paths
 from netprep.content import specs
 from netprep.content.models import (
     Competency,
@@ -45,7 +45,7 @@ FOLDERS = {
 
 
 def default_pack_dirs() -> list[tuple[Path, str]]:
-    return paths.pack_dirs()
+    return netprep_paths.pack_dirs()
 
 
 def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Library, list[str]]:
@@ -59,8 +59,8 @@ def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Librar
 
 def validate_paths(paths: list[Path]) -> tuple[Library, list[str]]:
     """`content validate PATH...`: each a pack folder, or a file inside (or outside) a pack."""
-    builtin = paths.builtin_content_dir().resolve()
-    base, problems = collect([(paths.builtin_content_dir(), "builtin")])
+    builtin = netprep_paths.builtin_content_dir().resolve()
+    base, problems = collect([(netprep_paths.builtin_content_dir(), "builtin")])
     library = base
     for path in paths:
         if not path.exists():

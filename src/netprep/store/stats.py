@@ -1,0 +1,255 @@
+"""Aggregate queries for `netprep stats` and `netprep plan`.
+
+Everything is summed in SQL over covering indexes (migration 006), so 100,000
+answers cost one index scan and never a Python loop over rows. Time windows are
+half-open ranges `[lo, hi)` of stored timestamps (aware UTC ISO strings, which
+sort as text); the caller turns local calendar days into such ranges.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from netprep.store.db import Store, _store_error
+
+Window = tuple[str, str]  # [lo, hi) as stored timestamps
+
+# Tables whose rows are practice, and the column that dates them. Stories count on
+# the day they were written and on the day they were last edited.
+ACTIVITY: tuple[tuple[str, str, str], ...] = (
+    ("answers", "answered_at", "answers_by_time"),
+    ("reviews", "reviewed_at", "reviews_by_time_correct"),
+    ("sessions", "started_at", "sessions_by_start"),
+    ("reflections", "created_at", "reflections_by_time"),
+    ("code_attempts", "started_at", "code_attempts_by_start"),
+    ("stories", "created_at", ""),
+    ("stories", "updated_at", ""),
+)
+
+
+class AnswerAgg:
+    """Sums over some answers: averages and rates are derived, never stored."""
+
+    __slots__ = ("answers", "elapsed", "target", "overtime", "rated", "rating_sum")
+
+    def __init__(self, answers: int = 0, elapsed: float = 0.0, target: float = 0.0,
+                 overtime: int = 0, rated: int = 0, rating_sum: float = 0.0):
+        self.answers = answers
+        self.elapsed = elapsed
+        self.target = target
+        self.overtime = overtime
+        self.rated = rated
+        self.rating_sum = rating_sum
+
+    def add(self, other: AnswerAgg) -> None:
+        self.answers += other.answers
+        self.elapsed += other.elapsed
+        self.target += other.target
+        self.overtime += other.overtime
+        self.rated += other.rated
+        self.rating_sum += other.rating_sum
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> AnswerAgg:
+        return cls(int(row[0] or 0), float(row[1] or 0), float(row[2] or 0), int(row[3] or 0),
+                   int(row[4] or 0), float(row[5] or 0))
+
+
+_ANSWER_SUMS = ("count(*), total(elapsed_seconds), total(target_seconds), "
+                "total(elapsed_seconds > target_seconds), count(rating), total(rating)")
+
+
+def _all(store: Store, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+    try:
+        return store.conn.execute(sql, params).fetchall()
+    except sqlite3.Error as exc:
+        raise _store_error(exc, store.path) from exc
+
+
+def _one(store: Store, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+    rows = _all(store, sql, params)
+    return rows[0] if rows else None
+
+
+def _each(store: Store, sql: str, windows: Sequence[Window]) -> list[Any]:
+    """Run one prepared aggregate per window; one result row each."""
+    try:
+        execute = store.conn.execute
+        return [execute(sql, window).fetchone() for window in windows]
+    except sqlite3.Error as exc:
+        raise _store_error(exc, store.path) from exc
+
+
+# --- stories --------------------------------------------------------------------------
+
+
+def stories(store: Store) -> list[dict[str, Any]]:
+    """Every story: id, title, tags, words and score.
+
+    Words and score are the analysis the story bank caches on each write
+    (migration 005); a story without one is analysed here (`netprep.stories`).
+    """
+    rows = _all(store, "SELECT * FROM stories ORDER BY id")
+    result = []
+    for row in rows:
+        keys = row.keys()
+        words = row["words"] if "words" in keys else None
+        score = row["score"] if "score" in keys else None
+        if score is None or words is None:
+            words, score = _analyse(row)
+        result.append({"id": int(row["id"]), "title": str(row["title"]), "tags": _tags(row["tags"]),
+                       "words": words, "score": score, "created_at": row["created_at"],
+                       "updated_at": row["updated_at"]})
+    return result
+
+
+def _tags(raw: str | None) -> list[str]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in value] if isinstance(value, list) else []
+
+
+def _analyse(row: sqlite3.Row) -> tuple[int | None, int | None]:
+    try:
+        from netprep.stories import Story, analyze_story
+    except ImportError:  # pragma: no cover - the story bank ships with netprep
+        return None, None
+    def part(name: str) -> str:
+        return str(row[name] or "")
+
+    analysis = analyze_story(Story(int(row["id"]), str(row["title"]), part("situation"),
+                                   part("task"), part("action"), part("result"),
+                                   part("learned")))
+    return analysis.words, analysis.score
+
+
+# --- mock interviews -------------------------------------------------------------------
+
+
+def answers_by_round(store: Store) -> dict[str, AnswerAgg]:
+    """All-time sums per round, from the trigger-kept `answer_totals` (migration 007)."""
+    rows = _all(store, "SELECT round, answers, elapsed, target, overtime, rated, rating_sum "
+                       "FROM answer_totals WHERE answers > 0")
+    return {str(r[0]): AnswerAgg.of(r[1:]) for r in rows}
+
+
+def answers_in(store: Store, windows: Sequence[Window]) -> list[AnswerAgg]:
+    sql = (f"SELECT {_ANSWER_SUMS} FROM answers INDEXED BY answers_by_time "
+           "WHERE answered_at >= ? AND answered_at < ?")
+    return [AnswerAgg.of(r) for r in _each(store, sql, windows)]
+
+
+def last_answer_at(store: Store) -> str | None:
+    row = _one(store, "SELECT max(answered_at) FROM answers")
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def session_totals(store: Store) -> dict[str, Any]:
+    row = _one(store, "SELECT count(*), total(complete), max(started_at) FROM sessions")
+    return {"sessions": int(row[0]), "complete": int(row[1]), "last_at": row[2]}
+
+
+def sessions_in(store: Store, windows: Sequence[Window]) -> list[int]:
+    sql = "SELECT count(*) FROM sessions WHERE started_at >= ? AND started_at < ?"
+    return [int(r[0]) for r in _each(store, sql, windows)]
+
+
+# --- culture --------------------------------------------------------------------------
+
+
+def reviews_by_theme(store: Store) -> dict[str, tuple[int, int]]:
+    """theme id -> (reviews, correct), all-time over all packs (`review_totals`)."""
+    rows = _all(store, "SELECT theme_id, reviews, correct FROM review_totals WHERE reviews > 0")
+    return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+
+def reviews_in(store: Store, windows: Sequence[Window]) -> list[tuple[int, int]]:
+    sql = ("SELECT count(*), total(correct) FROM reviews INDEXED BY reviews_by_time_correct "
+           "WHERE reviewed_at >= ? AND reviewed_at < ?")
+    return [(int(r[0]), int(r[1])) for r in _each(store, sql, windows)]
+
+
+def card_schedule(store: Store, now: str) -> dict[str, Any]:
+    """Cards (items seen at least once), those due at `now`, and the next due after it."""
+    row = _one(store, "SELECT count(*), (SELECT count(*) FROM cards WHERE due <= :now), "
+                      "(SELECT min(due) FROM cards WHERE due > :now) FROM cards", {"now": now})
+    return {"seen": int(row[0]), "due_now": int(row[1]), "next_due": row[2]}
+
+
+def reflection_totals(store: Store) -> dict[str, Any]:
+    row = _one(store, "SELECT count(*), count(DISTINCT theme_id), max(created_at) "
+                      "FROM reflections")
+    return {"count": int(row[0]), "themes": int(row[1]), "last_at": row[2]}
+
+
+def reflected_themes(store: Store) -> set[str]:
+    return {str(r[0]) for r in _all(store, "SELECT DISTINCT theme_id FROM reflections")}
+
+
+# --- coding drills --------------------------------------------------------------------
+
+
+def code_totals(store: Store) -> dict[str, Any]:
+    row = _one(store, "SELECT count(*), total(solved), "
+                      "count(DISTINCT CASE WHEN solved THEN exercise_id END), "
+                      "count(DISTINCT exercise_id), max(started_at) FROM code_attempts")
+    return {"attempts": int(row[0]), "solved": int(row[1]), "exercises_solved": int(row[2]),
+            "exercises_tried": int(row[3]), "last_at": row[4]}
+
+
+def solved_exercises(store: Store) -> set[str]:
+    return {str(r[0]) for r in _all(store, "SELECT DISTINCT exercise_id FROM code_attempts "
+                                           "WHERE solved")}
+
+
+# --- activity (streaks) ---------------------------------------------------------------
+
+
+def activity_in(store: Store, windows: Sequence[Window],
+                tables: Sequence[str] | None = None) -> list[int]:
+    """Per window (sorted, not overlapping): how many practice records of `tables` fall in it."""
+    from bisect import bisect_right
+
+    counts = [0] * len(windows)
+    if not windows:
+        return counts
+    starts = [lo for lo, _ in windows]
+    for table, column, index in ACTIVITY:
+        if tables is not None and table not in tables:
+            continue
+        if not index:  # a small table without a time index: one read, bucketed here
+            rows = _all(store, f"SELECT {column} FROM {table} WHERE {column} >= ? AND "
+                               f"{column} < ?", (windows[0][0], windows[-1][1]))
+            for (stamp,) in rows:
+                i = bisect_right(starts, str(stamp)) - 1
+                if i >= 0 and str(stamp) < windows[i][1]:
+                    counts[i] += 1
+            continue
+        sql = (f"SELECT count(*) FROM {table} INDEXED BY {index} "
+               f"WHERE {column} >= ? AND {column} < ?")
+        for i, row in enumerate(_each(store, sql, windows)):
+            counts[i] += int(row[0])
+    return counts
+
+
+def active_between(store: Store, window: Window) -> bool:
+    """Whether any practice was recorded in the window (index probes only)."""
+    parts = " OR ".join(
+        f"EXISTS (SELECT 1 FROM {table} WHERE {column} >= :lo AND {column} < :hi)"
+        for table, column, _ in ACTIVITY
+    )
+    row = _one(store, f"SELECT {parts}", {"lo": window[0], "hi": window[1]})
+    return bool(row and row[0])
+
+
+def first_activity(store: Store) -> str | None:
+    """The earliest practice timestamp of any kind (None before any practice)."""
+    sql = " UNION ALL ".join(f"SELECT min({column}) FROM {table}"
+                             for table, column, _ in ACTIVITY)
+    values = [str(r[0]) for r in _all(store, sql) if r[0] is not None]
+    return min(values) if values else None

@@ -1,0 +1,308 @@
+"""The `netprep stats` screen: bars and arrows first, numbers beside them.
+
+Pack and user text (story titles, theme titles, competency names) goes through
+`safe()`; everything else is built here from numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from netprep.ui.console import out
+from netprep.ui.text import safe
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+SPARK = "▁▂▃▄▅▆▇█"
+ARROWS = {"better": ("▲", "green"), "worse": ("▼", "red"), "steady": ("=", "yellow")}
+
+
+def bar(value: float, maximum: float, width: int = 20) -> str:
+    """A horizontal bar `width` cells wide, to an eighth of a cell."""
+    if maximum <= 0 or value <= 0:
+        return "·".ljust(width)
+    eighths = max(1, round(min(value / maximum, 1.0) * width * 8))
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (EIGHTHS[part] if part else "")).ljust(width)
+
+
+def spark(values: list[int]) -> str:
+    top = max(values, default=0)
+    if top <= 0:
+        return "·" * len(values)
+    return "".join("·" if v <= 0 else SPARK[min(7, int(v / top * 7.999))] for v in values)
+
+
+def clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
+
+
+def _trend(text: Text, label: str, trend: dict[str, Any] | None, fmt: Any) -> None:
+    if trend is None:
+        return
+    arrow, style = ARROWS[trend["direction"]]
+    text.append(f" · {label} {fmt(trend['earlier'])} → {fmt(trend['recent'])} ")
+    text.append(f"{arrow} {trend['direction']}", style=style)
+
+
+def _when(value: str | None) -> str:
+    if not value:
+        return "-"
+    moment = datetime.fromisoformat(value).astimezone()
+    return moment.strftime("%a %d %b %H:%M")
+
+
+def _names(items: list[dict[str, Any]], key: str, limit: int = 4) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for i, item in enumerate(items[:limit]):
+        if i:
+            text.append(", ")
+        text.append_text(safe(item[key]))
+    if len(items) > limit:
+        text.append(f" (+{len(items) - limit} more)")
+    return text
+
+
+def render_stats(data: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    console = out()
+    day = date.fromisoformat(data["today"])
+    head = Text(f"Progress on {day:%A %d %B %Y}", style="bold")
+    head.append(f" ({data['timezone']})", style="dim")
+    console.print(head)
+    streak = data["streak_days"]
+    line = Text(f"Streak: {streak} practice day{'s' if streak != 1 else ''} in a row")
+    if not data["practised_today"]:
+        line.append(" (nothing recorded today yet)", style="dim")
+    console.print(line)
+    for title, rows in (
+        ("What changed (last 8 weeks: earlier practice days → recent ones)", _changes(data)),
+        ("Stories", _stories(data["stories"])),
+        ("Mock interviews", _mock(data["mock"])),
+        ("Culture quiz", _culture(data["culture"])),
+        ("Reflections", _reflections(data["reflections"])),
+        ("Coding drills", _coding(data["coding"])),
+        ("Practice days (last 8 weeks, one square a day, today last)", _activity(data)),
+    ):
+        if not rows:
+            continue
+        console.print()
+        console.print(Text(title, style="bold underline"))
+        for row in rows:
+            _print(2, row)
+
+
+def _changes(data: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    rows = []
+    for label, trend, fmt in (
+        ("mock self-rating", data["mock"]["rating_trend"], lambda v: f"{v:.1f}/5"),
+        ("answers over time", data["mock"]["overtime_trend"], pct),
+        ("culture accuracy", data["culture"]["accuracy_trend"], pct),
+    ):
+        if trend is None:
+            continue
+        arrow, style = ARROWS[trend["direction"]]
+        line = Text(f"{arrow} ", style=style)
+        line.append(f"{label:<18} {fmt(trend['earlier']):>5} → {fmt(trend['recent']):<5}  ")
+        line.append(trend["direction"], style=style)
+        rows.append(line)
+    return rows
+
+
+def _print(indent: int, text: Text) -> None:
+    """One line, indented; when it wraps, the continuation keeps the indent."""
+    from rich.text import Text
+
+    console = out()
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _stories(s: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    low, high = s["target"]
+    line = Text(f"{s['count']} of {low}-{high} ")
+    line.append(bar(s["count"], high, 10), style="cyan")
+    if s["avg_score"] is not None:
+        line.append(f"  average score {s['avg_score']:g}/100 · {s['ready']} ready")
+    rows = [line]
+    cov = s["coverage"]
+    if cov["total"] is not None:
+        covered = Text(f"competencies covered {cov['covered']} of {cov['total']} ")
+        covered.append(bar(cov["covered"], cov["total"], 10).rstrip(), style="cyan")
+        rows.append(covered)
+        if cov["missing"]:
+            missing = Text("no story yet for: ")
+            missing.append_text(_names(cov["missing"], "name", 3))
+            rows.append(missing)
+    if s["weak"]:
+        weakest = s["weak"][0]
+        weak = Text("weakest: ")
+        weak.append_text(safe(weakest["title"]))
+        weak.append(f" {weakest['score']}/100 (netprep star check {weakest['id']})")
+        rows.append(weak)
+    if not s["count"]:
+        rows = [Text("no stories yet: write your first with netprep star add")]
+    return rows
+
+
+def _mock(m: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    if not m["answers"] and not m["sessions"]:
+        return [Text("no mock interviews yet: start one with netprep mock --timed")]
+    rows = [Text("sessions per week, last 8 weeks:", style="dim")]
+    top = max((w["sessions"] for w in m["weekly"]), default=0)
+    for week in m["weekly"]:
+        start = date.fromisoformat(week["week_start"])
+        line = Text(f"w/c {start:%b %d}  ")
+        line.append(bar(week["sessions"], top, 16), style="magenta")
+        line.append(f" {week['sessions']:>3}")
+        if week["answers"]:
+            rating = "-" if week["avg_rating"] is None else f"{week['avg_rating']:.1f}"
+            line.append(f"   rating {rating}/5 · {pct(week['overtime_rate'])} over time",
+                        style="dim")
+        rows.append(line)
+    rows.append(Text(f"{_n(m['sessions'])} sessions · {_n(m['answers'])} answers"))
+    rows.append(Text(f"average time {clock(m['avg_elapsed_seconds'])} against a "
+                     f"{clock(m['avg_target_seconds'])} target · "
+                     f"{pct(m['overtime_rate'])} of answers over time"))
+    if m["avg_rating"] is not None:
+        rows.append(Text(f"average self-rating {m['avg_rating']:.1f}/5"))
+    if m["weakest_round"]:
+        r = m["rounds"][m["weakest_round"]]
+        rating = "no rating" if r["avg_rating"] is None else f"{r['avg_rating']:.1f}/5"
+        weakest = Text(f"weakest round: {m['weakest_round']} ({rating}, "
+                       f"{pct(r['overtime_rate'])} over time)")
+        if m["unpractised_rounds"]:
+            weakest.append(f" · not practised yet: {', '.join(m['unpractised_rounds'])}")
+        rows.append(weakest)
+    return rows
+
+
+def _culture(c: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    line = Text(f"{_n(c['reviews'])} reviews · accuracy {pct(c['accuracy'])} · "
+                f"{c['due_now']} due now")
+    if c["new"]:
+        line.append(f" · {c['new']} not seen yet")
+    rows = [line]
+    if c["next_due"]:
+        rows.append(Text(f"next due {_when(c['next_due'])}"))
+    for theme in c["themes"]:
+        title = theme["title"] if len(theme["title"]) <= 30 else theme["title"][:29] + "…"
+        row = safe(title.ljust(30))
+        row.append(" ")
+        if theme["reviews"]:
+            row.append(bar(theme["accuracy"] or 0, 1.0, 16), style="green")
+            row.append(f" {pct(theme['accuracy']):>4} of {_n(theme['reviews'])}")
+        else:
+            row.append("not reviewed yet", style="dim")
+        rows.append(row)
+    return rows
+
+
+def _reflections(r: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    line = Text(f"{r['count']} written")
+    if r["themes_total"]:
+        line.append(f" · {r['themes']} of {r['themes_total']} themes ")
+        line.append(bar(r["themes"], r["themes_total"], 10).rstrip(), style="cyan")
+    return [line]
+
+
+def _coding(c: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    attempts = "attempt" if c["attempts"] == 1 else "attempts"
+    line = Text(f"{_n(c['attempts'])} {attempts} · {_n(c['solved'])} solved")
+    if c["exercises_total"]:
+        line.append(f" · {c['exercises_solved']} of {c['exercises_total']} exercises ")
+        line.append(bar(c["exercises_solved"], c["exercises_total"], 10).rstrip(), style="cyan")
+    return [line]
+
+
+def _activity(data: dict[str, Any]) -> list[Text]:
+    from rich.text import Text
+
+    days = data["activity"]
+    line = Text()
+    for entry in days:
+        line.append("■" if entry["records"] else "□", style="green" if entry["records"] else "dim")
+    active = sum(1 for entry in days if entry["records"])
+    return [line, Text(f"{active} of the last {len(days)} days")]
+
+
+# --- netprep plan -----------------------------------------------------------------------
+
+
+def render_plan(data: dict[str, Any]) -> None:
+    from rich.text import Text
+
+    console = out()
+    left = data["days_left"]
+    if data["interview_date"] and left is not None and left >= 0:
+        day = date.fromisoformat(data["interview_date"])
+        when = "today" if left == 0 else "tomorrow" if left == 1 else f"in {left} days"
+        console.print(Text(f"Interview {when} ({day:%A %d %B %Y})", style="bold"))
+    else:
+        head = Text("No interview date set: a general plan", style="bold")
+        head.append(" (set one with netprep plan --interview YYYY-MM-DD)", style="dim")
+        console.print(head)
+
+    console.print()
+    console.print(Text("Today", style="bold underline"))
+    for number, step in enumerate(data["today"], start=1):
+        _print(2, Text(f"{number}. ") + safe(step["step"], "bold"))
+        _print(5, Text("$ ") + safe(step["command"], "cyan"))
+        _print(5, safe(step["why"], "dim"))
+
+    console.print()
+    console.print(Text("Outline", style="bold underline"))
+    for phase in data["outline"]:
+        if "from" in phase:
+            start, end = date.fromisoformat(phase["from"]), date.fromisoformat(phase["to"])
+            span = f"{start:%b %d}" if start == end else f"{start:%b %d} – {end:%b %d}"
+            label = f"{span} ({phase['days']} day{'s' if phase['days'] != 1 else ''})"
+        else:
+            label = phase["when"]
+        _print(2, Text(label, style="bold"))
+        _print(4, safe(phase["focus"]))
+        _print(4, safe(" · ".join(phase["commands"]), "cyan"))
+
+    cal = data["calendar"]
+    console.print()
+    console.print(Text(f"Recruiting calendar: {cal['title']}", style="bold underline"))
+    _print(2, safe(cal["text"]))
+    nxt = cal["next"]
+    _print(2, Text(f"Next: {nxt['event']} on {date.fromisoformat(nxt['date']):%d %B %Y} "
+                   f"(in {nxt['days']} day{'s' if nxt['days'] != 1 else ''})."))
+    for tip in cal["tips"]:
+        line = Text("• ")
+        line.append_text(safe(tip["title"], "bold"))
+        line.append(": ")
+        line.append_text(safe(tip["text"]))
+        _print(2, line)
