@@ -39,7 +39,7 @@ def db():
 def fixed_content(monkeypatch):
     import netprep.progress_content as pc
 
-    monkeypatch.setattr(pc, "content_summary", lambda cache_dir=None: SUMMARY)
+    monkeypatch.setattr(pc, "content_summary", lambda: SUMMARY)
 
 
 def steps(store, days_left=None, solved=None):

@@ -38,7 +38,7 @@ def fixed_content(monkeypatch):
     """The CLI reads SUMMARY instead of loading (and caching) the built-in packs."""
     import netprep.progress_content as pc
 
-    monkeypatch.setattr(pc, "content_summary", lambda cache_dir=None: SUMMARY)
+    monkeypatch.setattr(pc, "content_summary", lambda: SUMMARY)
 
 
 @pytest.fixture
@@ -303,20 +303,20 @@ def test_stats_json_imports_no_rich_yaml_fsrs_or_typer(tmp_path) -> None:
     assert second.stdout.strip() == "[]", second.stdout + second.stderr
 
 
-def test_content_summary_cache_follows_pack_changes(tmp_path, monkeypatch) -> None:
+def test_content_summary_follows_pack_changes(tmp_path, monkeypatch) -> None:
     from netprep.progress_content import content_summary
 
-    first = content_summary(tmp_path / "cache")
+    first = content_summary()
     pack = tmp_path / "mypack"
     pack.mkdir()
     (pack / "pack.yaml").write_text('id: mypack\nname: Mine\ndescription: Mine.\nversion: "1"\n')
     (pack / "competencies.yaml").write_text(
         "competencies:\n  - id: grit-x\n    name: Grit\n    description: Keeps going.\n")
     monkeypatch.setenv("NETPREP_CONTENT", str(pack))
-    second = content_summary(tmp_path / "cache")
+    second = content_summary()
     ids = [c["id"] for c in second["competencies"]]
     assert "grit-x" in ids and "grit-x" not in [c["id"] for c in first["competencies"]]
-    assert content_summary(tmp_path / "cache") == second
+    assert content_summary() == second
 
 
 def _env() -> dict[str, str]:
@@ -349,10 +349,3 @@ def test_generator_script(tmp_path) -> None:
                            "--reviews", "20", "--days", "5"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "50 answers" in done.stdout and (tmp_path / "h" / "netprep.db").exists()
-
-
-def test_the_summary_finds_the_same_builtin_pack_as_the_loader() -> None:
-    from netprep.paths import builtin_content_dir
-    from netprep.progress_content import pack_dirs
-
-    assert pack_dirs()[0].resolve() == builtin_content_dir().resolve()
