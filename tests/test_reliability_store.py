@@ -120,3 +120,26 @@ def test_first_open_by_two_processes_at_once_migrates_once(home: Path) -> None:
         names = [r[0] for r in store.query("SELECT name FROM _migrations")]
         assert len(names) == len(set(names)) == store.schema_version
     assert os.stat(home / "netprep.db").st_mode & 0o077 == 0
+
+
+def test_concurrent_upgrade_of_an_old_database_backs_up_once(home: Path) -> None:
+    from netprep.store.migrations import MIGRATIONS
+
+    home.mkdir(mode=0o700)
+    db = sqlite3.connect(home / "netprep.db")
+    db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    name, first = MIGRATIONS[0]
+    first(db)
+    db.execute("INSERT INTO _migrations VALUES (?, 'then')", (name,))
+    db.execute("INSERT INTO stories(title, created_at, updated_at) VALUES ('Kept', 'x', 'x')")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    code = "from netprep.store import open_store; open_store().close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(4)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    assert len(list(home.glob("netprep.db.bak-v1-*"))) == 1
+    assert not list(home.glob("*.tmp"))
+    with open_store() as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert [r[0] for r in store.query("SELECT title FROM stories")] == ["Kept"]

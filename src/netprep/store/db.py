@@ -188,19 +188,22 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
     }
     if version == 0 and tables and "_migrations" not in tables:
         raise _not_netprep(path, "it belongs to another program")
-    if existed and version > 0:
-        _backup(conn, path, version)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
+    backed_up = False
     for number, (name, migration) in enumerate(MIGRATIONS, start=1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Another process may have migrated while we waited for the lock.
+            # Decide under the write lock: another process may have migrated (or be
+            # migrating) this database since we looked.
             current = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if current >= number:
                 conn.execute("COMMIT")
                 continue
+            if existed and current > 0 and not backed_up:
+                _backup(path, current)
+                backed_up = True
             migration(conn)
             conn.execute(
                 "INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (name, now_iso())
@@ -213,19 +216,25 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
             raise
 
 
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+def _backup(path: Path, version: int) -> Path:
     """Copy the database aside before changing its schema."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
-    tmp = target.with_name(target.name + ".tmp")
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE)
         os.close(fd)
+        # A second, read-only connection: the caller holds the write lock, and SQLite
+        # refuses to back up through a connection that has a write transaction open.
+        source = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
         dest = sqlite3.connect(tmp)
         try:
-            conn.backup(dest)
+            source.backup(dest)
         finally:
             dest.close()
+            source.close()
         shutil.move(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         try:
