@@ -13,3 +13,22 @@ from netprep import __version__
 
 def version() -> None:
     sys.stdout.write(f"netprep {__version__}\n")
+
+
+def star_list_json() -> None:
+    """`netprep star list --json` (also called by the Typer command)."""
+    from netprep.store import open_store
+    from netprep.store.stories import list_summaries_json
+    from netprep.ui.render_star import print_list_json
+
+    with open_store() as store:
+        rows = list_summaries_json(store)
+    print_list_json(rows)
+
+
+def stats_json() -> None:
+    """`netprep stats --json` (also called by the Typer command)."""
+    from netprep.progress import collect_stats
+    from netprep.ui.console import print_json
+
+    print_json(collect_stats())

@@ -155,10 +155,108 @@ def m005_story_analysis(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE stories ADD COLUMN {column} INTEGER")
 
 
+def m006_progress_indexes(db: sqlite3.Connection) -> None:
+    # Covering indexes for `netprep stats`: per-day windows are read from the index
+    # alone, never from the wide answer rows.
+    db.execute(
+        "CREATE INDEX answers_by_time ON answers"
+        "(answered_at, round, elapsed_seconds, target_seconds, rating)"
+    )
+    db.execute("CREATE INDEX reviews_by_time_correct ON reviews(reviewed_at, correct)")
+    db.execute("CREATE INDEX reflections_by_time ON reflections(created_at)")
+
+
+_ANSWER_PART = (
+    "{row}.round, 1, {row}.elapsed_seconds, {row}.target_seconds, "
+    "{row}.elapsed_seconds > {row}.target_seconds, {row}.rating IS NOT NULL, "
+    "coalesce({row}.rating, 0)"
+)
+_ANSWER_ADD = (
+    "INSERT INTO answer_totals(round, answers, elapsed, target, overtime, rated, rating_sum) "
+    "VALUES (" + _ANSWER_PART.format(row="NEW") + ") ON CONFLICT(round) DO UPDATE SET "
+    "answers = answers + 1, elapsed = elapsed + excluded.elapsed, "
+    "target = target + excluded.target, overtime = overtime + excluded.overtime, "
+    "rated = rated + excluded.rated, rating_sum = rating_sum + excluded.rating_sum;"
+)
+_ANSWER_SUB = (
+    "UPDATE answer_totals SET answers = answers - 1, "
+    "elapsed = elapsed - OLD.elapsed_seconds, target = target - OLD.target_seconds, "
+    "overtime = overtime - (OLD.elapsed_seconds > OLD.target_seconds), "
+    "rated = rated - (OLD.rating IS NOT NULL), rating_sum = rating_sum - coalesce(OLD.rating, 0) "
+    "WHERE round = OLD.round;"
+)
+_REVIEW_ADD = (
+    "INSERT INTO review_totals(theme_id, reviews, correct) VALUES (NEW.theme_id, 1, "
+    "NEW.correct != 0) ON CONFLICT(theme_id) DO UPDATE SET reviews = reviews + 1, "
+    "correct = correct + excluded.correct;"
+)
+_REVIEW_SUB = (
+    "UPDATE review_totals SET reviews = reviews - 1, correct = correct - (OLD.correct != 0) "
+    "WHERE theme_id = OLD.theme_id;"
+)
+
+
+def m007_progress_totals(db: sqlite3.Connection) -> None:
+    # All-time totals per round and per theme for `netprep stats`, kept by triggers so
+    # the dashboard reads 4 + N rows instead of scanning every answer and review.
+    # Writers need do nothing: INSERT, UPDATE (a rating given later) and DELETE
+    # (also by ON DELETE CASCADE) keep them exact. A migration that rebuilds the
+    # answers or reviews table must recreate these triggers.
+    db.execute(
+        """
+        CREATE TABLE answer_totals (
+            round TEXT PRIMARY KEY,
+            answers INTEGER NOT NULL,
+            elapsed REAL NOT NULL,       -- sum of elapsed_seconds
+            target REAL NOT NULL,        -- sum of target_seconds
+            overtime INTEGER NOT NULL,   -- answers over their target
+            rated INTEGER NOT NULL,      -- answers with a self-rating
+            rating_sum REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO answer_totals SELECT round, count(*), total(elapsed_seconds), "
+        "total(target_seconds), total(elapsed_seconds > target_seconds), count(rating), "
+        "total(rating) FROM answers GROUP BY round"
+    )
+    db.execute(f"CREATE TRIGGER answer_totals_insert AFTER INSERT ON answers "
+               f"BEGIN {_ANSWER_ADD} END")
+    db.execute(f"CREATE TRIGGER answer_totals_delete AFTER DELETE ON answers "
+               f"BEGIN {_ANSWER_SUB} END")
+    db.execute(
+        "CREATE TRIGGER answer_totals_update AFTER UPDATE OF round, elapsed_seconds, "
+        f"target_seconds, rating ON answers BEGIN {_ANSWER_SUB} {_ANSWER_ADD} END"
+    )
+    db.execute(
+        """
+        CREATE TABLE review_totals (
+            theme_id TEXT PRIMARY KEY,
+            reviews INTEGER NOT NULL,
+            correct INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO review_totals SELECT theme_id, count(*), total(correct != 0) "
+        "FROM reviews GROUP BY theme_id"
+    )
+    db.execute(f"CREATE TRIGGER review_totals_insert AFTER INSERT ON reviews "
+               f"BEGIN {_REVIEW_ADD} END")
+    db.execute(f"CREATE TRIGGER review_totals_delete AFTER DELETE ON reviews "
+               f"BEGIN {_REVIEW_SUB} END")
+    db.execute(
+        "CREATE TRIGGER review_totals_update AFTER UPDATE OF theme_id, correct ON reviews "
+        f"BEGIN {_REVIEW_SUB} {_REVIEW_ADD} END"
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
     ("003_culture", m003_culture),
     ("004_code_attempts", m004_code_attempts),
     ("005_story_analysis", m005_story_analysis),
+    ("006_progress_indexes", m006_progress_indexes),
+    ("007_progress_totals", m007_progress_totals),
 ]

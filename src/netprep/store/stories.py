@@ -14,7 +14,7 @@ from typing import Any
 
 from netprep.errors import NotFoundError, StoreError
 from netprep.store.db import Store, now_iso
-from netprep.stories import ANALYZER_VERSION, Analysis, Story, analyze_story
+from netprep.stories import ANALYZER_VERSION, Analysis, Story, analyze_story, normalize_text
 
 _COLUMNS = ("title", "situation", "task", "action", "result", "learned")
 
@@ -69,6 +69,12 @@ def _story(row: sqlite3.Row) -> Story:
     )
 
 
+def _normalize(story: Story) -> None:
+    """Store one kind of line break, so exports read back exactly."""
+    for column in _COLUMNS:
+        setattr(story, column, normalize_text(story.part(column)).strip())
+
+
 def _cache(analysis: Analysis) -> tuple[int, int, int, int]:
     return (analysis.words, analysis.speaking_seconds, analysis.score, ANALYZER_VERSION)
 
@@ -88,31 +94,42 @@ def get_story(store: Store, story_id: int) -> Story:
 
 def add_story(store: Store, story: Story) -> int:
     """Save a new story (its id is ignored) and return the id it was given."""
-    analysis = analyze_story(story)
+    return add_stories(store, [story])[0]
+
+
+def add_stories(store: Store, stories: list[Story], keep_created: bool = False) -> list[int]:
+    """Save new stories in one transaction (all or none); set and return their ids.
+
+    `keep_created` keeps the stories' own created_at/updated_at (import).
+    """
     stamp = now_iso()
+    rows = []
+    stamps = []
+    for story in stories:
+        _normalize(story)
+        created = story.created_at if keep_created and story.created_at else stamp
+        updated = story.updated_at if keep_created and story.updated_at else stamp
+        stamps.append((created, updated))
+        rows.append((*(story.part(c) for c in _COLUMNS), json.dumps(list(story.tags)),
+                     story.template, created, updated, *_cache(analyze_story(story))))
+    ids = []
     with store.write() as db:
-        cursor = db.execute(
-            "INSERT INTO stories (title, situation, task, action, result, learned, tags, "
-            "template, created_at, updated_at, words, speaking_seconds, score, analyzer_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                *(story.part(c) for c in _COLUMNS),
-                json.dumps(list(story.tags)),
-                story.template,
-                story.created_at or stamp,
-                stamp,
-                *_cache(analysis),
-            ),
-        )
-        new_id = int(cursor.lastrowid or 0)
-    story.id = new_id
-    return new_id
+        for row in rows:
+            cursor = db.execute(
+                "INSERT INTO stories (title, situation, task, action, result, learned, tags, "
+                "template, created_at, updated_at, words, speaking_seconds, score, "
+                "analyzer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            ids.append(int(cursor.lastrowid or 0))
+    for story, new_id, (created, updated) in zip(stories, ids, stamps, strict=True):
+        story.id, story.created_at, story.updated_at = new_id, created, updated
+    return ids
 
 
 def update_story(store: Store, story: Story) -> None:
     """Save every field of an existing story; raises NotFoundError for an unknown id."""
     if story.id is None:
         raise NotFoundError("This story has no id yet.", "Add it with `netprep star add`.")
+    _normalize(story)
     analysis = analyze_story(story)
     stamp = now_iso()
     with store.write() as db:
@@ -180,6 +197,27 @@ def list_summaries(store: Store) -> list[Summary]:
             )
         )
     return summaries
+
+
+def list_summaries_json(store: Store) -> list[str]:
+    """The same as `list_summaries`, each row already a JSON object made by SQLite.
+
+    `star list --json` prints these as they are: no Python object per story.
+    """
+    stale = store.query(
+        "SELECT 1 FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ? LIMIT 1",
+        (ANALYZER_VERSION,),
+    )
+    if stale:
+        refresh_cache(store)
+    rows = store.query(
+        "SELECT json_object('id', id, 'title', title, "
+        "'tags', CASE WHEN json_valid(tags) THEN json(tags) ELSE json_array() END, "
+        "'words', coalesce(words, 0), 'speaking_seconds', coalesce(speaking_seconds, 0), "
+        "'score', coalesce(score, 0), 'created_at', created_at, 'updated_at', updated_at) "
+        "FROM stories ORDER BY id"
+    )
+    return [str(r[0]) for r in rows]
 
 
 def refresh_cache(store: Store) -> dict[int, tuple[int, int, int, int]]:

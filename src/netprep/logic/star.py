@@ -1,0 +1,163 @@
+"""What `netprep star` works out between the command line and the store.
+
+Plain logic: checks of user input against the loaded content, the coach's
+check of the bank, and how an import merges with the stories already there.
+Nothing here prints, prompts or exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from netprep.content import collect
+from netprep.content.models import Library
+from netprep.content.schema import ID_RE
+from netprep.errors import NetprepError
+from netprep.stories import (
+    Analysis,
+    BankReport,
+    QuestionRef,
+    Story,
+    analyze_story,
+    bank_report,
+)
+from netprep.story_files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
+
+FIELDS = ("title", "situation", "task", "action", "result", "learned")
+
+
+def library() -> Library:
+    """The loaded content; with a broken pack, whatever did load (never fails)."""
+    loaded, _ = collect()
+    return loaded
+
+
+def names(lib: Library) -> dict[str, str]:
+    return {cid: c.name for cid, c in lib.competencies.items()}
+
+
+def split_tags(values: Sequence[str] | None) -> tuple[str, ...]:
+    """`--tag a --tag b,c` -> ("a", "b", "c"), without repeats."""
+    tags: list[str] = []
+    for value in values or ():
+        for tag in value.split(","):
+            if tag.strip() and tag.strip() not in tags:
+                tags.append(tag.strip())
+    return tuple(tags)
+
+
+def check_tags(stories: Sequence[Story], lib: Library) -> None:
+    """Refuse tags that are not competency ids of the loaded content.
+
+    With no competencies loaded at all, any well-formed id is accepted.
+    """
+    known = list(lib.competencies)
+    for story in stories:
+        bad = [t for t in story.tags if (t not in known if known else not ID_RE.match(t))]
+        if bad:
+            listed = ", ".join(known) if known else "none loaded; use lowercase words joined by -"
+            raise NetprepError(
+                f"Unknown competenc{'ies' if len(bad) > 1 else 'y'} {', '.join(bad)} "
+                f"in story \"{story.title}\". Nothing was saved.",
+                f"Valid competency ids: {listed}.",
+            )
+
+
+def check_lengths(story: Story) -> None:
+    if len(story.title) > MAX_TITLE:
+        raise NetprepError(f"The title is {len(story.title)} characters; at most {MAX_TITLE}.",
+                           "Shorten it. Nothing was saved.")
+    for part in FIELDS[1:]:
+        if len(story.part(part)) > MAX_CHARS:
+            raise NetprepError(f"The {part} is {len(story.part(part))} characters; at most "
+                               f"{MAX_CHARS}.", "Shorten it. Nothing was saved.")
+
+
+def read_source(file: str) -> tuple[str, str]:
+    """The text of FILE (stdin for `-`) and the name to show in messages."""
+    if file == "-":
+        return sys.stdin.read(), "<stdin>"
+    path = Path(file).expanduser()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
+                           "Check the path and try again.") from exc
+    try:
+        return raw.decode("utf-8-sig"), file
+    except UnicodeDecodeError as exc:
+        raise NetprepError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") from exc
+
+
+def one_story(text: str, source: str) -> Story:
+    stories = parse_stories(text, source)
+    if len(stories) != 1:
+        raise StoryFileError([f"{source}: expected one story, found {len(stories)}."])
+    return stories[0]
+
+
+def bank_competencies(lib: Library) -> list[str]:
+    """Competencies the question banks ask about (all loaded ones if no question tags any)."""
+    used = {c for q in lib.questions for c in q.competencies}
+    ordered = [c for c in lib.competencies if c in used]
+    ordered += sorted(used - set(ordered))
+    return ordered or list(lib.competencies)
+
+
+def uncovered(lib: Library, tags: Sequence[Sequence[str]]) -> list[str]:
+    covered = {t for story_tags in tags for t in story_tags}
+    return [c for c in bank_competencies(lib) if c not in covered]
+
+
+def check(stories: Sequence[Story], lib: Library,
+          whole_bank: bool) -> tuple[list[tuple[Story, Analysis]], BankReport | None]:
+    """Each story with its analysis, and the bank report when the whole bank is checked."""
+    items = [(s, analyze_story(s)) for s in stories]
+    if not whole_bank:
+        return items, None
+    questions = [QuestionRef(q.key, q.text, q.round, q.competencies)
+                 for q in lib.questions if q.competencies]
+    scores = {int(s.id or 0): a.score for s, a in items}
+    return items, bank_report(stories, scores, bank_competencies(lib), questions)
+
+
+def check_json(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"stories": [
+        {"id": s.id, "title": s.title, "tags": list(s.tags), **a.to_dict()} for s, a in items
+    ]}
+    if bank is not None:
+        data["bank"] = {
+            "count": bank.count, "target": list(bank.target), "ready": bank.ready,
+            "status": bank.status, "competencies": bank.competencies,
+            "coverage": {str(k): v for k, v in bank.matrix.items()},
+            "uncovered": bank.uncovered,
+            "only_answer": {str(k): v for k, v in bank.only_answer.items()},
+            "weak_questions": [{"key": q.key, "text": q.text, "round": q.round,
+                                "competencies": list(q.competencies)}
+                               for q in bank.weak_questions],
+        }
+    return data
+
+
+def merge_import(existing: Sequence[Story],
+                 incoming: Sequence[Story]) -> tuple[list[Story], list[tuple[Story, str]]]:
+    """The stories to add, and (story, where it already is) for those to skip.
+
+    A story is already present when a stored one, or an earlier one in the same
+    file, has the same title and text. New stories get new ids.
+    """
+    fresh: list[Story] = []
+    skipped: list[tuple[Story, str]] = []
+    for story in incoming:
+        story.id = None
+        stored = next((s for s in existing if s.same_as(story)), None)
+        if stored is not None:
+            skipped.append((story, f"story {stored.id}"))
+        elif any(s.same_as(story) for s in fresh):
+            skipped.append((story, "earlier in the file"))
+        else:
+            fresh.append(story)
+    return fresh, skipped

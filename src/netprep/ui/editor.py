@@ -1,0 +1,136 @@
+"""The $EDITOR flow: open text in the user's editor until it validates, never losing it.
+
+The text lives in a private file under the workspace while it is being edited.
+It is deleted once a valid edit is accepted; otherwise it is kept and its path
+printed, so what the user typed survives an invalid edit, a declined re-open,
+a crashed editor or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from netprep.errors import NetprepError
+from netprep.paths import atomic_write, workspace_dir
+from netprep.ui.console import message
+
+T = TypeVar("T")
+FALLBACKS = ("nano", "vi")
+PROBLEMS_MARK = "# --- netprep: problems in the last save (fix them; this block is ignored) ---"
+
+
+def find_editor() -> list[str]:
+    """$VISUAL, then $EDITOR, then nano, then vi, as an argument list."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                command = shlex.split(value)
+            except ValueError:
+                command = [value]
+            if command:
+                return command
+    for fallback in FALLBACKS:
+        found = shutil.which(fallback)
+        if found:
+            return [found]
+    raise NetprepError(
+        "No editor found: $VISUAL and $EDITOR are unset and neither nano nor vi is installed.",
+        "Set EDITOR (for example `export EDITOR=nano`), or change fields with flags instead.",
+    )
+
+
+def recovery_path(name: str) -> Path:
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return workspace_dir() / f"{name}-{stamp}.yaml"
+
+
+def keep_text(text: str, name: str) -> Path:
+    """Save text the user typed to a private recovery file and return its path."""
+    path = recovery_path(name)
+    atomic_write(path, text)
+    return path
+
+
+def strip_problems(text: str) -> str:
+    """The text without the problems block a previous round appended."""
+    index = text.find(PROBLEMS_MARK)
+    return text if index < 0 else text[:index].rstrip("\n") + "\n"
+
+
+def _with_problems(text: str, problems: list[str]) -> str:
+    lines = [PROBLEMS_MARK, *(f"# {p}" for p in problems)]
+    return strip_problems(text).rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _run(command: list[str], path: Path) -> int:
+    try:
+        return subprocess.call([*command, str(path)])
+    except OSError as exc:
+        raise NetprepError(
+            f"Cannot start the editor `{shlex.join(command)}`: {exc.strerror or exc}.",
+            f"Check $VISUAL/$EDITOR. Your text is kept in {path}.",
+        ) from exc
+
+
+def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
+                     retry_hint: str) -> T | None:
+    """Open `initial` in the editor; return `validate(text, file name)`, or None if unchanged.
+
+    On an invalid edit the problems are shown and the user may re-open the
+    editor; declining raises NetprepError pointing at the kept recovery file.
+    `retry_hint` is formatted with `path` for that message.
+    """
+    from netprep.ui import prompts
+
+    command = find_editor()
+    path = recovery_path(name)
+    atomic_write(path, initial)
+    try:
+        while True:
+            code = _run(command, path)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise NetprepError(f"Cannot read back the edited file {path}: {exc}.",
+                                   "The story was not changed.") from exc
+            body = strip_problems(text)
+            if code != 0:
+                unchanged = body == strip_problems(initial)
+                if unchanged:
+                    path.unlink(missing_ok=True)
+                raise NetprepError(
+                    f"The editor exited with status {code}; the story was not changed.",
+                    None if unchanged else f"Your text is kept in {path}.",
+                )
+            if body == strip_problems(initial):
+                path.unlink(missing_ok=True)
+                return None
+            try:
+                value = validate(body, path.name)
+            except NetprepError as exc:
+                problems = getattr(exc, "problems", None) or [exc.message]
+                atomic_write(path, _with_problems(body, problems))
+                for problem in problems:
+                    message(problem)
+                message(f"Your text is kept in {path}.")
+                if prompts.confirm("Re-open the editor to fix it?", default=True):
+                    continue
+                raise NetprepError(
+                    "The edit was not saved: it is not a valid story.",
+                    retry_hint.format(path=path),
+                ) from None
+            path.unlink(missing_ok=True)
+            return value
+    except KeyboardInterrupt:
+        if path.exists():
+            message(f"Your text is kept in {path}.")
+        raise

@@ -1,0 +1,174 @@
+"""Rich views for `netprep star`: the list, one story, the coach's check and the bank.
+
+Every piece of user or pack text goes through `safe()`, so markup such as
+`[bold]` and escape sequences show literally (or are stripped) and never
+reach the terminal as commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from netprep.stories import PARTS, READY_SCORE, TARGET_SECONDS, Analysis, BankReport, Story
+from netprep.ui.console import out
+from netprep.ui.text import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from netprep.store.stories import Summary
+
+
+def print_list_json(rows: Sequence[str]) -> None:
+    """`star list --json`: `{"stories": [...]}`, one story (a JSON object) per line."""
+    import sys
+
+    body = ",\n    ".join(rows)
+    sys.stdout.write('{\n  "stories": [\n    ' + body + "\n  ]\n}\n" if rows
+                     else '{\n  "stories": []\n}\n')
+    sys.stdout.flush()
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def score_text(score: int) -> Text:
+    from rich.text import Text
+
+    style = "green" if score >= READY_SCORE else "yellow" if score >= 50 else "red"
+    return Text(f"{score:>3}", style=style)
+
+
+def _tags(tags: Sequence[str], names: Mapping[str, str]) -> Text:
+    from rich.text import Text
+
+    if not tags:
+        return Text("none", style="dim")
+    return safe(", ".join(tags))
+
+
+def render_list(summaries: Sequence[Summary], footer: Sequence[str]) -> None:
+    from rich.table import Table
+
+    console = out()
+    if not summaries:
+        console.print("No stories yet. Write your first with `netprep star add`.")
+    else:
+        table = Table(title="Your STAR stories", title_justify="left")
+        table.add_column("id", justify="right")
+        table.add_column("title", overflow="fold", ratio=3)
+        table.add_column("competencies", overflow="fold", ratio=2)
+        table.add_column("words", justify="right")
+        table.add_column("time", justify="right")
+        table.add_column("score", justify="right")
+        for s in summaries:
+            table.add_row(str(s.id), safe(s.title), _tags(s.tags, {}), str(s.words),
+                          clock(s.speaking_seconds), score_text(s.score))
+        console.print(table)
+    for line in footer:
+        console.print(safe(line))
+
+
+def render_findings(analysis: Analysis, console: Console | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or out()
+    low, high = TARGET_SECONDS
+    head = Text("Score ")
+    head.append(str(analysis.score), style=score_text(analysis.score).style)
+    head.append(f"/100 · {analysis.words} words · about {clock(analysis.speaking_seconds)} "
+                f"to tell (target {clock(low)}-{clock(high)})")
+    console.print(head)
+    if not analysis.findings:
+        console.print(Text("✓ Nothing to fix: this story is ready to tell.", style="green"))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for finding in analysis.findings:
+        cell = Text()
+        cell.append(finding.code, style="bold")
+        cell.append(f": {finding.message}\n")
+        cell.append(f"→ {finding.suggestion}", style="cyan")
+        grid.add_row("•", cell)
+    console.print(grid)
+
+
+def render_story(story: Story, analysis: Analysis, names: Mapping[str, str]) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = out()
+    body = Text()
+    for part in PARTS:
+        text = story.part(part)
+        body.append(f"{part.capitalize()} ({analysis.parts.get(part, 0)} words)\n", style="bold")
+        body.append_text(safe(text) if text.strip() else Text("(empty)", style="dim"))
+        body.append("\n\n")
+    tags = ", ".join(f"{names.get(t, t)} ({t})" if t in names else t for t in story.tags)
+    body.append("Competencies: ", style="bold")
+    body.append_text(safe(tags or "none"))
+    title = Text(f"#{story.id} ")
+    title.append_text(safe(story.title))
+    console.print(Panel(body, title=title, title_align="left"))
+    render_findings(analysis, console)
+
+
+def render_check(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None,
+                 names: Mapping[str, str]) -> None:
+    from rich.text import Text
+
+    console = out()
+    for story, analysis in items:
+        title = Text(f"#{story.id} ", style="bold")
+        title.append_text(safe(story.title, "bold"))
+        console.print(title)
+        render_findings(analysis, console)
+        console.print()
+    if bank is not None:
+        render_bank(bank, items, names, console)
+
+
+def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
+                names: Mapping[str, str], console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text("Your bank", style="bold underline"))
+    console.print(f"{bank.status} {bank.ready} ready (score {READY_SCORE}+).")
+    if bank.competencies and items:
+        table = Table(title="Coverage: stories by competency", title_justify="left")
+        table.add_column("competency", overflow="fold")
+        for story, analysis in items:  # the header shows each story's id and score
+            table.add_column(f"#{story.id}\n{analysis.score}", justify="center")
+        for comp in bank.competencies:
+            cells = []
+            for story, analysis in items:
+                covered = comp in bank.matrix.get(int(story.id or 0), [])
+                style = "green" if analysis.score >= READY_SCORE else "yellow"
+                cells.append(Text("✓", style=style) if covered else Text("·", style="dim"))
+            table.add_row(safe(names.get(comp, comp)), *cells)
+        console.print(table)
+    if bank.uncovered:
+        console.print(safe("No story covers: " + ", ".join(names.get(c, c) for c in bank.uncovered)
+                           + ". Write one with `netprep star add`."))
+    for sid, comps in sorted(bank.only_answer.items()):
+        only = ", ".join(names.get(c, c) for c in comps)
+        console.print(safe(f"Story #{sid} is the only answer for: {only}."))
+    if bank.weak_questions:
+        console.print(Text(f"Questions no story answers well ({len(bank.weak_questions)}):",
+                           style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for q in bank.weak_questions[:8]:
+            cell = safe(q.text)
+            cell.append(f"  ({', '.join(names.get(c, c) for c in q.competencies)})", style="dim")
+            grid.add_row("•", cell)
+        console.print(grid)
+        if len(bank.weak_questions) > 8:
+            console.print(f"  … and {len(bank.weak_questions) - 8} more (see --json).")
