@@ -43,9 +43,13 @@ def ensure_private_dir(path: Path) -> Path:
             path.chmod(mode & ~0o077)
         if not os.access(path, os.W_OK | os.X_OK):
             raise PermissionError(path)
-    except NotADirectoryError as exc:
+    except (NotADirectoryError, FileExistsError) as exc:
+        # The path itself, or one of the folders above it, is a file.
+        blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
         raise DataDirError(
-            f"The data directory {path} exists but is not a directory.",
+            f"The data directory {path} is a file, not a directory."
+            if blocker == path
+            else f"Cannot create the data directory {path}: {blocker} is a file, not a directory.",
             "Move that file away, or set NETPREP_HOME to another folder.",
         ) from exc
     except OSError as exc:

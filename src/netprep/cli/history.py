@@ -1,0 +1,69 @@
+"""`netprep history`: past mock interviews, and every answer of one of them."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    help="Past mock interviews: when, which round, how many answered, time and rating.",
+)
+
+JSON_HELP = "Print machine-readable JSON on stdout."
+
+
+@app.callback(invoke_without_command=True)
+def history(
+    ctx: typer.Context,
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    limit: int = typer.Option(20, "--limit", metavar="N", min=1,
+                              help="Show at most N sessions, newest first (default 20)."),
+) -> None:
+    """List past mock interviews, newest first. `netprep history show ID` shows one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from netprep.store import open_store
+    from netprep.store.sessions import list_sessions
+
+    with open_store() as store:
+        sessions = list_sessions(store, limit)
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json({"sessions": sessions})
+    else:
+        from netprep.ui.console import out
+        from netprep.ui.render_mock import render_sessions
+
+        render_sessions(sessions, out())
+
+
+@app.command()
+def show(
+    session_id: str = typer.Argument(..., metavar="ID",
+                                     help="The session's id (see `netprep history`)."),
+    json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Show one mock interview: every question, its target and used time, answer and rating."""
+    from netprep.errors import NotFoundError, UsageError
+
+    if not session_id.strip().isdigit():
+        raise UsageError(f"'{session_id}' is not a session id; ids are whole numbers.",
+                         "List them with `netprep history`.")
+    from netprep.store import open_store
+    from netprep.store.sessions import get_session
+
+    with open_store() as store:
+        session = get_session(store, int(session_id))
+    if session is None:
+        raise NotFoundError(f"No mock interview with id {int(session_id)}.",
+                            "List them with `netprep history`.")
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(session)
+    else:
+        from netprep.ui.console import out
+        from netprep.ui.render_mock import render_session
+
+        render_session(session, out())

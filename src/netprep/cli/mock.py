@@ -1,0 +1,51 @@
+"""`netprep mock`: a timed mock interview in the terminal.
+
+Only typer is imported here; the engine, content, Rich and prompt_toolkit are
+imported inside the command, so `netprep --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(add_completion=False)
+
+ROUND_HELP = "behavioral, culture, role, technical, or mixed (one of each, like the real loop)."
+
+
+@app.command()
+def mock(
+    timed: bool = typer.Option(
+        True, "--timed/--untimed",
+        help="Show a live countdown per question (default), or practise without one. "
+        "Time taken is recorded either way."),
+    round_: str = typer.Option("mixed", "--round", metavar="ROUND", help=ROUND_HELP),
+    questions: int = typer.Option(5, "--questions", "-n", metavar="N",
+                                  help="How many questions to ask (1-20)."),
+    minutes: float = typer.Option(None, "--minutes", metavar="M",
+                                  help="Target minutes for every question, overriding each "
+                                  "question's own (for example 1.5)."),
+    pack: str = typer.Option(None, "--pack", metavar="ID",
+                             help="Ask only questions from this content pack."),
+    seed: int = typer.Option(None, "--seed", metavar="N",
+                             help="Make the choice of questions reproducible."),
+    no_hints: bool = typer.Option(False, "--no-hints",
+                                  help="Do not suggest your matching STAR story or a template."),
+    follow_ups: bool = typer.Option(False, "--follow-ups",
+                                    help="After each answer, ask one of the interviewer's "
+                                    "follow-up probes as a short timed question."),
+) -> None:
+    """Run a mock interview: a briefing, then each question with a live countdown.
+
+    Type your answer at the prompt: Enter submits, Esc then Enter adds a new line,
+    and an empty answer means you answered aloud. After each answer you tick a short
+    checklist and rate yourself 1-5 (Enter accepts the suggestion). Overtime is
+    allowed and recorded. Ctrl-C stops and saves the answers given so far (exit 130).
+
+    Without a terminal on stdin (scripts, CI) each question reads one line of stdin
+    as the answer, nothing else is asked, and the summary is printed.
+    """
+    from netprep.cli.mock_run import run_mock
+
+    run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
+             seed=seed, hints=not no_hints, follow_ups=follow_ups)

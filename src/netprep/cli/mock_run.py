@@ -1,0 +1,57 @@
+"""The `netprep mock` session, free of Typer so it can also run as a fast path.
+
+Loads only what the first question needs: content, the story bank, past practice,
+and Rich for the briefing; prompt_toolkit is imported when the first prompt opens,
+questionary when the first self-review starts.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
+             minutes: float | None = None, pack: str | None = None, seed: int | None = None,
+             hints: bool = True, follow_ups: bool = False) -> None:
+    """Plan a round, run it through the terminal (or stdin lines), print the summary."""
+    from netprep.drill import MockConfig, build_plan, run_session
+    from netprep.ui import prompts
+
+    config = MockConfig(round=round_, questions=questions, minutes=minutes, pack=pack,
+                        seed=seed, hints=hints, follow_ups=follow_ups, timed=timed)
+    config.validate()  # a bad option is a usage error before anything is loaded
+    interactive = prompts.is_interactive()
+
+    from netprep.content import load_library
+    from netprep.store import open_store
+    from netprep.store.sessions import StoreRecorder, practice_by_question
+    from netprep.ui.console import err, out
+
+    library = load_library()
+    with open_store() as store:
+        stories: list[Any] = []
+        if config.hints:
+            from netprep.store.stories import list_stories
+
+            stories = list_stories(store)
+        plan = build_plan(library, config, stories, practice_by_question(store))
+        interviewer: Any
+        if interactive:
+            from netprep.ui.interview import TerminalInterviewer
+
+            interviewer = TerminalInterviewer(library, err())
+        else:
+            from netprep.ui.interview import ScriptedInterviewer
+
+            interviewer = ScriptedInterviewer(library, sys.stdin, err())
+        result = run_session(plan, interviewer, StoreRecorder(store))
+
+    from netprep.ui.render_mock import render_summary
+
+    render_summary(result, out())
+
+
+def run_default() -> None:
+    """`netprep mock` and `netprep mock --timed` with every other option at its default."""
+    run_mock()

@@ -1,0 +1,209 @@
+"""Running a mock round: ask through the interviewer port, time, analyse, save as it goes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from netprep.content.models import Question
+from netprep.drill.plan import Plan, Planned
+from netprep.drill.scoring import auto_checklist, findings_of, main_finding, suggestions
+from netprep.errors import EXIT_INTERRUPTED, NetprepError
+
+FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
+
+
+class EndOfAnswers(Exception):
+    """The interviewer has no more answers (end of stdin, or Ctrl-D at the prompt)."""
+
+
+class SessionInterrupted(NetprepError):
+    """Ctrl-C during a session: what was answered is saved; exit 130."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self, session_id: int | None, answered: int, total: int):
+        self.session_id = session_id
+        self.answered = answered
+        if session_id is None:
+            message = "Interrupted before the first answer; nothing was saved."
+            hint = None
+        else:
+            plural = "answer" if total == 1 else "answers"
+            message = (f"Interrupted: {answered} of {total} {plural} saved in session "
+                       f"{session_id} (marked incomplete).")
+            hint = f"See them with `netprep history show {session_id}`."
+        super().__init__(message, hint)
+
+
+class Turn:
+    """One answer being given: the question, its target, and a clock started when it was asked."""
+
+    def __init__(self, item: Planned, total: int, clock: Callable[[], float], timed: bool,
+                 follow_up: str | None = None, target: int | None = None):
+        self.item = item
+        self.total = total
+        self.timed = timed
+        self.follow_up = follow_up  # the probe's text when this turn is a follow-up
+        self.target_seconds = target if target is not None else item.target_seconds
+        self._clock = clock
+        self.started = clock()
+
+    def elapsed(self) -> float:
+        """Seconds since the question was asked, from the monotonic start (never drifts)."""
+        return max(0.0, self._clock() - self.started)
+
+
+@dataclass
+class Review:
+    rating: int | None = None
+    checklist: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class AnswerRecord:
+    position: int
+    question: Question
+    target_seconds: int
+    elapsed_seconds: float
+    answer: str
+    answered_at: str
+    findings: list[dict[str, str]] = field(default_factory=list)
+    checklist: dict[str, Any] = field(default_factory=dict)
+    rating: int | None = None
+    story_id: int | None = None
+    follow_up: str | None = None
+    follow_up_answer: str | None = None
+    follow_up_seconds: float | None = None
+    analysis: Any = None  # the analyzer's result, when the answer was typed
+    id: int | None = None  # the answers row, once saved
+
+    @property
+    def over_seconds(self) -> float:
+        return self.elapsed_seconds - self.target_seconds
+
+    @property
+    def aloud(self) -> bool:
+        return not self.answer.strip()
+
+    @property
+    def main_finding(self) -> str:
+        return main_finding(self)
+
+
+@dataclass
+class SessionResult:
+    session_id: int | None
+    plan: Plan
+    answers: list[AnswerRecord]
+    complete: bool
+    stopped_early: bool = False
+    suggestions: list[str] = field(default_factory=list)
+
+
+class Interviewer(Protocol):
+    """The I/O port: how a session talks to the person being interviewed."""
+
+    def briefing(self, plan: Plan) -> None:
+        """Show the round, count, time per question and tips (may wait until ready)."""
+
+    def ask(self, turn: Turn) -> str:
+        """Ask the question (or follow-up) and return the typed answer ('' = answered aloud).
+
+        Raise EndOfAnswers when there is no more input; KeyboardInterrupt propagates.
+        """
+        ...
+
+    def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
+        """Show feedback on the answer; return a self-review, or None when not asked."""
+        ...
+
+
+class Recorder(Protocol):
+    """Where answers are saved as they are given (netprep.store.sessions.StoreRecorder)."""
+
+    def start(self, plan: Plan, started_at: str) -> int: ...
+
+    def add(self, session_id: int, record: AnswerRecord) -> int: ...
+
+    def update(self, record: AnswerRecord) -> None: ...
+
+    def finish(self, session_id: int, complete: bool, ended_at: str) -> None: ...
+
+
+def run_session(
+    plan: Plan,
+    interviewer: Interviewer,
+    recorder: Recorder,
+    clock: Callable[[], float] = time.monotonic,
+    analyze: Callable[..., Any] | None = None,
+    now: Callable[[], str] | None = None,
+) -> SessionResult:
+    """Run the interview. Raises SessionInterrupted on Ctrl-C after saving what was answered."""
+    if now is None:
+        from netprep.store.db import now_iso
+
+        now = now_iso
+    started_at = now()
+    answers: list[AnswerRecord] = []
+    session_id: int | None = None
+    stopped_early = False
+    try:
+        interviewer.briefing(plan)
+        for item in plan.items:
+            turn = Turn(item, plan.total, clock, plan.timed)
+            try:
+                text = interviewer.ask(turn)
+            except EndOfAnswers:
+                stopped_early = True
+                break
+            elapsed = turn.elapsed()
+            record = AnswerRecord(
+                position=item.position, question=item.question,
+                target_seconds=item.target_seconds, elapsed_seconds=round(elapsed, 2),
+                answer=text, answered_at=now(),
+                story_id=item.hint.story_id if item.hint else None,
+            )
+            if text.strip():
+                analyze = analyze or _default_analyzer()
+                record.analysis = analyze(text, target_seconds=item.target_seconds)
+            record.checklist = auto_checklist(item.question, record)
+            record.findings = findings_of(item.question, record.analysis, record.checklist)
+            if session_id is None:
+                session_id = recorder.start(plan, started_at)
+            record.id = recorder.add(session_id, record)
+            answers.append(record)
+            if item.follow_up:
+                probe = Turn(item, plan.total, clock, plan.timed, follow_up=item.follow_up,
+                             target=min(FOLLOW_UP_SECONDS, item.target_seconds))
+                try:
+                    probe_text = interviewer.ask(probe)
+                except EndOfAnswers:
+                    stopped_early = True
+                    break
+                record.follow_up = item.follow_up
+                record.follow_up_answer = probe_text
+                record.follow_up_seconds = round(probe.elapsed(), 2)
+                recorder.update(record)
+            review = interviewer.review(turn, record)
+            if review is not None:
+                record.rating = review.rating
+                record.checklist = {**record.checklist, **review.checklist}
+                record.findings = findings_of(item.question, record.analysis, record.checklist)
+                recorder.update(record)
+    except KeyboardInterrupt:
+        if session_id is not None:
+            recorder.finish(session_id, False, now())
+        raise SessionInterrupted(session_id, len(answers), plan.total) from None
+    complete = not stopped_early and len(answers) == plan.total
+    if session_id is not None:
+        recorder.finish(session_id, complete, now())
+    return SessionResult(session_id, plan, answers, complete, stopped_early, suggestions(answers))
+
+
+def _default_analyzer() -> Callable[..., Any]:
+    from netprep.stories import analyze_answer
+
+    return analyze_answer

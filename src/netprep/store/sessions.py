@@ -1,0 +1,164 @@
+"""Mock-interview sessions and their answers (tables `sessions` and `answers`).
+
+One `answers` row per answered question, written the moment it is answered and
+updated as the follow-up and self-review come in. `elapsed_seconds` are real
+seconds from a monotonic clock; `checklist` is a JSON object and `findings` a
+JSON list of {code, message, suggestion}.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from netprep.store.db import Store
+
+if TYPE_CHECKING:
+    from netprep.drill import AnswerRecord, Plan, Practice
+
+
+class StoreRecorder:
+    """The engine's Recorder: saves a session and each answer as it is given."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def start(self, plan: Plan, started_at: str) -> int:
+        with self.store.write() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions(started_at, round, timed, complete, total, seed, settings) "
+                "VALUES (?, ?, ?, 0, ?, ?, ?)",
+                (started_at, plan.round, int(plan.timed), plan.total, plan.seed,
+                 json.dumps(plan.settings)),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def add(self, session_id: int, record: AnswerRecord) -> int:
+        q = record.question
+        with self.store.write() as db:
+            cursor = db.execute(
+                "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
+                "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
+                "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, answered_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, record.position, q.id, q.pack, q.round, q.text,
+                 json.dumps(list(q.competencies)), record.target_seconds,
+                 record.elapsed_seconds, record.answer, record.rating,
+                 json.dumps(record.checklist), json.dumps(record.findings), record.story_id,
+                 record.follow_up, record.follow_up_answer, record.follow_up_seconds,
+                 record.answered_at),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def update(self, record: AnswerRecord) -> None:
+        with self.store.write() as db:
+            db.execute(
+                "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
+                "follow_up_answer = ?, follow_up_seconds = ? WHERE id = ?",
+                (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
+                 record.follow_up, record.follow_up_answer, record.follow_up_seconds, record.id),
+            )
+
+    def finish(self, session_id: int, complete: bool, ended_at: str) -> None:
+        with self.store.write() as db:
+            db.execute("UPDATE sessions SET complete = ?, ended_at = ? WHERE id = ?",
+                       (int(complete), ended_at, session_id))
+
+
+def practice_by_question(store: Store) -> dict[str, Practice]:
+    """For every question answered before ("pack:id"): last answered, average rating, count."""
+    from netprep.drill import Practice
+
+    rows = store.query(
+        "SELECT pack_id, question_id, max(answered_at) AS last_at, avg(rating) AS avg_rating, "
+        "count(*) AS n FROM answers GROUP BY pack_id, question_id"
+    )
+    return {
+        f"{row['pack_id']}:{row['question_id']}": Practice(
+            row["last_at"], None if row["avg_rating"] is None else float(row["avg_rating"]),
+            int(row["n"]))
+        for row in rows
+    }
+
+
+_SUMMARY = (
+    "SELECT s.id, s.started_at, s.ended_at, s.round, s.timed, s.complete, s.total, s.seed, "
+    "count(a.id) AS answered, "
+    "coalesce(sum(a.elapsed_seconds + coalesce(a.follow_up_seconds, 0)), 0) AS total_seconds, "
+    "coalesce(sum(a.target_seconds), 0) AS target_seconds, "
+    "avg(a.rating) AS avg_rating "
+    "FROM sessions s LEFT JOIN answers a ON a.session_id = s.id "
+)
+
+
+def list_sessions(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Sessions, newest first, with answered count, total time and average rating."""
+    sql = _SUMMARY + "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
+    params: tuple = ()
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = (limit,)
+    return [_session(row) for row in store.query(sql, params)]
+
+
+def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
+    """One session with every answered question, in order; None when there is no such id."""
+    rows = store.query(_SUMMARY + "WHERE s.id = ? GROUP BY s.id", (session_id,))
+    if not rows:
+        return None
+    session = _session(rows[0])
+    settings = store.query("SELECT settings FROM sessions WHERE id = ?", (session_id,))
+    session["settings"] = _json(settings[0]["settings"], {})
+    session["questions"] = [
+        {
+            "id": row["question_id"],
+            "pack": row["pack_id"],
+            "position": row["position"],
+            "text": row["text"],
+            "round": row["round"],
+            "competencies": _json(row["competencies"], []),
+            "target_seconds": row["target_seconds"],
+            "elapsed_seconds": round(float(row["elapsed_seconds"]), 1),
+            "over_seconds": round(float(row["elapsed_seconds"]) - row["target_seconds"], 1),
+            "answer": row["answer"],
+            "rating": row["rating"],
+            "checklist": _json(row["checklist"], {}),
+            "findings": _json(row["findings"], []),
+            "story_id": row["story_id"],
+            "follow_up": row["follow_up"],
+            "follow_up_answer": row["follow_up_answer"],
+            "follow_up_seconds": None if row["follow_up_seconds"] is None
+            else round(float(row["follow_up_seconds"]), 1),
+            "answered_at": row["answered_at"],
+        }
+        for row in store.query(
+            "SELECT * FROM answers WHERE session_id = ? ORDER BY position, id", (session_id,))
+    ]
+    return session
+
+
+def _session(row: Any) -> dict[str, Any]:
+    avg = row["avg_rating"]
+    return {
+        "id": row["id"],
+        "started_at": row["started_at"],
+        "ended_at": row["ended_at"],
+        "round": row["round"],
+        "timed": bool(row["timed"]),
+        "complete": bool(row["complete"]),
+        "answered": row["answered"],
+        "total": row["total"],
+        "total_seconds": round(float(row["total_seconds"]), 1),
+        "target_seconds": int(row["target_seconds"]),
+        "avg_rating": None if avg is None else round(float(avg), 2),
+        "seed": row["seed"],
+    }
+
+
+def _json(text: str | None, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        return default

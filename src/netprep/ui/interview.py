@@ -1,0 +1,169 @@
+"""The interviewer port's two real implementations: the terminal, and scripted stdin.
+
+`TerminalInterviewer` asks each question in a prompt_toolkit prompt whose bottom
+toolbar holds a live countdown. The toolbar is redrawn at most four times a second
+(`refresh_interval=0.25`) and recomputes the remaining time from the turn's
+monotonic start on every redraw, so it never drifts and costs next to no CPU.
+Enter submits; Esc then Enter (Alt+Enter in most terminals) inserts a new line.
+
+`ScriptedInterviewer` is for scripts and CI: each answer is one line of stdin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from netprep.drill import (
+    CHECKLIST,
+    AnswerRecord,
+    EndOfAnswers,
+    Plan,
+    Review,
+    Turn,
+    default_rating,
+)
+from netprep.drill.scoring import STAR_ROUNDS
+from netprep.ui.render_mock import (
+    KEYS_HINT,
+    render_briefing,
+    render_feedback,
+    render_question,
+)
+from netprep.ui.timer import countdown
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from netprep.content.models import Library
+
+REFRESH_SECONDS = 0.25  # at most four redraws a second
+RATINGS = (
+    (1, "lost the thread"),
+    (2, "weak: parts missing"),
+    (3, "okay: got the point across"),
+    (4, "good: clear and complete"),
+    (5, "strong: would pass this round"),
+)
+STYLE = {
+    "bottom-toolbar": "noreverse",
+    "toolbar.label": "bold",
+    "clock.ok": "bold #ffffff bg:#005f00",
+    "clock.warn": "bold #000000 bg:#ffaf00",
+    "clock.over": "bold #ffffff bg:#d70000",
+    "clock.untimed": "bold",
+    "toolbar.keys": "#8a8a8a",
+}
+
+
+def _names(library: Library) -> dict[str, str]:
+    return {c.id: c.name for c in library.competencies.values()}
+
+
+def toolbar(turn: Turn) -> list[tuple[str, str]]:
+    """The bottom toolbar for one turn, recomputed from the monotonic clock on each redraw."""
+    if turn.follow_up is None:
+        label = f" Question {turn.item.position} of {turn.total} "
+    else:
+        label = f" Follow-up to question {turn.item.position} "
+    if turn.timed:
+        state = countdown(turn.target_seconds, turn.elapsed(), True)
+        clock_part = (f"class:clock.{state.phase}", f" {state.text} ")
+    else:
+        clock_part = ("class:clock.untimed", " untimed ")
+    return [("class:toolbar.label", label), clock_part,
+            ("class:toolbar.keys", "  Enter: submit · Esc Enter: new line · Ctrl-C: stop and save")]
+
+
+class ScriptedInterviewer:
+    """No terminal: each answer is one line of `stream`; no self-review prompts."""
+
+    def __init__(self, library: Library, stream: TextIO, console: Console):
+        self.names = _names(library)
+        self.stream = stream
+        self.console = console
+
+    def briefing(self, plan: Plan) -> None:
+        render_briefing(plan, self.console, interactive=False)
+
+    def ask(self, turn: Turn) -> str:
+        render_question(turn, self.console, self.names)
+        line = self.stream.readline()
+        if not line:
+            raise EndOfAnswers()
+        return line.rstrip("\r\n")
+
+    def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
+        render_feedback(record, self.console, key_points=True)
+        return None
+
+
+class TerminalInterviewer:
+    """A person at a terminal: a live countdown while typing, then a short self-review."""
+
+    def __init__(self, library: Library, console: Console):
+        self.names = _names(library)
+        self.console = console
+
+    def _prompt(self, message: str, turn: Turn) -> str:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import InMemoryHistory
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.styles import Style
+
+        bindings = KeyBindings()
+
+        @bindings.add("escape", "enter")
+        def _newline(event: Any) -> None:
+            event.current_buffer.insert_text("\n")
+
+        def bottom() -> Any:
+            return toolbar(turn)
+
+        interval = REFRESH_SECONDS if turn.timed else 0.0
+        # A fresh session per prompt: earlier answers are never recalled with the up arrow.
+        session: PromptSession[str] = PromptSession(
+            history=InMemoryHistory(), key_bindings=bindings, style=Style.from_dict(STYLE),
+            prompt_continuation="  ", bottom_toolbar=bottom, refresh_interval=interval,
+        )
+        try:
+            return session.prompt(message)
+        except EOFError:  # Ctrl-D on an empty prompt: stop here, keep what was answered
+            raise EndOfAnswers() from None
+
+    def briefing(self, plan: Plan) -> None:
+        render_briefing(plan, self.console, interactive=True)
+
+    def ask(self, turn: Turn) -> str:
+        render_question(turn, self.console, self.names)
+        self.console.print(KEYS_HINT, style="dim")
+        return self._prompt("> ", turn)
+
+    def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
+        from netprep.ui import prompts
+
+        render_feedback(record, self.console)
+        question = record.question
+        checklist: dict[str, Any] = {}
+        if question.round == "technical" and question.key_points:
+            covered = prompts.checkbox(
+                "Key points you covered (space ticks, Enter accepts):",
+                [(point, point) for point in question.key_points],
+                checked=record.checklist.get("key_points", []),
+            )
+            checklist["key_points"] = [p for p in question.key_points if p in covered]
+            checklist["key_points_missed"] = [p for p in question.key_points if p not in covered]
+        keys = ["clarifying_question", "thought_out_loud"]
+        if question.round in STAR_ROUNDS:
+            keys += ["used_star", "measurable_result"]
+        ticked = prompts.checkbox(
+            "What did you do? (space ticks, Enter accepts):",
+            [(CHECKLIST[k], k) for k in keys],
+            checked=[k for k in keys if record.checklist.get(k)],
+        )
+        checklist.update({k: k in ticked for k in keys})
+        rating = prompts.select(
+            "Rate this answer (Enter accepts the suggestion):",
+            [(label, n) for n, label in RATINGS],
+            default=default_rating(record),
+        )
+        return Review(int(rating), checklist)

@@ -1,0 +1,317 @@
+"""Rich views for the mock interview and its history.
+
+Interview chrome (briefing, question panels, feedback) goes to the stderr console;
+the end-of-round summary and history views are data, on stdout. User and pack text
+always goes through `safe()`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from netprep.ui.text import safe
+from netprep.ui.timer import clock, over, signed
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from netprep.drill import AnswerRecord, Plan, Planned, SessionResult, Turn
+
+ROUND_NAMES = {
+    "mixed": "mixed (behavioral, culture fit, role-specific, technical fundamentals)",
+    "behavioral": "behavioral",
+    "culture": "culture fit",
+    "role": "role-specific",
+    "technical": "technical fundamentals",
+}
+KEYS_HINT = ("Enter submits · Esc then Enter adds a new line · "
+             "an empty answer means you answered aloud · Ctrl-C stops and saves")
+OVER_TOLERANCE = 10
+
+
+def _over_style(seconds: float) -> str:
+    return "red" if seconds > OVER_TOLERANCE else ("yellow" if seconds > 0 else "green")
+
+
+def _versus(elapsed: float, target: float, words: bool = True) -> Text:
+    """"+0:07 over" / "-0:40 under" / "on time", coloured, from the shown (whole) seconds."""
+    from rich.text import Text
+
+    diff = over(elapsed, target)
+    if not words:
+        return Text(signed(diff), style=_over_style(diff))
+    label = "on time" if diff == 0 else f"{signed(diff)} {'over' if diff > 0 else 'under'}"
+    return Text(label, style=_over_style(diff))
+
+
+def render_briefing(plan: Plan, console: Console, interactive: bool) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    targets = sorted({item.target_seconds for item in plan.items})
+    if len(targets) == 1:
+        per = f"{clock(targets[0])} per question"
+    else:
+        per = f"{clock(targets[0])} to {clock(targets[-1])} per question (shown with each)"
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("Round", ROUND_NAMES.get(plan.round, plan.round))
+    grid.add_row("Questions", str(plan.total))
+    timing = f"{per}, about {clock(plan.target_seconds)} in all"
+    grid.add_row("Time", timing + ("; the countdown runs while you type, overtime is allowed"
+                                   if plan.timed else "; untimed (the time taken is recorded)"))
+    grid.add_row("Tip 1", safe(plan.tips[0]))
+    grid.add_row("Tip 2", safe(plan.tips[1]))
+    if interactive:
+        grid.add_row("Keys", KEYS_HINT)
+    else:
+        grid.add_row("Input", "one line of stdin per answer (an empty line: answered aloud)")
+    if plan.note:
+        grid.add_row("Note", safe(plan.note, "yellow"))
+    console.print(Panel(grid, title="Mock interview", title_align="left", border_style="cyan"))
+
+
+def render_question(turn: Turn, console: Console, library_names: dict[str, str]) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    item = turn.item
+    question = item.question
+    if turn.follow_up is not None:
+        body = Text()
+        body.append_text(safe(turn.follow_up, "bold"))
+        target = f"target {clock(turn.target_seconds)}" if turn.timed else "untimed"
+        console.print(Panel(body, title="Follow-up", title_align="left", subtitle=target,
+                            subtitle_align="right", border_style="magenta"))
+        return
+    subtitle = _subtitle(item, library_names, turn.timed)
+    body = Text()
+    body.append_text(safe(question.text, "bold"))
+    hint = item.hint
+    if hint is not None:
+        body.append("\n\n")
+        if hint.kind == "story":
+            body.append("Your story: ", style="green")
+            body.append_text(safe(f"#{hint.story_id} {hint.title}", "green bold"))
+        elif hint.kind == "template":
+            body.append("Guide: ", style="cyan")
+            body.append_text(safe(hint.title, "cyan"))
+        else:
+            body.append_text(safe(hint.title, "dim"))
+        for line in hint.lines:
+            body.append("\n  ")
+            body.append_text(safe(line, "dim"))
+    console.print(Panel(body, title=f"Question {item.position} of {turn.total}",
+                        title_align="left", subtitle=subtitle, subtitle_align="right",
+                        border_style="blue"))
+
+
+def _subtitle(item: Planned, names: dict[str, str], timed: bool) -> Any:
+    question = item.question
+    words = [ROUND_NAMES.get(question.round, question.round)
+             if question.round != "technical" else "technical"]
+    if question.competencies:
+        words.append(", ".join(names.get(c, c) for c in question.competencies))
+    elif question.topic:
+        words.append(question.topic)
+    words.append(f"target {clock(item.target_seconds)}" if timed else "untimed")
+    return safe(" · ".join(words))
+
+
+def render_feedback(record: AnswerRecord, console: Console, key_points: bool = False) -> None:
+    """What the answer shows, right after it is given (and the key points, when asked)."""
+    from rich.text import Text
+
+    line = Text()
+    line.append(f"Time: {clock(record.elapsed_seconds)} of {clock(record.target_seconds)} (")
+    line.append_text(_versus(record.elapsed_seconds, record.target_seconds))
+    line.append(")")
+    if record.follow_up_seconds is not None:
+        line.append(f" · follow-up {clock(record.follow_up_seconds)}")
+    analysis = record.analysis
+    points = record.question.key_points if key_points else ()
+    if analysis is None:
+        line.append(" · answered aloud", style="dim")
+        console.print(line)
+        _key_points(points, record.checklist.get("key_points", []), console)
+        return
+    line.append(f" · {analysis.words} words (~{clock(analysis.speaking_seconds)} spoken)")
+    if record.question.round != "technical":
+        parts = analysis.parts
+        star = " ".join(p[0].upper() if parts.get(p) else "_"
+                        for p in ("situation", "task", "action", "result"))
+        line.append(f" · STAR {star}")
+        line.append(f" · metric {'yes' if analysis.has_metric else 'no'}")
+        line.append(f" · I {analysis.i_count} / we {analysis.we_count}")
+    fillers = sum(analysis.fillers.values()) if analysis.fillers else 0
+    if fillers:
+        line.append(f" · {fillers} filler{'s' if fillers != 1 else ''}")
+    console.print(line)
+    for finding in record.findings[:3]:
+        text = Text("  • ")
+        text.append_text(safe(finding["message"], "yellow"))
+        if finding.get("suggestion"):
+            text.append(" ")
+            text.append_text(safe(finding["suggestion"], "dim"))
+        console.print(text)
+    _key_points(points, record.checklist.get("key_points", []), console)
+
+
+def _key_points(points: tuple[str, ...], covered: list[str], console: Console) -> None:
+    from rich.text import Text
+
+    if points:
+        console.print(Text("  Key points a good answer covers:", style="bold"))
+    for point in points:
+        mark = "[x]" if point in covered else "[ ]"
+        console.print(Text(f"    {mark} ").append_text(safe(point)))
+
+
+def render_summary(result: SessionResult, console: Console) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    plan = result.plan
+    answered = len(result.answers)
+    title = f"Mock interview: {answered} of {plan.total} answered"
+    if result.session_id is not None:
+        title += f" (session {result.session_id})"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("question", ratio=1, max_width=40)
+    table.add_column("target", justify="right", no_wrap=True)
+    table.add_column("used", justify="right", no_wrap=True)
+    table.add_column("+/-", justify="right", no_wrap=True)
+    table.add_column("rating", justify="right", no_wrap=True)
+    table.add_column("main finding", ratio=1)
+    for record in result.answers:
+        table.add_row(
+            str(record.position), safe(record.question.text), clock(record.target_seconds),
+            clock(record.elapsed_seconds),
+            _versus(record.elapsed_seconds, record.target_seconds, words=False),
+            f"{record.rating}/5" if record.rating is not None else "-",
+            safe(record.main_finding),
+        )
+    console.print(table)
+    used = sum(r.elapsed_seconds for r in result.answers)
+    target = sum(r.target_seconds for r in result.answers)
+    if result.answers:
+        total = Text(f"Total: {clock(used)} of {clock(target)} (")
+        total.append_text(_versus(used, target))
+        console.print(total.append(")."))
+    if result.stopped_early:
+        console.print(Text(f"Input ended after {answered} of {plan.total} questions; "
+                           "the answers given were saved.", style="yellow"))
+    if result.suggestions:
+        console.print(Text("What to work on:", style="bold"))
+        for i, tip in enumerate(result.suggestions, start=1):
+            console.print(safe(f"  {i}. {tip}"))
+    if result.session_id is not None:
+        console.print(f"Saved as session {result.session_id}: "
+                      f"`netprep history show {result.session_id}` shows every answer.")
+    else:
+        console.print("Nothing was answered, so nothing was saved.")
+
+
+# --- history -----------------------------------------------------------------------------
+
+
+def render_sessions(sessions: list[dict[str, Any]], console: Console) -> None:
+    from rich import box
+    from rich.table import Table
+
+    if not sessions:
+        console.print("No mock interviews yet. Start one with `netprep mock --timed`.")
+        return
+    table = Table(title="Mock interviews", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for name, justify in (("id", "right"), ("started", "left"), ("round", "left"),
+                          ("timed", "left"), ("answered", "right"), ("time", "right"),
+                          ("+/-", "right"), ("rating", "right"), ("complete", "left")):
+        table.add_column(name, justify=justify,  # type: ignore[arg-type]
+                         no_wrap=name not in ("round", "started"))
+    for s in sessions:
+        table.add_row(
+            str(s["id"]), s["started_at"][:16].replace("T", " "), safe(s["round"]),
+            "yes" if s["timed"] else "no", f"{s['answered']}/{s['total']}",
+            clock(s["total_seconds"]),
+            _versus(s["total_seconds"], s["target_seconds"], False) if s["answered"] else "-",
+            f"{s['avg_rating']:.1f}" if s["avg_rating"] is not None else "-",
+            "yes" if s["complete"] else "no",
+        )
+    console.print(table)
+    console.print("Every answer of one session: `netprep history show ID`.")
+
+
+def render_session(session: dict[str, Any], console: Console) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    status = "complete" if session["complete"] else "incomplete"
+    head = Text()
+    head.append(f"Session {session['id']}", style="bold")
+    head.append(f" · {session['started_at'][:16].replace('T', ' ')} · ")
+    head.append_text(safe(session["round"]))
+    head.append(f" · {'timed' if session['timed'] else 'untimed'} · "
+                f"{session['answered']} of {session['total']} answered · {status}")
+    console.print(head)
+    total = session["total_seconds"]
+    target = session["target_seconds"]
+    if session["answered"]:
+        line = Text(f"Time {clock(total)} against {clock(target)} (")
+        line.append_text(_versus(total, target))
+        rating = session["avg_rating"]
+        line.append(f"); average rating {'-' if rating is None else f'{rating:g}/5'}.")
+        console.print(line)
+    for q in session["questions"]:
+        body = Text()
+        body.append_text(safe(q["text"], "bold"))
+        body.append(f"\nTime: {clock(q['elapsed_seconds'])} of {clock(q['target_seconds'])} (")
+        body.append_text(_versus(q["elapsed_seconds"], q["target_seconds"]))
+        body.append(")")
+        body.append(f" · rating {q['rating']}/5" if q["rating"] is not None else " · unrated")
+        body.append("\nAnswer: ", style="bold")
+        body.append_text(safe(q["answer"]) if q["answer"].strip()
+                         else Text("(answered aloud)", style="dim"))
+        if q["follow_up"]:
+            body.append("\nFollow-up: ", style="bold")
+            body.append_text(safe(q["follow_up"]))
+            seconds = q["follow_up_seconds"]
+            if seconds is not None:
+                body.append(f" ({clock(seconds)})")
+            body.append("\n  ")
+            answer = q["follow_up_answer"] or ""
+            body.append_text(safe(answer) if answer.strip()
+                             else Text("(answered aloud)", style="dim"))
+        from netprep.drill.scoring import CHECKLIST
+
+        order = {key: i for i, key in enumerate(CHECKLIST)}
+        checks = dict(sorted(((k, v) for k, v in q["checklist"].items() if isinstance(v, bool)),
+                             key=lambda kv: order.get(kv[0], len(order))))
+        if checks:
+            body.append("\nChecklist: ", style="bold")
+            body.append("  ".join(f"[{'x' if v else ' '}] {CHECKLIST.get(k, k)}"
+                                  for k, v in checks.items()))
+        covered = q["checklist"].get("key_points")
+        missed = q["checklist"].get("key_points_missed")
+        if isinstance(covered, list) and isinstance(missed, list) and (covered or missed):
+            body.append("\nKey points: ", style="bold")
+            marks = [("[x] ", p) for p in covered] + [("[ ] ", p) for p in missed]
+            for i, (mark, point) in enumerate(marks):
+                body.append(("  " if i else "") + mark)
+                body.append_text(safe(point))
+        for finding in q["findings"]:
+            body.append("\n• ")
+            body.append_text(safe(finding.get("message", ""), "yellow"))
+            if finding.get("suggestion"):
+                body.append(" ")
+                body.append_text(safe(finding["suggestion"], "dim"))
+        title = f"Q{q['position']} · {q['round']}"
+        console.print(Panel(body, title=safe(title), title_align="left"))
+    planned = session.get("settings", {}).get("planned") or []
+    if len(planned) > session["answered"] and not session["complete"]:
+        console.print(Text(f"{len(planned) - session['answered']} planned question(s) were not "
+                           "answered.", style="dim"))

@@ -1,0 +1,122 @@
+"""`netprep history` and `netprep history show ID`: lists, JSON contracts, bad ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data" / "mock"
+SESSION_KEYS = {"id", "started_at", "round", "timed", "complete", "answered", "total",
+                "total_seconds", "avg_rating"}
+QUESTION_KEYS = {"id", "text", "round", "target_seconds", "elapsed_seconds", "answer", "rating",
+                 "checklist", "findings"}
+
+
+@pytest.fixture(autouse=True)
+def fixture_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "main"))
+
+
+def seed_sessions() -> None:
+    """Two sessions written straight to the tables, as the stats engineer reads them."""
+    from netprep.store import open_store
+
+    with open_store() as store, store.write() as db:
+        db.execute("INSERT INTO sessions(started_at, ended_at, round, timed, complete, total) "
+                   "VALUES ('2026-03-01T10:00:00.000+00:00', '2026-03-01T10:09:00.000+00:00', "
+                   "'mixed', 1, 1, 2)")
+        db.execute("INSERT INTO sessions(started_at, round, timed, complete, total) "
+                   "VALUES ('2026-03-02T10:00:00.000+00:00', 'technical', 0, 0, 3)")
+        for session, position, elapsed, rating in ((1, 1, 150.5, 4), (1, 2, 80.0, 2),
+                                                   (2, 1, 60.0, None)):
+            db.execute(
+                "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
+                "target_seconds, elapsed_seconds, answer, rating, checklist, findings, "
+                "answered_at) VALUES (?, ?, ?, 'mockfix', 'behavioral', 'Q?', 120, ?, 'A', ?, "
+                "'{\"used_star\": true}', '[{\"code\": \"no-metric\", \"message\": \"m\", "
+                "\"suggestion\": \"s\"}]', '2026-03-01T10:01:00+00:00')",
+                (session, position, f"q{position}", elapsed, rating))
+
+
+def test_history_json_lists_sessions_newest_first_with_totals(cli) -> None:
+    seed_sessions()
+    result = cli("history", "--json")
+    assert result.code == 0, result.err
+    sessions = json.loads(result.out)["sessions"]
+    assert [s["id"] for s in sessions] == [2, 1]
+    assert all(SESSION_KEYS <= set(s) for s in sessions)
+    newest, oldest = sessions
+    assert newest == {**newest, "round": "technical", "timed": False, "complete": False,
+                      "answered": 1, "total": 3, "total_seconds": 60.0, "avg_rating": None}
+    assert oldest["total_seconds"] == 230.5 and oldest["avg_rating"] == 3.0
+    assert oldest["complete"] is True and oldest["answered"] == 2
+
+
+def test_history_limit(cli) -> None:
+    seed_sessions()
+    sessions = json.loads(cli("history", "--json", "--limit", "1").out)["sessions"]
+    assert [s["id"] for s in sessions] == [2]
+    bad = cli("history", "--limit", "0")
+    assert bad.code == 2 and "--limit" in bad.err
+
+
+def test_history_human_view(cli) -> None:
+    seed_sessions()
+    result = cli("history")
+    assert result.code == 0, result.err
+    assert "2026-03-02 10:00" in result.out and "technical" in result.out
+    assert "1/3" in result.out and "2/2" in result.out and "3:50" in result.out
+
+
+def test_empty_history_says_how_to_start(cli) -> None:
+    assert json.loads(cli("history", "--json").out) == {"sessions": []}
+    assert "netprep mock --timed" in cli("history").out
+
+
+def test_show_json_has_every_question(cli) -> None:
+    seed_sessions()
+    result = cli("history", "show", "1", "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert SESSION_KEYS <= set(data) and data["id"] == 1
+    assert len(data["questions"]) == 2
+    first = data["questions"][0]
+    assert QUESTION_KEYS <= set(first)
+    assert first["id"] == "q1" and first["elapsed_seconds"] == 150.5
+    assert first["target_seconds"] == 120 and first["rating"] == 4
+    assert first["checklist"] == {"used_star": True}
+    assert first["findings"] == [{"code": "no-metric", "message": "m", "suggestion": "s"}]
+
+
+def test_show_human_view_tells_where_you_ran_long(cli) -> None:
+    seed_sessions()
+    result = cli("history", "show", "1")
+    assert result.code == 0, result.err
+    assert "Session 1" in result.out and "complete" in result.out
+    assert "2:30 of 2:00 (+0:30 over)" in result.out
+    assert "1:20 of 2:00 (-0:40 under)" in result.out
+    assert "[x] Used STAR" in result.out
+
+
+@pytest.mark.parametrize("session_id, code, words", [
+    ("42", 1, "No mock interview with id 42"),
+    ("abc", 2, "'abc' is not a session id"),
+    ("1.5", 2, "is not a session id"),
+])
+def test_show_bad_ids(cli, session_id, code, words) -> None:
+    seed_sessions()
+    result = cli("history", "show", session_id)
+    assert result.code == code
+    assert words in result.err and "netprep history" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_mock_session_appears_in_history(cli) -> None:
+    assert cli("mock", "--questions", "2", "--seed", "3", input="one\ntwo\n").code == 0
+    [session] = json.loads(cli("history", "--json").out)["sessions"]
+    assert session["answered"] == 2 and session["complete"] and session["timed"]
+    shown = json.loads(cli("history", "show", str(session["id"]), "--json").out)
+    assert [q["answer"] for q in shown["questions"]] == ["one", "two"]
