@@ -36,8 +36,6 @@ FAST_PATHS: dict[tuple[str, ...], str] = {
     ("--version",): "netprep.cli.fast:version",
     ("star", "list", "--json"): "netprep.cli.fast:star_list_json",
     ("stats", "--json"): "netprep.cli.fast:stats_json",
-    ("star", "list", "--json"): "netprep.cli.fast:star_list_json",
-    ("stats", "--json"): "netprep.cli.fast:stats_json",
 }
 
 
