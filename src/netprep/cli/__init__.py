@@ -3,8 +3,9 @@
 Every error becomes one message on stderr and a documented exit code. This
 module stays free of heavy imports: Typer (about 100 ms to import) is loaded
 only when the arguments need parsing. A few exact, option-free argument
-vectors that scripts call often (`FAST_PATHS`) run their command's own logic
-directly; a test checks that each prints exactly what the Typer command prints.
+vectors that are run often (`FAST_PATHS`) call their command's own function
+directly; tests check that each prints exactly what the Typer command prints, or,
+for the interactive ones, calls the same function with the same arguments.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ FAST_PATHS: dict[tuple[str, ...], str] = {
     ("--version",): "netprep.cli.fast:version",
     ("star", "list", "--json"): "netprep.cli.fast:star_list_json",
     ("stats", "--json"): "netprep.cli.fast:stats_json",
+    # The main job, typed every day: the first question appears without Typer's import.
+    ("mock",): "netprep.cli.mock_run:run_default",
+    ("mock", "--timed"): "netprep.cli.mock_run:run_default",
+    ("culture", "quiz"): "netprep.cli.culture_quiz:default",
 }
 
 
