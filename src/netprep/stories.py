@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Bump when the analysis changes: cached results in the stories table are recomputed.
-ANALYZER_VERSION = 1
+from netprep.analysis_version import ANALYZER_VERSION  # noqa: F401 (re-exported)
+
 WORDS_PER_MINUTE = 150
 TARGET_SECONDS = (90, 180)
 TARGET_STORIES = (4, 5)

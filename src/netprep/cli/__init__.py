@@ -10,13 +10,17 @@ for the interactive ones, calls the same function with the same arguments.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
 
 from netprep.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, NetprepError
+
+TYPE_CHECKING = False  # `typing` costs ~10 ms to import; annotations are strings here
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 # name -> (module, one-line help). Order is the order `netprep --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -48,7 +52,22 @@ def main(argv: list[str] | None = None) -> None:
     """The console script: run and exit with the code."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("NETPREP_DEBUG") == "1"
+    _usable_std_streams()
     sys.exit(run(args, debug))
+
+
+def _usable_std_streams() -> None:
+    """A closed stdin/stdout (`<&-`, `>&-`) reads as empty / writes nowhere, and stdin
+    bytes that are not UTF-8 read as U+FFFD instead of failing when saved."""
+    for name, mode in (("stdin", "r"), ("stdout", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (OSError, ValueError):
+            pass
 
 
 def run(args: list[str], debug: bool = False) -> int:
@@ -68,6 +87,9 @@ def _typer_main(args: list[str]) -> Any:
 
     command = typer.main.get_command(app)
     return command.main(args, prog_name="netprep", standalone_mode=False)
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def _guarded(call: Callable[[], Any], debug: bool) -> int:
@@ -93,6 +115,11 @@ def _guarded(call: Callable[[], Any], debug: bool) -> int:
             return code
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
+            _report(f"Could not write the output: {exc.strerror}.",
+                    "Free some space, or send the output somewhere else.")
+            _silence_broken_pipe()
+            return EXIT_ERROR
         # The last line of defence: no traceback without --debug.
         _report(
             f"Unexpected error: {type(exc).__name__}: {exc}.",

@@ -18,12 +18,12 @@ def version() -> None:
 def star_list_json() -> None:
     """`netprep star list --json` (also called by the Typer command)."""
     from netprep.store import open_store
-    from netprep.store.stories import list_summaries_json
-    from netprep.ui.render_star import print_list_json
+    from netprep.store.story_rows import list_summaries_json
+    from netprep.ui.console import print_json_rows
 
     with open_store() as store:
         rows = list_summaries_json(store)
-    print_list_json(rows)
+    print_json_rows("stories", rows)
 
 
 def stats_json() -> None:

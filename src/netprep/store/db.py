@@ -8,7 +8,6 @@ of losing each other's writes.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,6 +66,8 @@ class Store:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise _store_error(exc, self.path) from exc
+            if isinstance(exc, UnicodeEncodeError):
+                raise _not_utf8(exc) from exc
             raise
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
@@ -74,6 +75,8 @@ class Store:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise _store_error(exc, self.path) from exc
+        except UnicodeEncodeError as exc:
+            raise _not_utf8(exc) from exc
 
     @property
     def schema_version(self) -> int:
@@ -235,7 +238,7 @@ def _backup(path: Path, version: int) -> Path:
         finally:
             dest.close()
             source.close()
-        shutil.move(tmp, target)
+        os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         try:
             tmp.unlink()
@@ -246,6 +249,14 @@ def _backup(path: Path, version: int) -> Path:
             "Free some disk space or check permissions, then run netprep again.",
         ) from exc
     return target
+
+
+def _not_utf8(exc: UnicodeEncodeError) -> StoreError:
+    """Text holding bytes that were not UTF-8 (from argv or a file read leniently)."""
+    return StoreError(
+        "Some of the text given is not valid UTF-8, so nothing was saved.",
+        "Check your terminal's or file's encoding (netprep expects UTF-8) and try again.",
+    )
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:

@@ -199,27 +199,6 @@ def list_summaries(store: Store) -> list[Summary]:
     return summaries
 
 
-def list_summaries_json(store: Store) -> list[str]:
-    """The same as `list_summaries`, each row already a JSON object made by SQLite.
-
-    `star list --json` prints these as they are: no Python object per story.
-    """
-    stale = store.query(
-        "SELECT 1 FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ? LIMIT 1",
-        (ANALYZER_VERSION,),
-    )
-    if stale:
-        refresh_cache(store)
-    rows = store.query(
-        "SELECT json_object('id', id, 'title', title, "
-        "'tags', CASE WHEN json_valid(tags) THEN json(tags) ELSE json_array() END, "
-        "'words', coalesce(words, 0), 'speaking_seconds', coalesce(speaking_seconds, 0), "
-        "'score', coalesce(score, 0), 'created_at', created_at, 'updated_at', updated_at) "
-        "FROM stories ORDER BY id"
-    )
-    return [str(r[0]) for r in rows]
-
-
 def refresh_cache(store: Store) -> dict[int, tuple[int, int, int, int]]:
     """Re-analyse stories cached by another analyzer version; returns id -> cache tuple.
 

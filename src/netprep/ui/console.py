@@ -5,17 +5,26 @@ from __future__ import annotations
 import json
 import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from netprep.ui.text import clean
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the JSON paths stay lean
 if TYPE_CHECKING:
+    from typing import Any
+
     from rich.console import Console
 
 
 def print_json(data: Any) -> None:
     """Machine-readable output on stdout (no Rich, no colour)."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def print_json_rows(key: str, rows: list[str]) -> None:
+    """`{key: [...]}` from rows that are already JSON objects, one per line."""
+    body = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
+    sys.stdout.write(f'{{\n  "{key}": {body}\n}}\n')
     sys.stdout.flush()
 
 

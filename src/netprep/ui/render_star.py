@@ -21,16 +21,6 @@ if TYPE_CHECKING:
     from netprep.store.stories import Summary
 
 
-def print_list_json(rows: Sequence[str]) -> None:
-    """`star list --json`: `{"stories": [...]}`, one story (a JSON object) per line."""
-    import sys
-
-    body = ",\n    ".join(rows)
-    sys.stdout.write('{\n  "stories": [\n    ' + body + "\n  ]\n}\n" if rows
-                     else '{\n  "stories": []\n}\n')
-    sys.stdout.flush()
-
-
 def clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 

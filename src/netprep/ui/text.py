@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # `typing` is not imported at run time: the JSON paths stay lean
 if TYPE_CHECKING:
     from rich.text import Text
 

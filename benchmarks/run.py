@@ -1,0 +1,224 @@
+"""netprep start-up benchmarks: medians and ratios, from one run on one machine.
+
+    python benchmarks/run.py [--runs 7] [--no-jrnl] [--write]
+
+Every case is a whole process, started the way a user starts it, timed
+`--runs` times; the median is compared with the bare interpreter start
+(`python -c pass`) and with a peer personal-data CLI, `jrnl --version`, which is
+installed into a separate virtual environment under benchmarks/.work/ (never a
+dependency of netprep). `--write` records the table in benchmarks/RESULTS.md.
+
+Budgets (issue "Hardening and speed"):
+  star list --json, 1,000 stories     <= 7x python -c pass, and faster than jrnl --version
+  stats --json, 100k answers/50k rev  <= 10x python -c pass
+  netprep --help                      <= 1.2x jrnl --version
+  first prompt of mock / culture quiz <= 1.2x python -c "import questionary"
+  content validate (built-in pack)    for the record
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CPR_REQUEST = r"\x1b\[6n"
+WORK = HERE / ".work"
+sys.path.insert(0, str(HERE))
+
+
+@dataclass
+class Case:
+    name: str
+    seconds: float
+    budget: str = ""
+    ok: bool | None = None
+
+
+def timed(argv: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time of `argv` run to completion, output discarded."""
+    samples = []
+    for _ in range(runs + 1):  # the first run warms the OS caches and is dropped
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        samples.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.decode()[-500:]}")
+    return statistics.median(samples[1:])
+
+
+def until_prompt(argv: list[str], marker: str, env: dict[str, str], runs: int) -> float:
+    """Median time from start until `marker` appears on a real terminal (pexpect)."""
+    import pexpect
+
+    samples = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
+        # Answer cursor-position requests as a real terminal does (prompt_toolkit asks).
+        while child.expect([marker, CPR_REQUEST]) == 1:
+            child.send("\x1b[20;1R")
+        samples.append(time.perf_counter() - start)
+        child.terminate(force=True)
+        child.close()
+    return statistics.median(samples[1:])
+
+
+def jrnl_command() -> list[str] | None:
+    """jrnl in its own venv under benchmarks/.work (created on first use)."""
+    venv = WORK / "jrnl-venv"
+    exe = venv / "bin" / "jrnl"
+    if not exe.exists():
+        print("installing jrnl into benchmarks/.work/jrnl-venv (once) ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        done = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "jrnl"])
+        if done.returncode != 0 or not exe.exists():
+            print("jrnl could not be installed; its comparisons are skipped", file=sys.stderr)
+            return None
+    return [str(exe)]
+
+
+def netprep_command() -> list[str]:
+    script = Path(sys.executable).parent / "netprep"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "netprep"]
+
+
+def seed_stories(home: Path, count: int) -> None:
+    os.environ["NETPREP_HOME"] = str(home)
+    from netprep.store import open_store
+    from netprep.store.stories import add_story
+    from netprep.stories import Story
+
+    with open_store() as store:
+        have = store.query("SELECT count(*) FROM stories")[0][0]
+        for n in range(have, count):
+            add_story(store, Story(
+                id=None, title=f"Story {n}: the flaky deploy",
+                situation="During my internship our deploys failed about once a day.",
+                task="I was asked to find out why and to make them reliable.",
+                action="I read the logs of 40 failures, found a race in the migration step, "
+                       "and I wrote a lock around it, then I added a test that reproduced it.",
+                result="Failed deploys fell from 7 a week to 0 over the next month.",
+                learned="I learned to measure the failure before guessing at a fix.",
+                tags=("ownership", "impact"),
+            ))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per case (median)")
+    parser.add_argument("--no-jrnl", action="store_true", help="skip the jrnl comparison")
+    parser.add_argument("--write", action="store_true", help="record results in RESULTS.md")
+    opts = parser.parse_args()
+    runs = max(7, opts.runs)
+
+    WORK.mkdir(exist_ok=True)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("NETPREP_CONTENT", None)
+    # Time what users get: bytecode caching on (pip writes .pyc files at install).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    np = netprep_command()
+    py = sys.executable
+
+    homes = {name: WORK / f"home-{name}" for name in ("stories", "history", "quiz", "empty")}
+    seed_stories(homes["stories"], 1000)
+    import gen_history
+
+    if not (homes["history"] / "netprep.db").exists():
+        gen_history.generate(homes["history"], answers=100_000, reviews=50_000)
+    shutil.rmtree(homes["empty"], ignore_errors=True)
+
+    def at(home: str) -> dict[str, str]:
+        return {**env, "NETPREP_HOME": str(homes[home])}
+
+    base = timed([py, "-c", "pass"], env, runs)
+    questionary = timed([py, "-c", "import questionary"], env, runs)
+    jrnl_cmd = None if opts.no_jrnl else jrnl_command()
+    jrnl = timed([*jrnl_cmd, "--version"], env, runs) if jrnl_cmd else None
+
+    cases = [
+        Case("python -c pass", base),
+        Case('python -c "import questionary"', questionary),
+    ]
+    if jrnl is not None:
+        cases.append(Case("jrnl --version", jrnl))
+
+    star = timed([*np, "star", "list", "--json"], at("stories"), runs)
+    cases.append(Case("netprep star list --json (1,000 stories)", star, "<= 7x pass, < jrnl",
+                      star <= 7 * base and (jrnl is None or star < jrnl)))
+    stats = timed([*np, "stats", "--json"], at("history"), runs)
+    cases.append(Case("netprep stats --json (100k answers, 50k reviews)", stats, "<= 10x pass",
+                      stats <= 10 * base))
+    helptime = timed([*np, "--help"], at("empty"), runs)
+    cases.append(Case("netprep --help", helptime, "<= 1.2x jrnl",
+                      None if jrnl is None else helptime <= 1.2 * jrnl))
+    for name, argv, marker in PROMPTS:
+        seconds = until_prompt([*np, *argv], marker, at("empty"), runs)
+        cases.append(Case(f"first prompt: netprep {name}", seconds, "<= 1.2x import questionary",
+                          seconds <= 1.2 * questionary))
+    import gen_culture
+
+    if not (homes["quiz"] / "netprep.db").exists():
+        gen_culture.fill(homes["quiz"], 5000)
+    pick = gen_culture.time_pick(homes["quiz"])
+    cases.append(Case("culture quiz: pick due items (5,000 reviews, in-process)", pick,
+                      "instant (< 50 ms)", pick < 0.05))
+    validate = timed([*np, "content", "validate"], at("empty"), runs)
+    cases.append(Case("netprep content validate (built-in)", validate, "for the record"))
+
+    table = render(cases, base, jrnl, runs)
+    print(table)
+    if opts.write:
+        write_results(table)
+    return 0 if all(c.ok is not False for c in cases) else 1
+
+
+# (label, argv, text that shows the first prompt is on screen)
+PROMPTS: list[tuple[str, list[str], str]] = [
+    # the countdown toolbar, drawn with the answer prompt
+    ("mock --timed", ["mock", "--timed"], "Enter: submit"),
+    # questionary's select prompt
+    ("culture quiz", ["culture", "quiz"], "Your answer"),
+]
+
+
+def render(cases: list[Case], base: float, jrnl: float | None, runs: int) -> str:
+    lines = [
+        "| case | median ms | x python -c pass | x jrnl --version | budget | within |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for c in cases:
+        vs_jrnl = f"{c.seconds / jrnl:.2f}" if jrnl else "-"
+        mark = {True: "yes", False: "NO", None: ""}[c.ok]
+        lines.append(f"| {c.name} | {c.seconds * 1000:.0f} | {c.seconds / base:.2f} | "
+                     f"{vs_jrnl} | {c.budget} | {mark} |")
+    lines.append("")
+    lines.append(f"Median of {runs} runs each (one warm-up run dropped).")
+    return "\n".join(lines)
+
+
+def write_results(table: str) -> None:
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    text = (
+        "# Benchmark results\n\n"
+        f"Measured {stamp} on {machine} with `python benchmarks/run.py --write`.\n\n"
+        f"{table}\n"
+    )
+    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
