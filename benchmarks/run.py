@@ -64,6 +64,7 @@ def until_prompt(argv: list[str], marker: str, env: dict[str, str], runs: int) -
     for _ in range(runs + 1):
         start = time.perf_counter()
         child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
+        child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
         # Answer cursor-position requests as a real terminal does (prompt_toolkit asks).
         while child.expect([marker, CPR_REQUEST]) == 1:
             child.send("\x1b[20;1R")
@@ -161,6 +162,9 @@ def main() -> int:
     helptime = timed([*np, "--help"], at("empty"), runs)
     cases.append(Case("netprep --help", helptime, "<= 1.2x jrnl",
                       None if jrnl is None else helptime <= 1.2 * jrnl))
+    floor = until_prompt([py, "-c", BARE_PROMPT], "Your answer", env, runs)
+    cases.append(Case("reference: a bare questionary select prompt shown", floor,
+                      "the floor for any prompt"))
     for name, argv, marker in PROMPTS:
         seconds = until_prompt([*np, *argv], marker, at("empty"), runs)
         cases.append(Case(f"first prompt: netprep {name}", seconds, "<= 1.2x import questionary",
@@ -175,13 +179,16 @@ def main() -> int:
     validate = timed([*np, "content", "validate"], at("empty"), runs)
     cases.append(Case("netprep content validate (built-in)", validate, "for the record"))
 
-    table = render(cases, base, jrnl, runs)
+    table = render(cases, base, jrnl, questionary, runs)
     print(table)
     if opts.write:
         write_results(table)
     return 0 if all(c.ok is not False for c in cases) else 1
 
 
+BARE_PROMPT = (
+    "import questionary; questionary.select('Your answer', choices=['a', 'b', 'c']).unsafe_ask()"
+)
 # (label, argv, text that shows the first prompt is on screen)
 PROMPTS: list[tuple[str, list[str], str]] = [
     # the countdown toolbar, drawn with the answer prompt
@@ -191,16 +198,18 @@ PROMPTS: list[tuple[str, list[str], str]] = [
 ]
 
 
-def render(cases: list[Case], base: float, jrnl: float | None, runs: int) -> str:
+def render(cases: list[Case], base: float, jrnl: float | None, questionary: float,
+           runs: int) -> str:
     lines = [
-        "| case | median ms | x python -c pass | x jrnl --version | budget | within |",
-        "|---|---:|---:|---:|---|---|",
+        "| case | median ms | x python -c pass | x jrnl --version | x import questionary "
+        "| budget | within |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
     for c in cases:
         vs_jrnl = f"{c.seconds / jrnl:.2f}" if jrnl else "-"
         mark = {True: "yes", False: "NO", None: ""}[c.ok]
         lines.append(f"| {c.name} | {c.seconds * 1000:.0f} | {c.seconds / base:.2f} | "
-                     f"{vs_jrnl} | {c.budget} | {mark} |")
+                     f"{vs_jrnl} | {c.seconds / questionary:.2f} | {c.budget} | {mark} |")
     lines.append("")
     lines.append(f"Median of {runs} runs each (one warm-up run dropped).")
     return "\n".join(lines)
