@@ -6,6 +6,8 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,3 +77,20 @@ def run_netprep():
         )
 
     return invoke
+
+
+@contextmanager
+def terminal(keys: str) -> Iterator[None]:
+    """Drive prompts for real: `keys` typed into a prompt_toolkit pipe input.
+
+    questionary and prompt_toolkit read from the current app session, so every
+    prompt netprep opens inside this block reads these keys.
+    """
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe, output=DummyOutput()):
+            yield

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,20 +13,9 @@ from netprep.content import load_library
 from netprep.store import open_store
 from netprep.store.code import code_attempts
 
+from .conftest import terminal
+
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-
-
-@contextmanager
-def terminal(keys: str) -> Iterator[None]:
-    """Drive questionary for real: keys through a prompt_toolkit pipe input."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        with create_app_session(input=pipe, output=DummyOutput()):
-            yield
 
 
 def solution_file(tmp_path: Path, exercise_id: str, lang: str = "python") -> Path:

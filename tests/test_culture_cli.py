@@ -7,8 +7,6 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,8 @@ from netprep.content import load_library
 from netprep.store import culture as cs
 from netprep.store import open_store
 
+from .conftest import terminal
+
 DATA = Path(__file__).parent / "data" / "culture"
 
 
@@ -26,19 +26,6 @@ def culture_content(monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the test pack: an empty stand-in for the built-in pack, plus tests/data/culture/mini."""
     monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "mini"))
-
-
-@contextmanager
-def terminal(keys: str) -> Iterator[None]:
-    """Drive questionary for real: keys through a prompt_toolkit pipe input."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        with create_app_session(input=pipe, output=DummyOutput()):
-            yield
 
 
 def expected(seed: int, count: int = 10) -> list[q.Asked]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from netprep.cli import run
+
+from .conftest import terminal
 
 DATA = Path(__file__).parent / "data" / "mock"
 ENTER, CTRL_C, CTRL_D, DOWN, ESC_ENTER = "\r", "\x03", "\x04", "\x1b[B", "\x1b\r"
@@ -24,18 +24,6 @@ def fixture_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "main"))
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # only the pipe input is a terminal
-
-
-@contextmanager
-def terminal(keys: str) -> Iterator[None]:
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        with create_app_session(input=pipe, output=DummyOutput()):
-            yield
 
 
 def mock(keys: str, *args: str, capsys) -> tuple[int, str, str]:

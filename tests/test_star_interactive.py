@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from .conftest import terminal
 
 DATA = Path(__file__).parent / "data" / "star"
 SUBMIT = "\x1b\r"  # Esc then Enter ends a multi-line answer
@@ -33,19 +33,6 @@ INVALID = EDITED.replace("task: I was responsible for bringing it under ten minu
 @pytest.fixture(autouse=True)
 def star_content(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "pack")
-
-
-@contextmanager
-def terminal(keys: str) -> Iterator[None]:
-    """Drive questionary for real: keys through a prompt_toolkit pipe input."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as pipe:
-        pipe.send_text(keys)
-        with create_app_session(input=pipe, output=DummyOutput()):
-            yield
 
 
 def show(cli, story_id: int = 1) -> dict:
