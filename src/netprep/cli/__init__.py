@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+# The largest id SQLite can hold; larger ones are refused as usage errors.
+MAX_ID = 2**63 - 1
+
 # name -> (module, one-line help). Order is the order `netprep --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "mock": ("netprep.cli.mock", "Timed mock interview: questions, countdown, self-rating."),

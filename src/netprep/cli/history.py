@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from netprep.cli import MAX_ID
+
 app = typer.Typer(
     add_completion=False,
     help="Past mock interviews: when, which round, how many answered, time and rating.",
@@ -16,7 +18,7 @@ JSON_HELP = "Print machine-readable JSON on stdout."
 def history(
     ctx: typer.Context,
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    limit: int = typer.Option(20, "--limit", metavar="N", min=1,
+    limit: int = typer.Option(20, "--limit", metavar="N", min=1, max=MAX_ID,
                               help="Show at most N sessions, newest first (default 20)."),
 ) -> None:
     """List past mock interviews, newest first. `netprep history show ID` shows one."""
@@ -47,8 +49,9 @@ def show(
     """Show one mock interview: every question, its target and used time, answer and rating."""
     from netprep.errors import NotFoundError, UsageError
 
-    if not session_id.strip().isdigit():
-        raise UsageError(f"'{session_id}' is not a session id; ids are whole numbers.",
+    if not session_id.strip().isdigit() or int(session_id) > MAX_ID:
+        raise UsageError(f"'{session_id}' is not a session id; ids are whole numbers "
+                         f"from 1 to {MAX_ID}.",
                          "List them with `netprep history`.")
     from netprep.store import open_store
     from netprep.store.sessions import get_session

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import click
 import typer
 
+from netprep.cli import MAX_ID
+
 if TYPE_CHECKING:
     from netprep.stories import Story
 
@@ -157,7 +159,7 @@ def list_(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
 @app.command()
 def show(
-    story_id: int = typer.Argument(..., metavar="ID", help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show one story, section by section, with the coach's findings."""
@@ -182,7 +184,7 @@ def show(
 
 @app.command()
 def edit(
-    story_id: int = typer.Argument(..., metavar="ID", help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
     title: str = typer.Option(None, "--title", help="New title."),
     situation: str = typer.Option(None, "--situation", help="New situation."),
     task: str = typer.Option(None, "--task", help="New task."),
@@ -274,7 +276,7 @@ def _edit_in_editor(story: Story) -> Story | None:
 
 @app.command()
 def remove(
-    story_id: int = typer.Argument(..., metavar="ID", help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
     yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking (for scripts)."),
 ) -> None:
     """Remove a story (asks first in a terminal; pass --yes in scripts). Ids are never reused."""
@@ -304,7 +306,9 @@ def remove(
 
 @app.command()
 def check(
-    story_id: int = typer.Argument(None, metavar="[ID]", help="Only this story. Default: all."),
+    story_id: int = typer.Argument(
+        None, metavar="[ID]", min=1, max=MAX_ID, help="Only this story. Default: all."
+    ),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """The coach's read of each story and of the bank as a whole.

@@ -40,12 +40,33 @@ def require_terminal(what: str, alternative: str) -> None:
         )
 
 
+def _ask(question: Any) -> Any:
+    """`unsafe_ask()`, with a SIGINT (kill -INT, a parent's Ctrl-C) stopping it like Ctrl-C.
+
+    prompt_toolkit turns SIGINT into a `<sigint>` key press while a prompt runs;
+    questionary's select, confirm and checkbox bind Ctrl-C but not that key, so
+    without this the signal would be swallowed and the prompt would keep waiting.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.SIGINT)
+    def _(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
+    return question.unsafe_ask()
+
+
 def text(message: str, default: str = "", multiline: bool = False, instruction: str = "") -> str:
     import questionary
 
-    result = questionary.text(
+    result = _ask(questionary.text(
         message, default=default, multiline=multiline, instruction=instruction or None
-    ).unsafe_ask()
+    ))
     return str(result or "")
 
 
@@ -55,15 +76,15 @@ def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None
 
     options = [questionary.Choice(title=title, value=value) for title, value in choices]
     chosen_default = next((c for c in options if c.value == default), None)
-    return questionary.select(
+    return _ask(questionary.select(
         message, choices=options, default=chosen_default, use_shortcuts=len(options) <= 36
-    ).unsafe_ask()
+    ))
 
 
 def confirm(message: str, default: bool = True) -> bool:
     import questionary
 
-    return bool(questionary.confirm(message, default=default).unsafe_ask())
+    return bool(_ask(questionary.confirm(message, default=default)))
 
 
 def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence[Any] = ()) -> list:
@@ -73,17 +94,17 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence
         questionary.Choice(title=title, value=value, checked=value in checked)
         for title, value in choices
     ]
-    return list(questionary.checkbox(message, choices=options).unsafe_ask() or [])
+    return list(_ask(questionary.checkbox(message, choices=options)) or [])
 
 
 def text_block(message: str, default: str = "", instruction: str = "") -> str:
     """Multi-line text; Esc then Enter submits, Ctrl-X Ctrl-E writes it in $EDITOR."""
     import questionary
 
-    result = questionary.text(
+    result = _ask(questionary.text(
         message, default=default, multiline=True, instruction=instruction or None,
         enable_open_in_editor=True,
-    ).unsafe_ask()
+    ))
     return str(result or "")
 
 
@@ -98,4 +119,4 @@ def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str
     extra: dict[str, Any] = {}
     if toolbar is not None:
         extra = {"bottom_toolbar": toolbar, "refresh_interval": refresh}
-    return str(questionary.text(message, **extra).unsafe_ask() or "")
+    return str(_ask(questionary.text(message, **extra)) or "")

@@ -176,6 +176,10 @@ def render_summary(result: SessionResult, console: Console) -> None:
 
     plan = result.plan
     answered = len(result.answers)
+    if not answered:
+        ended = "Input ended before the first answer" if result.stopped_early else "No answers"
+        console.print(f"{ended}: nothing was saved.")
+        return
     title = f"Mock interview: {answered} of {plan.total} answered"
     if result.session_id is not None:
         title += f" (session {result.session_id})"
@@ -212,8 +216,6 @@ def render_summary(result: SessionResult, console: Console) -> None:
     if result.session_id is not None:
         console.print(f"Saved as session {result.session_id}: "
                       f"`netprep history show {result.session_id}` shows every answer.")
-    else:
-        console.print("Nothing was answered, so nothing was saved.")
 
 
 # --- history -----------------------------------------------------------------------------
