@@ -35,9 +35,19 @@ class LazyGroup(TyperGroup):
             return None
         module = importlib.import_module(COMMANDS[cmd_name][0])
         command = typer.main.get_command(module.app)
+        _plain_help(command)
         command.name = cmd_name
         command.short_help = COMMANDS[cmd_name][1]  # the line `netprep --help` lists
         return command
+
+
+def _plain_help(command: click.Command) -> None:
+    """Click's plain help for every command: Typer's Rich help imports rich.markdown and
+    markdown-it, which would more than double the time of `netprep ... --help`."""
+    if hasattr(command, "rich_markup_mode"):
+        command.rich_markup_mode = None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
 
 
 app = typer.Typer(
@@ -48,6 +58,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help (see _plain_help)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
