@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,34 +45,42 @@ class Case:
     ok: bool | None = None
 
 
-def timed(argv: list[str], env: dict[str, str], runs: int) -> float:
-    """Median wall time of `argv` run to completion, output discarded."""
-    samples = []
-    for _ in range(runs + 1):  # the first run warms the OS caches and is dropped
-        start = time.perf_counter()
-        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        samples.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.decode()[-500:]}")
-    return statistics.median(samples[1:])
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    """Wall time of `argv` run to completion, output discarded."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.decode()[-500:]}")
+    return time.perf_counter() - start
 
 
-def until_prompt(argv: list[str], marker: str, env: dict[str, str], runs: int) -> float:
-    """Median time from start until `marker` appears on a real terminal (pexpect)."""
+def until_prompt(argv: list[str], marker: str, env: dict[str, str]) -> float:
+    """Time from start until `marker` appears on a real terminal (pexpect)."""
     import pexpect
 
-    samples = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
-        child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
-        # Answer cursor-position requests as a real terminal does (prompt_toolkit asks).
-        while child.expect([marker, CPR_REQUEST]) == 1:
-            child.send("\x1b[20;1R")
-        samples.append(time.perf_counter() - start)
-        child.terminate(force=True)
-        child.close()
-    return statistics.median(samples[1:])
+    start = time.perf_counter()
+    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
+    child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
+    # Answer cursor-position requests as a real terminal does (prompt_toolkit asks).
+    while child.expect([marker, CPR_REQUEST]) == 1:
+        child.send("\x1b[20;1R")
+    seconds = time.perf_counter() - start
+    child.terminate(force=True)
+    child.close()
+    return seconds
+
+
+def medians(probes: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
+    """Run every probe once per round, `runs` rounds after one warm-up round, and
+    return each probe's median. Interleaving spreads any drift of the machine's
+    speed over all cases alike instead of favouring whichever ran first."""
+    samples: dict[str, list[float]] = {name: [] for name in probes}
+    for round_ in range(runs + 1):
+        for name, probe in probes.items():
+            seconds = probe()
+            if round_:
+                samples[name].append(seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def jrnl_command() -> list[str] | None:
@@ -141,10 +150,22 @@ def main() -> int:
     def at(home: str) -> dict[str, str]:
         return {**env, "NETPREP_HOME": str(homes[home])}
 
-    base = timed([py, "-c", "pass"], env, runs)
-    questionary = timed([py, "-c", "import questionary"], env, runs)
     jrnl_cmd = None if opts.no_jrnl else jrnl_command()
-    jrnl = timed([*jrnl_cmd, "--version"], env, runs) if jrnl_cmd else None
+    probes: dict[str, Callable[[], float]] = {
+        "pass": lambda: run_once([py, "-c", "pass"], env),
+        "questionary": lambda: run_once([py, "-c", "import questionary"], env),
+        "star": lambda: run_once([*np, "star", "list", "--json"], at("stories")),
+        "stats": lambda: run_once([*np, "stats", "--json"], at("history")),
+        "help": lambda: run_once([*np, "--help"], at("empty")),
+        "floor": lambda: until_prompt([py, "-c", BARE_PROMPT], "Your answer", env),
+    }
+    if jrnl_cmd:
+        probes["jrnl"] = lambda: run_once([*jrnl_cmd, "--version"], env)
+    for name, argv, marker in PROMPTS:
+        probes[name] = lambda argv=argv, marker=marker: until_prompt(
+            [*np, *argv], marker, at("empty"))
+    m = medians(probes, runs)
+    base, questionary, jrnl = m["pass"], m["questionary"], m.get("jrnl")
 
     cases = [
         Case("python -c pass", base),
@@ -152,23 +173,18 @@ def main() -> int:
     ]
     if jrnl is not None:
         cases.append(Case("jrnl --version", jrnl))
-
-    star = timed([*np, "star", "list", "--json"], at("stories"), runs)
-    cases.append(Case("netprep star list --json (1,000 stories)", star, "<= 7x pass, < jrnl",
-                      star <= 7 * base and (jrnl is None or star < jrnl)))
-    stats = timed([*np, "stats", "--json"], at("history"), runs)
-    cases.append(Case("netprep stats --json (100k answers, 50k reviews)", stats, "<= 10x pass",
-                      stats <= 10 * base))
-    helptime = timed([*np, "--help"], at("empty"), runs)
-    cases.append(Case("netprep --help", helptime, "<= 1.2x jrnl",
-                      None if jrnl is None else helptime <= 1.2 * jrnl))
-    floor = until_prompt([py, "-c", BARE_PROMPT], "Your answer", env, runs)
-    cases.append(Case("reference: a bare questionary select prompt shown", floor,
+    cases.append(Case("netprep star list --json (1,000 stories)", m["star"],
+                      "<= 7x pass, < jrnl",
+                      m["star"] <= 7 * base and (jrnl is None or m["star"] < jrnl)))
+    cases.append(Case("netprep stats --json (100k answers, 50k reviews)", m["stats"],
+                      "<= 10x pass", m["stats"] <= 10 * base))
+    cases.append(Case("netprep --help", m["help"], "<= 1.2x jrnl",
+                      None if jrnl is None else m["help"] <= 1.2 * jrnl))
+    cases.append(Case("reference: a bare questionary select prompt shown", m["floor"],
                       "the floor for any prompt"))
-    for name, argv, marker in PROMPTS:
-        seconds = until_prompt([*np, *argv], marker, at("empty"), runs)
-        cases.append(Case(f"first prompt: netprep {name}", seconds, "<= 1.2x import questionary",
-                          seconds <= 1.2 * questionary))
+    for name, _, _ in PROMPTS:
+        cases.append(Case(f"first prompt: netprep {name}", m[name],
+                          "<= 1.2x import questionary", m[name] <= 1.2 * questionary))
     import gen_culture
 
     if not (homes["quiz"] / "netprep.db").exists():
@@ -176,7 +192,8 @@ def main() -> int:
     pick = gen_culture.time_pick(homes["quiz"])
     cases.append(Case("culture quiz: pick due items (5,000 reviews, in-process)", pick,
                       "instant (< 50 ms)", pick < 0.05))
-    validate = timed([*np, "content", "validate"], at("empty"), runs)
+    validate = statistics.median(
+        run_once([*np, "content", "validate"], at("empty")) for _ in range(runs))
     cases.append(Case("netprep content validate (built-in)", validate, "for the record"))
 
     table = render(cases, base, jrnl, questionary, runs)
@@ -211,7 +228,8 @@ def render(cases: list[Case], base: float, jrnl: float | None, questionary: floa
         lines.append(f"| {c.name} | {c.seconds * 1000:.0f} | {c.seconds / base:.2f} | "
                      f"{vs_jrnl} | {c.seconds / questionary:.2f} | {c.budget} | {mark} |")
     lines.append("")
-    lines.append(f"Median of {runs} runs each (one warm-up run dropped).")
+    lines.append(f"Median of {runs} runs each, all cases interleaved round by round "
+                 "(one warm-up round dropped).")
     return "\n".join(lines)
 
 
