@@ -72,7 +72,7 @@ def test_history_human_view(cli) -> None:
 
 
 def test_empty_history_says_how_to_start(cli) -> None:
-    assert json.loads(cli("history", "--json").out) == {"sessions": []}
+    assert json.loads(cli("history", "--json").out) == {"sessions": [], "code_attempts": []}
     assert "netprep mock --timed" in cli("history").out
 
 
@@ -120,3 +120,35 @@ def test_a_mock_session_appears_in_history(cli) -> None:
     assert session["answered"] == 2 and session["complete"] and session["timed"]
     shown = json.loads(cli("history", "show", str(session["id"]), "--json").out)
     assert [q["answer"] for q in shown["questions"]] == ["one", "two"]
+
+
+def test_history_lists_coding_drill_attempts(cli) -> None:
+    from netprep.store import open_store
+    from netprep.store.code import record_attempt
+
+    seed_sessions()
+    with open_store() as store:
+        record_attempt(store, exercise_id="two-sum", lang="python",
+                       started_at="2026-03-03T09:00:00.000+00:00", elapsed_seconds=412.0,
+                       passed=10, total=10, solved=True, timed=True, target_seconds=900)
+    data = json.loads(cli("history", "--json").out)
+    assert len(data["sessions"]) == 2
+    [attempt] = data["code_attempts"]
+    assert (attempt["exercise_id"], attempt["passed"], attempt["total"], attempt["solved"]) == (
+        "two-sum", 10, 10, True)
+    human = cli("history").out
+    assert "Coding drills" in human and "two-sum" in human and "10/10" in human
+
+
+def test_mock_coding_is_for_technical_rounds(cli) -> None:
+    result = cli("mock", "--coding", "--round", "behavioral")
+    assert result.code == 2
+    assert "--round technical" in result.err
+
+
+def test_mock_coding_without_a_terminal_skips_the_exercise(cli) -> None:
+    result = cli("mock", "--round", "technical", "--coding", "--questions", "1",
+                 input="A hash map gives O(1) average lookups.\n")
+    assert result.code == 0, result.err
+    assert "coding exercise needs a terminal; skipped" in result.err
+    assert json.loads(cli("history", "--json").out)["sessions"][0]["answered"] == 1

@@ -21,23 +21,29 @@ def history(
     limit: int = typer.Option(20, "--limit", metavar="N", min=1, max=MAX_ID,
                               help="Show at most N sessions, newest first (default 20)."),
 ) -> None:
-    """List past mock interviews, newest first. `netprep history show ID` shows one."""
+    """List past mock interviews and coding drill attempts, newest first.
+
+    `netprep history show ID` shows every answer of one mock interview.
+    """
     if ctx.invoked_subcommand is not None:
         return
     from netprep.store import open_store
+    from netprep.store.code import code_attempts
     from netprep.store.sessions import list_sessions
 
     with open_store() as store:
         sessions = list_sessions(store, limit)
+        attempts = [a.to_dict() for a in code_attempts(store, limit=limit)]
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"sessions": sessions})
+        print_json({"sessions": sessions, "code_attempts": attempts})
     else:
         from netprep.ui.console import out
-        from netprep.ui.render_mock import render_sessions
+        from netprep.ui.render_mock import render_attempts, render_sessions
 
         render_sessions(sessions, out())
+        render_attempts(attempts, out())
 
 
 @app.command()

@@ -34,6 +34,9 @@ def mock(
     follow_ups: bool = typer.Option(False, "--follow-ups",
                                     help="After each answer, ask one of the interviewer's "
                                     "follow-up probes as a short timed question."),
+    coding: bool = typer.Option(False, "--coding",
+                                help="With --round technical: end with one timed coding "
+                                "exercise, run against hidden tests (see `netprep code`)."),
 ) -> None:
     """Run a mock interview: a briefing, then each question with a live countdown.
 
@@ -48,4 +51,4 @@ def mock(
     from netprep.cli.mock_run import run_mock
 
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
-             seed=seed, hints=not no_hints, follow_ups=follow_ups)
+             seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding)

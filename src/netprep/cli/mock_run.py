@@ -13,10 +13,20 @@ from typing import Any
 
 def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
-             hints: bool = True, follow_ups: bool = False) -> None:
-    """Plan a round, run it through the terminal (or stdin lines), print the summary."""
+             hints: bool = True, follow_ups: bool = False, coding: bool = False) -> None:
+    """Plan a round, run it through the terminal (or stdin lines), print the summary.
+
+    With `coding` (technical rounds only) the round ends with one timed coding drill,
+    saved with the session's id.
+    """
     from netprep.drill import MockConfig, build_plan, run_session
+    from netprep.errors import UsageError
     from netprep.ui import prompts
+
+    if coding and round_ != "technical":
+        raise UsageError("--coding ends a technical round with a coding exercise.",
+                         "Use it with --round technical, e.g. `netprep mock --round "
+                         "technical --coding`.")
 
     config = MockConfig(round=round_, questions=questions, minutes=minutes, pack=pack,
                         seed=seed, hints=hints, follow_ups=follow_ups, timed=timed)
@@ -50,6 +60,16 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     from netprep.ui.render_mock import render_summary
 
     render_summary(result, out())
+    if coding:
+        if not interactive:
+            from netprep.ui.console import message
+
+            message("The coding exercise needs a terminal; skipped. "
+                    "Practise one with `netprep code start ID`.")
+            return
+        from netprep.cli.code import run_drill
+
+        run_drill(timed=timed, minutes=None, session_id=result.session_id)
 
 
 def run_default() -> None:

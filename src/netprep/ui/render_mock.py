@@ -248,6 +248,27 @@ def render_sessions(sessions: list[dict[str, Any]], console: Console) -> None:
     console.print("Every answer of one session: `netprep history show ID`.")
 
 
+def render_attempts(attempts: list[dict[str, Any]], console: Console) -> None:
+    """Coding drill attempts (`netprep code start`, `mock --coding`), newest first."""
+    from rich import box
+    from rich.table import Table
+
+    if not attempts:
+        return
+    table = Table(title="Coding drills", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False)
+    for name in ("id", "started", "exercise", "language", "cases", "time", "solved"):
+        table.add_column(name, justify="right" if name in ("id", "cases", "time") else "left")
+    for a in attempts:
+        target = f" of {clock(a['target_seconds'])}" if a["target_seconds"] else ""
+        table.add_row(
+            str(a["id"]), a["started_at"][:16].replace("T", " "), safe(a["exercise_id"]),
+            safe(a["lang"]), f"{a['passed']}/{a['total']}",
+            f"{clock(a['elapsed_seconds'])}{target}", "yes" if a["solved"] else "no",
+        )
+    console.print(table)
+
+
 def render_session(session: dict[str, Any], console: Console) -> None:
     from rich.panel import Panel
     from rich.text import Text
