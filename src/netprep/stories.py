@@ -177,7 +177,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _clock(seconds: int) -> str:
+def clock(seconds: int) -> str:
+    """Whole seconds as m:ss, as speaking times are shown."""
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
@@ -249,14 +250,14 @@ def _analyze(texts: Mapping[str, str], voice_text: str, metric_text: str, *,
     low, high = window or TARGET_SECONDS
     if words and seconds > high:
         findings.append(Finding(
-            "too-long", f"About {_clock(seconds)} to tell ({words} words); the target is "
-            f"{_clock(low)}-{_clock(high)}.",
+            "too-long", f"About {clock(seconds)} to tell ({words} words); the target is "
+            f"{clock(low)}-{clock(high)}.",
             f"Trim to about {high * WORDS_PER_MINUTE // 60} words: drop side details and keep "
             "one clear thread."))
     elif words and seconds < low:
         findings.append(Finding(
-            "too-short", f"About {_clock(seconds)} to tell ({words} words); the target is "
-            f"{_clock(low)}-{_clock(high)}.",
+            "too-short", f"About {clock(seconds)} to tell ({words} words); the target is "
+            f"{clock(low)}-{clock(high)}.",
             f"Grow it toward {low * WORDS_PER_MINUTE // 60}-{high * WORDS_PER_MINUTE // 60} "
             "words: add the steps you took, a decision you made and its effect."))
     total_fillers = sum(fillers.values())

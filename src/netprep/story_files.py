@@ -16,7 +16,7 @@ from netprep.content.schema import INVALID, Ctx, F, describe, ident, record
 from netprep.content.schema import list_of as many
 from netprep.content.yamlio import Node, YamlProblem, parse
 from netprep.errors import NetprepError
-from netprep.stories import PARTS, STAR, Analysis, Story, has_metric
+from netprep.stories import PARTS, STAR, Analysis, Story, clock, has_metric
 
 EXPORT_VERSION = 1
 MAX_CHARS = 20_000
@@ -242,9 +242,6 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
 
 def markdown_sheet(stories: Sequence[Story], analyses: Mapping[int, Analysis],
                    names: Mapping[str, str], generated: str) -> str:
@@ -255,7 +252,7 @@ def markdown_sheet(stories: Sequence[Story], analyses: Mapping[int, Analysis],
         analysis = analyses[int(story.id or 0)]
         lines.append(f"## {story.id}. {_md(story.title)}")
         tags = ", ".join(_md(names.get(t, t)) for t in story.tags) or "none yet"
-        lines.append(f"*{tags}* · about {_clock(analysis.speaking_seconds)} · "
+        lines.append(f"*{tags}* · about {clock(analysis.speaking_seconds)} · "
                      f"score {analysis.score}/100")
         lines.append("")
         for part in (*STAR, "learned"):

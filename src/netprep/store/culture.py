@@ -16,12 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from netprep.store.db import Store
-
-
-def iso(moment: datetime) -> str:
-    """An aware datetime in the one stored format (UTC, milliseconds), so strings sort by time."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+from netprep.store.db import Store, iso
 
 
 @dataclass

@@ -30,9 +30,14 @@ COUNTED_TABLES = (
 )
 
 
+def iso(moment: datetime) -> str:
+    """An aware datetime in the one stored format (UTC, milliseconds), so strings sort by time."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
 def now_iso() -> str:
     """Now as an aware UTC ISO 8601 timestamp, the one format stored."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return iso(datetime.now(timezone.utc))
 
 
 class Store:

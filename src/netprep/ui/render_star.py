@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from netprep.stories import PARTS, READY_SCORE, TARGET_SECONDS, Analysis, BankReport, Story
 from netprep.ui.console import out
 from netprep.ui.text import safe
+from netprep.ui.timer import clock
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,9 +21,6 @@ if TYPE_CHECKING:
 
     from netprep.store.stories import Summary
 
-
-def clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def score_text(score: int) -> Text:

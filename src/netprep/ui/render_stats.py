@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from netprep.ui.console import out
 from netprep.ui.text import safe
+from netprep.ui.timer import clock as timer_clock
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -37,10 +38,8 @@ def spark(values: list[int]) -> str:
 
 
 def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
+    """m:ss rounded to the second, or "-" when there is nothing to show."""
+    return "-" if seconds is None else timer_clock(round(seconds))
 
 
 def pct(value: float | None) -> str:
