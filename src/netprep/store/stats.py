@@ -8,12 +8,12 @@ sort as text); the caller turns local calendar days into such ranges.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from netprep.store.db import Store, _store_error
+from netprep.store.story_rows import parse_tags, refresh_stale
 
 Window = tuple[str, str]  # [lo, hi) as stored timestamps
 
@@ -90,42 +90,21 @@ def stories(store: Store) -> list[dict[str, Any]]:
     """Every story: id, title, tags, words and score.
 
     Words and score are the analysis the story bank caches on each write
-    (migration 005); a story without one is analysed here (`netprep.stories`).
+    (migration 005); stories cached by another analyzer version are re-analysed
+    first, as `star list` does.
     """
-    rows = _all(store, "SELECT * FROM stories ORDER BY id")
+    fresh = refresh_stale(store)
+    rows = _all(store, "SELECT id, title, tags, words, score, created_at, updated_at "
+                       "FROM stories ORDER BY id")
     result = []
     for row in rows:
-        keys = row.keys()
-        words = row["words"] if "words" in keys else None
-        score = row["score"] if "score" in keys else None
-        if score is None or words is None:
-            words, score = _analyse(row)
-        result.append({"id": int(row["id"]), "title": str(row["title"]), "tags": _tags(row["tags"]),
-                       "words": words, "score": score, "created_at": row["created_at"],
-                       "updated_at": row["updated_at"]})
+        sid = int(row["id"])
+        words, score = (fresh[sid][0], fresh[sid][2]) if sid in fresh else (
+            row["words"], row["score"])
+        result.append({"id": sid, "title": str(row["title"]),
+                       "tags": list(parse_tags(row["tags"])), "words": words, "score": score,
+                       "created_at": row["created_at"], "updated_at": row["updated_at"]})
     return result
-
-
-def _tags(raw: str | None) -> list[str]:
-    try:
-        value = json.loads(raw or "[]")
-    except ValueError:
-        return []
-    return [str(t) for t in value] if isinstance(value, list) else []
-
-
-def _analyse(row: sqlite3.Row) -> tuple[int | None, int | None]:
-    try:
-        from netprep.stories import Story, analyze_story
-    except ImportError:  # pragma: no cover - the story bank ships with netprep
-        return None, None
-    def part(name: str) -> str:
-        return str(row[name] or "")
-
-    analysis = analyze_story(Story(int(row["id"]), str(row["title"]), part("situation"),
-                                   part("task"), part("action"), part("result"),
-                                   part("learned")))
-    return analysis.words, analysis.score
 
 
 # --- mock interviews -------------------------------------------------------------------

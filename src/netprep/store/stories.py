@@ -14,6 +14,7 @@ from typing import Any
 
 from netprep.errors import NotFoundError, StoreError
 from netprep.store.db import Store, now_iso
+from netprep.store.story_rows import parse_tags
 from netprep.stories import ANALYZER_VERSION, Analysis, Story, analyze_story, normalize_text
 
 _COLUMNS = ("title", "situation", "task", "action", "result", "learned")
@@ -45,14 +46,6 @@ class Summary:
         }
 
 
-def _tags(raw: str | None) -> tuple[str, ...]:
-    try:
-        value = json.loads(raw or "[]")
-    except ValueError:
-        return ()
-    return tuple(str(t) for t in value) if isinstance(value, list) else ()
-
-
 def _story(row: sqlite3.Row) -> Story:
     return Story(
         id=int(row["id"]),
@@ -62,7 +55,7 @@ def _story(row: sqlite3.Row) -> Story:
         action=row["action"],
         result=row["result"],
         learned=row["learned"],
-        tags=_tags(row["tags"]),
+        tags=parse_tags(row["tags"]),
         template=row["template"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
@@ -188,7 +181,7 @@ def list_summaries(store: Store) -> list[Summary]:
             Summary(
                 sid,
                 r["title"],
-                _tags(r["tags"]),
+                parse_tags(r["tags"]),
                 int(words or 0),
                 int(seconds or 0),
                 int(score or 0),

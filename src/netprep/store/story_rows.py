@@ -8,20 +8,41 @@ analyzer) imported to refresh the cache first.
 
 from __future__ import annotations
 
+import json
+
 from netprep.analysis_version import ANALYZER_VERSION
 from netprep.store.db import Store
 
 
-def list_summaries_json(store: Store) -> list[str]:
-    """Every story as a JSON object: id, title, tags, words, speaking_seconds, score, dates."""
+def parse_tags(raw: str | None) -> tuple[str, ...]:
+    """A story's stored tags (a JSON list); anything unreadable counts as no tags."""
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(t) for t in value) if isinstance(value, list) else ()
+
+
+def refresh_stale(store: Store) -> dict[int, tuple[int, int, int, int]]:
+    """Re-analyse the stories cached by another analyzer version (usually none).
+
+    Returns id -> (words, speaking_seconds, score, version) for the stories it
+    re-analysed; the analyzer is imported only when there is one.
+    """
     stale = store.query(
         "SELECT 1 FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ? LIMIT 1",
         (ANALYZER_VERSION,),
     )
-    if stale:
-        from netprep.store.stories import refresh_cache
+    if not stale:
+        return {}
+    from netprep.store.stories import refresh_cache
 
-        refresh_cache(store)
+    return refresh_cache(store)
+
+
+def list_summaries_json(store: Store) -> list[str]:
+    """Every story as a JSON object: id, title, tags, words, speaking_seconds, score, dates."""
+    refresh_stale(store)
     rows = store.query(
         "SELECT json_object('id', id, 'title', title, "
         "'tags', CASE WHEN json_valid(tags) THEN json(tags) ELSE json_array() END, "
