@@ -166,8 +166,23 @@ def _check_header(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
+    # After a crash mid-checkpoint the header may already count pages that only the
+    # write-ahead log (or a hot journal) holds; SQLite recovers those, so trust it then.
+    if _has_sidecar(path):
+        return
     if header[24:28] == header[92:96] and pages and size < page_size * pages:
         raise _not_netprep(path, f"it is truncated ({size} of {page_size * pages} bytes)")
+
+
+def _has_sidecar(path: Path) -> bool:
+    """True when a non-empty -wal or -journal file sits beside the database."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if path.with_name(path.name + suffix).stat().st_size > 0:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _not_netprep(path: Path, why: str) -> StoreError:
