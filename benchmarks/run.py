@@ -70,6 +70,25 @@ def until_prompt(argv: list[str], marker: str, env: dict[str, str]) -> float:
     return seconds
 
 
+def question_after_ready(argv: list[str], env: dict[str, str], reading: float) -> float:
+    """`netprep mock`: time from Enter at the ready prompt to question 1's countdown prompt,
+    after `reading` seconds spent on the briefing (0: Enter pressed at once)."""
+    import pexpect
+
+    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
+    child.delaybeforesend = None
+    child.expect(READY)
+    time.sleep(reading)
+    start = time.perf_counter()
+    child.send("\r")
+    while child.expect([QUESTION_PROMPT, CPR_REQUEST]) == 1:
+        child.send("\x1b[20;1R")
+    seconds = time.perf_counter() - start
+    child.terminate(force=True)
+    child.close()
+    return seconds
+
+
 def medians(probes: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
     """Run every probe once per round, `runs` rounds after one warm-up round, and
     return each probe's median. Interleaving spreads any drift of the machine's
@@ -164,6 +183,9 @@ def main() -> int:
     for name, argv, marker in PROMPTS:
         probes[name] = lambda argv=argv, marker=marker: until_prompt(
             [*np, *argv], marker, at("empty"))
+    for reading in READING:
+        probes[f"q1-{reading}"] = lambda reading=reading: question_after_ready(
+            [*np, "mock", "--timed"], at("empty"), reading)
     m = medians(probes, runs)
     base, questionary, jrnl = m["pass"], m["questionary"], m.get("jrnl")
 
@@ -185,6 +207,11 @@ def main() -> int:
     for name, _, _ in PROMPTS:
         cases.append(Case(f"first prompt: netprep {name}", m[name],
                           "<= 1.2x import questionary", m[name] <= 1.2 * questionary))
+    for reading in READING:
+        ok = m[f"q1-{reading}"] < INSTANT if reading else None
+        cases.append(Case(f"mock: question 1 on screen after Enter, {reading:g} s spent reading",
+                          m[f"q1-{reading}"], f"instant (< {INSTANT * 1000:.0f} ms)" if reading
+                          else "for the record", ok))
     import gen_culture
 
     if not (homes["quiz"] / "netprep.db").exists():
@@ -206,10 +233,13 @@ def main() -> int:
 BARE_PROMPT = (
     "import questionary; questionary.select('Your answer', choices=['a', 'b', 'c']).unsafe_ask()"
 )
+READY = "Ready\\?"  # the mock's first prompt, under its briefing
+QUESTION_PROMPT = "Enter: submit"  # the countdown toolbar, drawn with the answer prompt
+READING = (1.0, 0.0)  # seconds on the briefing before Enter
+INSTANT = 0.15
 # (label, argv, text that shows the first prompt is on screen)
 PROMPTS: list[tuple[str, list[str], str]] = [
-    # the countdown toolbar, drawn with the answer prompt
-    ("mock --timed", ["mock", "--timed"], "Enter: submit"),
+    ("mock --timed", ["mock", "--timed"], READY),
     # questionary's select prompt
     ("culture quiz", ["culture", "quiz"], "Your answer"),
 ]

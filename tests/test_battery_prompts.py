@@ -171,7 +171,8 @@ def test_ctrl_c_in_reflect_keeps_the_answers_given(cli) -> None:
 def test_ctrl_c_in_mock_after_one_answer_saves_an_incomplete_session(cli) -> None:
     keys = "I fixed the build, and it got 40% faster." + ENTER + ENTER + ENTER + CTRL_C
     with terminal(keys):
-        result = cli("mock", "--round", "behavioral", "-n", "3", "--seed", "1", "--untimed")
+        result = cli("mock", "--round", "behavioral", "-n", "3", "--seed", "1", "--untimed",
+                     input="\n")  # Enter at the ready prompt, which reads stdin in line mode
     assert result.code == 130, result.err
     assert "1 of 3 answers saved" in result.err and "incomplete" in result.err
     assert_no_traceback(result)
@@ -242,12 +243,28 @@ def test_interrupting_the_quiz_in_a_real_terminal(cli, how: str) -> None:
 @pytest.mark.terminal
 def test_sigint_during_a_mock_answer_in_a_real_terminal(cli) -> None:
     pexpect, child = _spawn("mock", "--round", "behavioral", "-n", "2", "--untimed")
+    child.expect("Ready\\?")
+    child.send("\r")
     child.expect("Question 1 of 2")
     child.send("Half an answer")
     child.expect("Half an answer")
     child.kill(signal.SIGINT)
     tail = _finish(pexpect, child)
     assert "nothing was saved" in tail.lower() or "Interrupted" in tail
+
+
+@pytest.mark.terminal
+@pytest.mark.parametrize("how", ["ctrl-c key", "kill -INT"])
+def test_interrupting_the_mock_at_its_ready_prompt(cli, how: str) -> None:
+    pexpect, child = _spawn("mock", "-n", "2")
+    child.expect("Ready\\?")
+    if how == "ctrl-c key":
+        child.sendintr()  # the terminal's interrupt character, in line mode
+    else:
+        child.kill(signal.SIGINT)
+    tail = _finish(pexpect, child)
+    assert "Interrupted before the first answer; nothing was saved." in tail
+    assert counts(cli)["sessions"] == 0
 
 
 def _children(pid: int) -> list[int]:

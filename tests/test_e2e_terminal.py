@@ -64,11 +64,15 @@ def test_countdown_ticks_while_typing_then_the_summary(tmp_path: Path, home: Pat
     tmux.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
              f"{command}; echo EXIT=$?; sleep 30")
     try:
+        briefing = tmux.wait_for(lambda s: "Ready?" in s)
+        assert "Mock interview" in briefing and "Question 1" not in briefing
+        time.sleep(2)  # reading the briefing: no clock runs yet
+        tmux.keys("Enter")
         tmux.wait_for(lambda s: "Question 1 of 1" in s and CLOCK.search(s) is not None)
         tmux.keys("I was the intern who", literal=True)
         first = tmux.wait_for(lambda s: "> I was the intern who" in s)
         start = CLOCK.search(first)
-        assert start is not None
+        assert start is not None and start.group(1) in ("1:00", "0:59"), first
         # Keep typing; the clock must move on by itself while the text grows.
         typed = "I was the intern who"
         later = first

@@ -23,7 +23,8 @@ ANSWER = ("When I was an intern the build kept failing. My task was to fix it. S
 def fixture_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "main"))
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # only the pipe input is a terminal
+    # Enter at the ready prompt (it reads stdin in line mode); the rest goes to the pipe input.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
 
 
 def mock(keys: str, *args: str, capsys) -> tuple[int, str, str]:
@@ -155,3 +156,23 @@ def test_toolbar_shows_position_and_clock() -> None:
     assert styles["0:15 over"] == "class:clock.over"
     untimed = Turn(plan.items[0], 2, lambda: now[0], False)
     assert "untimed" in "".join(t for _, t in toolbar(untimed))
+
+
+def test_the_ready_prompt_waits_before_the_first_question(capsys) -> None:
+    code, out, err = mock(ANSWER + ENTER + ENTER + ENTER, "--round", "behavioral", "-n", "1",
+                          capsys=capsys)
+    assert code == 0, err
+    briefing, ready, question = err.index("Mock interview"), err.index("Ready?"), \
+        err.index("Question 1 of 1")
+    assert briefing < ready < question
+    assert sys.stdin.read() == ""  # the gate took its Enter from stdin
+
+
+def test_end_of_input_at_the_ready_prompt_saves_nothing(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # Ctrl-D: stdin ends
+    code, out, err = mock("", "--round", "behavioral", "-n", "2", capsys=capsys)
+    assert code == 0, err
+    assert "Question 1" not in err
+    assert "Input ended before the first answer: nothing was saved." in out
+    assert run(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == []

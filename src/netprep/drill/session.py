@@ -151,8 +151,11 @@ def run_session(
     session_id: int | None = None
     stopped_early = False
     try:
-        interviewer.briefing(plan)
-        for item in plan.items:
+        try:
+            interviewer.briefing(plan)
+        except EndOfAnswers:  # they left at the ready prompt
+            stopped_early = True
+        for item in [] if stopped_early else plan.items:
             turn = Turn(item, plan.total, clock, plan.timed)
             try:
                 text = interviewer.ask(turn)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
     from netprep.content.models import Library
 
+READY = "Ready? Press Enter for question 1; its clock starts then (Ctrl-C leaves). "
+PRELOAD = ("prompt_toolkit.shortcuts", "questionary", "netprep.stories")
 REFRESH_SECONDS = 0.25  # at most four redraws a second
 RATINGS = (
     (1, "lost the thread"),
@@ -131,7 +133,20 @@ class TerminalInterviewer:
             raise EndOfAnswers() from None
 
     def briefing(self, plan: Plan) -> None:
+        """The briefing, then wait for Enter: the first clock starts once they are ready.
+
+        The prompt libraries load in the background while the briefing is read, so the
+        ready prompt is on screen at once and the first question follows without delay.
+        """
+        from netprep.ui import prompts
+
         render_briefing(plan, self.console, interactive=True)
+        loaded = prompts.preload(*PRELOAD)
+        try:
+            prompts.wait_for_enter(READY)
+        except EOFError:
+            raise EndOfAnswers() from None
+        loaded()
 
     def ask(self, turn: Turn) -> str:
         render_question(turn, self.console, self.names)

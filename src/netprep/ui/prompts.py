@@ -8,7 +8,7 @@ Tests drive these prompts with prompt_toolkit's pipe input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from netprep.errors import NoTerminalError
@@ -120,3 +120,38 @@ def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str
     if toolbar is not None:
         extra = {"bottom_toolbar": toolbar, "refresh_interval": refresh}
     return str(_ask(questionary.text(message, **extra)) or "")
+
+
+def wait_for_enter(message: str) -> None:
+    """Show `message` on stderr and wait for Enter, reading stdin in the terminal's line mode.
+
+    Needs no prompt_toolkit, so it can be on screen at once (see `preload`). Ctrl-C
+    raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
+    """
+    sys.stderr.write(message)
+    sys.stderr.flush()
+    if not sys.stdin.readline():
+        sys.stderr.write("\n")
+        raise EOFError
+
+
+def preload(*modules: str) -> Callable[[], None]:
+    """Import `modules` in a background thread; returns a function that waits for it.
+
+    Meant for the time a person spends reading (blocked in `wait_for_enter`, which
+    releases the interpreter lock), so a heavy import costs them nothing. A failing
+    import is left for the foreground import to report.
+    """
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - reported when the caller imports it
+                return
+
+    thread = threading.Thread(target=load, name="netprep-preload", daemon=True)
+    thread.start()
+    return thread.join
