@@ -140,7 +140,7 @@ def test_ctrl_c_at_each_step_of_star_add(cli, kept_story, home: Path, step: str,
 
 def test_ctrl_c_in_the_quiz_after_one_answer_keeps_that_review(cli) -> None:
     with terminal("1" + ENTER + CTRL_C):
-        result = cli("culture", "quiz", "-n", "3", "--seed", "4")
+        result = cli("culture", "quiz", "-n", "3", "--seed", "4", input="\n")
     assert result.code == 130
     assert "Kept the 1 answer given before the interruption." in result.err
     assert "Interrupted" in result.err
@@ -150,7 +150,7 @@ def test_ctrl_c_in_the_quiz_after_one_answer_keeps_that_review(cli) -> None:
 
 def test_ctrl_c_at_the_first_quiz_question_records_nothing(cli) -> None:
     with terminal(CTRL_C):
-        result = cli("culture", "quiz", "-n", "3")
+        result = cli("culture", "quiz", "-n", "3", input="\n")  # past the overview
     assert result.code == 130 and "Interrupted" in result.err
     assert counts(cli)["reviews"] == 0
 
@@ -227,6 +227,8 @@ def _finish(pexpect, child) -> str:
 @pytest.mark.parametrize("how", ["ctrl-c key", "kill -INT"])
 def test_interrupting_the_quiz_in_a_real_terminal(cli, how: str) -> None:
     pexpect, child = _spawn("culture", "quiz", "-n", "3", "--seed", "2")
+    child.expect("Ready\\?")
+    child.send("\r")
     child.expect("Your answer")
     child.send("1\r")
     child.expect("Question 2")
@@ -265,6 +267,15 @@ def test_interrupting_the_mock_at_its_ready_prompt(cli, how: str) -> None:
     tail = _finish(pexpect, child)
     assert "Interrupted before the first answer; nothing was saved." in tail
     assert counts(cli)["sessions"] == 0
+
+
+@pytest.mark.terminal
+def test_ctrl_c_at_the_quiz_overview_in_a_real_terminal(cli) -> None:
+    pexpect, child = _spawn("culture", "quiz", "-n", "3")
+    child.expect("Ready\\?")
+    child.sendintr()
+    _finish(pexpect, child)
+    assert counts(cli)["reviews"] == 0
 
 
 def _children(pid: int) -> list[int]:

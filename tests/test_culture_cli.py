@@ -209,7 +209,7 @@ def test_interactive_quiz_with_number_keys_and_arrows(cli) -> None:
     # 1st: the number key of the right choice; 2nd: a wrong number; 3rd: arrow keys down to it.
     keys = f"{plan[0].answer}\r{wrong(plan[1])}\r" + "\x1b[B" * (plan[2].answer - 1) + "\r"
     with terminal(keys):
-        result = cli("culture", "quiz", "--seed", "7", "-n", "3")
+        result = cli("culture", "quiz", "--seed", "7", "-n", "3", input="\n")
     assert result.code == 0, result.err
     assert [r[2] for r in reviews()] == [1, 0, 1]
     assert plan[0].item.question in result.out and plan[1].item.explanation in result.out
@@ -220,10 +220,29 @@ def test_interactive_quiz_with_number_keys_and_arrows(cli) -> None:
     assert ratings[1] == q.AGAIN and ratings[0] in (q.EASY, q.GOOD, q.HARD)
 
 
+def test_interactive_quiz_opens_with_an_overview_and_waits_for_enter(cli) -> None:
+    plan = expected(seed=7, count=3)
+    with terminal(f"{plan[0].answer}\r" * 3):
+        result = cli("culture", "quiz", "--seed", "7", "-n", "3", input="\n")
+    assert result.code == 0, result.err
+    overview = "Culture quiz: 3 questions (3 new) from "
+    assert overview in result.out and "Ready? Press Enter" in result.err
+    assert result.out.index(overview) < result.out.index("Question 1 of 3")
+
+
+def test_end_of_input_at_the_quiz_overview_records_nothing(cli) -> None:
+    with terminal("1\r"):
+        result = cli("culture", "quiz", "-n", "3", input="")  # Ctrl-D at "Ready?"
+    assert result.code == 0, result.err
+    assert "Question 1" not in result.out
+    assert "Left before the first question; nothing was recorded." in result.err
+    assert reviews() == []
+
+
 def test_interactive_ctrl_c_keeps_earlier_answers(cli) -> None:
     plan = expected(seed=8, count=3)
     with terminal(f"{plan[0].answer}\r\x03"):
-        result = cli("culture", "quiz", "--seed", "8", "-n", "3")
+        result = cli("culture", "quiz", "--seed", "8", "-n", "3", input="\n")
     assert result.code == 130
     assert "Kept the 1 answer" in result.err
     assert len(reviews()) == 1 and reviews()[0][2] == 1

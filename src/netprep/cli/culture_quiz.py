@@ -1,9 +1,10 @@
 """The `netprep culture quiz` session: ask, grade, save each answer at once, summarise.
 
-Free of Typer and Rich until the summary, so the first question appears fast (it
-can also run as a fast path without Typer). With a terminal on stdin each question
-is a questionary menu (arrow keys or number keys); without one, the question and
-its numbered choices go to stdout and one line of stdin answers it.
+Free of Typer and Rich until the summary (it can also run as a fast path without
+Typer). With a terminal on stdin an overview comes first and waits for Enter while
+questionary and fsrs load in the background, then each question is a questionary
+menu (arrow keys or number keys); without one, the question and its numbered
+choices go to stdout and one line of stdin answers it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ def run_quiz(
         if not interactive:
             message("stdin is not a terminal: reading one answer per line "
                     "(the number of the chosen choice).")
+        else:
+            view.quiz_overview(plan)
+            # The menus' library and the scheduler load while the overview is read.
+            loaded = prompts.preload("questionary", "fsrs")
+            try:
+                prompts.wait_for_enter(view.READY)
+            except EOFError:
+                message("Left before the first question; nothing was recorded.")
+                return
+            loaded()
         scheduler = None
         graded: list[q.Graded] = []
         stopped = False

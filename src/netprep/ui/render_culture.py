@@ -54,6 +54,26 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
+READY = "Ready? Press Enter for question 1 (Ctrl-C leaves). "
+
+
+def quiz_overview(plan: list[Asked]) -> None:
+    """What the quiz holds and how answers count, shown before the first question."""
+    kinds = {"due": 0, "new": 0, "practice": 0}
+    for asked in plan:
+        kinds[asked.why] = kinds.get(asked.why, 0) + 1
+    themes = len({(asked.item.pack, asked.item.theme) for asked in plan})
+    parts = [f"{n} {label}" for n, label in ((kinds["due"], "due for review"),
+                                              (kinds["new"], "new"),
+                                              (kinds["practice"], "for practice")) if n]
+    total = len(plan)
+    head = (f"Culture quiz: {total} question{'s' if total != 1 else ''} "
+            f"({', '.join(parts)}) from {themes} theme{'s' if themes != 1 else ''}.")
+    how = ("Pick with the arrow keys or a choice's number. Each answer is timed: right and "
+           "quick sends the item further out, wrong brings it back soon.")
+    _write("\n".join([_paint(_wrap(head), "bold"), _paint(_wrap(how), "dim")]))
+
+
 def quiz_question(asked: Asked, number: int, total: int, theme_title: str,
                   with_choices: bool) -> None:
     """The question (and, for scripts, its numbered choices) on stdout."""
