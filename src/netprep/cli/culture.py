@@ -101,7 +101,8 @@ def quiz(
 ) -> None:
     """Multiple-choice quiz on the themes, scheduled by spaced repetition (FSRS).
 
-    Due items come first, then new ones, weaker themes first. After each answer you see
+    An overview (due and new items) waits for Enter; then due items come first, then new
+    ones, weaker themes first. After each answer you see
     the right choice and why. The rating follows correctness and time: wrong = Again;
     right within the time it takes to read the item (3 s + 4 words a second) = Easy;
     within twice that = Good; slower = Hard.

@@ -40,6 +40,7 @@ def mock(
 ) -> None:
     """Run a mock interview: a briefing, then each question with a live countdown.
 
+    After the briefing, press Enter when ready: question 1 and its clock start then.
     Type your answer at the prompt: Enter submits, Esc then Enter adds a new line,
     and an empty answer means you answered aloud. After each answer you tick a short
     checklist and rate yourself 1-5 (Enter accepts the suggestion). Overtime is

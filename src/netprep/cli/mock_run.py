@@ -1,8 +1,8 @@
 """The `netprep mock` session, free of Typer so it can also run as a fast path.
 
-Loads only what the first question needs: content, the story bank, past practice,
-and Rich for the briefing; prompt_toolkit is imported when the first prompt opens,
-questionary when the first self-review starts.
+Loads only what the briefing needs: content, the story bank, past practice, and Rich.
+At a terminal, prompt_toolkit (the answer prompt) and questionary (the self-review)
+load in the background while the briefing is read, before Enter starts question 1.
 """
 
 from __future__ import annotations
