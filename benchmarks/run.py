@@ -57,34 +57,22 @@ def run_once(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def until_prompt(argv: list[str], marker: str, env: dict[str, str]) -> float:
-    """Time from start until `marker` appears on a real terminal (pexpect)."""
+def until_prompt(argv: list[str], marker: str, env: dict[str, str],
+                 after_ready: float | None = None) -> float:
+    """Time until `marker` appears on a real terminal (pexpect): from the start, or with
+    `after_ready`, from Enter at the Ready? prompt pressed after that many seconds of
+    reading the briefing (0: at once)."""
     import pexpect
 
     start = time.perf_counter()
     child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
     child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
+    if after_ready is not None:
+        child.expect(READY)
+        time.sleep(after_ready)
+        start = time.perf_counter()
+        child.send("\r")
     # Answer cursor-position requests as a real terminal does (prompt_toolkit asks).
-    while child.expect([marker, CPR_REQUEST]) == 1:
-        child.send("\x1b[20;1R")
-    seconds = time.perf_counter() - start
-    child.terminate(force=True)
-    child.close()
-    return seconds
-
-
-def question_after_ready(argv: list[str], marker: str, env: dict[str, str],
-                         reading: float) -> float:
-    """Time from Enter at the ready prompt until question 1's prompt (`marker`) is on
-    screen, after `reading` seconds spent on the briefing (0: Enter pressed at once)."""
-    import pexpect
-
-    child = pexpect.spawn(argv[0], argv[1:], env=env, dimensions=(40, 120), timeout=30)
-    child.delaybeforesend = None
-    child.expect(READY)
-    time.sleep(reading)
-    start = time.perf_counter()
-    child.send("\r")
     while child.expect([marker, CPR_REQUEST]) == 1:
         child.send("\x1b[20;1R")
     seconds = time.perf_counter() - start
@@ -190,7 +178,7 @@ def main() -> int:
     for name, argv, marker in QUESTION_ONE:
         for reading in READING:
             probes[f"{name}-{reading}"] = lambda argv=argv, marker=marker, reading=reading: (
-                question_after_ready([*np, *argv], marker, at("empty"), reading))
+                until_prompt([*np, *argv], marker, at("empty"), after_ready=reading))
     m = medians(probes, runs)
     base, questionary, jrnl = m["pass"], m["questionary"], m.get("jrnl")
 
