@@ -11,16 +11,15 @@ from netprep.stories import (
     PARTS,
     TARGET_SECONDS,
     WORDS_PER_MINUTE,
-    QuestionRef,
     Story,
     analyze_answer,
     analyze_story,
-    bank_report,
     count_fillers,
     count_words,
     has_metric,
     split_answer,
 )
+from netprep.story_bank import QuestionRef, bank_report
 
 SITUATION = ("During my internship at a small logistics startup, the nightly import job "
              "failed about twice a week and the support team lost a morning each time.")

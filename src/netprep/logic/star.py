@@ -16,14 +16,8 @@ from netprep.content import collect
 from netprep.content.models import Library
 from netprep.content.schema import ID_RE
 from netprep.errors import NetprepError
-from netprep.stories import (
-    Analysis,
-    BankReport,
-    QuestionRef,
-    Story,
-    analyze_story,
-    bank_report,
-)
+from netprep.stories import Analysis, Story, analyze_story
+from netprep.story_bank import BankReport, QuestionRef, bank_report
 from netprep.story_files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
 
 FIELDS = ("title", "situation", "task", "action", "result", "learned")

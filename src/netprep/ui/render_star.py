@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from netprep.stories import PARTS, READY_SCORE, TARGET_SECONDS, Analysis, BankReport, Story
+from netprep.stories import PARTS, READY_SCORE, TARGET_SECONDS, Analysis, Story
+from netprep.story_bank import BankReport
 from netprep.ui.console import out
 from netprep.ui.text import safe
 from netprep.ui.timer import clock
