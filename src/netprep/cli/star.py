@@ -353,38 +353,20 @@ def export(
     """Export your stories: a cheat sheet to read before the interview, or a full backup."""
     import sys
 
+    from netprep.logic.star import export_text, write_export
     from netprep.store import now_iso, open_store
     from netprep.store.stories import list_stories
-    from netprep.story_files import export_json, export_yaml, markdown_sheet
 
     with open_store() as store:
         stories = list_stories(store)
-    stamp = now_iso()
-    if format == "markdown":
-        from netprep.logic.star import library, names
-        from netprep.stories import analyze_story
-
-        analyses = {int(s.id or 0): analyze_story(s) for s in stories}
-        text = markdown_sheet(stories, analyses, names(library()), stamp)
-    elif format == "yaml":
-        text = export_yaml(stories, stamp)
-    else:
-        text = export_json(stories, stamp)
+    text = export_text(stories, format, now_iso())
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from pathlib import Path
-
-    from netprep.errors import NetprepError
-    from netprep.paths import atomic_write
     from netprep.ui.console import message
 
-    try:
-        atomic_write(Path(output).expanduser(), text)
-    except OSError as exc:
-        raise NetprepError(f"Cannot write {output}: {exc.strerror or exc}.",
-                           "Check that the folder exists and that you can write to it.") from exc
+    write_export(output, text)
     noun = "story" if len(stories) == 1 else "stories"
     message(f"Wrote {len(stories)} {noun} to {output} ({format}).")
 
@@ -407,11 +389,8 @@ def import_(
         add_stories(store, fresh, keep_created=True)
     for story, where in skipped:
         message(f"Skipped \"{story.title}\": already present ({where}).")
-    known = set(logic.library().competencies)
-    for story in fresh:
-        unknown = [t for t in story.tags if known and t not in known]
-        if unknown:
-            message(f"Note: story {story.id} has competencies no loaded pack defines: "
-                    f"{', '.join(unknown)}.")
+    for story, unknown in logic.unknown_tags(fresh, logic.library()):
+        message(f"Note: story {story.id} has competencies no loaded pack defines: "
+                f"{', '.join(unknown)}.")
     noun = "story" if len(fresh) == 1 else "stories"
     message(f"Imported {len(fresh)} {noun}" + (f", skipped {len(skipped)}." if skipped else "."))

@@ -155,3 +155,33 @@ def merge_import(existing: Sequence[Story],
         else:
             fresh.append(story)
     return fresh, skipped
+
+
+def unknown_tags(stories: Sequence[Story], lib: Library) -> list[tuple[Story, list[str]]]:
+    """Stories tagged with competencies no loaded pack defines (none when no pack loads)."""
+    known = set(lib.competencies)
+    found = [(s, [t for t in s.tags if t not in known]) for s in stories] if known else []
+    return [(story, tags) for story, tags in found if tags]
+
+
+def export_text(stories: Sequence[Story], fmt: str, stamp: str) -> str:
+    """`star export`: a markdown cheat sheet, or every field as YAML or JSON."""
+    from netprep.story_files import export_json, export_yaml, markdown_sheet
+
+    if fmt == "markdown":
+        analyses = {int(s.id or 0): analyze_story(s) for s in stories}
+        return markdown_sheet(stories, analyses, names(library()), stamp)
+    return export_yaml(stories, stamp) if fmt == "yaml" else export_json(stories, stamp)
+
+
+def write_export(output: str, text: str) -> None:
+    """Write an export atomically, private to the user; a failure is a NetprepError."""
+    from pathlib import Path
+
+    from netprep.paths import atomic_write
+
+    try:
+        atomic_write(Path(output).expanduser(), text)
+    except OSError as exc:
+        raise NetprepError(f"Cannot write {output}: {exc.strerror or exc}.",
+                           "Check that the folder exists and that you can write to it.") from exc
