@@ -182,6 +182,20 @@ def test_answer_parts_follow_cue_phrases() -> None:
     assert parts["learned"].startswith("I learned")
 
 
+def test_a_one_sentence_answer_is_split_at_its_clauses() -> None:
+    text = ("In my internship I owned the flaky deploy; I traced a race and I added a lock, "
+            "so failures fell from 7 a week to 0.")
+    parts = split_answer(text)
+    assert parts["situation"] == "In my internship I owned the flaky deploy;"
+    assert parts["action"] == "I traced a race and I added a lock,"
+    assert parts["result"] == "so failures fell from 7 a week to 0."
+    assert " ".join(p for p in parts.values() if p) == text  # nothing lost or reworded
+    codes = analyze_answer(text).codes
+    assert "missing-action" not in codes and "missing-result" not in codes
+    dashed = split_answer("At my job the page was slow. I cached the query - it fell by 80%.")
+    assert dashed["result"] == "it fell by 80%." and dashed["action"].endswith("query -")
+
+
 def test_analyze_answer_uses_the_same_vocabulary() -> None:
     analysis = analyze_answer(ANSWER)
     assert analysis.has_metric

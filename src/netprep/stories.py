@@ -138,7 +138,10 @@ _METRIC = _Lazy(
     r"|\b(?:a|an|one)\s+(?:hour|day|week|month|year|minute|sprint|quarter|semester)s?\b",
     re.I,
 )
-_SENTENCE = _Lazy(r"(?<=[.!?])\s+|\n+")
+# Sentences, and clauses that often change the part in a spoken answer: after a
+# semicolon or a dash, and ", so ...", ", which meant ...", ", and as a result ...".
+_SENTENCE = _Lazy(r"(?<=[.!?;])\s+|(?<=\s[-–—])\s+|"
+                  r"(?<=,)\s+(?=(?:and )?(?:so|which meant|as a result|in the end)\b)|\n+", re.I)
 
 
 def count_words(text: str) -> int:
