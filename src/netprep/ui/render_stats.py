@@ -226,11 +226,7 @@ def _culture(c: dict[str, Any]) -> list[Text]:
 def _reflections(r: dict[str, Any]) -> list[Text]:
     from rich.text import Text
 
-    line = Text(f"{r['count']} written")
-    if r["themes_total"]:
-        line.append(f" · {r['themes']} of {r['themes_total']} themes ")
-        line.append(bar(r["themes"], r["themes_total"], 10).rstrip(), style="cyan")
-    return [line]
+    return [_share(Text(f"{r['count']} written"), r["themes"], r["themes_total"], "themes")]
 
 
 def _coding(c: dict[str, Any]) -> list[Text]:
@@ -238,10 +234,15 @@ def _coding(c: dict[str, Any]) -> list[Text]:
 
     attempts = "attempt" if c["attempts"] == 1 else "attempts"
     line = Text(f"{_n(c['attempts'])} {attempts} · {_n(c['solved'])} solved")
-    if c["exercises_total"]:
-        line.append(f" · {c['exercises_solved']} of {c['exercises_total']} exercises ")
-        line.append(bar(c["exercises_solved"], c["exercises_total"], 10).rstrip(), style="cyan")
-    return [line]
+    return [_share(line, c["exercises_solved"], c["exercises_total"], "exercises")]
+
+
+def _share(line: Text, done: int, total: int, noun: str) -> Text:
+    """Append "· 3 of 12 themes" and a small bar, when there is anything to count."""
+    if total:
+        line.append(f" · {done} of {total} {noun} ")
+        line.append(bar(done, total, 10).rstrip(), style="cyan")
+    return line
 
 
 def _activity(data: dict[str, Any]) -> list[Text]:
