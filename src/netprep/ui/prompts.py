@@ -139,7 +139,9 @@ def preload(*modules: str) -> Callable[[], None]:
     """Import `modules` in a background thread; returns a function that waits for it.
 
     Meant for the time a person spends reading (blocked in `wait_for_enter`, which
-    releases the interpreter lock), so a heavy import costs them nothing. A failing
+    releases the interpreter lock), so a heavy import costs them nothing. Call the
+    returned function before importing anything yourself: two threads importing
+    overlapping packages at once could meet a partly initialised module. A failing
     import is left for the foreground import to report.
     """
     import importlib
