@@ -207,12 +207,19 @@ def test_ctrl_c_in_a_coding_drill_saves_the_attempt(cli, monkeypatch) -> None:
 # --- a real terminal, a real SIGINT ------------------------------------------------------
 
 
+def _sigint_default() -> None:
+    """In the child: SIGINT's default action, even when the tests were started with it
+    ignored (a script's background job inherits SIG_IGN, and Python then keeps it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _spawn(*args: str):
     pexpect = pytest.importorskip("pexpect")
     # No cursor-position requests: pexpect never answers them, prompt_toolkit would wait.
     env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1"}
     return pexpect, pexpect.spawn(sys.executable, ["-m", "netprep", *args], env=env,
-                                  dimensions=(40, 120), encoding="utf-8", timeout=20)
+                                  dimensions=(40, 120), encoding="utf-8", timeout=20,
+                                  preexec_fn=_sigint_default)
 
 
 def _finish(pexpect, child) -> str:
@@ -312,7 +319,8 @@ def test_sigint_while_user_code_loops_forever_stops_it_and_exits_130(tmp_path: P
     looping.write_text(f"{exercise.signature['python']}\n    while True:\n        pass\n")
     proc = subprocess.Popen([sys.executable, "-m", "netprep", "code", "test", exercise.id,
                              "--file", str(looping)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_sigint_default)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not any(
         _cpu_ticks(pid) >= 20 for pid in _children(proc.pid)  # the user's loop is spinning
