@@ -166,8 +166,9 @@ def _check_header(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    # After a crash mid-checkpoint the header may already count pages that only the
-    # write-ahead log (or a hot journal) holds; SQLite recovers those, so trust it then.
+    # After a crash mid-commit, a hot journal (or a write-ahead log) sits beside a file
+    # whose header may count pages never written; SQLite repairs that on open, so the
+    # size check is only for a file that stands alone.
     if _has_sidecar(path):
         return
     if header[24:28] == header[92:96] and pages and size < page_size * pages:

@@ -61,7 +61,7 @@ def quiz_overview(plan: list[Asked]) -> None:
     """What the quiz holds and how answers count, shown before the first question."""
     kinds = {"due": 0, "new": 0, "practice": 0}
     for asked in plan:
-        kinds[asked.why] = kinds.get(asked.why, 0) + 1
+        kinds[asked.why] += 1
     themes = len({(asked.item.pack, asked.item.theme) for asked in plan})
     parts = [f"{n} {label}" for n, label in ((kinds["due"], "due for review"),
                                               (kinds["new"], "new"),
