@@ -62,14 +62,11 @@ def run_quiz(
                     "(the number of the chosen choice).")
         else:
             view.quiz_overview(plan)
-            # The menus' library and the scheduler load while the overview is read.
-            loaded = prompts.preload("questionary", "fsrs")
-            try:
-                prompts.wait_for_enter(view.READY)
+            try:  # the menus' library and the scheduler load while the overview is read
+                prompts.wait_for_enter(view.READY, loading=("questionary", "fsrs"))
             except EOFError:
                 message("Left before the first question; nothing was recorded.")
                 return
-            loaded()
         scheduler = None
         graded: list[q.Graded] = []
         stopped = False

@@ -141,12 +141,10 @@ class TerminalInterviewer:
         from netprep.ui import prompts
 
         render_briefing(plan, self.console, interactive=True)
-        loaded = prompts.preload(*PRELOAD)
         try:
-            prompts.wait_for_enter(READY)
+            prompts.wait_for_enter(READY, loading=PRELOAD)
         except EOFError:
             raise EndOfAnswers() from None
-        loaded()
 
     def ask(self, turn: Turn) -> str:
         render_question(turn, self.console, self.names)

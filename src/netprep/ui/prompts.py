@@ -8,10 +8,13 @@ Tests drive these prompts with prompt_toolkit's pipe input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from netprep.errors import NoTerminalError
+
+if TYPE_CHECKING:
+    from threading import Thread
 
 
 def is_interactive() -> bool:
@@ -122,29 +125,32 @@ def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str
     return str(_ask(questionary.text(message, **extra)) or "")
 
 
-def wait_for_enter(message: str) -> None:
+def wait_for_enter(message: str, loading: Sequence[str] = ()) -> None:
     """Show `message` on stderr and wait for Enter, reading stdin in the terminal's line mode.
 
-    Needs no prompt_toolkit, so it can be on screen at once (see `preload`). Ctrl-C
-    raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
+    Needs no prompt_toolkit, so it is on screen at once. Meanwhile the modules in
+    `loading` are imported in a background thread: the line read releases the
+    interpreter lock, so the time spent reading costs nothing. The thread is always
+    joined before this returns or raises, so no other import ever runs beside it
+    (two threads importing overlapping packages could meet a partly initialised
+    module). Ctrl-C raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
     """
     sys.stderr.write(message)
     sys.stderr.flush()
-    if not sys.stdin.readline():
+    loader = _import_in_background(loading) if loading else None
+    try:
+        line = sys.stdin.readline()
+    finally:
+        if loader is not None:
+            loader.join()
+    if not line:
         sys.stderr.write("\n")
         raise EOFError
 
 
-def preload(*modules: str) -> Callable[[], None]:
-    """Import `modules` in a background thread; returns a function that waits for it.
-
-    Meant for the time a person spends reading (blocked in `wait_for_enter`, which
-    releases the interpreter lock), so a heavy import costs them nothing. Call the
-    returned function before importing anything yourself: two threads importing
-    overlapping packages at once could meet a partly initialised module. A failing
-    import is left for the foreground import to report.
-    """
+def _import_in_background(modules: Sequence[str]) -> Thread:
     import importlib
+    import signal
     import threading
 
     def load() -> None:
@@ -155,5 +161,14 @@ def preload(*modules: str) -> Callable[[], None]:
                 return
 
     thread = threading.Thread(target=load, name="netprep-preload", daemon=True)
-    thread.start()
-    return thread.join
+    # Ctrl-C must interrupt the main thread's line read: the kernel may hand SIGINT to
+    # any thread that does not block it, and only the main thread's read returns then.
+    # A thread inherits its creator's signal mask, so start it with SIGINT blocked.
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX only
+    blocked = mask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else None
+    try:
+        thread.start()
+    finally:
+        if mask and blocked is not None:
+            mask(signal.SIG_SETMASK, blocked)
+    return thread
