@@ -37,9 +37,9 @@ BROKEN: dict[str, tuple[str, str | bytes, int, str]] = {
     "nul byte": ("pack.yaml", PACK.format(name="A\x00B", version="'1'"), 2,
                  "control characters are not allowed"),
     "not utf-8": ("pack.yaml", b"id: testpack\nname: \xff\xfe\x80\n", 2, "not UTF-8"),
+    # No wording asserted: libyaml's limit and message vary by release (see test_battery_yaml).
     "20000 levels of nesting": ("competencies.yaml",
-                                "competencies: " + "[" * 20000 + "]" * 20000 + "\n", 1,
-                                "nesting deeper than 40 levels"),
+                                "competencies: " + "[" * 20000 + "]" * 20000 + "\n", 1, ""),
     "deep block mappings": ("competencies.yaml",
                             "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 200)), 41,
                             "nesting deeper than 40 levels"),

@@ -8,6 +8,7 @@ nesting are refused with the line they stand on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,12 @@ try:  # the C parser is about ten times faster
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml import SafeLoader as _PyLoader  # streams events lazily: our own checks come first
 
 MAX_DEPTH = 40
+# What YAML itself refuses in a file (C0 controls but tab, LF and CR; DEL; C1 but NEL), checked
+# here so that the message and its line do not depend on the YAML library's release.
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _RESOLVER = yaml.resolver.Resolver()
@@ -28,10 +33,11 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, from_library: bool = False):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.from_library = from_library  # raised by the YAML library, not by our checks
 
 
 @dataclass
@@ -65,12 +71,39 @@ def read_text(path: Path) -> str:
 
 
 def parse(text: str) -> Node | None:
-    """Parse one YAML document into Nodes; None for an empty document."""
+    """Parse one YAML document into Nodes; None for an empty document.
+
+    The C parser scans ahead and, in some libyaml/PyYAML releases, stops deep
+    nesting or other hostile input with its own message before our checks see the
+    events. On any C-parser error the text is read again by the pure-Python
+    parser, which yields events one by one, so the problem reported (and its
+    line) is the same whichever PyYAML build is installed.
+    """
+    bad = _RAW_CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise YamlProblem(
+            line, f"control characters are not allowed (U+{ord(bad.group()):04X}); remove them"
+        )
+    try:
+        return _parse(text, _Loader)
+    except YamlProblem as problem:
+        if _Loader is _PyLoader or not problem.from_library:
+            raise
+        try:
+            return _parse(text, _PyLoader)
+        except YamlProblem as again:
+            raise again from None
+        except RecursionError:  # pragma: no cover - the pure parser does not recurse
+            raise problem from None
+
+
+def _parse(text: str, loader: Any) -> Node | None:
     stack: list[tuple[Node, list[Any]]] = []  # open containers, each with its pending key
     root: Node | None = None
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             line = event.start_mark.line + 1 if event.start_mark else 0
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
@@ -104,12 +137,12 @@ def parse(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlProblem(line, f"YAML syntax: {exc.problem or exc}") from None
+        raise YamlProblem(line, f"YAML syntax: {exc.problem or exc}", True) from None
     except yaml.YAMLError as exc:
         position = getattr(exc, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 0
         problem = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise YamlProblem(line, f"YAML syntax: {problem}") from None
+        raise YamlProblem(line, f"YAML syntax: {problem}", True) from None
     return root
 
 
