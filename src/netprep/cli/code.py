@@ -13,7 +13,7 @@ import typer
 
 if TYPE_CHECKING:
     from netprep.coding.session import Attempt
-    from netprep.content.models import Library
+    from netprep.content.models import Language, Library
 
 app = typer.Typer(
     add_completion=False,
@@ -105,8 +105,16 @@ def test(
         None, "--lang", help="Language. Default: from the file's suffix, else python."
     ),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+    allow_pack_language: bool = typer.Option(
+        False, "--allow-pack-language",
+        help="Run a language from a user pack without asking (its command is code).",
+    ),
 ) -> None:
-    """Run the tests once, without prompts: exit 0 when all pass, 1 otherwise."""
+    """Run the tests once, without prompts: exit 0 when all pass, 1 otherwise.
+
+    A language added by a user pack runs only after you confirmed it once in a
+    terminal, or with --allow-pack-language.
+    """
     from netprep.coding.exercises import (
         check,
         get_exercise,
@@ -121,6 +129,7 @@ def test(
     language = get_language(
         library, exercise, lang or (language_for_file(library, file) if file else "python")
     )
+    consent(library, language, allow_pack_language)
     path = file if file is not None else workspace_file(exercise, language)
     report = check(exercise, language, path)
     data = {"exercise": exercise.id, **report.to_dict()}
@@ -212,6 +221,7 @@ def run_drill(
     else:
         exercise = get_exercise(library, exercise_id)
     language = get_language(library, exercise, lang)
+    consent(library, language, False)
     path, created = write_starter(exercise, language)
     message(_written(path, created))
     attempt = Attempt(
@@ -236,6 +246,31 @@ def run_drill(
 
         out().print(safe(exercise.solution[language.id].rstrip()))
     return summary
+
+
+def consent(library: Library, language: Language, allow: bool) -> None:
+    """Run a user pack's language only once the user agreed (asked once per command hash)."""
+    from netprep.coding import trust
+
+    if allow or not trust.needs_consent(library, language) or trust.is_trusted(language):
+        return
+    from netprep.ui import prompts
+    from netprep.ui.console import message
+
+    if not prompts.is_interactive():
+        raise trust.refusal(language)
+    message(
+        f"The language '{language.id}' ({language.name}) comes from the pack "
+        f"'{language.pack}', not from netprep. To test your code it runs, on this machine, "
+        f"with your permissions:\n    {trust.command_line(language)}\n"
+        "and the pack's own harness program. Only agree if you trust the pack."
+    )
+    if not prompts.confirm("Run this pack's language? (asked once)", default=False):
+        raise trust.UntrustedLanguage(
+            f"Not run: the language '{language.id}' was not confirmed.",
+            "Use a built-in language (--lang python), or confirm it next time.",
+        )
+    trust.remember(language)
 
 
 def _written(path: Path, created: bool) -> str:

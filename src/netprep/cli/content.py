@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from netprep.content.models import Library
 
 app = typer.Typer(
     add_completion=False,
@@ -30,6 +34,11 @@ def list_packs(
             "source": p.source,
             "path": str(p.path),
             "counts": counts(library, p.id),
+            "languages": [
+                {"id": lang.id, "name": lang.name, "command": list(lang.command)}
+                for lang in library.languages.values()
+                if lang.pack == p.id
+            ],
         }
         for p in library.packs
     ]
@@ -41,6 +50,21 @@ def list_packs(
         from netprep.ui.render import render_packs
 
         render_packs(packs)
+        _announce_pack_languages(library)
+
+
+def _announce_pack_languages(library: Library) -> None:
+    """Name every language a user pack adds, with the command it runs (it is code)."""
+    from netprep.coding.trust import command_line, needs_consent
+    from netprep.ui.console import message
+
+    for language in library.languages.values():
+        if needs_consent(library, language):
+            message(
+                f"The pack '{language.pack}' adds the language '{language.id}', which runs "
+                f"`{command_line(language)}` and the pack's harness: this is code, run only "
+                "after you confirm it."
+            )
 
 
 @app.command()
@@ -58,6 +82,7 @@ def validate(
     from netprep.ui.console import message
 
     library, problems = validate_paths(list(paths)) if paths else collect()
+    _announce_pack_languages(library)
     for problem in problems:
         message(problem)
     if problems:

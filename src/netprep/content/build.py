@@ -242,6 +242,15 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
 
 def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
     for item in data["languages"]:
+        known = library.languages.get(item["id"])
+        if known is not None:  # a pack never replaces code another pack (or netprep) runs
+            ctx.error(
+                line_of(item, "id"),
+                "id",
+                f"the language '{item['id']}' is already defined by the pack '{known.pack}'; "
+                "a pack cannot redefine a language, give yours a new id",
+            )
+            continue
         library.languages[item["id"]] = Language(
             item["id"],
             item["name"],
