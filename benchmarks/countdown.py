@@ -32,7 +32,7 @@ def main() -> int:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output.vt100 import Vt100_Output
 
-    from netprep.drill.session import Turn
+    from netprep.mock.session import Turn
     from netprep.ui import interview
 
     item = SimpleNamespace(position=1, target_seconds=120)

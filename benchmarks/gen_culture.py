@@ -31,8 +31,8 @@ def fill(home: Path, reviews: int, seed: int = 0) -> int:
 
 def time_pick(home: Path, repeat: int = 20) -> float:
     """Median seconds to snapshot the schedule and pick a ten-question quiz."""
-    from netprep import quiz as q
     from netprep.content import load_library
+    from netprep.culture import quiz as q
     from netprep.paths import DB_NAME
     from netprep.store import open_store
     from netprep.store.culture import snapshot

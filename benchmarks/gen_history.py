@@ -117,7 +117,8 @@ def add_story(db: sqlite3.Connection, when: datetime, title: str, tags: Iterable
     )
     story_id = int(cur.lastrowid or 0)
     if analyse:  # as the story bank does on every write: cache the analysis
-        from netprep.stories import ANALYZER_VERSION, Story, analyze_story
+        from netprep.coach.analysis import ANALYZER_VERSION, analyze_story
+        from netprep.star.model import Story
 
         found = analyze_story(Story(story_id, title, situation, task, action, result, learned))
         db.execute("UPDATE stories SET words = ?, speaking_seconds = ?, score = ?, "

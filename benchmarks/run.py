@@ -115,9 +115,9 @@ def netprep_command() -> list[str]:
 
 def seed_stories(home: Path, count: int) -> None:
     os.environ["NETPREP_HOME"] = str(home)
+    from netprep.star.cache import add_story
+    from netprep.star.model import Story
     from netprep.store import open_store
-    from netprep.store.stories import add_story
-    from netprep.stories import Story
 
     with open_store() as store:
         have = store.query("SELECT count(*) FROM stories")[0][0]

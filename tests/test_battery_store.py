@@ -4,7 +4,7 @@ For every command that opens the store: a garbage, truncated or newer-version
 `netprep.db` gives exit 1 with one message naming the file, and the file is left
 byte-for-byte unchanged; a data dir that cannot be created gives exit 1 naming it.
 Every file netprep writes under umask 022 is 0600 and every folder 0700.
-The store-level versions of these cases are in test_store.py.
+The store-level versions of these cases are in test_store_db.py.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def test_json_output_keeps_user_text_exact_and_escaped(cli) -> None:
 
 UNICODE = ("Emoji 🚀👩🏽‍💻🇪🇺, CJK 漢字かなカナ한국어, RTL עברית والعربية, combining é, "
            "math ∑∫√, tab\there,\nnew line,\n\nnew paragraph. ")
-MAX_CHARS = 20_000  # netprep.story_files.MAX_CHARS, the documented limit per section
+MAX_CHARS = 20_000  # netprep.star.files.MAX_CHARS, the documented limit per section
 
 
 def long_text(chars: int, tag: str) -> str:

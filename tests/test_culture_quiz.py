@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from netprep import quiz as q
 from netprep.content import load_library
 from netprep.content.models import Library, QuizItem
+from netprep.culture import quiz as q
 from netprep.store import culture as cs
 from netprep.store import open_store
 

@@ -11,17 +11,11 @@ import pytest
 
 from netprep.content import load_library
 from netprep.content.models import Library
-from netprep.drill import (
-    EndOfAnswers,
-    MockConfig,
-    Practice,
-    Review,
-    SessionInterrupted,
-    build_plan,
-    run_session,
-)
-from netprep.drill.scoring import key_point_covered, suggestions
 from netprep.errors import UsageError
+from netprep.mock.model import MockConfig, Practice, Review
+from netprep.mock.plan import build_plan
+from netprep.mock.scoring import key_point_covered, suggestions
+from netprep.mock.session import EndOfAnswers, SessionInterrupted, run_session
 from netprep.store import open_store
 from netprep.store.sessions import StoreRecorder, get_session, practice_by_question
 from netprep.ui.timer import OK, OVER, WARN, countdown
@@ -120,7 +114,7 @@ def test_countdown_phases_and_formatting() -> None:
 
 
 def test_turn_time_comes_from_the_monotonic_start_not_from_ticks(library) -> None:
-    from netprep.drill import Turn
+    from netprep.mock.model import Turn
 
     clock = FakeClock()
     plan = plan_of(library, questions=1, minutes=1)

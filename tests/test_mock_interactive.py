@@ -122,9 +122,9 @@ def test_ctrl_d_on_an_empty_prompt_ends_the_session_early(capsys) -> None:
 
 
 def test_the_suggested_story_is_shown(capsys) -> None:
+    from netprep.star.cache import add_story
+    from netprep.star.model import Story
     from netprep.store import open_store
-    from netprep.store.stories import add_story
-    from netprep.stories import Story
 
     with open_store() as store:
         add_story(store, Story(None, "The Postgres argument", "At my internship two of us "
@@ -139,7 +139,8 @@ def test_the_suggested_story_is_shown(capsys) -> None:
 
 def test_toolbar_shows_position_and_clock() -> None:
     from netprep.content import load_library
-    from netprep.drill import MockConfig, Turn, build_plan
+    from netprep.mock.model import MockConfig, Turn
+    from netprep.mock.plan import build_plan
     from netprep.ui.interview import toolbar
 
     library = load_library([(DATA / "main", "user")])

@@ -202,8 +202,8 @@ def test_list_refreshes_analysis_cached_by_an_older_analyzer(cli, monkeypatch) -
 
 def test_list_json_matches_the_typed_summaries(cli) -> None:
     add(cli, "--tag", "zz-grit")
+    from netprep.star.cache import list_summaries
     from netprep.store import open_store
-    from netprep.store.stories import list_summaries
 
     with open_store() as store:
         typed = [s.to_dict() for s in list_summaries(store)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netprep.stories import Story, normalize_text
-from netprep.story_files import edit_document, export_json, export_yaml, parse_stories
+from netprep.coach.analysis import normalize_text
+from netprep.star.files import edit_document, export_json, export_yaml, parse_stories
+from netprep.star.model import Story
 
 # Any text but lone surrogates, as the store keeps it: one kind of line break, stripped.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80).map(

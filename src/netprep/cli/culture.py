@@ -21,8 +21,8 @@ def themes(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
     """List every theme with its summary and your progress (answers, due items, next due)."""
     from datetime import datetime, timezone
 
-    from netprep import quiz as q
     from netprep.content import load_library
+    from netprep.culture import quiz as q
     from netprep.store import culture as cs
     from netprep.store import open_store
 
@@ -54,8 +54,8 @@ def show(
     """Show a theme: summary, key ideas, reflection prompts and your reflections on it."""
     from datetime import datetime, timezone
 
-    from netprep import quiz as q
     from netprep.content import load_library
+    from netprep.culture import quiz as q
     from netprep.store import culture as cs
     from netprep.store import open_store
 
@@ -138,8 +138,8 @@ def reflect(
     reflection prompt in turn (an empty answer skips it; each answer is saved at once).
     With THEME and --text it runs without prompts.
     """
-    from netprep import quiz as q
     from netprep.content import load_library
+    from netprep.culture import quiz as q
     from netprep.errors import NoTerminalError, UsageError
     from netprep.store import culture as cs
     from netprep.store import now_iso, open_store
@@ -214,7 +214,7 @@ def reflections(
     ),
 ) -> None:
     """List every reflection you have written, grouped by theme."""
-    from netprep import quiz as q
+    from netprep.culture import quiz as q
     from netprep.errors import ContentError, UsageError
     from netprep.store import culture as cs
     from netprep.store import open_store

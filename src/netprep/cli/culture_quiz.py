@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from netprep.quiz import DEFAULT_COUNT
+from netprep.culture.quiz import DEFAULT_COUNT
 
 
 def run_quiz(
@@ -28,8 +28,8 @@ def run_quiz(
     """Run one quiz; every answer is committed as soon as it is given (Ctrl-C keeps them)."""
     import random
 
-    from netprep import quiz as q
     from netprep.content import load_library
+    from netprep.culture import quiz as q
     from netprep.errors import NotFoundError
     from netprep.store import culture as cs
     from netprep.store import open_store

@@ -17,8 +17,8 @@ def version() -> None:
 
 def star_list_json() -> None:
     """`netprep star list --json` (also called by the Typer command)."""
+    from netprep.star.cache import list_summaries_json
     from netprep.store import open_store
-    from netprep.store.story_rows import list_summaries_json
     from netprep.ui.console import print_json_rows
 
     with open_store() as store:
@@ -28,7 +28,7 @@ def star_list_json() -> None:
 
 def stats_json() -> None:
     """`netprep stats --json` (also called by the Typer command)."""
-    from netprep.progress import collect_stats
+    from netprep.progress.stats import collect_stats
     from netprep.ui.console import print_json
 
     print_json(collect_stats())

@@ -15,7 +15,7 @@ def info(
 
     Opens the database, creating and migrating it on first use.
     """
-    from netprep.logic.info import gather
+    from netprep.store.info import gather
 
     data = gather()
     if json:

@@ -19,8 +19,10 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     With `coding` (technical rounds only) the round ends with one timed coding drill,
     saved with the session's id.
     """
-    from netprep.drill import MockConfig, build_plan, run_session
     from netprep.errors import UsageError
+    from netprep.mock.model import MockConfig
+    from netprep.mock.plan import build_plan
+    from netprep.mock.session import run_session
     from netprep.ui import prompts
 
     if coding and round_ != "technical":

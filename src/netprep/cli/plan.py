@@ -24,7 +24,7 @@ def plan(
     Without a date you get a general plan. A date in the past, or one that is not
     YYYY-MM-DD, is refused (exit 2) and nothing is saved.
     """
-    from netprep.progress_plan import run_plan
+    from netprep.progress.plan import run_plan
     from netprep.ui.console import message
 
     data, notes = run_plan(interview, clear)

@@ -2,7 +2,7 @@
 
 Only typer and click are imported here; each command imports what it needs, so
 `netprep star list --json` loads no Rich, no YAML and no content. The checks
-and merges live in `netprep.logic.star`, the views in `netprep.ui.render_star`.
+and merges live in `netprep.star.actions`, the views in `netprep.ui.render_star`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import typer
 from netprep.cli import MAX_ID
 
 if TYPE_CHECKING:
-    from netprep.stories import Story
+    from netprep.star.model import Story
 
 app = typer.Typer(
     add_completion=False,
@@ -30,7 +30,7 @@ TAG_HELP = "A competency id the story shows (repeatable or comma-separated)."
 
 
 def _saved(story: Story, verb: str) -> None:
-    from netprep.stories import analyze_story
+    from netprep.coach.analysis import analyze_story
     from netprep.ui.console import message
 
     message(f"{verb} story {story.id}: {story.title} (score {analyze_story(story).score}/100).")
@@ -59,10 +59,10 @@ def add(
     A scripted add that lacks a required field exits 1, naming it, and saves nothing.
     """
     from netprep.errors import NetprepError, UsageError
-    from netprep.logic import star as logic
+    from netprep.star import actions as logic
+    from netprep.star.cache import add_stories
+    from netprep.star.model import Story
     from netprep.store import open_store
-    from netprep.store.stories import add_stories
-    from netprep.stories import Story
 
     values = {"title": title, "situation": situation, "task": task, "action": action,
               "result": result, "learned": learned}
@@ -70,7 +70,7 @@ def add(
     if file is not None:
         if scripted:
             raise UsageError("Use either --file or the field flags, not both.")
-        from netprep.story_files import parse_stories
+        from netprep.star.files import parse_stories
 
         stories = parse_stories(*logic.read_source(file))
         if not stories:
@@ -112,8 +112,8 @@ def _guided() -> Story:
         "Pass --title, --situation, --task, --action and --result (and --tag), "
         "or --file FILE (`-` for stdin), to add a story without questions.",
     )
-    from netprep.logic.star import library
-    from netprep.story_files import edit_document
+    from netprep.star.actions import library
+    from netprep.star.files import edit_document
     from netprep.ui.editor import keep_text
     from netprep.ui.star_flow import guided_add
 
@@ -136,10 +136,10 @@ def list_(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
         star_list_json()
         return
-    from netprep.logic import star as logic
+    from netprep.star import actions as logic
+    from netprep.star.cache import list_summaries
+    from netprep.star.model import TARGET_STORIES
     from netprep.store import open_store
-    from netprep.store.stories import list_summaries
-    from netprep.stories import TARGET_STORIES
     from netprep.ui.render_star import render_list
 
     with open_store() as store:
@@ -163,10 +163,10 @@ def show(
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show one story, section by section, with the coach's findings."""
+    from netprep.coach.analysis import analyze_story
+    from netprep.star.files import story_dict
     from netprep.store import open_store
     from netprep.store.stories import get_story
-    from netprep.stories import analyze_story
-    from netprep.story_files import story_dict
 
     with open_store() as store:
         story = get_story(store, story_id)
@@ -176,7 +176,7 @@ def show(
 
         print_json({**story_dict(story), "analysis": analysis.to_dict()})
         return
-    from netprep.logic.star import library, names
+    from netprep.star.actions import library, names
     from netprep.ui.render_star import render_story
 
     render_story(story, analysis, names(library()))
@@ -205,11 +205,12 @@ def edit(
     """
     from dataclasses import replace
 
+    from netprep.coach.analysis import analyze_story
     from netprep.errors import NetprepError, UsageError
-    from netprep.logic import star as logic
+    from netprep.star import actions as logic
+    from netprep.star.cache import update_story
     from netprep.store import open_store
-    from netprep.store.stories import get_story, update_story
-    from netprep.stories import analyze_story
+    from netprep.store.stories import get_story
     from netprep.ui.console import message
 
     values = {"title": title, "situation": situation, "task": task, "action": action,
@@ -257,8 +258,8 @@ def _edit_in_editor(story: Story) -> Story | None:
         f"Change fields with flags (`netprep star edit {story.id} --result \"...\"`) "
         "or pass --file FILE.",
     )
-    from netprep.logic import star as logic
-    from netprep.story_files import edit_document
+    from netprep.star import actions as logic
+    from netprep.star.files import edit_document
     from netprep.ui.editor import edit_until_valid
 
     lib = logic.library()
@@ -318,7 +319,7 @@ def check(
     For the bank: the 4-5 target, coverage by competency, the questions no story
     answers well and the stories that are the only answer for a competency.
     """
-    from netprep.logic import star as logic
+    from netprep.star import actions as logic
     from netprep.store import open_store
     from netprep.store.stories import get_story, list_stories
 
@@ -353,7 +354,7 @@ def export(
     """Export your stories: a cheat sheet to read before the interview, or a full backup."""
     import sys
 
-    from netprep.logic.star import export_text, write_export
+    from netprep.star.actions import export_text, write_export
     from netprep.store import now_iso, open_store
     from netprep.store.stories import list_stories
 
@@ -377,10 +378,11 @@ def import_(
                                help="A YAML or JSON file from `star export` (`-`: stdin)."),
 ) -> None:
     """Import stories from a `star export` file; stories already present are skipped."""
-    from netprep.logic import star as logic
+    from netprep.star import actions as logic
+    from netprep.star.cache import add_stories
+    from netprep.star.files import parse_stories
     from netprep.store import open_store
-    from netprep.store.stories import add_stories, list_stories
-    from netprep.story_files import parse_stories
+    from netprep.store.stories import list_stories
     from netprep.ui.console import message
 
     incoming = parse_stories(*logic.read_source(file))

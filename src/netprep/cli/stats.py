@@ -23,7 +23,7 @@ def stats(
 
         stats_json()
         return
-    from netprep.progress import collect_stats
+    from netprep.progress.stats import collect_stats
     from netprep.ui.render_stats import render_stats
 
     render_stats(collect_stats())

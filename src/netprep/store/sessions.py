@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from netprep.store.db import Store
 
 if TYPE_CHECKING:
-    from netprep.drill import AnswerRecord, Plan, Practice
+    from netprep.mock.model import AnswerRecord, Plan, Practice
 
 
 class StoreRecorder:
@@ -67,7 +67,7 @@ class StoreRecorder:
 
 def practice_by_question(store: Store) -> dict[str, Practice]:
     """For every question answered before ("pack:id"): last answered, average rating, count."""
-    from netprep.drill import Practice
+    from netprep.mock.model import Practice
 
     rows = store.query(
         "SELECT pack_id, question_id, max(answered_at) AS last_at, avg(rating) AS avg_rating, "

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from netprep.store.db import Store, _store_error
-from netprep.store.story_rows import parse_tags, refresh_stale
+from netprep.store.story_rows import parse_tags
 
 Window = tuple[str, str]  # [lo, hi) as stored timestamps
 
@@ -86,14 +86,13 @@ def _each(store: Store, sql: str, windows: Sequence[Window]) -> list[Any]:
 # --- stories --------------------------------------------------------------------------
 
 
-def stories(store: Store) -> list[dict[str, Any]]:
+def stories(store: Store, fresh: dict[int, tuple[int, int, int, int]]) -> list[dict[str, Any]]:
     """Every story: id, title, tags, words and score.
 
     Words and score are the analysis the story bank caches on each write
-    (migration 005); stories cached by another analyzer version are re-analysed
-    first, as `star list` does.
+    (migration 005); `fresh` holds the caches the caller re-computed for stale rows
+    (`netprep.star.cache.refresh_stale`), as `star list` does.
     """
-    fresh = refresh_stale(store)
     rows = _all(store, "SELECT id, title, tags, words, score, created_at, updated_at "
                        "FROM stories ORDER BY id")
     result = []

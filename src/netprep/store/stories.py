@@ -1,8 +1,9 @@
 """Typed queries for the STAR story bank.
 
-Each write also stores the story's analysis (words, speaking time, score and the
-analyzer version), so listing 1,000 stories reads numbers instead of re-analysing
-text; rows analysed by an older analyzer are brought up to date on the next read.
+Each write also stores the story's cached analysis (words, speaking time, score and
+the analyzer version), so listing 1,000 stories reads numbers instead of re-analysing
+text. The caller computes that cache (`netprep.star.cache`, which also refreshes rows of
+an older analyzer): this module imports the story model, never the analyzer.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from netprep.errors import NotFoundError, StoreError
+from netprep.star.model import Story
 from netprep.store.db import Store, now_iso
 from netprep.store.story_rows import parse_tags
-from netprep.stories import ANALYZER_VERSION, Analysis, Story, analyze_story, normalize_text
+from netprep.text import normalize_text
+
+Cache = tuple[int, int, int, int]  # words, speaking_seconds, score, analyzer version
 
 _COLUMNS = ("title", "situation", "task", "action", "result", "learned")
 
@@ -62,14 +66,10 @@ def _story(row: sqlite3.Row) -> Story:
     )
 
 
-def _normalize(story: Story) -> None:
+def normalize_story(story: Story) -> None:
     """Store one kind of line break, so exports read back exactly."""
     for column in _COLUMNS:
         setattr(story, column, normalize_text(story.part(column)).strip())
-
-
-def _cache(analysis: Analysis) -> tuple[int, int, int, int]:
-    return (analysis.words, analysis.speaking_seconds, analysis.score, ANALYZER_VERSION)
 
 
 def list_stories(store: Store) -> list[Story]:
@@ -85,26 +85,22 @@ def get_story(store: Store, story_id: int) -> Story:
     return _story(rows[0])
 
 
-def add_story(store: Store, story: Story) -> int:
-    """Save a new story (its id is ignored) and return the id it was given."""
-    return add_stories(store, [story])[0]
-
-
-def add_stories(store: Store, stories: list[Story], keep_created: bool = False) -> list[int]:
-    """Save new stories in one transaction (all or none); set and return their ids.
+def add_stories(store: Store, stories: list[Story], caches: list[Cache],
+                keep_created: bool = False) -> list[int]:
+    """Save new stories with their caches in one transaction (all or none); set their ids.
 
     `keep_created` keeps the stories' own created_at/updated_at (import).
     """
     stamp = now_iso()
     rows = []
     stamps = []
-    for story in stories:
-        _normalize(story)
+    for story, cache in zip(stories, caches, strict=True):
+        normalize_story(story)
         created = story.created_at if keep_created and story.created_at else stamp
         updated = story.updated_at if keep_created and story.updated_at else stamp
         stamps.append((created, updated))
         rows.append((*(story.part(c) for c in _COLUMNS), json.dumps(list(story.tags)),
-                     story.template, created, updated, *_cache(analyze_story(story))))
+                     story.template, created, updated, *cache))
     ids = []
     with store.write() as db:
         for row in rows:
@@ -118,12 +114,11 @@ def add_stories(store: Store, stories: list[Story], keep_created: bool = False) 
     return ids
 
 
-def update_story(store: Store, story: Story) -> None:
+def update_story(store: Store, story: Story, cache: Cache) -> None:
     """Save every field of an existing story; raises NotFoundError for an unknown id."""
     if story.id is None:
         raise NotFoundError("This story has no id yet.", "Add it with `netprep star add`.")
-    _normalize(story)
-    analysis = analyze_story(story)
+    normalize_story(story)
     stamp = now_iso()
     with store.write() as db:
         cursor = db.execute(
@@ -135,7 +130,7 @@ def update_story(store: Store, story: Story) -> None:
                 json.dumps(list(story.tags)),
                 story.template,
                 stamp,
-                *_cache(analysis),
+                *cache,
                 story.id,
             ),
         )
@@ -163,14 +158,12 @@ def find_same(store: Store, story: Story) -> Story | None:
     return next((s for s in candidates if s.same_as(story)), None)
 
 
-def list_summaries(store: Store) -> list[Summary]:
-    """Every story's id, title, tags and cached analysis, refreshing stale cache rows."""
+def list_summaries(store: Store, fresh: dict[int, Cache]) -> list[Summary]:
+    """Every story's id, title, tags and cached analysis (`fresh` overrides stale rows)."""
     rows = store.query(
-        "SELECT id, title, tags, words, speaking_seconds, score, analyzer_version, "
+        "SELECT id, title, tags, words, speaking_seconds, score, "
         "created_at, updated_at FROM stories ORDER BY id"
     )
-    stale = any(r["analyzer_version"] != ANALYZER_VERSION for r in rows)
-    fresh = refresh_cache(store) if stale else {}
     summaries = []
     for r in rows:
         sid = int(r["id"])
@@ -192,17 +185,18 @@ def list_summaries(store: Store) -> list[Summary]:
     return summaries
 
 
-def refresh_cache(store: Store) -> dict[int, tuple[int, int, int, int]]:
-    """Re-analyse stories cached by another analyzer version; returns id -> cache tuple.
-
-    The fresh numbers are returned even when they cannot be written back
-    (a read-only database): listing never fails for the sake of a cache.
-    """
+def stale_stories(store: Store, version: int) -> list[Story]:
+    """The stories whose cache was written by another analyzer version."""
     rows = store.query(
         "SELECT * FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ?",
-        (ANALYZER_VERSION,),
+        (version,),
     )
-    fresh = {int(r["id"]): _cache(analyze_story(_story(r))) for r in rows}
+    return [_story(r) for r in rows]
+
+
+def write_caches(store: Store, fresh: dict[int, Cache]) -> None:
+    """Write re-computed caches back; a read-only database keeps its old ones (no error):
+    listing never fails for the sake of a cache."""
     try:
         with store.write() as db:
             db.executemany(
@@ -212,4 +206,3 @@ def refresh_cache(store: Store) -> dict[int, tuple[int, int, int, int]]:
             )
     except StoreError:
         pass
-    return fresh

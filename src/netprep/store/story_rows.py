@@ -1,16 +1,15 @@
 """`star list --json` rows straight from SQLite, with no analyzer import.
 
 Each row is a JSON object built by SQLite from the cached analysis columns, so
-listing 1,000 stories creates no Python object per story. Only when some row was
-analysed by another analyzer version is `netprep.store.stories` (and with it the
-analyzer) imported to refresh the cache first.
+listing 1,000 stories creates no Python object per story. Keeping the cache current
+(re-analysing rows of another analyzer version) is `netprep.star.cache`'s job; this
+module only answers whether any row needs it. Imports only `store.db`.
 """
 
 from __future__ import annotations
 
 import json
 
-from netprep.analysis_version import ANALYZER_VERSION
 from netprep.store.db import Store
 
 
@@ -23,26 +22,16 @@ def parse_tags(raw: str | None) -> tuple[str, ...]:
     return tuple(str(t) for t in value) if isinstance(value, list) else ()
 
 
-def refresh_stale(store: Store) -> dict[int, tuple[int, int, int, int]]:
-    """Re-analyse the stories cached by another analyzer version (usually none).
-
-    Returns id -> (words, speaking_seconds, score, version) for the stories it
-    re-analysed; the analyzer is imported only when there is one.
-    """
-    stale = store.query(
+def has_stale(store: Store, version: int) -> bool:
+    """Whether any story was analysed by another analyzer version (usually not)."""
+    return bool(store.query(
         "SELECT 1 FROM stories WHERE analyzer_version IS NULL OR analyzer_version != ? LIMIT 1",
-        (ANALYZER_VERSION,),
-    )
-    if not stale:
-        return {}
-    from netprep.store.stories import refresh_cache
-
-    return refresh_cache(store)
+        (version,),
+    ))
 
 
 def list_summaries_json(store: Store) -> list[str]:
     """Every story as a JSON object: id, title, tags, words, speaking_seconds, score, dates."""
-    refresh_stale(store)
     rows = store.query(
         "SELECT json_object('id', id, 'title', title, "
         "'tags', CASE WHEN json_valid(tags) THEN json(tags) ELSE json_array() END, "

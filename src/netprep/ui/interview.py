@@ -13,16 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from netprep.drill import (
-    CHECKLIST,
-    AnswerRecord,
-    EndOfAnswers,
-    Plan,
-    Review,
-    Turn,
-    default_rating,
-)
-from netprep.drill.scoring import STAR_ROUNDS
+from netprep.mock.model import AnswerRecord, Plan, Review, Turn
+from netprep.mock.scoring import CHECKLIST, STAR_ROUNDS, default_rating
+from netprep.mock.session import EndOfAnswers
 from netprep.ui.render_mock import (
     KEYS_HINT,
     render_briefing,
@@ -37,7 +30,7 @@ if TYPE_CHECKING:
     from netprep.content.models import Library
 
 READY = "Ready? Press Enter for question 1; its clock starts then (Ctrl-C leaves). "
-PRELOAD = ("prompt_toolkit.shortcuts", "questionary", "netprep.stories")
+PRELOAD = ("prompt_toolkit.shortcuts", "questionary", "netprep.coach.analysis")
 REFRESH_SECONDS = 0.25  # at most four redraws a second
 RATINGS = (
     (1, "lost the thread"),

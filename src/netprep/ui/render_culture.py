@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from netprep.ui.text import clean, safe
 
 if TYPE_CHECKING:
-    from netprep.quiz import Asked, Graded
+    from netprep.culture.quiz import Asked, Graded
 
 # --- the quiz: plain text ----------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from netprep.mock.scoring import main_finding
 from netprep.ui.text import safe
 from netprep.ui.timer import clock, over, signed
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from netprep.drill import AnswerRecord, Plan, Planned, SessionResult, Turn
+    from netprep.mock.model import AnswerRecord, Plan, Planned, SessionResult, Turn
 
 ROUND_NAMES = {
     "mixed": "mixed (behavioral, culture fit, role-specific, technical fundamentals)",
@@ -197,7 +198,7 @@ def render_summary(result: SessionResult, console: Console) -> None:
             clock(record.elapsed_seconds),
             _versus(record.elapsed_seconds, record.target_seconds, words=False),
             f"{record.rating}/5" if record.rating is not None else "-",
-            safe(record.main_finding),
+            safe(main_finding(record)),
         )
     console.print(table)
     used = sum(r.elapsed_seconds for r in result.answers)
@@ -309,7 +310,7 @@ def render_session(session: dict[str, Any], console: Console) -> None:
             answer = q["follow_up_answer"] or ""
             body.append_text(safe(answer) if answer.strip()
                              else Text("(answered aloud)", style="dim"))
-        from netprep.drill.scoring import CHECKLIST
+        from netprep.mock.scoring import CHECKLIST
 
         order = {key: i for i, key in enumerate(CHECKLIST)}
         checks = dict(sorted(((k, v) for k, v in q["checklist"].items() if isinstance(v, bool)),

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from netprep.stories import PARTS, READY_SCORE, TARGET_SECONDS, Analysis, Story
-from netprep.story_bank import BankReport
+from netprep.coach.analysis import PARTS, READY_SCORE, TARGET_SECONDS, Analysis
+from netprep.star.bank import BankReport
+from netprep.star.model import Story
 from netprep.ui.console import out
 from netprep.ui.text import safe
 from netprep.ui.timer import clock

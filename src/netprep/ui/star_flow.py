@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from netprep.stories import PARTS, Story, analyze_story
+from netprep.coach.analysis import PARTS, analyze_story
+from netprep.star.model import Story
 from netprep.ui import prompts
 from netprep.ui.console import err, message
 from netprep.ui.text import clean, safe
@@ -93,7 +94,7 @@ def guided_add(library: Library) -> tuple[Story, bool]:
         return draft, prompts.confirm("Save this story?", default=True)
     except KeyboardInterrupt:
         if draft.title or draft.text():
-            from netprep.story_files import edit_document
+            from netprep.star.files import edit_document
 
             path = keep_text(edit_document(draft), "star-draft")
             message(f"Your draft is kept in {path}; finish it there and run "

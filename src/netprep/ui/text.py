@@ -1,22 +1,17 @@
-"""User and pack text is data, never markup or terminal commands."""
+"""User and pack text is data, never markup or terminal commands.
+
+Rich wrappers over `netprep.text.clean`, which logic layers use directly.
+"""
 
 from __future__ import annotations
 
-import re
+from netprep.text import clean
 
 TYPE_CHECKING = False  # `typing` is not imported at run time: the JSON paths stay lean
 if TYPE_CHECKING:
     from rich.text import Text
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-# C0 controls except tab and newline, DEL, C1 controls, and bidi overrides/isolates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(value: object) -> str:
-    """Strip terminal escape sequences and control characters; keep newlines and tabs."""
-    text = str(value).replace("\r\n", "\n")
-    return _CONTROL.sub("", _ANSI.sub("", text))
+__all__ = ["clean", "esc", "safe"]
 
 
 def safe(value: object, style: str = "") -> Text:

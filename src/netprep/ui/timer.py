@@ -10,14 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from netprep.text import clock
+
 WARN_SECONDS = 30  # amber from here down to zero
 OK, WARN, OVER = "ok", "warn", "over"
-
-
-def clock(seconds: float) -> str:
-    """Whole seconds as m:ss (negative values are shown as their size)."""
-    total = int(abs(seconds))
-    return f"{total // 60}:{total % 60:02d}"
 
 
 def signed(seconds: float) -> str:

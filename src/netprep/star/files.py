@@ -12,11 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from netprep.coach.analysis import PARTS, STAR, Analysis, has_metric
 from netprep.content.schema import INVALID, Ctx, F, describe, ident, record
 from netprep.content.schema import list_of as many
 from netprep.content.yamlio import Node, YamlProblem, parse
 from netprep.errors import NetprepError
-from netprep.stories import PARTS, STAR, Analysis, Story, clock, has_metric
+from netprep.star.model import Story
+from netprep.text import clean, clock
 
 EXPORT_VERSION = 1
 MAX_CHARS = 20_000
@@ -237,7 +239,6 @@ def metric_line(result: str) -> str | None:
 
 
 def _md(text: str) -> str:
-    from netprep.ui.text import clean
 
     return _MD_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
 

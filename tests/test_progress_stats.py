@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from netprep.progress import gather_stats, streak, trend
+from netprep.progress.stats import gather_stats, streak, trend
 from netprep.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -36,7 +36,7 @@ SUMMARY = {
 @pytest.fixture
 def fixed_content(monkeypatch):
     """The CLI reads SUMMARY instead of loading (and caching) the built-in packs."""
-    import netprep.progress_content as pc
+    import netprep.progress.content_facts as pc
 
     monkeypatch.setattr(pc, "content_summary", lambda: SUMMARY)
 
@@ -304,7 +304,7 @@ def test_stats_json_imports_no_rich_yaml_fsrs_or_typer(tmp_path) -> None:
 
 
 def test_content_summary_follows_pack_changes(tmp_path, monkeypatch) -> None:
-    from netprep.progress_content import content_summary
+    from netprep.progress.content_facts import content_summary
 
     first = content_summary()
     pack = tmp_path / "mypack"
@@ -326,7 +326,7 @@ def _env() -> dict[str, str]:
 
 
 def test_local_day_helpers() -> None:
-    from netprep.progress import day_window, local_day
+    from netprep.progress.stats import day_window, local_day
 
     assert local_day("2026-11-10T04:30:00.000+00:00", ZoneInfo("America/New_York")) == \
         date(2026, 11, 9)

@@ -7,10 +7,10 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from netprep.content.models import Question
-from netprep.ui.timer import clock as mmss
+from netprep.text import clock as mmss
 
 if TYPE_CHECKING:
-    from netprep.drill.session import AnswerRecord
+    from netprep.mock.model import AnswerRecord
 
 STAR_ROUNDS = ("behavioral", "culture", "role")  # rounds whose checklist asks about STAR
 CHECKLIST = {

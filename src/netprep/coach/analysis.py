@@ -1,8 +1,7 @@
-"""STAR stories: the model and the coach's analysis of one story or answer.
+"""The coach's analysis of one STAR story or typed answer: findings, parts, a 0-100 score.
 
-Plain logic only (no I/O, no Rich, no YAML): the mock interview reuses
-`analyze_answer` for typed answers, and `netprep star list --json` imports this
-module, so it must stay light (only `re` and `dataclasses`).
+Pure (no I/O, no Rich, no YAML); may import only `netprep.text` and `netprep.coach`.
+`star/` and `mock/` call it; a story is anything with `part(name) -> str`.
 """
 
 from __future__ import annotations
@@ -10,18 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 # Bump when the analysis changes: cached results in the stories table are recomputed.
-from netprep.analysis_version import ANALYZER_VERSION  # noqa: F401 (re-exported)
+from netprep.coach.terms import PARTS, READY_SCORE, STAR
+from netprep.coach.version import ANALYZER_VERSION
+from netprep.text import clock, normalize_text
+from netprep.text import plural as _plural
 
 WORDS_PER_MINUTE = 150
 TARGET_SECONDS = (90, 180)
-TARGET_STORIES = (4, 5)
-READY_SCORE = 70  # a story at or above this answers its competencies "well"
-STAR = ("situation", "task", "action", "result")
-PARTS = (*STAR, "learned")
-REQUIRED = ("title", *STAR)
 # Below this many words a present part is "trivially short".
 SHORT_WORDS = {"situation": 8, "task": 6, "action": 20, "result": 8}
 SETUP_SHARE = 0.40
@@ -36,36 +33,15 @@ WEIGHTS = {
 }
 
 
-@dataclass
-class Story:
-    id: int | None
-    title: str
-    situation: str
-    task: str
-    action: str
-    result: str
-    learned: str = ""
-    tags: tuple[str, ...] = ()
-    template: str | None = None
-    created_at: str = ""
-    updated_at: str = ""
+__all__ = [  # the constants and helpers callers reach for through the engine
+    "ANALYZER_VERSION", "PARTS", "READY_SCORE", "STAR", "Analysis", "Finding", "analyze_answer",
+    "analyze_story", "count_fillers", "count_words", "has_metric", "normalize_text",
+    "speaking_seconds", "split_answer",
+]
 
-    def part(self, name: str) -> str:
-        return str(getattr(self, name) or "")
 
-    def text(self) -> str:
-        """Everything the user would say, part by part."""
-        return "\n".join(self.part(p) for p in PARTS if self.part(p).strip())
-
-    def same_as(self, other: Story) -> bool:
-        """Same title and same text (used by import to skip stories already present)."""
-        return _norm(self.title) == _norm(other.title) and all(
-            _norm(self.part(p)) == _norm(other.part(p)) for p in PARTS
-        )
-
-    def missing(self) -> list[str]:
-        """Required fields that are empty."""
-        return [name for name in REQUIRED if not str(getattr(self, name) or "").strip()]
+class HasParts(Protocol):
+    def part(self, name: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -164,31 +140,10 @@ def count_fillers(text: str) -> dict[str, int]:
     return found
 
 
-_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
-
-
-def normalize_text(text: str) -> str:
-    """One kind of line break (YAML reads \\r, NEL and the Unicode separators as breaks)."""
-    return str(text or "").replace("\r\n", "\n").translate(_BREAKS)
-
-
-def _norm(text: str) -> str:
-    return " ".join(str(text or "").split())
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def clock(seconds: int) -> str:
-    """Whole seconds as m:ss, as speaking times are shown."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 # --- analysis ------------------------------------------------------------------------
 
 
-def analyze_story(story: Story) -> Analysis:
+def analyze_story(story: HasParts) -> Analysis:
     """The coach's read of one story: findings, each with a suggestion, and a 0-100 score."""
     texts = {p: story.part(p) for p in PARTS}
     return _analyze(texts, texts["action"], texts["result"], learned_stated=bool(

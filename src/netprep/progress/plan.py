@@ -1,6 +1,6 @@
 """`netprep plan`: today's steps from the real gaps, an outline to the interview, the calendar.
 
-Pure functions over the dashboard dictionary (`netprep.progress`) and injected
+Pure functions over the dashboard dictionary (`netprep.progress.stats`) and injected
 dates; `run_plan` is the only part that touches the store (the remembered date).
 Every step is a command the user can run as printed.
 """
@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from netprep.errors import UsageError
+from netprep.text import plural as _plural
 
 SETTING = "plan.interview_date"
 MAX_DAYS_AHEAD = 366
@@ -98,10 +99,6 @@ def recruiting_calendar(today: date, tips: list[dict[str, str]] | None = None) -
 
 def _step(step: str, command: str, why: str) -> dict[str, str]:
     return {"step": step, "command": command, "why": why}
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _ago(days: int) -> str:
@@ -316,8 +313,8 @@ def build_plan(stats: dict[str, Any], today: date, interview: date | None,
 def run_plan(interview: str | None = None, clear: bool = False, now: datetime | None = None,
              tz: tzinfo | None = None) -> tuple[dict[str, Any], list[str]]:
     """Remember (or forget) the date, then plan. Returns the plan and notes for stderr."""
-    from netprep.progress import gather_stats, local
-    from netprep.progress_content import content_summary
+    from netprep.progress.content_facts import content_summary
+    from netprep.progress.stats import gather_stats, local
     from netprep.store import open_store
     from netprep.store.stats import solved_exercises
 

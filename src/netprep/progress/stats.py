@@ -5,7 +5,7 @@ local day becomes a UTC range `[local midnight, next local midnight)` and is
 counted in SQL (`netprep.store.stats`). `now` and the time zone are injected
 (`tz=None` means the system's local zone, DST included), so tests pin both.
 
-The plan (`netprep.progress_plan`) reads the same dictionary.
+The plan (`netprep.progress.plan`) reads the same dictionary.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+from netprep.coach.terms import READY_SCORE
 from netprep.store.stats import AnswerAgg
 
 WEEKS = 8
 STORY_TARGET = (4, 5)
-READY_SCORE = 70  # as netprep.stories.READY_SCORE: a story at or above it is ready
+
 ROUNDS = ("behavioral", "culture", "role", "technical")
 STEADY = {"rating": 0.1, "rate": 0.03}  # changes smaller than these are "steady"
 
@@ -146,7 +147,7 @@ def _days_since(value: str | None, today: date, tz: tzinfo | None) -> int | None
 def collect_stats(now: datetime | None = None, tz: tzinfo | None = None,
                   summary: dict[str, Any] | None = None) -> dict[str, Any]:
     """Open the store and gather the dashboard (the commands' entry point)."""
-    from netprep.progress_content import content_summary
+    from netprep.progress.content_facts import content_summary
     from netprep.store import open_store
 
     now = now or datetime.now(timezone.utc)
@@ -215,9 +216,10 @@ def _streak(store: Any, activity: list[int], days: list[date], tz: tzinfo | None
 
 
 def _stories(store: Any, summary: dict[str, Any]) -> dict[str, Any]:
+    from netprep.star.cache import refresh_stale
     from netprep.store import stats as q
 
-    rows = q.stories(store)
+    rows = q.stories(store, refresh_stale(store))
     scores = [int(r["score"]) for r in rows if r.get("score") is not None]
     competencies = [c["id"] for c in summary.get("competencies", [])]
     tagged = {tag for r in rows for tag in r.get("tags", [])}

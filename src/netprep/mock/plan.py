@@ -5,90 +5,25 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from netprep.content.models import Library, Question
 from netprep.errors import NetprepError, UsageError
+from netprep.mock.model import (
+    LOOP_ORDER,
+    STORY_ROUNDS,
+    Hint,
+    MockConfig,
+    Plan,
+    Planned,
+    Practice,
+)
 
-ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical")
-LOOP_ORDER = ("behavioral", "culture", "role", "technical")  # a mixed round cycles these
-STORY_ROUNDS = ("behavioral", "culture")  # rounds where a STAR story is suggested
-MAX_QUESTIONS = 20
-MAX_MINUTES = 60
 DEFAULT_TIPS = (
     "Ask a clarifying question before you answer: it shows judgement and buys you time.",
     "Think out loud: the interviewer scores how you reason, not only where you land.",
 )
-
-
-@dataclass(frozen=True)
-class MockConfig:
-    round: str = "mixed"
-    questions: int = 5
-    minutes: float | None = None
-    pack: str | None = None
-    seed: int | None = None
-    hints: bool = True
-    follow_ups: bool = False
-    timed: bool = True
-
-    def validate(self) -> None:
-        if self.round not in ROUND_CHOICES:
-            raise UsageError(f"Unknown round '{self.round}' for --round.",
-                             f"Choose one of: {', '.join(ROUND_CHOICES)}.")
-        if not 1 <= self.questions <= MAX_QUESTIONS:
-            raise UsageError(f"--questions must be between 1 and {MAX_QUESTIONS}, "
-                             f"not {self.questions}.")
-        if self.minutes is not None and not (0 < self.minutes <= MAX_MINUTES):
-            raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES}, "
-                             f"not {self.minutes:g}.", "For 90 seconds, give --minutes 1.5.")
-
-
-@dataclass(frozen=True)
-class Hint:
-    kind: str  # "story" (one of the user's), "template" (guiding questions), "gap" (neither)
-    title: str
-    lines: tuple[str, ...] = ()
-    story_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Planned:
-    position: int  # 1-based
-    question: Question
-    target_seconds: int
-    hint: Hint | None = None
-    follow_up: str | None = None
-
-
-@dataclass(frozen=True)
-class Plan:
-    round: str
-    timed: bool
-    items: tuple[Planned, ...]
-    tips: tuple[str, str]
-    seed: int | None = None
-    note: str | None = None  # e.g. fewer questions available than asked for
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return len(self.items)
-
-    @property
-    def target_seconds(self) -> int:
-        return sum(item.target_seconds for item in self.items)
-
-
-@dataclass(frozen=True)
-class Practice:
-    """How a question went before: when it was last answered and its average rating."""
-
-    last_at: str | None = None
-    avg_rating: float | None = None
-    count: int = 0
 
 
 def build_plan(

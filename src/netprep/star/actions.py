@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from netprep.coach.analysis import Analysis, analyze_story
 from netprep.content import collect
 from netprep.content.models import Library
 from netprep.content.schema import ID_RE
 from netprep.errors import NetprepError
-from netprep.stories import Analysis, Story, analyze_story
-from netprep.story_bank import BankReport, QuestionRef, bank_report
-from netprep.story_files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
+from netprep.star.bank import BankReport, QuestionRef, bank_report
+from netprep.star.files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
+from netprep.star.model import Story
 
 FIELDS = ("title", "situation", "task", "action", "result", "learned")
 
@@ -166,7 +167,7 @@ def unknown_tags(stories: Sequence[Story], lib: Library) -> list[tuple[Story, li
 
 def export_text(stories: Sequence[Story], fmt: str, stamp: str) -> str:
     """`star export`: a markdown cheat sheet, or every field as YAML or JSON."""
-    from netprep.story_files import export_json, export_yaml, markdown_sheet
+    from netprep.star.files import export_json, export_yaml, markdown_sheet
 
     if fmt == "markdown":
         analyses = {int(s.id or 0): analyze_story(s) for s in stories}

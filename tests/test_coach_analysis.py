@@ -7,11 +7,10 @@ import sys
 
 import pytest
 
-from netprep.stories import (
+from netprep.coach.analysis import (
     PARTS,
     TARGET_SECONDS,
     WORDS_PER_MINUTE,
-    Story,
     analyze_answer,
     analyze_story,
     count_fillers,
@@ -19,7 +18,8 @@ from netprep.stories import (
     has_metric,
     split_answer,
 )
-from netprep.story_bank import QuestionRef, bank_report
+from netprep.star.bank import QuestionRef, bank_report
+from netprep.star.model import Story
 
 SITUATION = ("During my internship at a small logistics startup, the nightly import job "
              "failed about twice a week and the support team lost a morning each time.")
@@ -265,7 +265,8 @@ def test_bank_status_on_and_over_target() -> None:
 
 
 def test_the_analyzer_module_is_plain_logic() -> None:
-    code = ("import sys, netprep.stories as s; s.analyze_answer('So I did it. It saved 3 hours.');"
+    code = ("import sys, netprep.coach.analysis as s; "
+            "s.analyze_answer('So I did it. It saved 3 hours.');"
             "print(sorted(m for m in ('yaml', 'rich', 'sqlite3', 'questionary', 'typer') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -1,7 +1,7 @@
 """The story bank as a whole: the 4-5 target, which competencies the stories cover,
 which bank questions no ready story answers, and which story is the only answer.
 
-Plain logic, like `netprep.stories`.
+Plain logic over `star.model`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from netprep.stories import READY_SCORE, TARGET_STORIES, Story
+from netprep.star.model import READY_SCORE, TARGET_STORIES, Story
 
 
 @dataclass

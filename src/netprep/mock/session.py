@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from netprep.content.models import Question
-from netprep.drill.plan import Plan, Planned
-from netprep.drill.scoring import auto_checklist, findings_of, main_finding, suggestions
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
+from netprep.mock.model import AnswerRecord, Plan, Review, SessionResult, Turn
+from netprep.mock.scoring import auto_checklist, findings_of, suggestions
 
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
 
@@ -36,71 +34,6 @@ class SessionInterrupted(NetprepError):
                        f"{session_id} (marked incomplete).")
             hint = f"See them with `netprep history show {session_id}`."
         super().__init__(message, hint)
-
-
-class Turn:
-    """One answer being given: the question, its target, and a clock started when it was asked."""
-
-    def __init__(self, item: Planned, total: int, clock: Callable[[], float], timed: bool,
-                 follow_up: str | None = None, target: int | None = None):
-        self.item = item
-        self.total = total
-        self.timed = timed
-        self.follow_up = follow_up  # the probe's text when this turn is a follow-up
-        self.target_seconds = target if target is not None else item.target_seconds
-        self._clock = clock
-        self.started = clock()
-
-    def elapsed(self) -> float:
-        """Seconds since the question was asked, from the monotonic start (never drifts)."""
-        return max(0.0, self._clock() - self.started)
-
-
-@dataclass
-class Review:
-    rating: int | None = None
-    checklist: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class AnswerRecord:
-    position: int
-    question: Question
-    target_seconds: int
-    elapsed_seconds: float
-    answer: str
-    answered_at: str
-    findings: list[dict[str, str]] = field(default_factory=list)
-    checklist: dict[str, Any] = field(default_factory=dict)
-    rating: int | None = None
-    story_id: int | None = None
-    follow_up: str | None = None
-    follow_up_answer: str | None = None
-    follow_up_seconds: float | None = None
-    analysis: Any = None  # the analyzer's result, when the answer was typed
-    id: int | None = None  # the answers row, once saved
-
-    @property
-    def over_seconds(self) -> float:
-        return self.elapsed_seconds - self.target_seconds
-
-    @property
-    def aloud(self) -> bool:
-        return not self.answer.strip()
-
-    @property
-    def main_finding(self) -> str:
-        return main_finding(self)
-
-
-@dataclass
-class SessionResult:
-    session_id: int | None
-    plan: Plan
-    answers: list[AnswerRecord]
-    complete: bool
-    stopped_early: bool = False
-    suggestions: list[str] = field(default_factory=list)
 
 
 class Interviewer(Protocol):
@@ -207,6 +140,6 @@ def run_session(
 
 
 def _default_analyzer() -> Callable[..., Any]:
-    from netprep.stories import analyze_answer
+    from netprep.coach.analysis import analyze_answer
 
     return analyze_answer

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netprep.progress import gather_stats
-from netprep.progress_plan import (
+from netprep.progress.plan import (
     SETTING,
     build_plan,
     outline,
@@ -18,12 +17,13 @@ from netprep.progress_plan import (
     recruiting_calendar,
     today_steps,
 )
+from netprep.progress.stats import gather_stats
 from netprep.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import gen_history as gen  # noqa: E402
 
-from tests.test_stats import NOW, SUMMARY, at  # noqa: E402
+from tests.test_progress_stats import NOW, SUMMARY, at  # noqa: E402
 
 UTC = timezone.utc
 TODAY = NOW.date()
@@ -37,7 +37,7 @@ def db():
 
 @pytest.fixture(autouse=True)
 def fixed_content(monkeypatch):
-    import netprep.progress_content as pc
+    import netprep.progress.content_facts as pc
 
     monkeypatch.setattr(pc, "content_summary", lambda: SUMMARY)
 

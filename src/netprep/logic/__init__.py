@@ -1,1 +1,0 @@
-"""Plain logic behind the commands: returns data, never prints, prompts or exits."""

@@ -1,0 +1,148 @@
+"""The mock interview's record types: what a round plans, asks and records.
+
+Shared by the engine (`plan`, `scoring`, `session`) and by `store/sessions.py`; imports
+only `content.models` and `errors`, never the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from netprep.content.models import Question
+from netprep.errors import UsageError
+
+ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical")
+LOOP_ORDER = ("behavioral", "culture", "role", "technical")  # a mixed round cycles these
+STORY_ROUNDS = ("behavioral", "culture")  # rounds where a STAR story is suggested
+MAX_QUESTIONS = 20
+MAX_MINUTES = 60
+
+@dataclass(frozen=True)
+class MockConfig:
+    round: str = "mixed"
+    questions: int = 5
+    minutes: float | None = None
+    pack: str | None = None
+    seed: int | None = None
+    hints: bool = True
+    follow_ups: bool = False
+    timed: bool = True
+
+    def validate(self) -> None:
+        if self.round not in ROUND_CHOICES:
+            raise UsageError(f"Unknown round '{self.round}' for --round.",
+                             f"Choose one of: {', '.join(ROUND_CHOICES)}.")
+        if not 1 <= self.questions <= MAX_QUESTIONS:
+            raise UsageError(f"--questions must be between 1 and {MAX_QUESTIONS}, "
+                             f"not {self.questions}.")
+        if self.minutes is not None and not (0 < self.minutes <= MAX_MINUTES):
+            raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES}, "
+                             f"not {self.minutes:g}.", "For 90 seconds, give --minutes 1.5.")
+
+
+@dataclass(frozen=True)
+class Hint:
+    kind: str  # "story" (one of the user's), "template" (guiding questions), "gap" (neither)
+    title: str
+    lines: tuple[str, ...] = ()
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Planned:
+    position: int  # 1-based
+    question: Question
+    target_seconds: int
+    hint: Hint | None = None
+    follow_up: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    round: str
+    timed: bool
+    items: tuple[Planned, ...]
+    tips: tuple[str, str]
+    seed: int | None = None
+    note: str | None = None  # e.g. fewer questions available than asked for
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def target_seconds(self) -> int:
+        return sum(item.target_seconds for item in self.items)
+
+
+@dataclass(frozen=True)
+class Practice:
+    """How a question went before: when it was last answered and its average rating."""
+
+    last_at: str | None = None
+    avg_rating: float | None = None
+    count: int = 0
+
+
+class Turn:
+    """One answer being given: the question, its target, and a clock started when it was asked."""
+
+    def __init__(self, item: Planned, total: int, clock: Callable[[], float], timed: bool,
+                 follow_up: str | None = None, target: int | None = None):
+        self.item = item
+        self.total = total
+        self.timed = timed
+        self.follow_up = follow_up  # the probe's text when this turn is a follow-up
+        self.target_seconds = target if target is not None else item.target_seconds
+        self._clock = clock
+        self.started = clock()
+
+    def elapsed(self) -> float:
+        """Seconds since the question was asked, from the monotonic start (never drifts)."""
+        return max(0.0, self._clock() - self.started)
+
+
+@dataclass
+class Review:
+    rating: int | None = None
+    checklist: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class AnswerRecord:
+    position: int
+    question: Question
+    target_seconds: int
+    elapsed_seconds: float
+    answer: str
+    answered_at: str
+    findings: list[dict[str, str]] = field(default_factory=list)
+    checklist: dict[str, Any] = field(default_factory=dict)
+    rating: int | None = None
+    story_id: int | None = None
+    follow_up: str | None = None
+    follow_up_answer: str | None = None
+    follow_up_seconds: float | None = None
+    analysis: Any = None  # the analyzer's result, when the answer was typed
+    id: int | None = None  # the answers row, once saved
+
+    @property
+    def over_seconds(self) -> float:
+        return self.elapsed_seconds - self.target_seconds
+
+    @property
+    def aloud(self) -> bool:
+        return not self.answer.strip()
+
+
+@dataclass
+class SessionResult:
+    session_id: int | None
+    plan: Plan
+    answers: list[AnswerRecord]
+    complete: bool
+    stopped_early: bool = False
+    suggestions: list[str] = field(default_factory=list)

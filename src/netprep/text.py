@@ -1,0 +1,38 @@
+"""Small pure text helpers shared by every layer (no imports beyond `re`).
+
+`ui/` builds Rich text on top of `clean`; logic packages use `clock` and `plural`
+without reaching into the terminal layer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# C0 controls except tab and newline, DEL, C1 controls, and bidi overrides/isolates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(value: object) -> str:
+    """Strip terminal escape sequences and control characters; keep newlines and tabs."""
+    text = str(value).replace("\r\n", "\n")
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def clock(seconds: float) -> str:
+    """Whole seconds as m:ss (negative values are shown as their size)."""
+    total = int(abs(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 story', '3 stories' (pass `many` for an irregular plural)."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+
+
+_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def normalize_text(text: str) -> str:
+    """One kind of line break (YAML reads \\r, NEL and the Unicode separators as breaks)."""
+    return str(text or "").replace("\r\n", "\n").translate(_BREAKS)
