@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "star": ("netprep.cli.star", "Write, polish and map your STAR stories."),
     "culture": ("netprep.cli.culture", "Learn the culture themes (spaced quiz) and reflect."),
     "code": ("netprep.cli.code", "Timed coding drills run against hidden tests."),
+    "takehome": ("netprep.cli.takehome", "Take-home assessment: brief, clock, checks, review."),
     "history": ("netprep.cli.history", "Past mock interviews, with every answer and time."),
     "stats": ("netprep.cli.stats", "Your progress at a glance."),
     "plan": ("netprep.cli.plan", "What to practise today, counting down to the interview."),

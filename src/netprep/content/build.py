@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from netprep.content.briefs import add_brief
 from netprep.content.models import (
     Competency,
     Exercise,
@@ -236,6 +237,7 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
             solution=solution,
             pack=pack.id,
             adapter=data["adapter"],
+            clarifications=tuple(_plain(c) for c in data["clarifications"]),
         )
     )
 
@@ -274,4 +276,5 @@ ADD = {
     "tips": _add_tips,
     "exercises": _add_exercise,
     "languages": _add_languages,
+    "takehome": add_brief,
 }

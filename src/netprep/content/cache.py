@@ -18,6 +18,7 @@ from typing import Any
 
 from netprep import __version__
 from netprep.content.models import (
+    Brief,
     Competency,
     Exercise,
     Language,
@@ -95,6 +96,7 @@ _RECORDS: dict[str, type] = {
     "tips": TipSection,
     "exercises": Exercise,
     "languages": Language,
+    "briefs": Brief,
 }
 _NESTED: dict[type, dict[str, type]] = {
     Theme: {"quiz": QuizItem, "reflections": Reflection},
@@ -134,4 +136,5 @@ def _library(data: dict[str, Any]) -> Library:
         tips=records("tips"),
         exercises=records("exercises"),
         languages=keyed("languages"),
+        briefs=records("briefs"),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from netprep import paths as netprep_paths
 from netprep.content import specs
+from netprep.content.briefs import BRIEF
 from netprep.content.build import ADD
 from netprep.content.models import Library, Pack
 from netprep.content.schema import INVALID, Check, Ctx
@@ -29,6 +30,7 @@ FOLDERS = {
     "questions": specs.QUESTIONS,
     "templates": specs.TEMPLATES,
     "exercises": specs.EXERCISE,
+    "takehome": BRIEF,
 }
 
 
@@ -108,7 +110,7 @@ def _load_loose_file(library: Library, file: Path) -> list[str]:
     if check is None:
         return [
             f"{_display(file)}: cannot tell what this file holds; put it in a pack folder "
-            "(themes/, questions/, templates/, exercises/) or name it pack.yaml, "
+            "(themes/, questions/, templates/, exercises/, takehome/) or name it pack.yaml, "
             "competencies.yaml, tips.yaml or languages.yaml"
         ]
     data, ctx = _read(file, check)
@@ -181,4 +183,5 @@ def counts(library: Library, pack_id: str) -> dict[str, int]:
         "star_templates": sum(1 for t in library.templates.values() if t.pack == pack_id),
         "tips": sum(len(s.items) for s in library.tips if s.pack == pack_id),
         "exercises": sum(1 for e in library.exercises if e.pack == pack_id),
+        "takehome_briefs": sum(1 for b in library.briefs if b.pack == pack_id),
     }

@@ -140,6 +140,8 @@ class Exercise(NamedTuple):
     solution: dict[str, str]
     pack: str
     adapter: str | None = None
+    # The interviewer's answers to clarifying questions: {"id", "question", "answer", "key"}.
+    clarifications: tuple[dict[str, Any], ...] = ()
 
 
 class Language(NamedTuple):
@@ -149,6 +151,28 @@ class Language(NamedTuple):
     suffix: str
     starter: str
     harness: str
+    pack: str
+
+
+class Brief(NamedTuple):
+    """A take-home assignment (see `content.briefs`)."""
+
+    id: str
+    title: str
+    track: str
+    hours: int
+    languages: tuple[str, ...]
+    summary: str
+    brief: str
+    requirements: tuple[dict[str, str], ...]  # {"id", "title"}
+    constraints: tuple[str, ...]
+    reviewers_look_for: tuple[str, ...]
+    rubric: tuple[dict[str, str], ...]  # {"area", "look_for"}
+    follow_ups: tuple[str, ...]
+    run: str  # how the reference is run, for the README check
+    scaffold: dict[str, str]
+    acceptance: dict[str, str]  # {"language", "code"}
+    reference: dict[str, str]
     pack: str
 
 
@@ -164,6 +188,7 @@ class Library:
     tips: list[TipSection] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
     languages: dict[str, Language] = field(default_factory=dict)
+    briefs: list[Brief] = field(default_factory=list)
 
     def only(self, pack_id: str) -> Library:
         """The same library restricted to one pack (competencies stay shared)."""
@@ -176,6 +201,7 @@ class Library:
             tips=[t for t in self.tips if t.pack == pack_id],
             exercises=[e for e in self.exercises if e.pack == pack_id],
             languages=self.languages,
+            briefs=[b for b in self.briefs if b.pack == pack_id],
         )
 
     def theme(self, theme_id: str) -> Theme | None:
@@ -186,6 +212,9 @@ class Library:
 
     def questions_of(self, round_: str) -> list[Question]:
         return [q for q in self.questions if q.round == round_]
+
+    def brief(self, brief_id: str) -> Brief | None:
+        return next((b for b in self.briefs if b.id == brief_id), None)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)

@@ -100,6 +100,15 @@ def integer(low: int, high: int, what: str = "a positive integer") -> Check:
     return check
 
 
+def boolean() -> Check:
+    def check(ctx: Ctx, node: Node, path: str) -> Any:
+        if not isinstance(node.value, bool):
+            return ctx.error(node.line, path, f"expected true or false, got {describe(node)}")
+        return node.value
+
+    return check
+
+
 def enum(*choices: str) -> Check:
     def check(ctx: Ctx, node: Node, path: str) -> Any:
         if node.value not in choices or not isinstance(node.value, str):

@@ -6,6 +6,7 @@ from netprep.content.models import ROUNDS, TOPICS
 from netprep.content.schema import (
     IDENT_RE,
     F,
+    boolean,
     code_text,
     enum,
     ident,
@@ -155,6 +156,15 @@ _CASE = record(
     {"args": F(many(json_value())), "expected": F(json_value()), "explain": F(text(), False)}
 )
 
+_CLARIFICATION = record(
+    {
+        "id": F(ident()),
+        "question": F(text(max_chars=200)),
+        "answer": F(text(max_chars=400)),
+        "key": F(boolean(), False, False),
+    }
+)
+
 EXERCISE = record(
     {
         "id": F(ident()),
@@ -171,6 +181,7 @@ EXERCISE = record(
         "adapter": F(enum("linked-list", "binary-tree"), False),
         "hints": F(many(text(max_chars=600), 1, 4)),
         "solution": F(json_value()),
+        "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
     }
 )
 

@@ -251,6 +251,44 @@ def m007_progress_totals(db: sqlite3.Connection) -> None:
     )
 
 
+def m008_takehome(db: sqlite3.Connection) -> None:
+    # Take-home attempts: the clock runs across sittings (wall-clock UTC, since a
+    # sitting can span processes); `seconds_used` sums the closed sittings and
+    # `sitting_started_at` is the open one (NULL when paused or submitted).
+    db.execute(
+        """
+        CREATE TABLE takehome_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            brief_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            seconds_limit INTEGER NOT NULL,
+            state TEXT NOT NULL,            -- running, paused or submitted
+            seconds_used REAL NOT NULL DEFAULT 0,
+            sitting_started_at TEXT,
+            sittings INTEGER NOT NULL DEFAULT 0,
+            submitted_at TEXT,
+            review TEXT                     -- JSON, written by submit
+        )
+        """
+    )
+    db.execute("CREATE INDEX takehome_attempts_by_start ON takehome_attempts(started_at)")
+    # Clarifying questions asked in coding drills (`code ask`, `?` in `code start`).
+    db.execute(
+        """
+        CREATE TABLE clarifications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            exercise_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            matched TEXT,                   -- the clarification id, NULL when none matched
+            asked_at TEXT NOT NULL,
+            code_attempt_id INTEGER,
+            before_first_run INTEGER
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -259,4 +297,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("005_story_analysis", m005_story_analysis),
     ("006_progress_indexes", m006_progress_indexes),
     ("007_progress_totals", m007_progress_totals),
+    ("008_takehome", m008_takehome),
 ]

@@ -1,0 +1,188 @@
+"""`netprep takehome`: a timed take-home assessment, checked and reviewed.
+
+Thin: options are parsed here; `netprep.takehome` does the work and
+`netprep.ui.render_takehome` shows it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Take-home assessments: a brief, a time box, hidden acceptance checks and a review.",
+)
+
+KEYS = "Enter: run the checks · s: status · q: pause and leave (the clock stops)"
+
+
+def _json(data: Any) -> None:
+    from netprep.ui.console import print_json
+
+    print_json(data)
+
+
+@app.command("list")
+def list_briefs(
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """List the take-home briefs."""
+    from netprep.content import load_library
+    from netprep.takehome.briefs import list_rows
+
+    rows = list_rows(load_library())
+    if json:
+        _json({"briefs": [{k: r[k] for k in ("id", "title", "track", "hours", "languages")}
+                          for r in rows]})
+    else:
+        from netprep.ui.render_takehome import render_list
+
+        render_list(rows)
+
+
+@app.command()
+def show(
+    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Show a brief: what to build, constraints, what reviewers look for, the rubric."""
+    from netprep.content import load_library
+    from netprep.takehome.briefs import describe, get_brief
+
+    data = describe(get_brief(load_library(), brief_id))
+    if json:
+        _json(data)
+    else:
+        from netprep.ui.render_takehome import render_brief
+
+        render_brief(data)
+
+
+@app.command()
+def start(
+    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id."),
+) -> None:
+    """Write the scaffold (an existing folder is kept) and start or resume the clock.
+
+    In a terminal it stays with you: Enter runs the checks, q pauses and leaves, and
+    Ctrl-C pauses too. Without a terminal it prints the folder's path and the clock
+    keeps running until `netprep takehome pause` or `submit`.
+    """
+    from netprep.content import load_library
+    from netprep.store import open_store
+    from netprep.takehome.session import start as begin
+    from netprep.ui import prompts
+    from netprep.ui.console import message
+
+    library = load_library()
+    with open_store() as store:
+        started = begin(store, library, brief_id)
+    if started.paused_other:
+        message(f"Paused the clock of your {started.paused_other} attempt.")
+    if started.created:
+        message(f"Wrote the scaffold of {brief_id} (attempt {started.attempt.id}).")
+    else:
+        message(f"Keeping your files (attempt {started.attempt.id}).")
+    message("Clock resumed." if started.resumed else "Clock running.")
+    if not prompts.is_interactive():
+        import sys
+
+        sys.stdout.write(f"{started.folder}\n")
+        return
+    message(f"Folder: {started.folder}")
+    _sitting(started.attempt.id, library)
+
+
+def _sitting(attempt_id: int, library: Any) -> None:
+    """The interactive sitting; leaving it, or Ctrl-C, pauses the clock."""
+    from netprep.store import open_store
+    from netprep.takehome import session
+    from netprep.ui import prompts
+    from netprep.ui.console import message
+    from netprep.ui.render_takehome import render_check, status_line
+
+    def toolbar() -> str:
+        with open_store() as store:
+            attempt = session.current_attempt(store, attempt_id)
+        return " " + status_line(session.status(attempt)) + " "
+
+    message(KEYS)
+    try:
+        while True:
+            key = prompts.command_line("›", toolbar=toolbar).strip().lower()
+            if key in ("q", "quit", "p", "pause"):
+                break
+            if key in ("s", "status"):
+                message(toolbar().strip())
+            elif key == "":
+                with open_store() as store:
+                    attempt = session.current_attempt(store, attempt_id)
+                    _brief, result = session.check(store, library, attempt)
+                render_check(result.to_dict())
+            message(KEYS)
+    finally:
+        with open_store() as store:
+            attempt = session.pause(store, session.current_attempt(store, attempt_id))
+        message("Clock paused. " + status_line(session.status(attempt)))
+        message(f"Resume with `netprep takehome start {attempt.brief_id}`.")
+
+
+@app.command()
+def pause(
+    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+) -> None:
+    """Stop the clock of the current attempt (resume with `takehome start ID`)."""
+    from netprep.store import open_store
+    from netprep.takehome import session
+    from netprep.ui.console import message
+    from netprep.ui.render_takehome import status_line
+
+    with open_store() as store:
+        attempt = session.pause(store, session.current_attempt(store, attempt_id))
+    message("Clock paused. " + status_line(session.status(attempt)))
+
+
+@app.command()
+def status(
+    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Time used and left on the current attempt, and where its folder is."""
+    from netprep.store import open_store
+    from netprep.takehome import session
+
+    with open_store() as store:
+        data = session.status(session.current_attempt(store, attempt_id))
+    if json:
+        _json(data)
+    else:
+        from netprep.ui.render_takehome import render_status
+
+        render_status(data)
+
+
+@app.command()
+def check(
+    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Run the brief's hidden acceptance checks: which requirements pass (exit 0 when all)."""
+    from netprep.content import load_library
+    from netprep.store import open_store
+    from netprep.takehome import session
+
+    library = load_library()
+    with open_store() as store:
+        _brief, result = session.check(store, library, session.current_attempt(store, attempt_id))
+    data = result.to_dict()
+    if json:
+        _json(data)
+    else:
+        from netprep.ui.render_takehome import render_check
+
+        render_check(data)
+    if not result.all_passed:
+        raise typer.Exit(1)
