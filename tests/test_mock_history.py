@@ -72,7 +72,8 @@ def test_history_human_view(cli) -> None:
 
 
 def test_empty_history_says_how_to_start(cli) -> None:
-    assert json.loads(cli("history", "--json").out) == {"sessions": [], "code_attempts": []}
+    assert json.loads(cli("history", "--json").out) == {
+        "sessions": [], "code_attempts": [], "takehome_attempts": []}
     assert "netprep mock --timed" in cli("history").out
 
 

@@ -159,3 +159,18 @@ def test_deleted_workspace_gets_a_clear_message_and_start_rewrites_it(cli, home:
 def test_no_attempt_yet_is_explained(cli) -> None:
     result = cli("takehome", "status")
     assert result.code == 1 and "takehome start" in result.err
+
+
+def test_a_user_pack_brief_runs_its_checks_only_when_allowed(cli, home: Path) -> None:
+    pack = home / "packs" / "mine"
+    (pack / "takehome").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\ndescription: My briefs.\n"
+                                    "version: '1'\n")
+    source = (Path(__file__).parents[1] / "content" / "takehome" / "log-summary.yaml").read_text()
+    (pack / "takehome" / "my-logs.yaml").write_text(source.replace("id: log-summary",
+                                                                   "id: my-logs", 1))
+    assert cli("takehome", "start", "my-logs").code == 0
+    refused = cli("takehome", "check")
+    assert refused.code == 1 and "--allow-pack-checks" in refused.err
+    allowed = cli("takehome", "check", "--allow-pack-checks", "--json")
+    assert allowed.code == 1 and json.loads(allowed.out)["total"] == 7

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from netprep.cli import MAX_ID
@@ -34,16 +36,31 @@ def history(
     with open_store() as store:
         sessions = list_sessions(store, limit)
         attempts = [a.to_dict() for a in code_attempts(store, limit=limit)]
+        takehomes = _takehome_rows(store, limit)
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"sessions": sessions, "code_attempts": attempts})
+        print_json({"sessions": sessions, "code_attempts": attempts,
+                    "takehome_attempts": takehomes})
     else:
         from netprep.ui.console import out
         from netprep.ui.render_mock import render_attempts, render_sessions
 
         render_sessions(sessions, out())
         render_attempts(attempts, out())
+        if takehomes:
+            from netprep.ui.render_takehome import render_attempts as render_takehomes
+
+            render_takehomes(takehomes)
+
+
+def _takehome_rows(store: Any, limit: int) -> list[dict[str, Any]]:
+    from netprep.takehome.session import attempts_summary
+
+    rows = attempts_summary(store, limit)
+    for row in rows:
+        row.pop("review", None)
+    return rows
 
 
 @app.command()

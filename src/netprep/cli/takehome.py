@@ -167,6 +167,8 @@ def status(
 @app.command()
 def check(
     attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    allow: bool = typer.Option(False, "--allow-pack-checks",
+                               help="Run the checks of a brief from a user pack (they are code)."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
 ) -> None:
     """Run the brief's hidden acceptance checks: which requirements pass (exit 0 when all)."""
@@ -176,7 +178,8 @@ def check(
 
     library = load_library()
     with open_store() as store:
-        _brief, result = session.check(store, library, session.current_attempt(store, attempt_id))
+        attempt = session.current_attempt(store, attempt_id)
+        _brief, result = session.check(store, library, attempt, allow_pack_code=allow)
     data = result.to_dict()
     if json:
         _json(data)
@@ -186,3 +189,102 @@ def check(
         render_check(data)
     if not result.all_passed:
         raise typer.Exit(1)
+
+
+def _ratings(rate: list[str] | None, brief: Any) -> dict[str, int]:
+    """The self-review: --rate flags, else prompts in a terminal, else stdin lines."""
+    import sys
+
+    from netprep.errors import UsageError
+    from netprep.takehome.review import parse_ratings
+    from netprep.ui import prompts
+
+    areas = [r["area"] for r in brief.rubric]
+    if not rate and prompts.is_interactive():
+        ratings = {}
+        for item in brief.rubric:
+            ratings[item["area"]] = prompts.select(
+                f"Rate your {item['area']} (1-5). Reviewers look for: {item['look_for']}",
+                [(f"{n} - {label}", n) for n, label in
+                 ((1, "weak"), (2, "below the bar"), (3, "at the bar"), (4, "strong"),
+                  (5, "exemplary"))],
+                default=3,
+            )
+        return ratings
+    values = list(rate or []) or sys.stdin.read().split()
+    try:
+        return parse_ratings(values, areas)
+    except ValueError as exc:
+        raise UsageError(f"Self-review: {exc}.", "Nothing was submitted.") from exc
+
+
+@app.command()
+def submit(
+    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    rate: list[str] = typer.Option(
+        None, "--rate",
+        help="Self-review, AREA=N (1-5) for design, correctness, code-quality, docs, "
+        "trade-offs; repeatable or comma-separated. Without it: asked in a terminal, "
+        "else read from stdin.",
+    ),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask before freezing the folder."),
+    allow: bool = typer.Option(False, "--allow-pack-checks",
+                               help="Run the checks of a brief from a user pack (they are code)."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Freeze the attempt and review it: acceptance checks, rubric checks, self-review."""
+    from netprep.content import load_library
+    from netprep.store import open_store
+    from netprep.takehome import session
+    from netprep.ui import prompts
+    from netprep.ui.console import message
+    from netprep.ui.render_takehome import render_review
+
+    library = load_library()
+    with open_store() as store:
+        attempt = session.current_attempt(store, attempt_id)
+        brief, review = session.prepare_review(store, library, attempt, allow_pack_code=allow)
+    if not json:
+        render_review({"review": review}, automated_only=True)
+    ratings = _ratings(rate, brief)
+    if prompts.is_interactive() and not yes and not prompts.confirm(
+        "Submit now? The folder is frozen and the clock stops.", default=True
+    ):
+        message("Not submitted; the attempt stays open.")
+        raise typer.Exit(1)
+    with open_store() as store:
+        data = session.submit(store, attempt, review, ratings)
+    if json:
+        _json(data)
+    else:
+        render_review(data)
+        message(f"Frozen at {data['path']}. Next: the follow-up round, "
+                f"`netprep mock --round takehome --attempt {attempt.id}`.")
+
+
+@app.command()
+def review(
+    attempt_id: int = typer.Argument(None, metavar="[ID]", help="One attempt to show in full."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Past take-home attempts, or one attempt's review in full."""
+    from netprep.store import open_store
+    from netprep.takehome import session
+
+    with open_store() as store:
+        if attempt_id is None:
+            rows = session.attempts_summary(store)
+            for row in rows:
+                row.pop("review", None)
+            data: dict[str, Any] = {"attempts": rows}
+        else:
+            data = session.summary(session.current_attempt(store, attempt_id))
+    if json:
+        _json(data)
+        return
+    from netprep.ui.render_takehome import render_attempts, render_review
+
+    if attempt_id is None:
+        render_attempts(data["attempts"])
+    else:
+        render_review(data)

@@ -171,7 +171,7 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
     daily_sessions = q.sessions_in(store, windows)
     daily_reviews = q.reviews_in(store, windows)
     daily_other = q.activity_in(store, windows, tables=("reflections", "code_attempts",
-                                                       "stories"))
+                                                       "takehome_attempts", "stories"))
     activity = [a.answers + s + r[0] + o for a, s, r, o in
                 zip(daily_answers, daily_sessions, daily_reviews, daily_other, strict=True)]
 
@@ -188,6 +188,7 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
         "culture": _culture(store, summary, daily_reviews, now),
         "reflections": _reflections(store, summary),
         "coding": _coding(store, summary, today, tz),
+        "takehome": q.takehome_totals(store),
     }
 
 

@@ -25,6 +25,7 @@ ACTIVITY: tuple[tuple[str, str, str], ...] = (
     ("sessions", "started_at", "sessions_by_start"),
     ("reflections", "created_at", "reflections_by_time"),
     ("code_attempts", "started_at", "code_attempts_by_start"),
+    ("takehome_attempts", "started_at", "takehome_attempts_by_start"),
     ("stories", "created_at", ""),
     ("stories", "updated_at", ""),
 )
@@ -183,6 +184,14 @@ def code_totals(store: Store) -> dict[str, Any]:
 def solved_exercises(store: Store) -> set[str]:
     return {str(r[0]) for r in _all(store, "SELECT DISTINCT exercise_id FROM code_attempts "
                                            "WHERE solved")}
+
+
+def takehome_totals(store: Store) -> dict[str, Any]:
+    row = _one(store, "SELECT count(*), total(state = 'submitted'), "
+                      "count(DISTINCT brief_id), max(started_at), total(seconds_used) "
+                      "FROM takehome_attempts")
+    return {"attempts": int(row[0]), "submitted": int(row[1]), "briefs_tried": int(row[2]),
+            "last_at": row[3], "seconds_used": round(float(row[4]), 1)}
 
 
 # --- activity (streaks) ---------------------------------------------------------------

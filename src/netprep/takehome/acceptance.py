@@ -74,10 +74,26 @@ def checks_source(brief: Brief) -> str:
     return prelude + brief.acceptance["code"]
 
 
+ALLOW_OPTION = "--allow-pack-checks"
+
+
 def run_checks(
-    library: Library, brief: Brief, workspace: Path, *, time_limit: float = TIME_LIMIT
+    library: Library, brief: Brief, workspace: Path, *, time_limit: float = TIME_LIMIT,
+    allow_pack_code: bool = False,
 ) -> CheckResult:
-    """Run every requirement's check on ``workspace``; raise LanguageMissing without node."""
+    """Run every requirement's check on ``workspace``; raise LanguageMissing without node.
+
+    A brief from a user pack carries code of its own (the checks): it runs only
+    with ``allow_pack_code`` (the user passed --allow-pack-checks).
+    """
+    source_of = next((p.source for p in library.packs if p.id == brief.pack), "user")
+    if source_of != "builtin" and not allow_pack_code:
+        raise NetprepError(
+            f"The brief {brief.id} comes from the pack '{brief.pack}', and its acceptance "
+            "checks are code that would run with your permissions.",
+            f"Read them in the pack's takehome/{brief.id}.yaml, then pass {ALLOW_OPTION} "
+            "if you trust it.",
+        )
     lang_id = brief.acceptance["language"]
     language = library.languages.get(lang_id)
     if language is None or not language_available(language):

@@ -120,7 +120,70 @@ def folder_of(attempt: TakehomeAttempt) -> Path:
 
 
 def check(
-    store: Store, library: Library, attempt: TakehomeAttempt
+    store: Store, library: Library, attempt: TakehomeAttempt, allow_pack_code: bool = False
 ) -> tuple[Brief, CheckResult]:
     brief = get_brief(library, attempt.brief_id)
-    return brief, run_checks(library, brief, folder_of(attempt))
+    return brief, run_checks(library, brief, folder_of(attempt), allow_pack_code=allow_pack_code)
+
+
+def prepare_review(
+    store: Store, library: Library, attempt: TakehomeAttempt, now: Clock = utc_now,
+    allow_pack_code: bool = False,
+) -> tuple[Brief, dict[str, Any]]:
+    """The automated part of the review, before anything is frozen (nothing is changed)."""
+    from netprep.takehome.acceptance import LanguageMissing
+    from netprep.takehome.review import rubric_checks
+
+    if attempt.state == "submitted":
+        raise NetprepError(
+            f"Attempt {attempt.id} was submitted already.",
+            f"See it with `netprep takehome review {attempt.id}`.",
+        )
+    brief = get_brief(library, attempt.brief_id)
+    folder = folder_of(attempt)
+    try:
+        checks: dict[str, Any] = run_checks(
+            library, brief, folder, allow_pack_code=allow_pack_code).to_dict()
+    except LanguageMissing as exc:
+        checks = {"passed": 0, "total": len(brief.requirements), "skipped": str(exc),
+                  "requirements": [dict(r, passed=False, note="not run") for r in
+                                   brief.requirements]}
+    used = attempt.used_at(now())
+    review = {
+        "acceptance": checks,
+        "rubric_checks": rubric_checks(folder, brief, used, attempt.seconds_limit),
+        "self_review": {},
+        "seconds_used": round(used, 1),
+        "seconds_limit": attempt.seconds_limit,
+    }
+    return brief, review
+
+
+def submit(
+    store: Store, attempt: TakehomeAttempt, review: dict[str, Any],
+    ratings: dict[str, int], now: Clock = utc_now,
+) -> dict[str, Any]:
+    """Freeze the folder (moved to ID.attempt-N), record the review, stop the clock."""
+    folder = workspace.freeze(folder_of(attempt), attempt.id)
+    review = dict(review, self_review=dict(ratings), frozen_path=str(folder))
+    rows.submit(store, attempt.id, str(folder), review, now())
+    return summary(rows.get(store, attempt.id))  # type: ignore[arg-type]
+
+
+def summary(attempt: TakehomeAttempt, now: Clock = utc_now) -> dict[str, Any]:
+    """One attempt for `takehome review` and `history`."""
+    review = attempt.review or {}
+    acceptance = review.get("acceptance", {})
+    ratings = review.get("self_review", {})
+    rated = [v for v in ratings.values() if isinstance(v, int)]
+    return {
+        **status(attempt, now),
+        "passed": acceptance.get("passed"),
+        "total": acceptance.get("total"),
+        "avg_self_rating": round(sum(rated) / len(rated), 2) if rated else None,
+        "review": review or None,
+    }
+
+
+def attempts_summary(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    return [summary(a) for a in rows.attempts(store, limit=limit)]

@@ -70,7 +70,7 @@ def render_status(data: dict[str, Any]) -> None:
                            f"{data['brief']}` writes a fresh scaffold.", "yellow"))
 
 
-def render_check(data: dict[str, Any]) -> None:
+def render_check(data: dict[str, Any], hint: bool = True) -> None:
     from rich.table import Table
 
     table = Table(title=f"Acceptance checks: {data['passed']}/{data['total']} requirements met",
@@ -83,9 +83,51 @@ def render_check(data: dict[str, Any]) -> None:
         mark = safe("pass", "green") if req["passed"] else safe("fail", "red")
         table.add_row(mark, safe(req["id"]), safe(req["title"]), safe(req.get("note", "")))
     out().print(table)
-    if data["passed"] == data["total"]:
+    if hint and data["passed"] == data["total"]:
         out().print("Every requirement is met. `netprep takehome submit` freezes and reviews it.")
 
 
 def message(text: str) -> None:
     err().print(safe(text))
+
+
+def render_review(data: dict[str, Any], automated_only: bool = False) -> None:
+    console = out()
+    review = data.get("review") or {}
+    if "attempt" in data:
+        console.print(safe(status_line(data), "bold"))
+    acceptance = review.get("acceptance")
+    if acceptance:
+        if acceptance.get("skipped"):
+            console.print(safe(f"Acceptance checks not run: {acceptance['skipped']}", "yellow"))
+        else:
+            render_check(acceptance, hint=False)
+    for item in review.get("rubric_checks", []):
+        mark = safe("ok  ", "green") if item["passed"] else safe("note", "yellow")
+        console.print(mark, safe(item["message"]))
+        for finding in item.get("findings", [])[:10]:
+            console.print(safe(f"      {finding['file']}:{finding['line']}: {finding['message']}"))
+    if automated_only:
+        return
+    ratings = review.get("self_review") or {}
+    if ratings:
+        console.print(safe("Self-review: " + ", ".join(f"{k} {v}/5" for k, v in ratings.items())))
+    else:
+        console.print(safe("Self-review: not given."))
+
+
+def render_attempts(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    if not rows:
+        out().print("No take-home attempts yet. Start one with `netprep takehome start ID`.")
+        return
+    table = Table(title="Take-home attempts", title_justify="left")
+    for name in ("id", "brief", "state", "used", "checks", "self-review", "started"):
+        table.add_column(name, no_wrap=True)
+    for row in rows:
+        checks = f"{row['passed']}/{row['total']}" if row.get("total") else "-"
+        rating = "-" if row.get("avg_self_rating") is None else f"{row['avg_self_rating']:.1f}"
+        table.add_row(str(row["attempt"]), safe(row["brief"]), row["state"],
+                      clock(row["seconds_used"]), checks, rating, row["started_at"][:10])
+    out().print(table)
