@@ -1,0 +1,151 @@
+"""Story matching against its labelled set: top-1 fit accuracy, "none" accuracy, determinism.
+
+    python benchmarks/matching_accuracy.py [--verbose]
+
+The set is tests/data/matching/: eight stories and 60+ questions (built-in ones with
+their tags, and new untagged wordings, as a user pack without tags would have), each
+labelled with the stories an honest coach would accept as the top suggestion, or
+`none`. The built-in pack is the library. Exits 1 when a figure is under its target.
+`tests/test_matching.py` pins the same figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "tests" / "data" / "matching"
+TARGET = 0.85
+
+
+@dataclass
+class Case:
+    text: str
+    competencies: tuple[str, ...]
+    fits: frozenset[int] | None  # None: no story fits
+    key: str | None = None
+
+
+@dataclass
+class Figures:
+    fit_total: int = 0
+    fit_right: int = 0
+    none_total: int = 0
+    none_right: int = 0
+    deterministic: bool = True
+    misses: list[str] = field(default_factory=list)
+    per_question_ms: float = 0.0
+
+    @property
+    def top1(self) -> float:
+        return self.fit_right / self.fit_total if self.fit_total else 1.0
+
+    @property
+    def none(self) -> float:
+        return self.none_right / self.none_total if self.none_total else 1.0
+
+
+def load_stories(path: Path = DATA / "stories.yaml") -> list[Any]:
+    from netprep.star.model import Story
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Story(id=s["id"], title=s["title"], situation=s["situation"], task=s["task"],
+                  action=s["action"], result=s["result"], learned=s.get("learned", ""),
+                  tags=tuple(s.get("tags") or ())) for s in data["stories"]]
+
+
+def load_cases(library: Any, path: Path = DATA / "questions.yaml") -> list[Case]:
+    by_key = {q.key: q for q in library.questions}
+    cases = []
+    for row in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+        fits = None if row["fits"] == "none" else frozenset(int(i) for i in row["fits"])
+        if "key" in row:
+            question = by_key[row["key"]]
+            cases.append(Case(question.text, tuple(question.competencies), fits, row["key"]))
+        else:
+            cases.append(Case(row["text"], (), fits))
+    return cases
+
+
+def scores_of(stories: list[Any]) -> dict[int, int]:
+    from netprep.coach.analysis import analyze_story
+
+    return {int(s.id): analyze_story(s).score for s in stories}
+
+
+def evaluate(library: Any, stories: list[Any], cases: list[Case]) -> Figures:
+    from netprep.star import match_index, matching
+
+    scores = scores_of(stories)
+    figures = Figures()
+    start = time.perf_counter()
+    first = []
+    for case in cases:
+        found = matching.suggest(library, case.text, stories, competencies=case.competencies,
+                                 scores=scores)
+        first.append(found.story.id if found.story else None)
+        got = found.story.id if found.story else None
+        if case.fits is None:
+            figures.none_total += 1
+            figures.none_right += got is None
+            ok = got is None
+        else:
+            figures.fit_total += 1
+            figures.fit_right += got in case.fits
+            ok = got in case.fits
+        if not ok:
+            want = "none" if case.fits is None else sorted(case.fits)
+            fit = f" ({found.story.fit:.2f})" if found.story else ""
+            alts = ", ".join(f"{a.id} {a.fit:.2f}" for a in found.alternatives)
+            figures.misses.append(f"{case.text[:70]!r}: got {got}{fit}, want {want}"
+                                  f"  [{','.join(found.reading.competencies)}"
+                                  f" / {found.reading.polarity}; alt {alts}]")
+    figures.per_question_ms = (time.perf_counter() - start) * 1000 / max(1, len(cases))
+    # Determinism: a fresh index, the stories in another order: the same suggestions.
+    match_index.forget()
+    shuffled = list(stories)
+    random.Random(7).shuffle(shuffled)
+    for case, before in zip(cases, first, strict=True):
+        again = matching.suggest(library, case.text, shuffled, competencies=case.competencies,
+                                 scores=scores)
+        if (again.story.id if again.story else None) != before:
+            figures.deterministic = False
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    opts = parser.parse_args()
+    from netprep.content import load_library
+
+    library = load_library()
+    stories = load_stories()
+    cases = load_cases(library)
+    figures = evaluate(library, stories, cases)
+    print(f"questions: {len(cases)} ({figures.fit_total} with a fitting story, "
+          f"{figures.none_total} with none) x {len(stories)} stories")
+    print(f"top-1 fit accuracy: {figures.fit_right}/{figures.fit_total} = {figures.top1:.1%}"
+          f"  (target >= {TARGET:.0%})")
+    print(f"'none' accuracy:    {figures.none_right}/{figures.none_total} = {figures.none:.1%}"
+          f"  (target >= {TARGET:.0%})")
+    print(f"deterministic:      {'yes' if figures.deterministic else 'NO'}"
+          " (fresh index, stories shuffled)")
+    print(f"time per question:  {figures.per_question_ms:.2f} ms (index built once)")
+    if opts.verbose:
+        for miss in figures.misses:
+            print("  miss:", miss)
+    ok = figures.top1 >= TARGET and figures.none >= TARGET and figures.deterministic
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""The matcher's index kept in the data dir, so matching costs milliseconds per run.
+
+`$NETPREP_HOME/cache/match-index.json` (0600) holds the BM25 model of the loaded
+content and what was read from question and story texts, keyed by a digest of the
+competencies, templates and story-round questions it was built from (and the
+matcher's version): a changed pack rebuilds it. Like the content cache it is an
+optimisation only: a missing, stale, corrupt or unwritable file means a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from netprep.star.match_index import Index, build_index, held, hold, library_key
+
+CACHE_NAME = "match-index.json"
+
+
+def cache_path() -> Path:
+    from netprep.paths import data_dir
+
+    return data_dir(create=False) / "cache" / CACHE_NAME
+
+
+def load(library: Any) -> Index:
+    """The index of `library`: from memory, else the cache file, else built."""
+    found = held(library)
+    if found is not None:
+        return found
+    key = library_key(library)
+    try:
+        data = json.loads(cache_path().read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return hold(library, Index.from_dict(data))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    index = build_index(library, key)
+    index.dirty = True
+    return hold(library, index)
+
+
+def save(index: Index) -> None:
+    """Write the index back if it learnt something since it was loaded."""
+    if not index.dirty:
+        return
+    from netprep.paths import atomic_write, data_dir, ensure_private_dir
+
+    path = cache_path()
+    try:
+        data_dir()
+        ensure_private_dir(path.parent)
+        atomic_write(path, json.dumps(index.to_dict(), ensure_ascii=False,
+                                      separators=(",", ":")))
+        index.dirty = False
+    except Exception:  # noqa: BLE001 - the cache is optional
+        return

@@ -1,0 +1,251 @@
+"""Which of your stories answers this question? Pure logic, no I/O.
+
+A question is read into ranked competencies (its tags, or for an untagged
+question a BM25 model over the competency descriptions, the STAR templates and
+the built-in questions) and a polarity (see `star.polarity`). Each story gets a
+fit from 0 to 1: its tags (or, untagged, its text) against those competencies,
+the question's words found in it, whether it shows what the polarity asks for,
+and its analysis score. A story that contradicts the polarity is no fit; below
+`MIN_FIT` nothing is suggested and the template's guiding questions are shown.
+
+The same question, stories and scores always give the same suggestion; within a
+mock round `used` only steers the choice among stories of similar fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from netprep.star import concepts as cue
+from netprep.star import polarity as pol
+from netprep.star.match_index import RANK_WEIGHTS, Index, index_for, normal
+from netprep.star.matchtext import tokens
+
+MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
+SIMILAR = 0.06  # stories within this of the best count as equally good for variety
+NONE_FITS = "None of your stories fits this question well"
+# The competency a polarity points to, when an untagged question is read from its text.
+POLARITY_COMPETENCY = {
+    "being-wrong": "conflict", "mistake": "failure", "failure": "failure",
+    "persuasion": "communication", "feedback-received": "feedback",
+    "feedback-given": "feedback", "feedback-declined": "feedback", "conflict": "conflict",
+}
+
+
+class StoryLike(Protocol):
+    id: int | None
+    title: str
+    tags: tuple[str, ...]
+
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks: ranked competency ids, a polarity, and whether it is a
+    motivation / self-pitch question (answered without a story)."""
+
+    text: str
+    competencies: tuple[str, ...]
+    polarity: str | None
+    motivation: bool = False
+    source: str = "tags"  # "tags", "bank" (a built-in question with this text), "text"
+    weights: tuple[float, ...] = ()  # per competency; by rank when empty
+
+    def weighted(self) -> dict[str, float]:
+        weights = self.weights or RANK_WEIGHTS
+        return {c: w for c, w in zip(self.competencies, weights, strict=False)}
+
+
+@dataclass(frozen=True)
+class StoryFit:
+    id: int
+    title: str
+    fit: float  # 0-1
+    matched: tuple[str, ...] = ()  # competencies the story shows
+    words: tuple[str, ...] = ()  # question words found in the story
+    polarity: str = "neutral"  # "match", "neutral", "weak", "contradicts"
+
+    def brief(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "fit": self.fit}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    reading: Reading
+    kind: str  # "story", "template" (guiding questions) or "none"
+    story: StoryFit | None
+    alternatives: tuple[StoryFit, ...]
+    reason: str
+    template: str | None = None  # competency id of the template whose questions are shown
+    guide: tuple[str, ...] = ()  # guiding questions, or talking points for a pitch question
+    left_out: tuple[StoryFit, ...] = field(default=(), compare=False)  # contradictions
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `star suggest --json` shape."""
+        return {
+            "question": self.reading.text,
+            "competencies": list(self.reading.competencies),
+            "polarity": self.reading.polarity,
+            "story": self.story.brief() if self.story else None,
+            "alternatives": [a.brief() for a in self.alternatives],
+            "reason": self.reason,
+        }
+
+    def hint(self) -> dict[str, Any]:
+        """What a mock question showed, as `history show --json` records it."""
+        return {"kind": self.kind, "story_id": self.story.id if self.story else None,
+                "template": self.template, "fit": self.story.fit if self.story else None}
+
+
+def read_question(index: Index, text: str, competencies: Iterable[str] = ()) -> Reading:
+    """Competencies (tags first, else the built-in question with this text, else the text
+    model) and polarity of a question."""
+    text = " ".join(text.split())
+    facts = index.question(text)
+    polarity, motivation = facts.polarity, facts.motivation
+    tags = tuple(dict.fromkeys(competencies))
+    if tags:
+        return Reading(text, tags, polarity, motivation, "tags")
+    known = index.bank.get(normal(text))
+    if known:
+        return Reading(text, known, polarity, motivation, "bank")
+    boost = {c: 0.3 for c in cue.competencies(facts.concepts)}
+    if polarity in POLARITY_COMPETENCY:
+        competency = POLARITY_COMPETENCY[polarity]
+        boost[competency] = boost.get(competency, 0.0) + 0.6
+    strength = index.infer(tokens(text), boost)
+    ranked = sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))
+    chosen = [(c, s) for c, s in ranked[:3] if s >= 0.6]
+    return Reading(text, tuple(c for c, _ in chosen), polarity, motivation, "text",
+                   tuple(round(s * w, 3) for (_, s), w in zip(chosen, RANK_WEIGHTS,
+                                                                strict=False)))
+
+
+def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
+         scores: Mapping[int, int] | None = None) -> list[StoryFit]:
+    """Every story with its fit to the question, best first (ties: lower id first)."""
+    weights = reading.weighted()
+    total = sum(weights.values()) or 1.0
+    terms = sorted(set(tokens(reading.text)))
+    term_weight = {t: index.bm25.weight(t) for t in terms}
+    all_weight = sum(term_weight.values()) or 1.0
+    qvec = index.vector(terms)
+    asked = index.question(reading.text).concepts
+    needed = cue.constraints(asked)
+    fits = []
+    for story in stories:
+        if story.id is None:
+            continue
+        profile = index.profile(f"{story.title}\n{story.text()}")
+        tagged = [c for c in reading.competencies if c in story.tags]
+        by_tags = sum(weights[c] for c in tagged) / total
+        by_text = sum(w * profile.inferred.get(c, 0.0) for c, w in weights.items()) / total
+        comp = max(by_tags, (0.6 if story.tags else 0.8) * by_text)
+        shown = tuple(tagged) or tuple(c for c in reading.competencies
+                                       if profile.inferred.get(c, 0.0) >= 0.5)
+        words = tuple(t for t in terms if t in profile.words)
+        lexical = sum(term_weight[t] for t in words) / all_weight
+        shared = asked & profile.concepts
+        near = sum(v * profile.vector.get(d, 0.0) for d, v in qvec.items())
+        by_concepts = len(shared) / len(asked) if asked else lexical
+        content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near
+        fit = 0.6 * comp + 0.4 * content if reading.competencies else 0.8 * content
+        verdict = pol.polarity_fit(reading.polarity, profile.signals)
+        if verdict == "match":
+            fit = min(1.0, fit + 0.1)
+        elif verdict == "weak":
+            fit *= 0.5
+        elif verdict == "contradicts":
+            fit = 0.0
+        for _ in needed - profile.concepts:
+            fit *= 0.55
+        score = (scores or {}).get(int(story.id))
+        fit *= 0.85 + 0.15 * ((score if score is not None else 70) / 100)
+        fits.append(StoryFit(int(story.id), story.title, round(fit, 3), shown,
+                             words + tuple(sorted(shared)), verdict))
+    fits.sort(key=lambda f: (-f.fit, f.id))
+    return fits
+
+
+def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
+            competencies: Iterable[str] = (), scores: Mapping[int, int] | None = None,
+            used: Iterable[int] = (), talking_points: Sequence[str] = ()) -> Suggestion:
+    """The best story for a question (or why none), with up to two alternatives."""
+    index = index_for(library)
+    reading = read_question(index, text, competencies)
+    if reading.motivation:
+        return _motivation(reading, talking_points)
+    ranked = rank(index, reading, stories, scores)
+    fitting = [f for f in ranked if f.fit >= MIN_FIT]
+    left_out = tuple(f for f in ranked if f.polarity == "contradicts")
+    if not fitting:
+        return _nothing(index, reading, ranked, left_out)
+    used_ids = set(used)
+    best = fitting[0]
+    for candidate in fitting:
+        if candidate.fit < best.fit - SIMILAR:
+            break
+        if candidate.id not in used_ids:
+            best = candidate
+            break
+    alternatives = tuple(f for f in fitting if f.id != best.id)[:2]
+    return Suggestion(reading, "story", best, alternatives,
+                      _why(index, reading, best, left_out), left_out=left_out)
+
+
+def _motivation(reading: Reading, talking_points: Sequence[str]) -> Suggestion:
+    if talking_points:
+        reason = "A motivation question: answer with your own reasons; your talking points."
+    else:
+        reason = ("A motivation question: answer with your own reasons (why this company, "
+                  "why you), not a story.")
+    return Suggestion(reading, "none", None, (), reason, guide=tuple(talking_points))
+
+
+def _nothing(index: Index, reading: Reading, ranked: list[StoryFit],
+             left_out: tuple[StoryFit, ...]) -> Suggestion:
+    template = next((c for c in reading.competencies if c in index.templates), None)
+    guide: tuple[str, ...] = ()
+    if template is not None:
+        found = index.templates[template]
+        guide = tuple(f"{part.capitalize()}: {found.guide(part)[0]}"
+                      for part in ("situation", "task", "action", "result")
+                      if found.guide(part))
+    reason = f"{NONE_FITS}."
+    closest = next((f for f in ranked if f.polarity != "contradicts"), None)
+    if closest is not None and closest.fit > 0:
+        reason += f" The closest, '{closest.title}', fits {closest.fit:.2f} of 1."
+    reason += _left_out_note(reading, left_out)
+    if template is not None:
+        reason += f" Write one with the {_name(index, template)} template's questions."
+    return Suggestion(reading, "template" if template else "none", None, (), reason,
+                      template, guide, left_out)
+
+
+def _why(index: Index, reading: Reading, best: StoryFit,
+         left_out: tuple[StoryFit, ...]) -> str:
+    asks = ", ".join(_name(index, c) for c in reading.competencies) or "no known competency"
+    parts = [f"The question asks about {asks}"
+             + (f" ({reading.polarity.replace('-', ' ')})" if reading.polarity else "")]
+    if best.matched:
+        parts.append(f"'{best.title}' shows " + ", ".join(_name(index, c) for c in best.matched))
+    if best.polarity == "match" and reading.polarity:
+        parts.append(f"its text shows {reading.polarity.replace('-', ' ')}")
+    if best.words:
+        parts.append("shared words: " + ", ".join(best.words[:5]))
+    return "; ".join(parts) + "." + _left_out_note(reading, left_out)
+
+
+def _left_out_note(reading: Reading, left_out: tuple[StoryFit, ...]) -> str:
+    if not left_out or not reading.polarity:
+        return ""
+    titles = ", ".join(f"'{f.title}'" for f in left_out[:2])
+    return (f" Left out {titles}: it shows the opposite of "
+            f"{reading.polarity.replace('-', ' ')}.")
+
+
+def _name(index: Index, competency: str) -> str:
+    return index.names.get(competency, competency).lower()

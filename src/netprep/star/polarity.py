@@ -1,0 +1,170 @@
+"""What a question asks for beyond its competency (its polarity), and what a story shows.
+
+A question about a disagreement you lost wants a different story from one about a
+disagreement you won, even though both are "conflict". Cue phrases, written for
+netprep, read the polarity of a question and the signals in a story's text; pure
+regular expressions, compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+
+POLARITIES = ("being-wrong", "mistake", "failure", "feedback-declined", "persuasion",
+              "feedback-received",
+              "feedback-given", "deadline", "conflict")
+
+# Question text -> polarity, most specific first: the first that matches wins.
+_QUESTION_CUES: tuple[tuple[str, str], ...] = (
+    ("being-wrong", r"\b(you|i) (were|was) (the one who was )?wrong|turned out .{0,30}\bwrong"
+                    r"|\bchang\w* (your|my) mind|other (person|side) (was right|had a point)"
+                    r"|admit\w* .{0,20}\bwrong|\blost an argument|\bwere (proven|proved) wrong"),
+    ("mistake", r"\bmistake|\byou caused|\blet (your|the) (\w+ )?down|\boutage"
+                r"|\bbroke\b|\bbroken\b|\bbreak (something|production|the build)"
+                r"|\bfell through the cracks|\bbug of yours|\byour fault|\bslip(ped)? up"
+                r"|\berror you made|\bwent wrong because of you"),
+    ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
+                r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
+                r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"),
+    ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
+                          r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"),
+    ("persuasion", r"\bpersua|\bconvinc|\bbuy-?in\b|\bwin\w* .{0,20}\bover\b|\bwon .{0,20}\bover"
+                   r"|\badopt (your|an|my) idea|\bwon an argument|\bwin an argument"
+                   r"|\bsell\w* .{0,20}\b(idea|proposal|plan)|\bon board\b|\bsceptic|\bskeptic"
+                   r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"),
+    ("feedback-received", r"feedback (you|that you|i) (got|received|were given|have received)"
+                          r"|\bcritici[sz]|\bcritical feedback|\bfeedback .{0,30}given you"
+                          r"|\bgiven you\b|\breviewer|\btears? apart your|\bask\w* for feedback"
+                          r"|\bfeedback you disagreed|\breceived .{0,20}feedback"
+                          r"|\b(was|were|got) (reviewed|criticised|criticized|rejected|torn)"),
+    ("feedback-given", r"\bg[ai]ve\w* .{0,40}\bfeedback|\bfeedback to (a|an|your|the|someone)"
+                       r"|did ?n[o']t want to hear|\bdifficult conversation|\bhard truth"
+                       r"|\btell (a|your) (peer|teammate|colleague|friend)"),
+    ("deadline", r"\bdeadline|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
+                 r"|\bshort notice|\bunder pressure|\brunning out of time"),
+    ("conflict", r"\bdisagre|\b(could|did|would) ?n[o']?t agree|\bargu|\bconflict"
+                 r"|\bpush\w* back|\bdifferently\b|\btension"
+                 r"|\bgetting along|\bpulling (their|his|her) weight|\bnot contributing"
+                 r"|\bclash|\bfriction|\bdifficult (teammate|person|coworker|colleague)"),
+)
+
+# Motivation and self-pitch questions: answered with your reasons, never a story.
+_MOTIVATION = (
+    r"\babout yourself\b|\bintroduce yourself|\bwalk me through your (resume|cv|background)"
+    r"|\bwhy (do|would) you (want|like) to (work|join|intern)|\bwhy (this|our) (company|team|role)"
+    r"|\bwhy (should|would) we hire|\bwhy (are you|you're) (interested|applying)"
+    r"|\bwhat (interests|excites|attracts|draws) you (about|to)|\bwhere do you see yourself"
+    r"|\bwhat motivates you|\bwhy (software|computer science|engineering|tech)\b"
+    r"|\bwhy do you want to work here|\bwhat are you looking for in"
+    r"|\bresonates with you|\bwhy (us|here)\b|\bwhat do you know about (us|our)"
+)
+
+# Story text -> signals. A story can show several.
+_STORY_CUES: dict[str, str] = {
+    "being-wrong": (
+        r"\bi (had been|was|were) wrong|\b(she|he|they|you) (had been|was|were) right"
+        r"|\bchanged my mind|\badmitted\b|\bconceded|\bi agreed to (switch|her|his|their|go with)"
+        r"|\b(her|his|their) (idea|approach|schema|design|plan) (was|worked) better"
+        r"|\bi was mistaken|\brealis\w* (she|he|they) (was|were) right"
+    ),
+    "won": (
+        r"\bagreed (to keep|with) (my|me)\b|\bagreed to keep my|\bwent with my|\badopted my"
+        r"|\bconvinced (them|him|her|the)|\bpersuaded|\bcame round|\bwon the (argument|debate)"
+        r"|\bagreed with me|\bmy (approach|proposal|plan|idea) (was|won)|\bkeep my approach"
+    ),
+    "mistake": (
+        r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
+        r"|\bmistake\b|\bi overlooked|\bby mistake|\bwrong (connection|environment|branch|file)"
+    ),
+    "failure": (
+        r"\bi (failed|missed|broke|lost|forgot)|\bmy (mistake|fault|error)|\bwent wrong"
+        r"|\brolled .{0,20}\bback|\bincident|\boutage|\bwe lost|\bwas broken|\bfell short"
+        r"|\bdid ?n[o']t (work|go) (as|the way)|\b(it|we|i) failed|\bmistake\b"
+    ),
+    "conflict": (
+        r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
+        r"|\bpush\w* back|\bannoyed|\bfight|\bobject\w*\b|\bopposed"
+    ),
+    "feedback-received": (
+        r"\b(review\w*|comments?) .{0,60}\b(told me|said my|my tests|my code)"
+        r"|\btold me (my|that my|i)"
+        r"|\bfeedback (i|that i) (got|received)|\bcritici|\bleft .{0,20}comments"
+        r"|\bgave me feedback|\b(she|he|they) pointed out"
+    ),
+    "feedback-given": (
+        r"\bgave (him|her|them) (feedback|honest|candid)|\bi told (him|her|them) what i"
+        r"|\bi (raised|brought up) .{0,30}with (him|her|them)|\bfeedback to (him|her|them)"
+        r"|\bhow it affected|\bgave .{0,30}\bfeedback on"
+    ),
+    "feedback-declined": (
+        r"\b(decided|chose) not to (change|follow|act)|\bexplained why i (kept|did not)"
+        r"|\bkept my (approach|design|version)"
+    ),
+    "deadline": (
+        r"\bdeadline|\bbefore the (launch|demo|deadline|judging|release|audit|test)"
+        r"|\bwithin (a|one|two|three|\d+) (day|week|hour)|\bovernight|\bhours? (in|before)"
+    ),
+}
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str, source: str) -> re.Pattern[str]:
+    found = _compiled.get(name)
+    if found is None:
+        found = _compiled[name] = re.compile(source, re.IGNORECASE)
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def question_polarity(text: str) -> str | None:
+    """The most specific polarity the question's wording asks for, or None."""
+    plain = _plain(text)
+    for name, source in _QUESTION_CUES:
+        if _pattern("q:" + name, source).search(plain):
+            return name
+    return None
+
+
+def is_motivation(text: str) -> bool:
+    """Why-this-company, tell-me-about-yourself and other self-pitch questions."""
+    return bool(_pattern("motivation", _MOTIVATION).search(_plain(text)))
+
+
+def story_signals(text: str) -> frozenset[str]:
+    """The polarity signals a story's text shows ("won", "being-wrong", "mistake", ...)."""
+    plain = _plain(text)
+    return frozenset(name for name, source in _STORY_CUES.items()
+                     if _pattern("s:" + name, source).search(plain))
+
+
+# How a story's signals bear on a question's polarity:
+#   wanted: a signal that answers the polarity (raises the fit)
+#   contradicts: a signal that, without a wanted one, means the story is no fit at all
+#   required: without a wanted signal the story fits only weakly
+_RULES: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
+    "being-wrong": (frozenset({"being-wrong"}), frozenset({"won"}), True),
+    "feedback-declined": (frozenset({"feedback-declined"}), frozenset(), True),
+    "persuasion": (frozenset({"won"}), frozenset({"being-wrong"}), True),
+    "mistake": (frozenset({"mistake", "failure"}), frozenset(), True),
+    "failure": (frozenset({"failure", "mistake"}), frozenset(), True),
+    "feedback-received": (frozenset({"feedback-received"}), frozenset({"feedback-given"}), True),
+    "feedback-given": (frozenset({"feedback-given"}), frozenset({"feedback-received"}), True),
+    "deadline": (frozenset({"deadline"}), frozenset(), False),
+    "conflict": (frozenset({"conflict"}), frozenset(), False),
+}
+
+
+def polarity_fit(polarity: str | None, signals: frozenset[str]) -> str:
+    """'match', 'neutral', 'weak' (a required signal is missing) or 'contradicts'."""
+    if polarity is None or polarity not in _RULES:
+        return "neutral"
+    wanted, contradicts, required = _RULES[polarity]
+    if signals & wanted:
+        return "match"
+    if signals & contradicts:
+        return "contradicts"
+    return "weak" if required else "neutral"

@@ -1,0 +1,189 @@
+"""Story matching: the labelled set's figures, polarity, 'none fits', variety, the cache."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import matching_accuracy as bench  # noqa: E402
+
+from netprep.content import load_library  # noqa: E402
+from netprep.star import match_cache, match_index, matching  # noqa: E402
+
+WRONG = "Tell me about a disagreement where it turned out you were the one who was wrong."
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+@pytest.fixture(scope="module")
+def stories():
+    return bench.load_stories()
+
+
+@pytest.fixture(autouse=True)
+def fresh_index():
+    match_index.forget()
+    yield
+    match_index.forget()
+
+
+def by_id(stories, *ids):
+    return [s for s in stories if s.id in ids]
+
+
+def test_labelled_set_meets_its_targets(library, stories):
+    cases = bench.load_cases(library)
+    assert len(cases) >= 60
+    figures = bench.evaluate(library, stories, cases)
+    assert figures.fit_total >= 40 and figures.none_total >= 20
+    assert figures.top1 >= 0.87, figures.misses
+    assert figures.none >= 0.90, figures.misses
+    assert figures.deterministic
+
+
+def test_a_won_argument_is_no_answer_to_being_wrong(library, stories):
+    found = matching.suggest(library, WRONG, stories, competencies=("conflict", "learning"))
+    assert found.reading.polarity == "being-wrong"
+    assert found.story is not None and found.story.id == 2
+    assert 1 not in [a.id for a in found.alternatives]
+    # With only the won-the-argument story in the bank, nothing fits, and it says why.
+    alone = matching.suggest(library, WRONG, by_id(stories, 1),
+                             competencies=("conflict", "learning"))
+    assert alone.story is None
+    assert alone.reason.startswith(matching.NONE_FITS)
+    assert "Convincing the team" in alone.reason
+    assert alone.guide and alone.kind == "template" and alone.template == "conflict"
+
+
+def test_persuasion_prefers_the_won_argument(library, stories):
+    found = matching.suggest(library, "Tell me about a time you persuaded a group to adopt "
+                             "your idea.", stories)
+    assert found.reading.polarity == "persuasion"
+    assert found.story is not None and found.story.id == 1
+
+
+def test_untagged_questions_are_read_from_their_text(library, stories):
+    found = matching.suggest(library, "Tell me about a time you broke something in "
+                             "production.", stories)
+    assert found.reading.source == "text"
+    assert "failure" in found.reading.competencies
+    assert found.story is not None and found.story.id == 3
+    assert 0 < found.story.fit <= 1
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me about yourself.", "Why do you want to work here?",
+    "Why should we hire you?", "Walk me through your resume.",
+])
+def test_motivation_questions_get_no_story(library, stories, question):
+    found = matching.suggest(library, question, stories)
+    assert found.reading.motivation and found.story is None and found.kind == "none"
+    assert found.alternatives == ()
+    points = ("I build tools students use", "I want to learn from your platform team")
+    with_points = matching.suggest(library, question, stories, talking_points=points)
+    assert with_points.guide == points
+
+
+def test_nothing_fits_a_gap(library, stories):
+    found = matching.suggest(library, "Describe a time you mentored a junior student.",
+                             stories)
+    assert found.story is None and found.reason.startswith(matching.NONE_FITS)
+    assert found.kind in ("template", "none")
+
+
+def test_variety_only_among_similar_fits(library, stories):
+    question = "Tell me about a time you disagreed with a teammate about how to do something."
+    tags = ("conflict", "collaboration")
+    first = matching.suggest(library, question, stories, competencies=tags)
+    assert first.story is not None
+    again = matching.suggest(library, question, stories, competencies=tags,
+                             used={first.story.id})
+    close = [a for a in first.alternatives if a.fit >= first.story.fit - matching.SIMILAR]
+    if close:
+        assert again.story is not None and again.story.id == close[0].id
+    # A much better story is suggested again rather than a weak unused one.
+    wrong = matching.suggest(library, WRONG, stories, competencies=("conflict", "learning"))
+    assert wrong.story is not None
+    reused = matching.suggest(library, WRONG, stories, competencies=("conflict", "learning"),
+                              used={wrong.story.id})
+    assert reused.story is not None and reused.story.id == wrong.story.id
+
+
+def test_same_question_same_suggestion_until_the_bank_changes(library, stories):
+    question = "Tell me about a disagreement with your manager."
+    runs = {matching.suggest(library, question, list(order)).story.id  # type: ignore[union-attr]
+            for order in (stories, stories[::-1], stories[3:] + stories[:3])}
+    assert len(runs) == 1
+    chosen = runs.pop()
+    rest = [s for s in stories if s.id != chosen]
+    changed = matching.suggest(library, question, rest)
+    assert changed.story is None or changed.story.id != chosen
+
+
+def test_json_shape(library, stories):
+    data = matching.suggest(library, WRONG, stories).to_dict()
+    assert list(data) == ["question", "competencies", "polarity", "story", "alternatives",
+                          "reason"]
+    assert set(data["story"]) == {"id", "title", "fit"}
+    assert all(set(a) == {"id", "title", "fit"} for a in data["alternatives"])
+    assert len(data["alternatives"]) <= 2
+
+
+def test_cached_index_gives_the_same_answers_and_survives_damage(library, stories, home):
+    questions = [WRONG, "Tell me about a time you had to learn a new language quickly.",
+                 "Why this company?"]
+    before = [matching.suggest(library, q, stories).to_dict() for q in questions]
+    index = match_cache.load(library)
+    match_cache.save(index)
+    path = match_cache.cache_path()
+    assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
+    match_index.forget()
+    loaded = match_cache.load(library)
+    assert not loaded.dirty  # read from the file, not rebuilt
+    assert [matching.suggest(library, q, stories).to_dict() for q in questions] == before
+    path.write_text("{not json", encoding="utf-8")
+    match_index.forget()
+    assert match_cache.load(library).dirty  # rebuilt
+    assert [matching.suggest(library, q, stories).to_dict() for q in questions] == before
+
+
+def test_a_changed_pack_rebuilds_the_index(library):
+    from dataclasses import replace
+
+    key = match_index.library_key(library)
+    fewer = replace(library, questions=library.questions[1:])
+    assert match_index.library_key(fewer) != key
+    assert match_index.library_key(library) == key
+
+
+def test_matching_is_fast_with_a_warm_index(library, stories):
+    match_cache.save(match_cache.load(library))
+    match_index.forget()
+    scores = bench.scores_of(stories)
+    questions = [q for q in library.questions if q.round in ("behavioral", "culture")][:20]
+    start = time.perf_counter()
+    match_cache.load(library)
+    for question in questions:
+        matching.suggest(library, question.text, stories, competencies=question.competencies,
+                         scores=scores)
+    per_question = (time.perf_counter() - start) / len(questions)
+    assert per_question < 0.010
+
+
+def test_cache_file_holds_no_more_than_its_memo_limit(library, stories):
+    index = match_cache.load(library)
+    for n in range(match_index.MAX_MEMO + 20):
+        index.question(f"Tell me about project number {n}.")
+    assert len(index.questions) <= match_index.MAX_MEMO
+    match_cache.save(index)
+    data = json.loads(match_cache.cache_path().read_text(encoding="utf-8"))
+    assert len(data["questions"]) <= match_index.MAX_MEMO
