@@ -13,6 +13,7 @@ import click
 import typer
 
 from netprep.cli import MAX_ID
+from netprep.cli.star_suggest import suggest as _suggest
 
 if TYPE_CHECKING:
     from netprep.star.model import Story
@@ -396,3 +397,6 @@ def import_(
                 f"{', '.join(unknown)}.")
     noun = "story" if len(fresh) == 1 else "stories"
     message(f"Imported {len(fresh)} {noun}" + (f", skipped {len(skipped)}." if skipped else "."))
+
+
+app.command("suggest")(_suggest)

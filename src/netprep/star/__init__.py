@@ -8,4 +8,7 @@ Plain logic over `coach` (analysis), `content` (competencies, templates) and `st
 - `bank`: the bank report (coverage by competency, weak questions, only answers).
 - `files`: story YAML/JSON read and written, the editor document, the markdown cheat sheet.
 - `actions`: the star commands' logic (tags, checks, import merge, export).
+- `matching`: which story answers a question (pure); over `match_index` (the BM25 text
+  model and its memos), `matchtext` (words, BM25), `polarity` and `concepts` (cue
+  phrases); `match_cache` keeps the index in the data dir and runs `star suggest`.
 """

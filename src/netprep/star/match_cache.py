@@ -5,6 +5,7 @@ content and what was read from question and story texts, keyed by a digest of th
 competencies, templates and story-round questions it was built from (and the
 matcher's version): a changed pack rebuilds it. Like the content cache it is an
 optimisation only: a missing, stale, corrupt or unwritable file means a rebuild.
+`suggest_for` is `star suggest`: the stored stories, the cached index, the matcher.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from netprep.star.match_index import Index, build_index, held, hold, library_key
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netprep.star.matching import Suggestion
+    from netprep.store.db import Store
 
 CACHE_NAME = "match-index.json"
 
@@ -56,3 +62,17 @@ def save(index: Index) -> None:
         index.dirty = False
     except Exception:  # noqa: BLE001 - the cache is optional
         return
+
+
+def suggest_for(store: Store, question: str, library: Any) -> Suggestion:
+    """`star suggest`: the matcher over the stored stories and their cached scores."""
+    from netprep.star import matching
+    from netprep.star.cache import list_summaries
+    from netprep.store.stories import list_stories
+
+    stories = list_stories(store)
+    scores = {s.id: s.score for s in list_summaries(store)} if stories else {}
+    index = load(library)
+    found = matching.suggest(library, question, stories, scores=scores)
+    save(index)
+    return found

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from netprep.star import concepts as cue
 from netprep.star import polarity as pol
 from netprep.star.match_index import RANK_WEIGHTS, Index, index_for, normal
-from netprep.star.matchtext import tokens
+from netprep.star.matchtext import surface, tokens
 
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
@@ -109,6 +109,8 @@ def read_question(index: Index, text: str, competencies: Iterable[str] = ()) -> 
     tags = tuple(dict.fromkeys(competencies))
     if tags:
         return Reading(text, tags, polarity, motivation, "tags")
+    if motivation:
+        return Reading(text, (), None, True, "text")
     known = index.bank.get(normal(text))
     if known:
         return Reading(text, known, polarity, motivation, "bank")
@@ -130,6 +132,7 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
     weights = reading.weighted()
     total = sum(weights.values()) or 1.0
     terms = sorted(set(tokens(reading.text)))
+    shown_as = surface(reading.text)
     term_weight = {t: index.bm25.weight(t) for t in terms}
     all_weight = sum(term_weight.values()) or 1.0
     qvec = index.vector(terms)
@@ -165,7 +168,8 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         score = (scores or {}).get(int(story.id))
         fit *= 0.85 + 0.15 * ((score if score is not None else 70) / 100)
         fits.append(StoryFit(int(story.id), story.title, round(fit, 3), shown,
-                             words + tuple(sorted(shared)), verdict))
+                             tuple(shown_as.get(t, t) for t in words if t in shown_as),
+                             verdict))
     fits.sort(key=lambda f: (-f.fit, f.id))
     return fits
 
@@ -214,7 +218,7 @@ def _nothing(index: Index, reading: Reading, ranked: list[StoryFit],
         guide = tuple(f"{part.capitalize()}: {found.guide(part)[0]}"
                       for part in ("situation", "task", "action", "result")
                       if found.guide(part))
-    reason = f"{NONE_FITS}."
+    reason = f"{NONE_FITS}." if ranked else f"{NONE_FITS}: you have no stories yet."
     closest = next((f for f in ranked if f.polarity != "contradicts"), None)
     if closest is not None and closest.fit > 0:
         reason += f" The closest, '{closest.title}', fits {closest.fit:.2f} of 1."

@@ -72,6 +72,16 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+def surface(text: str) -> dict[str, str]:
+    """Stem -> the first word of `text` that has it (to show matching words as written)."""
+    out: dict[str, str] = {}
+    for word in _WORD.findall(text.lower().replace("\u2019", "'")):
+        word = word.split("'", 1)[0]
+        if word and word not in STOP:
+            out.setdefault(stem(word), word)
+    return out
+
+
 class BM25:
     """Okapi BM25 over a fixed list of token lists (k1 = 1.2, b = 0.75)."""
 

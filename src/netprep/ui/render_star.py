@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from netprep.star.matching import Suggestion
     from netprep.store.stories import Summary
 
 
@@ -162,3 +163,32 @@ def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
         console.print(grid)
         if len(bank.weak_questions) > 8:
             console.print(f"  … and {len(bank.weak_questions) - 8} more (see --json).")
+
+
+def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
+    """`star suggest`: the question's reading, the story (or why none) and alternatives."""
+    from rich.text import Text
+
+    console = out()
+    reading = found.reading
+    asks = ", ".join(names.get(c, c) for c in reading.competencies) or "no known competency"
+    line = Text("Asks about: ", style="bold")
+    line.append_text(safe(asks))
+    if reading.polarity:
+        line.append(f" · angle: {reading.polarity.replace('-', ' ')}")
+    console.print(line)
+    if found.story is not None:
+        best = Text("Best story: ", style="bold")
+        best.append_text(safe(f"#{found.story.id} {found.story.title}", "green"))
+        best.append(f"  (fit {found.story.fit:.2f})")
+        console.print(best)
+    console.print(safe(found.reason))
+    for alt in found.alternatives:
+        console.print(safe(f"  or #{alt.id} {alt.title}  (fit {alt.fit:.2f})"))
+    if found.guide:
+        title = "Your talking points:" if reading.motivation else "Guiding questions:"
+        console.print(Text(title, style="bold"))
+        for item in found.guide:
+            console.print(safe(f"  • {item}"))
+    if found.story is None and not reading.motivation:
+        console.print("Write one with `netprep star add`.")

@@ -1,0 +1,94 @@
+"""`netprep star suggest QUESTION [--json]`, driven through the real exit point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+STORIES = Path(__file__).resolve().parent / "data" / "matching" / "stories.yaml"
+WRONG = "Tell me about a disagreement where it turned out you were the one who was wrong."
+
+
+@pytest.fixture
+def bank(cli):
+    done = cli("star", "add", "--file", str(STORIES))
+    assert done.code == 0, done.err
+
+
+def test_json_names_the_story_and_leaves_out_the_won_argument(cli, bank):
+    done = cli("star", "suggest", WRONG, "--json")
+    assert done.code == 0, done.err
+    data = json.loads(done.out)
+    assert list(data) == ["question", "competencies", "polarity", "story", "alternatives",
+                          "reason"]
+    assert data["question"] == WRONG
+    assert data["polarity"] == "being-wrong"
+    assert "conflict" in data["competencies"]
+    assert data["story"]["title"] == "Wrong about the database schema"
+    assert 0 < data["story"]["fit"] <= 1
+    assert "Convincing the team" not in [a["title"] for a in data["alternatives"]]
+    assert "Convincing the team" in data["reason"]  # said why it was left out
+    assert done.err == ""
+
+
+def test_same_question_same_answer(cli, bank):
+    runs = {cli("star", "suggest", "Tell me about a disagreement with your manager.",
+                "--json").out for _ in range(3)}
+    assert len(runs) == 1
+
+
+def test_nothing_fits_shows_the_templates_questions(cli):
+    done = cli("star", "suggest", "Tell me about a time you disagreed with a teammate.")
+    assert done.code == 0, done.err
+    assert "None of your stories fits this question well" in done.out
+    assert "Who disagreed, and about what?" in done.out
+    assert "netprep star add" in done.out
+    data = json.loads(cli("star", "suggest", "Tell me about a time you disagreed with a "
+                          "teammate.", "--json").out)
+    assert data["story"] is None and data["alternatives"] == []
+
+
+def test_motivation_question_gets_no_story(cli, bank):
+    data = json.loads(cli("star", "suggest", "Tell me about yourself.", "--json").out)
+    assert data["story"] is None and data["competencies"] == []
+    assert "motivation" in data["reason"].lower()
+
+
+def test_human_output_shows_fit_and_alternatives(cli, bank):
+    done = cli("star", "suggest", "Tell me about a time you disagreed with a teammate "
+               "about how to do something. How did you handle it?")
+    assert done.code == 0, done.err
+    assert "Best story: #" in done.out and "fit 0." in done.out
+    assert "Handling conflict" in done.out
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 1001])
+def test_bad_question_is_a_usage_error(cli, question):
+    done = cli("star", "suggest", question)
+    assert done.code == 2
+    assert done.err.startswith("netprep: QUESTION")
+
+
+def test_markup_in_a_title_is_shown_literally(cli):
+    done = cli("star", "add", "--title", "[bold]Wrong[/bold] about the schema",
+               "--situation", "In my databases course my teammate and I disagreed about "
+               "the schema for a booking app.", "--task", "We had to settle the design.",
+               "--action", "I argued for one JSON document per user, we tested both designs "
+               "on the three main queries, and I told her she had been right and I had "
+               "been wrong.", "--result", "We finished a week early and scored 94%.",
+               "--tag", "conflict,learning")
+    assert done.code == 0, done.err
+    done = cli("star", "suggest", WRONG)
+    assert done.code == 0, done.err
+    assert "[bold]Wrong[/bold] about the schema" in done.out
+
+
+def test_the_index_is_cached_in_the_data_dir(cli, bank, home):
+    cli("star", "suggest", WRONG, "--json")
+    path = home / "cache" / "match-index.json"
+    assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
+    first = path.stat().st_mtime_ns
+    cli("star", "suggest", WRONG, "--json")  # nothing new learnt: not rewritten
+    assert path.stat().st_mtime_ns == first
