@@ -166,17 +166,23 @@ def test_a_changed_pack_rebuilds_the_index(library):
 
 
 def test_matching_is_fast_with_a_warm_index(library, stories):
-    match_cache.save(match_cache.load(library))
-    match_index.forget()
+    """A mock round after the first: the index and the story profiles come from the cache
+    file; each question then costs well under 10 ms (best of three rounds, shared CPU)."""
     scores = bench.scores_of(stories)
-    questions = [q for q in library.questions if q.round in ("behavioral", "culture")][:20]
-    start = time.perf_counter()
-    match_cache.load(library)
-    for question in questions:
-        matching.suggest(library, question.text, stories, competencies=question.competencies,
-                         scores=scores)
-    per_question = (time.perf_counter() - start) / len(questions)
-    assert per_question < 0.010
+    questions = [q for q in library.questions if q.round in ("behavioral", "culture")][:10]
+
+    def round_() -> float:
+        match_index.forget()
+        start = time.perf_counter()
+        index = match_cache.load(library)
+        for question in questions:
+            matching.suggest(library, question.text, stories,
+                             competencies=question.competencies, scores=scores)
+        match_cache.save(index)
+        return (time.perf_counter() - start) / len(questions)
+
+    round_()  # the first round builds and saves the index
+    assert min(round_() for _ in range(3)) < 0.010
 
 
 def test_cache_file_holds_no_more_than_its_memo_limit(library, stories):

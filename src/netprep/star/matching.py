@@ -35,11 +35,20 @@ POLARITY_COMPETENCY = {
 
 
 class StoryLike(Protocol):
+    """A `star.model.Story`, or anything with its id, title, tags and (some) parts."""
+
     id: int | None
     title: str
     tags: tuple[str, ...]
 
-    def text(self) -> str: ...
+
+PARTS = ("situation", "task", "action", "result", "learned")
+
+
+def story_text(story: StoryLike) -> str:
+    """The title and every part the story has, as the matcher reads it."""
+    parts = (str(getattr(story, part, "") or "") for part in PARTS)
+    return "\n".join([story.title, *(p for p in parts if p.strip())])
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,7 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
     for story in stories:
         if story.id is None:
             continue
-        profile = index.profile(f"{story.title}\n{story.text()}")
+        profile = index.profile(story_text(story))
         tagged = [c for c in reading.competencies if c in story.tags]
         by_tags = sum(weights[c] for c in tagged) / total
         by_text = sum(w * profile.inferred.get(c, 0.0) for c, w in weights.items()) / total
