@@ -21,7 +21,8 @@ app = typer.Typer(
     help="Timed coding drills: write a function in your editor, run it against hidden tests.",
 )
 
-KEYS = "Enter: run the tests · e: edit · h: hint · s: statement · q: give up"
+KEYS = ("Enter: run the tests · ?question: ask the interviewer · e: edit · h: hint · "
+        "s: statement · q: give up")
 
 
 @app.command("list")
@@ -143,6 +144,42 @@ def test(
         render_report(data)
     if not report.all_passed:
         raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    question: list[str] = typer.Argument(..., metavar="QUESTION",
+                                         help="Your clarifying question (quote it, or not)."),
+    json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+) -> None:
+    """Ask the interviewer a clarifying question about an exercise (answers are recorded)."""
+    from netprep.coding.clarify import match
+    from netprep.coding.exercises import get_exercise
+    from netprep.content import load_library
+    from netprep.errors import UsageError
+    from netprep.store import now_iso, open_store
+    from netprep.store.code import record_clarification
+    from netprep.text import clean
+
+    text = clean(" ".join(question)).strip()
+    if not text:
+        raise UsageError("The question is empty.",
+                         "Ask it as `netprep code ask ID 'can it be empty?'`.")
+    exercise = get_exercise(load_library(), exercise_id)
+    found = match(text, exercise.clarifications)
+    with open_store() as store:
+        record_clarification(store, exercise_id=exercise.id, question=text, matched=found.id,
+                             asked_at=now_iso())
+    data = {"exercise": exercise.id, "question": text, **found.to_dict()}
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(data)
+    else:
+        from netprep.ui.render_code import render_answer
+
+        render_answer(data)
 
 
 @app.command()
@@ -317,6 +354,16 @@ def _edit(attempt: Attempt) -> None:
         message(f"Open {attempt.path} in your editor (in another pane or window).")
 
 
+def _ask(attempt: Attempt, question: str) -> None:
+    from netprep.ui.console import message
+    from netprep.ui.render_code import render_answer
+
+    if not question:
+        message("Type ? and your question, for example: ?can the list be empty")
+        return
+    render_answer(attempt.ask(question).to_dict())
+
+
 def _toolbar(attempt: Attempt) -> str:
     from netprep.ui.timer import countdown
 
@@ -342,8 +389,11 @@ def _loop(attempt: Attempt, library: Library) -> None:
     _edit(attempt)
     message(KEYS)
     while True:
-        key = prompts.command_line("›", toolbar=lambda: _toolbar(attempt)).strip().lower()
-        if key == "":
+        raw = prompts.command_line("›", toolbar=lambda: _toolbar(attempt)).strip()
+        key = raw.lower()
+        if key.startswith("?"):
+            _ask(attempt, raw[1:].strip())
+        elif key == "":
             report = attempt.run()
             render_report({"exercise": exercise.id, **report.to_dict()})
             if report.all_passed:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netprep.coding.clarify import Match, match
 from netprep.coding.exercises import check
 from netprep.coding.runner import RunReport
 from netprep.content.models import Exercise, Language
 from netprep.store import Store, now_iso
-from netprep.store.code import record_attempt
+from netprep.store.code import record_attempt, record_clarification
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Attempt:
     last: RunReport | None = None
     hints_shown: int = 0
     saved_id: int | None = None
+    questions: list[dict[str, Any]] = field(default_factory=list)  # clarifying questions
 
     def __post_init__(self) -> None:
         if self.target_seconds is None:
@@ -60,6 +62,30 @@ class Attempt:
         self.last = check(self.exercise, self.language, self.path, **limits)
         self.runs += 1
         return self.last
+
+    def ask(self, question: str) -> Match:
+        """The interviewer's answer to a clarifying question; kept for the summary."""
+        found = match(question, self.exercise.clarifications)
+        self.questions.append({
+            "question": question, "matched": found.id, "answer": found.answer,
+            "asked_at": now_iso(), "before_first_run": self.runs == 0,
+        })
+        return found
+
+    def clarifications(self) -> dict[str, Any] | None:
+        """Which key clarifications were asked before the first test run, which were missed."""
+        bank = self.exercise.clarifications
+        if not bank:
+            return None
+        key = [c["id"] for c in bank if c.get("key")]
+        early = {q["matched"] for q in self.questions if q["before_first_run"] and q["matched"]}
+        return {
+            "asked": [{k: q[k] for k in ("question", "matched", "before_first_run")}
+                      for q in self.questions],
+            "key": key,
+            "key_asked_before_first_run": [k for k in key if k in early],
+            "key_missed": [k for k in key if k not in early],
+        }
 
     def next_hint(self) -> str | None:
         """The next hint not shown yet, or None when all were shown."""
@@ -89,6 +115,7 @@ class Attempt:
             ),
             "attempt_id": self.saved_id,
             "session_id": self.session_id,
+            "clarifications": self.clarifications(),
         }
 
     def save(self, store: Store) -> int:
@@ -107,4 +134,10 @@ class Attempt:
                 target_seconds=self.target_seconds if self.timed else None,
                 session_id=self.session_id,
             )
+            for item in self.questions:
+                record_clarification(
+                    store, exercise_id=self.exercise.id, question=item["question"],
+                    matched=item["matched"], asked_at=item["asked_at"],
+                    code_attempt_id=self.saved_id, before_first_run=item["before_first_run"],
+                )
         return self.saved_id

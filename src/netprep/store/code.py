@@ -68,6 +68,35 @@ def record_attempt(
         return int(cursor.lastrowid or 0)
 
 
+def record_clarification(
+    store: Store, *, exercise_id: str, question: str, matched: str | None, asked_at: str,
+    code_attempt_id: int | None = None, before_first_run: bool | None = None,
+) -> int:
+    """One clarifying question (table `clarifications`, migration 008_takehome)."""
+    with store.write() as db:
+        cursor = db.execute(
+            "INSERT INTO clarifications(exercise_id, question, matched, asked_at, "
+            "code_attempt_id, before_first_run) VALUES (?, ?, ?, ?, ?, ?)",
+            (exercise_id, question, matched, asked_at, code_attempt_id,
+             None if before_first_run is None else int(before_first_run)),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def clarifications(store: Store, exercise_id: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM clarifications"
+    params: tuple[Any, ...] = ()
+    if exercise_id is not None:
+        sql += " WHERE exercise_id = ?"
+        params = (exercise_id,)
+    rows = store.query(sql + " ORDER BY id", params)
+    return [{"id": r["id"], "exercise_id": r["exercise_id"], "question": r["question"],
+             "matched": r["matched"], "asked_at": r["asked_at"],
+             "code_attempt_id": r["code_attempt_id"],
+             "before_first_run": None if r["before_first_run"] is None
+             else bool(r["before_first_run"])} for r in rows]
+
+
 def code_attempts(
     store: Store,
     *,

@@ -177,4 +177,17 @@ def render_summary(summary: dict[str, Any]) -> None:
         console.print(safe(f"{verdict} {line}", "bold green"))
     else:
         console.print(safe(f"Not solved yet. {line}", "bold yellow"))
+    clar = summary.get("clarifications")
+    if clar:
+        early = ", ".join(clar["key_asked_before_first_run"]) or "none"
+        console.print(safe(f"Key clarifications asked before the first run: {early}."))
+        if clar["key_missed"]:
+            console.print(safe("Missed (worth asking next time): "
+                               + ", ".join(clar["key_missed"]) + "."))
     console.print(safe(f"Your file stays at {summary['file']}.", "dim"))
+
+
+def render_answer(data: dict[str, Any]) -> None:
+    """The interviewer's answer to a clarifying question."""
+    style = "cyan" if data.get("matched") else "yellow"
+    out().print(safe("Interviewer:", "bold"), safe(data["answer"], style))
