@@ -107,3 +107,21 @@ def test_parse_ratings_accepts_pairs_and_bare_numbers() -> None:
     areas = ["design", "correctness", "code-quality", "docs", "trade-offs"]
     assert parse_ratings(["3", "4", "docs=5", "2"], areas) == {
         "design": 3, "correctness": 4, "docs": 5, "trade-offs": 2}
+
+
+def test_plan_suggests_a_takehome_while_there_is_time_and_none_is_done(cli) -> None:
+    from datetime import date, timedelta
+
+    def commands(days: int) -> list[str]:
+        day = (date.today() + timedelta(days=days)).isoformat()
+        result = cli("plan", "--interview", day, "--json")
+        assert result.code == 0, result.err
+        return [s["command"] for s in json.loads(result.out)["today"]]
+
+    assert "netprep takehome list" in commands(10)
+    assert not any("takehome" in c for c in commands(3))
+    folder = Path(cli("takehome", "start", "model-eval").out.strip())
+    assert "netprep takehome status" in commands(10)  # one in progress: finish it
+    _solve(folder, "model-eval")
+    assert cli("takehome", "submit", "--rate", "3,3,3,3,3").code == 0
+    assert not any("takehome" in c for c in commands(10))

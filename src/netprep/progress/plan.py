@@ -118,6 +118,7 @@ def today_steps(stats: dict[str, Any], days_left: int | None = None,
     steps = _story_steps(stats["stories"])
     steps += _mock_steps(stats["mock"], days_left)
     steps += _culture_steps(stats["culture"], stats["reflections"])
+    steps += _takehome_steps(stats.get("takehome"), days_left)
     steps += _coding_steps(stats["coding"], exercises, solved)
     if days_left == 1:  # the day before: keep it light, no new stories
         steps = [s for s in steps if not s["command"].startswith("netprep star add")]
@@ -216,6 +217,20 @@ def _culture_steps(c: dict[str, Any], r: dict[str, Any]) -> list[dict[str, str]]
     return steps
 
 
+def _takehome_steps(takehome: dict[str, Any] | None, days_left: int | None
+                    ) -> list[dict[str, str]]:
+    """A take-home practice while there is time for one (over 3 days left) and none is done."""
+    if takehome is None or days_left is None or days_left <= 3 or takehome["submitted"]:
+        return []
+    if takehome["attempts"]:
+        return [_step("Finish your take-home practice", "netprep takehome status",
+                      "An attempt is in progress; submit it to get its review before the "
+                      f"interview ({days_left} days left).")]
+    return [_step("Practise a take-home (a 2-3 hour brief)", "netprep takehome list",
+                  f"The loop opens with a take-home and none is done yet; with {days_left} "
+                  "days left there is time for one.")]
+
+
 def _coding_steps(code: dict[str, Any], exercises: list[dict[str, Any]] | None,
                   solved: set[str] | None) -> list[dict[str, str]]:
     if code["days_since_last"] is not None and code["days_since_last"] < 2:
@@ -237,7 +252,7 @@ PHASES = {
                     ["netprep star add", "netprep star check", "netprep culture quiz"]),
     "practice": ("Practice: a timed mock a day, weakest round first; coding drills",
                  ["netprep mock --timed --round {round}", "netprep code list",
-                  "netprep culture quiz"]),
+                  "netprep takehome list", "netprep culture quiz"]),
     "polish": ("Polish: full mixed mocks, sharpen the weakest stories, reflections",
                ["netprep mock --timed --follow-ups", "netprep star check",
                 "netprep culture reflect"]),
