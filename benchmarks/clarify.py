@@ -2,8 +2,9 @@
 
     python benchmarks/clarify.py [-v]
 
-Prints, for the labelled examples and for a held-out set, accuracy (right clarification, or rightly none), the false-match rate
-(a clarification given where none fits, or the wrong one) and the miss rate
+Prints, for the labelled examples and for a held-out set, accuracy (right
+clarification, or rightly none), the false-match rate (a clarification given
+where none fits, or the wrong one) and the miss rate
 (none given where one fits). Examples: tests/data/clarify/labelled.yaml and
 heldout.yaml.
 """
