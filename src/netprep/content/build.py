@@ -11,11 +11,13 @@ from typing import Any
 
 from netprep.content.briefs import add_brief
 from netprep.content.models import (
+    AskQuestion,
     Competency,
     Exercise,
     Language,
     Library,
     Pack,
+    Probe,
     Question,
     QuizItem,
     Reflection,
@@ -264,6 +266,29 @@ def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
         )
 
 
+def _add_probes(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for item in data["probes"]:
+        if "{title}" not in item["text"]:
+            ctx.error(line_of(item, "text"), "text",
+                      "must contain {title}, so the question names the entry it is about")
+            continue
+        if any(p.id == item["id"] for p in library.probes):
+            ctx.error(line_of(item, "id"), "id", f"the probe id '{item['id']}' is already used")
+            continue
+        library.probes.append(Probe(item["id"], item["angle"], item["text"], item["follow_up"],
+                                    tuple(item["kinds"]), item["seconds"], pack.id))
+
+
+def _add_asking(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for item in data["questions"]:
+        if any(q.id == item["id"] for q in library.asking):
+            ctx.error(line_of(item, "id"), "id",
+                      f"the question id '{item['id']}' is already used")
+            continue
+        library.asking.append(AskQuestion(item["id"], item["theme"], item["text"], item["why"],
+                                          pack.id))
+
+
 def _plain(case: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in case.items() if not k.startswith("_")}
 
@@ -277,4 +302,6 @@ ADD = {
     "exercises": _add_exercise,
     "languages": _add_languages,
     "takehome": add_brief,
+    "probes": _add_probes,
+    "interviewer_questions": _add_asking,
 }

@@ -18,12 +18,14 @@ from typing import Any
 
 from netprep import __version__
 from netprep.content.models import (
+    AskQuestion,
     Brief,
     Competency,
     Exercise,
     Language,
     Library,
     Pack,
+    Probe,
     Question,
     QuizItem,
     Reflection,
@@ -33,7 +35,7 @@ from netprep.content.models import (
     TipSection,
 )
 
-FORMAT = 2
+FORMAT = 3
 CACHE_NAME = "content-cache.json"
 
 
@@ -97,6 +99,8 @@ _RECORDS: dict[str, type] = {
     "exercises": Exercise,
     "languages": Language,
     "briefs": Brief,
+    "probes": Probe,
+    "asking": AskQuestion,
 }
 _NESTED: dict[type, dict[str, type]] = {
     Theme: {"quiz": QuizItem, "reflections": Reflection},
@@ -137,4 +141,6 @@ def _library(data: dict[str, Any]) -> Library:
         exercises=records("exercises"),
         languages=keyed("languages"),
         briefs=records("briefs"),
+        probes=records("probes"),
+        asking=records("asking"),
     )

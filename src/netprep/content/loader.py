@@ -24,6 +24,8 @@ SINGLE_FILES = {
     "competencies": specs.COMPETENCIES,
     "tips": specs.TIPS,
     "languages": specs.LANGUAGES,
+    "probes": specs.PROBES,
+    "interviewer_questions": specs.INTERVIEWER_QUESTIONS,
 }
 FOLDERS = {
     "themes": specs.THEME,
@@ -111,7 +113,8 @@ def _load_loose_file(library: Library, file: Path) -> list[str]:
         return [
             f"{_display(file)}: cannot tell what this file holds; put it in a pack folder "
             "(themes/, questions/, templates/, exercises/, takehome/) or name it pack.yaml, "
-            "competencies.yaml, tips.yaml or languages.yaml"
+            "competencies.yaml, tips.yaml, languages.yaml, probes.yaml or "
+            "interviewer_questions.yaml"
         ]
     data, ctx = _read(file, check)
     if data is not None:
@@ -184,4 +187,6 @@ def counts(library: Library, pack_id: str) -> dict[str, int]:
         "tips": sum(len(s.items) for s in library.tips if s.pack == pack_id),
         "exercises": sum(1 for e in library.exercises if e.pack == pack_id),
         "takehome_briefs": sum(1 for b in library.briefs if b.pack == pack_id),
+        "probes": sum(1 for p in library.probes if p.pack == pack_id),
+        "questions_to_ask": sum(1 for q in library.asking if q.pack == pack_id),
     }

@@ -176,6 +176,26 @@ class Brief(NamedTuple):
     pack: str
 
 
+class Probe(NamedTuple):
+    id: str
+    angle: str
+    text: str  # holds `{title}`, replaced by the entry's title
+    follow_up: str
+    kinds: tuple[str, ...]
+    seconds: int
+    pack: str
+
+
+class AskQuestion(NamedTuple):
+    """A good question for the candidate to ask the interviewer."""
+
+    id: str
+    theme: str
+    text: str
+    why: str
+    pack: str
+
+
 @dataclass
 class Library:
     """Everything loaded from the built-in pack and the user's packs, in load order."""
@@ -189,6 +209,8 @@ class Library:
     exercises: list[Exercise] = field(default_factory=list)
     languages: dict[str, Language] = field(default_factory=dict)
     briefs: list[Brief] = field(default_factory=list)
+    probes: list[Probe] = field(default_factory=list)
+    asking: list[AskQuestion] = field(default_factory=list)
 
     def only(self, pack_id: str) -> Library:
         """The same library restricted to one pack (competencies stay shared)."""
@@ -202,6 +224,8 @@ class Library:
             exercises=[e for e in self.exercises if e.pack == pack_id],
             languages=self.languages,
             briefs=[b for b in self.briefs if b.pack == pack_id],
+            probes=[p for p in self.probes if p.pack == pack_id],
+            asking=[q for q in self.asking if q.pack == pack_id],
         )
 
     def theme(self, theme_id: str) -> Theme | None:

@@ -204,3 +204,46 @@ LANGUAGES = record(
         )
     }
 )
+
+# The deep-dive probes asked about the user's own resume entries (`mock --round resume`).
+# `{title}` in a probe's text is replaced by the entry's title, so the question names it.
+PROBES = record(
+    {
+        "probes": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "angle": F(text(max_chars=80)),
+                        "text": F(text(max_chars=300)),
+                        "follow_up": F(text(max_chars=300)),
+                        "kinds": F(many(enum("project", "internship", "community",
+                                             "education"), 1, 4, unique=True)),
+                        "seconds": F(integer(30, 600, "seconds"), required=False,
+                                     default=120),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+# Good questions to ask the interviewer, by theme (`netprep tips questions`).
+INTERVIEWER_QUESTIONS = record(
+    {
+        "questions": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "theme": F(enum("team", "culture", "growth", "work")),
+                        "text": F(text(max_chars=300)),
+                        "why": F(text(max_chars=400)),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)

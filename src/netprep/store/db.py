@@ -27,6 +27,7 @@ COUNTED_TABLES = (
     "reviews",
     "reflections",
     "code_attempts",
+    "resume_entries",
 )
 
 

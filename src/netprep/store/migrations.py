@@ -289,6 +289,55 @@ def m008_takehome(db: sqlite3.Connection) -> None:
     )
 
 
+def m009_resume(db: sqlite3.Connection) -> None:
+    # The resume bank, the questions the user asked the interviewer at the end of a mock,
+    # and the bank questions they saved as favourites. The pitch is a setting.
+    db.execute(
+        """
+        CREATE TABLE resume_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused after a removal
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            dates TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            what TEXT NOT NULL DEFAULT '',
+            tech TEXT NOT NULL DEFAULT '[]',      -- JSON list of skills
+            scale TEXT NOT NULL DEFAULT '',
+            part TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '',
+            stories TEXT NOT NULL DEFAULT '[]',   -- JSON list of story ids
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE interviewer_questions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            findings TEXT NOT NULL DEFAULT '[]',  -- JSON [{"code", "message"}]
+            asked_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX interviewer_questions_by_session "
+               "ON interviewer_questions(session_id, position)")
+    db.execute(
+        """
+        CREATE TABLE saved_questions (
+            question_id TEXT PRIMARY KEY,         -- "<pack>:<question id>"
+            theme TEXT NOT NULL,
+            text TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -298,4 +347,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("006_progress_indexes", m006_progress_indexes),
     ("007_progress_totals", m007_progress_totals),
     ("008_takehome", m008_takehome),
+    ("009_resume", m009_resume),
 ]

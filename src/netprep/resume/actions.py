@@ -1,0 +1,122 @@
+"""What `netprep resume` works out between the command line and the store.
+
+Plain logic: reading sources, checking flag input, the deep-dive preview of an
+entry, exports and the import's proposals. Nothing here prints, prompts or exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from netprep.errors import NetprepError, UsageError
+from netprep.resume.model import KINDS, MAX_CHARS, MAX_TITLE, TEXT_FIELDS, Entry
+
+SHORT_FIELDS = ("title", "organisation", "dates", "role")
+
+
+def read_source(file: str) -> tuple[str, str]:
+    """The text of FILE (stdin for `-`) and the name to show in messages."""
+    if file == "-":
+        return sys.stdin.read(), "<stdin>"
+    try:
+        raw = Path(file).expanduser().read_bytes()
+    except OSError as exc:
+        raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
+                           "Check the path and try again.") from exc
+    try:
+        return raw.decode("utf-8-sig"), file
+    except UnicodeDecodeError:
+        raise NetprepError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") \
+            from None
+
+
+def check_kind(kind: str | None) -> str:
+    value = (kind or "").strip().lower()
+    if value not in KINDS:
+        raise UsageError(f"Unknown kind '{kind}' for --kind." if kind else "--kind is required.",
+                         f"Choose one of: {', '.join(KINDS)}.")
+    return value
+
+
+def check_entry(entry: Entry) -> None:
+    """Title present, lengths within limits (flags and the guided add)."""
+    if not entry.title.strip():
+        raise NetprepError("The title cannot be empty. Nothing was saved.",
+                           "Pass --title with a few words you will recognise.")
+    for name in TEXT_FIELDS:
+        value = str(getattr(entry, name))
+        limit = MAX_TITLE if name in SHORT_FIELDS else MAX_CHARS
+        if len(value) > limit:
+            raise NetprepError(f"The {name} is {len(value)} characters; at most {limit}.",
+                               "Shorten it. Nothing was saved.")
+
+
+def probes() -> list[Any]:
+    from netprep.content import collect
+
+    library, _ = collect()
+    return list(library.probes)
+
+
+def entry_json(entry: Entry, probe_list: Sequence[Any], practised: int = 0) -> dict[str, Any]:
+    """`resume show --json`: the fields, the deep-dive questions, the gaps."""
+    from netprep.resume.deepdive import questions_for
+
+    return {
+        **entry.to_dict(),
+        "deep_dive": [{"id": q.id, "text": q.text, "follow_up": q.follow_ups[0]}
+                      for q in questions_for(entry, probe_list)],
+        "gaps": entry.gaps(),
+        "practised": practised,
+    }
+
+
+def export_text(entries: Sequence[Entry], fmt: str, stamp: str, pitch: str | None = None,
+                questions: Sequence[str] = ()) -> str:
+    from netprep.resume import files
+
+    if fmt == "markdown":
+        body = files.markdown_section(entries, pitch, questions)
+        return "# Resume cheat sheet\n\n" + (body or "No resume entries yet.\n")
+    return files.export_yaml(entries, stamp) if fmt == "yaml" else \
+        files.export_json(entries, stamp)
+
+
+def write_export(output: str, text: str) -> None:
+    """Write a file atomically, private to the user; a failure is a NetprepError."""
+    from netprep.paths import atomic_write
+
+    try:
+        atomic_write(Path(output).expanduser(), text)
+    except OSError as exc:
+        raise NetprepError(f"Cannot write {output}: {exc.strerror or exc}.",
+                           "Check that the folder exists and that you can write to it.") from exc
+
+
+def proposals(file: str, education: bool) -> list[Entry]:
+    """The entries an import would save, or a NetprepError naming what is wrong."""
+    from netprep.resume.extract import propose, read_resume
+
+    text = read_resume(file)
+    if not text.strip():
+        raise NetprepError(f"{file} is empty.", "Import the text, Markdown or PDF of a resume.")
+    found = propose(text, education=education)
+    if not found:
+        raise NetprepError(
+            f"No projects, internships or organisations found in {file}.",
+            "netprep looks for section headings such as Experience, Projects and Leadership "
+            "with an entry per line under them; add them, or use `netprep resume add`.")
+    return found
+
+
+def bank_questions(theme: str | None = None) -> list[Any]:
+    from netprep.content import load_library
+
+    library = load_library()
+    themes = sorted({q.theme for q in library.asking})
+    if theme is not None and theme not in themes:
+        raise UsageError(f"No question theme '{theme}'.", f"Choose one of: {', '.join(themes)}.")
+    return [q for q in library.asking if theme is None or q.theme == theme]

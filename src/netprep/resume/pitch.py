@@ -1,0 +1,170 @@
+"""'Tell me about yourself': a 60-90 second outline from the entries, and how a spoken
+answer covers it.
+
+The outline follows present, past, why this role: who you are now (the current
+study or role), two or three past entries worth a follow-up (with their outcome),
+and why this role. Each beat is one line the user edits in their own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from netprep.resume.model import Entry
+
+TARGET_SECONDS = (60, 90)
+WORDS_PER_MINUTE = 150
+BEATS = ("present", "past", "why")
+_CURRENT = re.compile(r"\b(?:present|current|now|ongoing|today)\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_STOP = {"the", "a", "an", "and", "of", "for", "to", "in", "on", "at", "with", "my", "i",
+         "as", "by", "is", "was", "it", "this", "that", "from", "about", "our", "we"}
+
+
+@dataclass(frozen=True)
+class Beat:
+    beat: str  # present, past or why
+    text: str
+
+
+def _latest_year(entry: Entry) -> int:
+    years = [int(y) for y in _YEAR.findall(entry.dates)]
+    return 9999 if _CURRENT.search(entry.dates) else max(years, default=0)
+
+
+def _first_sentence(text: str, words: int = 18) -> str:
+    flat = " ".join(text.split())
+    first = re.split(r"(?<=[.!?])\s|\n", flat, maxsplit=1)[0] if flat else ""
+    cut = first.split()
+    return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+
+
+def outline(entries: Sequence[Entry], role: str = "") -> list[Beat]:
+    """Present, two or three past highlights, why this role."""
+    beats: list[Beat] = []
+    education = [e for e in entries if e.kind == "education"]
+    others = sorted((e for e in entries if e.kind != "education"),
+                    key=lambda e: (-_latest_year(e), -(e.id or 0)))
+    current = next((e for e in others if _CURRENT.search(e.dates)), None)
+    if education:
+        study = max(education, key=_latest_year)
+        what = study.role or study.title
+        where = f" at {study.organisation}" if study.organisation and \
+            study.organisation not in what else ""
+        beats.append(Beat("present", f"I'm studying {what}{where}."))
+    if current is not None:
+        beats.append(Beat("present", f"Right now I'm {current.role or 'involved'} with "
+                                     f"{current.organisation or current.title}."))
+    if not beats:
+        beats.append(Beat("present", "Who I am now: what I study or do, in one sentence."))
+    highlights = [e for e in others if e is not current][:3] or ([current] if current else [])
+    for entry in highlights:
+        line = f"{entry.label()}"
+        if entry.part or entry.what:
+            line += f": {_first_sentence(entry.part or entry.what)}"
+        if entry.outcome:
+            line += f" Result: {_first_sentence(entry.outcome)}"
+        beats.append(Beat("past", line))
+    if len(highlights) == 0:
+        beats.append(Beat("past", "One or two things I built or led, each with a result."))
+    target = f" {role}" if role else " this role"
+    beats.append(Beat("why", f"Why{target}: what draws me to the team and what I want to "
+                             "learn there (one sentence in your own words)."))
+    return beats
+
+
+def outline_text(beats: Sequence[Beat]) -> str:
+    """The outline as the editable text that is saved: one `- beat: line` per beat."""
+    return "\n".join(f"- {b.beat}: {b.text}" for b in beats) + "\n"
+
+
+def parse_outline(text: str) -> list[Beat]:
+    """Beats from the saved (and possibly edited) text; unlabelled lines count as past."""
+    beats = []
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("-*• ").strip()
+        if not line or line.startswith("#"):
+            continue
+        match = re.match(r"(present|past|why)\s*:\s*(.*)$", line, re.I)
+        beats.append(Beat(match.group(1).lower(), match.group(2)) if match
+                     else Beat("past", line))
+    return beats
+
+
+def _keywords(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9+#]+", text.lower())
+            if w not in _STOP and (len(w) > 3 or any(c.isdigit() for c in w))}
+
+
+@dataclass(frozen=True)
+class PitchCheck:
+    words: int
+    seconds: int
+    covered: list[str]  # beat texts the answer touched
+    missed: list[str]
+    findings: list[dict[str, str]]
+
+
+def compare(answer: str, outline_: str) -> PitchCheck:
+    """Which beats of the saved outline a typed pitch covers, and whether it fits 60-90 s."""
+    beats = parse_outline(outline_)
+    said = _keywords(answer)
+    covered: list[str] = []
+    missed: list[str] = []
+    for beat in beats:
+        wanted = _keywords(beat.text)
+        hit = len(wanted & said) >= max(1, min(2, len(wanted) // 3)) if wanted else False
+        (covered if hit else missed).append(beat.text)
+    words = len(answer.split())
+    seconds = round(words * 60 / WORDS_PER_MINUTE)
+    findings = []
+    low, high = TARGET_SECONDS
+    if missed:
+        findings.append({"code": "pitch-beats-missed",
+                         "message": f"Covered {len(covered)} of {len(beats)} beats of your "
+                                    f"outline; missed: {missed[0]}",
+                         "suggestion": "Walk the outline in order: present, past, why this role."})
+    if seconds > high:
+        findings.append({"code": "pitch-too-long",
+                         "message": f"About {seconds} s spoken; aim for {low}-{high} s.",
+                         "suggestion": "Keep one highlight per beat and stop at why this role."})
+    elif words and seconds < low:
+        findings.append({"code": "pitch-too-short",
+                         "message": f"About {seconds} s spoken; aim for {low}-{high} s.",
+                         "suggestion": "Add a result with a number to one past highlight."})
+    return PitchCheck(words, seconds, covered, missed, findings)
+
+
+PITCH_HEADER = """\
+# Tell me about yourself: 60-90 seconds, present -> past -> why this role.
+# One line per beat, `- present: ...`, `- past: ...`, `- why: ...`; say it in your own words.
+# Lines starting with # are ignored. Save and close the editor to keep it.
+"""
+MAX_PITCH_CHARS = 4000
+
+
+def clean_pitch(text: str) -> str:
+    """The pitch without comment lines and surrounding blank lines."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").splitlines()
+             if not line.lstrip().startswith("#")]
+    return "\n".join(lines).strip() + "\n"
+
+
+def speaking_seconds(text: str) -> int:
+    words = sum(len(b.text.split()) for b in parse_outline(text))
+    return round(words * 60 / WORDS_PER_MINUTE)
+
+
+def check_pitch(text: str, source: str = "") -> str:
+    """The edited pitch, or a NetprepError saying why it cannot be saved."""
+    from netprep.errors import NetprepError
+
+    body = clean_pitch(text)
+    if not body.strip():
+        raise NetprepError(f"{source or 'The pitch'}: empty; write at least one beat.")
+    if len(body) > MAX_PITCH_CHARS:
+        raise NetprepError(f"{source or 'The pitch'}: {len(body)} characters; at most "
+                           f"{MAX_PITCH_CHARS} (a pitch is said in 90 seconds).")
+    return body

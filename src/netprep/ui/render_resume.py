@@ -1,0 +1,125 @@
+"""Rich views for `netprep resume` and `netprep tips questions`.
+
+User and pack text always goes through `safe()` so it is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from netprep.ui.console import err, out
+from netprep.ui.text import safe
+
+FIELD_LABELS = (("organisation", "Organisation"), ("role", "Role"), ("dates", "Dates"),
+                ("what", "What it was"), ("tech", "Technologies"), ("scale", "Scale"),
+                ("part", "Your part"), ("outcome", "Outcome"))
+
+
+def render_list(entries: Sequence[Any], practised: Mapping[int, int]) -> None:
+    from rich.table import Table
+
+    console = out()
+    if not entries:
+        console.print("No resume entries yet. Import your resume with `netprep resume import "
+                      "FILE`, or add one with `netprep resume add`.")
+        return
+    table = Table(title="Resume entries", title_justify="left")
+    for column in ("id", "kind", "title", "organisation", "dates", "stories", "deep-dives"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        table.add_row(str(e.id), e.kind, safe(e.title), safe(e.organisation), safe(e.dates),
+                      ", ".join(str(s) for s in e.stories) or "-",
+                      str(practised.get(int(e.id), 0)))
+    console.print(table)
+    no_story = sum(1 for e in entries if not e.stories)
+    unpractised = sum(1 for e in entries if not practised.get(int(e.id)))
+    notes = []
+    if no_story:
+        notes.append(f"{no_story} without a linked STAR story (`netprep resume edit ID`)")
+    if unpractised:
+        notes.append(f"{unpractised} never practised (`netprep mock --round resume`)")
+    if notes:
+        console.print(safe("; ".join(notes) + ".", "dim"))
+
+
+def render_entry(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    console = out()
+    console.print(safe(f"{data['id']}. {data['title']}", "bold"), safe(f"  ({data['kind']})",
+                                                                       "dim"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key, label in FIELD_LABELS:
+        value = ", ".join(data[key]) if key == "tech" else data[key]
+        if value:
+            grid.add_row(label, safe(value))
+    stories = ", ".join(str(s) for s in data["stories"]) or "none yet"
+    grid.add_row("STAR stories", safe(stories))
+    grid.add_row("Deep-dives", str(data["practised"]))
+    console.print(grid)
+    if data["gaps"]:
+        console.print(safe("Fill in before the interview: " + ", ".join(data["gaps"]) + ".",
+                           "yellow"))
+    if data["deep_dive"]:
+        console.print()
+        console.print(safe("What an interviewer could ask:", "bold"))
+        for q in data["deep_dive"]:
+            console.print(safe(f"  • {q['text']}"))
+            console.print(safe(f"      then: {q['follow_up']}", "dim"))
+
+
+def render_proposals(entries: Sequence[Any]) -> None:
+    console = err()
+    console.print(safe(f"Found {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}:",
+                       "bold"))
+    for i, e in enumerate(entries, start=1):
+        bits = [b for b in (e.organisation if e.organisation != e.title else "", e.role,
+                            e.dates) if b]
+        console.print(safe(f"  {i}. [{e.kind}] {e.title}" + (f" ({', '.join(bits)})"
+                                                             if bits else "")))
+        gaps = e.gaps()
+        if gaps:
+            console.print(safe(f"       to fill in later: {', '.join(gaps)}", "dim"))
+
+
+def render_pitch(data: dict[str, Any] | None) -> None:
+    console = out()
+    if data is None:
+        console.print("No pitch saved yet. Build one with `netprep resume pitch`.")
+        return
+    console.print(safe(f"Tell me about yourself (about {data['speaking_seconds']} s to say; "
+                       "aim for 60-90 s)", "bold"))
+    for beat in data["beats"]:
+        console.print(safe(f"  {beat['beat']:<8} {beat['text']}"))
+
+
+def render_bank(questions: Sequence[dict[str, Any]], saved: set[str]) -> None:
+    console = out()
+    theme = None
+    for q in questions:
+        if q["theme"] != theme:
+            theme = q["theme"]
+            console.print()
+            console.print(safe(str(theme).capitalize(), "bold underline"))
+        mark = "★ " if q["key"] in saved else "  "
+        console.print(safe(f"{mark}{q['id']}: {q['text']}"))
+        console.print(safe(f"      {q['why']}", "dim"))
+    console.print()
+    console.print(safe("Save a favourite for your cheat sheet: `netprep tips questions --save "
+                       "ID`.", "dim"))
+
+
+def render_asked(asked: Sequence[dict[str, Any]], console: Any = None) -> None:
+    """The coach's read of the questions asked at the end of a mock."""
+    console = console or err()
+    if not asked:
+        return
+    console.print(safe("Your questions for the interviewer:", "bold"))
+    for q in asked:
+        console.print(safe(f"  • {q['text']}"))
+        for finding in q["findings"]:
+            style = "green" if finding["code"] == "specific" else "yellow"
+            console.print(safe(f"      {finding['code']}: {finding['message']}", style))
