@@ -118,12 +118,12 @@ def _guided() -> Entry:
                      "to add an entry without questions.")
     from netprep.resume.files import edit_document
     from netprep.store import open_store
-    from netprep.store.stories import list_summaries
+    from netprep.store.stories import list_stories
     from netprep.ui.editor import keep_text
     from netprep.ui.resume_flow import guided_add
 
     with open_store() as store:
-        stories = [(s.id, s.title) for s in list_summaries(store)]
+        stories = [(int(s.id or 0), s.title) for s in list_stories(store)]
     entry, confirmed = guided_add(stories)
     if not confirmed:
         path = keep_text(edit_document([entry]), "resume-draft")

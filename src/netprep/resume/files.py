@@ -222,7 +222,7 @@ def markdown_section(entries: Sequence[Entry], pitch: str | None,
     """The resume part of the cheat sheet: the pitch, one line per entry, saved questions."""
     import re
 
-    from netprep.ui.text import clean
+    from netprep.text import clean
 
     special = re.compile(r"([\\`*_\[\]<>#|])")
 
