@@ -17,7 +17,8 @@ from pathlib import Path
 EVIL = "[bold red]x[/] [/] \x1b[31mred\x1b[0m \x1b]0;title\x07 \u202eevil\u202c"
 RAW_CONTROLS = ("\x1b", "\x07", "\u202e", "\u202c")
 
-SUBMIT = "\x1b\r"  # Esc then Enter ends a multi-line answer
+SUBMIT = "\r"  # Enter submits every free-text prompt (Alt+Enter, Esc Enter, adds a line)
+NEWLINE = "\x1b\r"
 CTRL_C = "\x03"
 
 _CACHE: dict[str, bytes] = {}

@@ -44,7 +44,7 @@ def test_answer_checklist_and_rating_with_enter_accepting_defaults(capsys) -> No
     code, out, err = mock(keys, "--round", "behavioral", "--questions", "1", "--seed", "1",
                           capsys=capsys)
     assert code == 0, err
-    assert "Question 1 of 1" in err and "Esc then Enter adds a new line" in err
+    assert "Question 1 of 1" in err and "Alt+Enter (or Esc then Enter) adds a new line" in err
     assert "Mock interview: 1 of 1 answered (session 1)" in out
     q = session(capsys)["questions"][0]
     assert q["answer"] == ANSWER

@@ -11,7 +11,8 @@ import pytest
 from .conftest import terminal
 
 DATA = Path(__file__).parent / "data" / "star"
-SUBMIT = "\x1b\r"  # Esc then Enter ends a multi-line answer
+SUBMIT = "\r"  # Enter submits every free-text prompt (Alt+Enter, Esc Enter, adds a line)
+NEWLINE = "\x1b\r"
 DOWN = "\x1b[B"
 
 EDITED = """\
@@ -51,7 +52,7 @@ def drafts(home: Path, prefix: str) -> list[Path]:
 ANSWERS = [
     "Library search\r",                       # title
     SUBMIT,                                    # an empty situation is asked again
-    "During my internship last summer\rthe library app had no search." + SUBMIT,
+    "During my internship last summer" + NEWLINE + "the library app had no search." + SUBMIT,
     "I had to build search in two weeks." + SUBMIT,
     "I wrote the index, I built the query parser and I tested it with five users." + SUBMIT,
     "Searches took 200 ms and 40% more books were found." + SUBMIT,

@@ -6,6 +6,8 @@ from typing import Any
 
 import typer
 
+from netprep.cli.culture_reflect import reflections_app
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -131,121 +133,20 @@ def reflect(
         help="Which reflection prompt --text answers (its id; default: the general "
         "'which part resonates' question). See `netprep culture show THEME`.",
     ),
+    file: str = typer.Option(
+        None, "--file", help="Read the answer from FILE (`-`: stdin), such as a kept draft."
+    ),
 ) -> None:
     """Write down whether and why a theme resonates with you, saved with a timestamp.
 
     Interactive by default: the theme's summary, then "does it resonate?", then each
-    reflection prompt in turn (an empty answer skips it; each answer is saved at once).
-    With THEME and --text it runs without prompts.
+    reflection prompt in turn (Enter submits, Alt+Enter adds a line, an empty answer
+    skips it; each answer is saved at once, and Ctrl-C keeps the one on screen in a
+    draft). With THEME and --text (or --file) it runs without prompts.
     """
-    from netprep.content import load_library
-    from netprep.culture import quiz as q
-    from netprep.errors import NoTerminalError, UsageError
-    from netprep.store import culture as cs
-    from netprep.store import now_iso, open_store
-    from netprep.ui import prompts
-    from netprep.ui.console import message
+    from netprep.cli.culture_reflect import run_reflect
 
-    library = load_library()
-    interactive = prompts.is_interactive()
-    if text is None and not interactive:
-        raise NoTerminalError(
-            "netprep culture reflect asks questions, but stdin is not a terminal.",
-            "Save a reflection without prompts: netprep culture reflect THEME --text \"...\" "
-            "[--resonates | --does-not-resonate].",
-        )
-    if theme is None:
-        if not library.themes:
-            raise UsageError("No culture themes are loaded.", "See `netprep content list`.")
-        if text is not None:
-            known = ", ".join(t.id for t in library.themes)
-            raise UsageError("Name the theme this reflection is about: "
-                             "netprep culture reflect THEME --text \"...\".",
-                             f"Theme ids: {known}.")
-        found = prompts.select("Which theme?", [(t.title, t) for t in library.themes])
-    else:
-        found = q.find_theme(library, theme)
-
-    if text is not None:
-        if not text.strip():
-            raise UsageError("--text is empty.", "Write your answer in --text \"...\".")
-        prompt_text = q.find_prompt(found, prompt)
-        with open_store() as store:
-            cs.add_reflection(store, pack_id=found.pack, theme_id=found.id, prompt=prompt_text,
-                              resonates=resonates, text=text.strip(), created_at=now_iso())
-        message(f"Saved your reflection on {found.title}.")
-        return
-
-    from netprep.ui.render_culture import reflect_intro, reflect_prompt
-
-    chosen_prompts = ([(prompt, q.find_prompt(found, prompt))] if prompt is not None
-                      else q.reflection_prompts(found))
-    reflect_intro(found)
-    if resonates is None:
-        answer = prompts.select("Does this theme resonate with you?", [
-            ("Yes, it resonates", "yes"), ("No, it does not", "no"),
-            ("Partly, or not sure yet", "mixed"),
-        ])
-        resonates = {"yes": True, "no": False}.get(answer)
-    saved = 0
-    with open_store() as store:
-        for number, (_pid, prompt_text) in enumerate(chosen_prompts, start=1):
-            reflect_prompt(prompt_text, number, len(chosen_prompts))
-            answer = prompts.text("Your answer", instruction="(Enter alone skips)")
-            if answer.strip():
-                cs.add_reflection(store, pack_id=found.pack, theme_id=found.id,
-                                  prompt=prompt_text, resonates=resonates, text=answer.strip(),
-                                  created_at=now_iso())
-                saved += 1
-    if saved:
-        message(f"Saved {saved} reflection{'s' if saved != 1 else ''} on {found.title}. "
-                "See them all: netprep culture reflections")
-    else:
-        message("Nothing saved: every prompt was skipped.")
+    run_reflect(theme, resonates, text, prompt, file)
 
 
-@app.command()
-def reflections(
-    json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    markdown: bool = typer.Option(
-        False, "--markdown",
-        help="Print Markdown (the latest answer to each prompt) to keep beside your STAR "
-        "cheat sheet.",
-    ),
-) -> None:
-    """List every reflection you have written, grouped by theme."""
-    from netprep.culture import quiz as q
-    from netprep.errors import ContentError, UsageError
-    from netprep.store import culture as cs
-    from netprep.store import open_store
-
-    if json and markdown:
-        raise UsageError("Choose one of --json and --markdown.")
-    with open_store() as store:
-        entries = cs.reflections(store)
-    try:
-        from netprep.content import load_library
-
-        library = load_library()
-        titles = {(t.pack, t.id): t.title for t in library.themes}
-        order = {key: n for n, key in enumerate(titles)}
-    except ContentError:  # reflections stay readable while a pack is broken
-        titles, order = {}, {}
-    for entry in entries:
-        entry["theme_title"] = titles.get((entry["pack"], entry["theme"]), entry["theme"])
-    entries.sort(key=lambda e: (order.get((e["pack"], e["theme"]), len(order)), e["pack"],
-                                e["theme"], e["created_at"], e["id"]))
-    if json:
-        from netprep.ui.console import print_json
-
-        print_json({"reflections": entries})
-    elif markdown:
-        import sys
-
-        from netprep.ui.render_culture import reflections_markdown
-
-        sys.stdout.write(reflections_markdown(q.latest_per_prompt(entries)))
-    else:
-        from netprep.ui.render_culture import render_reflections
-
-        render_reflections(entries)
+app.add_typer(reflections_app, name="reflections")

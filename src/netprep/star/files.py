@@ -213,7 +213,11 @@ def edit_document(story: Story, known_tags: Sequence[str] = ()) -> str:
     data = story_dict(story, meta=False)
     for part in PARTS:
         data[part] = _Block(data[part] or "")
-    return header + _yaml(data)
+    # YAML cannot write an empty block, so an empty part comes out as `''`; give it the
+    # `|` and an indented blank line the header promises, ready to type into.
+    lines = [f"{line[:-2]}|\n  " if line[:-4] in PARTS and line.endswith(": ''") else line
+             for line in _yaml(data).splitlines()]
+    return header + "\n".join(lines) + "\n"
 
 
 # --- the cheat sheet -----------------------------------------------------------------

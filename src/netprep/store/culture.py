@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from netprep.errors import NotFoundError
 from netprep.store.db import Store, iso
 
 
@@ -176,6 +177,32 @@ def reflections(
         }
         for r in store.query(sql, params)
     ]
+
+
+def get_reflection(store: Store, reflection_id: int) -> dict:
+    rows = [r for r in reflections(store) if r["id"] == int(reflection_id)]
+    if not rows:
+        raise NotFoundError(f"No reflection with id {reflection_id}.",
+                            "Run `netprep culture reflections` to see the ids.")
+    return rows[0]
+
+
+def update_reflection(store: Store, reflection_id: int, *, text: str,
+                      resonates: bool | None) -> None:
+    with store.write() as db:
+        cursor = db.execute("UPDATE reflections SET text = ?, resonates = ? WHERE id = ?",
+                            (text, None if resonates is None else int(resonates),
+                             int(reflection_id)))
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"No reflection with id {reflection_id}.",
+                                "Run `netprep culture reflections` to see the ids.")
+
+
+def remove_reflection(store: Store, reflection_id: int) -> dict:
+    entry = get_reflection(store, reflection_id)
+    with store.write() as db:
+        db.execute("DELETE FROM reflections WHERE id = ?", (int(reflection_id),))
+    return entry
 
 
 # --- benchmark history -------------------------------------------------------------------

@@ -46,16 +46,16 @@ def find_editor() -> list[str]:
     )
 
 
-def recovery_path(name: str) -> Path:
+def recovery_path(name: str, suffix: str = ".yaml") -> Path:
     from datetime import datetime
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return workspace_dir() / f"{name}-{stamp}.yaml"
+    return workspace_dir() / f"{name}-{stamp}{suffix}"
 
 
-def keep_text(text: str, name: str) -> Path:
+def keep_text(text: str, name: str, suffix: str = ".yaml") -> Path:
     """Save text the user typed to a private recovery file and return its path."""
-    path = recovery_path(name)
+    path = recovery_path(name, suffix)
     atomic_write(path, text)
     return path
 
@@ -82,7 +82,7 @@ def _run(command: list[str], path: Path) -> int:
 
 
 def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
-                     retry_hint: str) -> T | None:
+                     retry_hint: str, what: str = "story") -> T | None:
     """Open `initial` in the editor; return `validate(text, file name)`, or None if unchanged.
 
     On an invalid edit the problems are shown and the user may re-open the
@@ -101,14 +101,14 @@ def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise NetprepError(f"Cannot read back the edited file {path}: {exc}.",
-                                   "The story was not changed.") from exc
+                                   f"The {what} was not changed.") from exc
             body = strip_problems(text)
             if code != 0:
                 unchanged = body == strip_problems(initial)
                 if unchanged:
                     path.unlink(missing_ok=True)
                 raise NetprepError(
-                    f"The editor exited with status {code}; the story was not changed.",
+                    f"The editor exited with status {code}; the {what} was not changed.",
                     None if unchanged else f"Your text is kept in {path}.",
                 )
             if body == strip_problems(initial):
@@ -125,7 +125,7 @@ def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
                 if prompts.confirm("Re-open the editor to fix it?", default=True):
                     continue
                 raise NetprepError(
-                    "The edit was not saved: it is not a valid story.",
+                    f"The edit was not saved: it is not a valid {what}.",
                     retry_hint.format(path=path),
                 ) from None
             path.unlink(missing_ok=True)

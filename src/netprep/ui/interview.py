@@ -4,7 +4,7 @@
 toolbar holds a live countdown. The toolbar is redrawn at most four times a second
 (`refresh_interval=0.25`) and recomputes the remaining time from the turn's
 monotonic start on every redraw, so it never drifts and costs next to no CPU.
-Enter submits; Esc then Enter (Alt+Enter in most terminals) inserts a new line.
+Keys follow `prompts.multiline`, the one free-text convention (README, Keys).
 
 `ScriptedInterviewer` is for scripts and CI: each answer is one line of stdin.
 """
@@ -17,7 +17,6 @@ from netprep.mock.model import AnswerRecord, Plan, Review, Turn
 from netprep.mock.scoring import CHECKLIST, STAR_ROUNDS, default_rating
 from netprep.mock.session import EndOfAnswers
 from netprep.ui.render_mock import (
-    KEYS_HINT,
     render_briefing,
     render_feedback,
     render_question,
@@ -32,6 +31,9 @@ if TYPE_CHECKING:
 READY = "Ready? Press Enter for question 1; its clock starts then (Ctrl-C leaves). "
 PRELOAD = ("prompt_toolkit.shortcuts", "questionary", "netprep.coach.analysis")
 REFRESH_SECONDS = 0.25  # at most four redraws a second
+# The one convention, plus what an empty answer and Ctrl-D mean in a round.
+ANSWER_KEYS = ("Enter: submit · Alt+Enter: new line · empty: answered aloud · "
+               "Ctrl-D: end round · Ctrl-C: stop and save")
 RATINGS = (
     (1, "lost the thread"),
     (2, "weak: parts missing"),
@@ -65,8 +67,19 @@ def toolbar(turn: Turn) -> list[tuple[str, str]]:
         clock_part = (f"class:clock.{state.phase}", f" {state.text} ")
     else:
         clock_part = ("class:clock.untimed", " untimed ")
-    return [("class:toolbar.label", label), clock_part,
-            ("class:toolbar.keys", "  Enter: submit · Esc Enter: new line · Ctrl-C: stop and save")]
+    return [("class:toolbar.label", label), clock_part]
+
+
+def _keep_unfinished(text: str, turn: Turn) -> None:
+    """Ctrl-C in the middle of an answer: what was on screen goes to a draft file."""
+    if not text.strip():
+        return
+    from netprep.ui.console import message
+    from netprep.ui.editor import keep_text
+
+    question = turn.follow_up or turn.item.question.text
+    path = keep_text(f"# Unfinished answer to: {question}\n{text}\n", "mock-answer", ".md")
+    message(f"Your unfinished answer to question {turn.item.position} is kept in {path}.")
 
 
 class ScriptedInterviewer:
@@ -100,30 +113,17 @@ class TerminalInterviewer:
         self.console = console
 
     def _prompt(self, message: str, turn: Turn) -> str:
-        from prompt_toolkit import PromptSession
-        from prompt_toolkit.history import InMemoryHistory
-        from prompt_toolkit.key_binding import KeyBindings
-        from prompt_toolkit.styles import Style
-
-        bindings = KeyBindings()
-
-        @bindings.add("escape", "enter")
-        def _newline(event: Any) -> None:
-            event.current_buffer.insert_text("\n")
-
-        def bottom() -> Any:
-            return toolbar(turn)
+        from netprep.ui import prompts
 
         interval = REFRESH_SECONDS if turn.timed else 0.0
-        # A fresh session per prompt: earlier answers are never recalled with the up arrow.
-        session: PromptSession[str] = PromptSession(
-            history=InMemoryHistory(), key_bindings=bindings, style=Style.from_dict(STYLE),
-            prompt_continuation="  ", bottom_toolbar=bottom, refresh_interval=interval,
-        )
         try:
-            return session.prompt(message)
-        except EOFError:  # Ctrl-D on an empty prompt: stop here, keep what was answered
+            return prompts.multiline(message, toolbar=lambda: toolbar(turn), refresh=interval,
+                                     style=STYLE, keys=ANSWER_KEYS)
+        except EOFError:  # Ctrl-D on an empty prompt (or input closed): stop, keep the rest
             raise EndOfAnswers() from None
+        except prompts.InterruptedWithText as stop:
+            _keep_unfinished(stop.text, turn)
+            raise
 
     def briefing(self, plan: Plan) -> None:
         """The briefing, then wait for Enter: the first clock starts once they are ready.
@@ -141,7 +141,6 @@ class TerminalInterviewer:
 
     def ask(self, turn: Turn) -> str:
         render_question(turn, self.console, self.names)
-        self.console.print(KEYS_HINT, style="dim")
         return self._prompt("> ", turn)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:

@@ -100,15 +100,113 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence
     return list(_ask(questionary.checkbox(message, choices=options)) or [])
 
 
-def text_block(message: str, default: str = "", instruction: str = "") -> str:
-    """Multi-line text; Esc then Enter submits, Ctrl-X Ctrl-E writes it in $EDITOR."""
-    import questionary
+# The one multi-line convention (README "Keys"): every prompt that takes free text.
+MULTILINE_KEYS = ("Enter: submit · Alt+Enter or Esc Enter: new line · "
+                  "Ctrl-X Ctrl-E: $EDITOR · Ctrl-C: stop, text kept")
+WORDS_SHOWN_FROM = 1  # the bar counts words as soon as there are any (a paste is never hidden)
 
-    result = _ask(questionary.text(
-        message, default=default, multiline=True, instruction=instruction or None,
+
+class InterruptedWithText(KeyboardInterrupt):
+    """Ctrl-C (or SIGINT) at a free-text prompt; `text` is what was on screen, to keep."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+
+class EndOfInputWithText(EOFError):
+    """Ctrl-D at a free-text prompt (empty line); `text` is what it held (usually "")."""
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self.text = text
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def keys_bar(text: str, keys: str = MULTILINE_KEYS, room: int = 10_000) -> list[tuple[str, str]]:
+    """The bar's word count (once anything is typed or pasted) and as many whole keys as fit.
+
+    `room` is the columns left after the caller's own part of the bar; a key that does not
+    fit is left out whole, never cut mid-word (a 60-column pane shows the first few).
+    """
+    parts: list[tuple[str, str]] = []
+    words = _word_count(text)
+    if words >= WORDS_SHOWN_FROM:
+        lines = text.count("\n") + 1
+        size = f"{words:,} word{'s' if words != 1 else ''}"
+        if lines > 1:
+            size += f", {lines:,} lines"
+        parts.append(("class:toolbar.size", f" {size} "))
+        room -= len(size) + 2
+    shown = ""
+    for item in keys.split(" · "):
+        candidate = f"{shown} · {item}" if shown else f" {item}"
+        if len(candidate) > room - 1:
+            break
+        shown = candidate
+    if shown:
+        parts.append(("class:toolbar.keys", shown))
+    return parts
+
+
+def multiline(message: str, default: str = "", toolbar: Any = None, refresh: float = 0.0,
+              style: dict[str, str] | None = None, keys: str = MULTILINE_KEYS) -> str:
+    """Free text, the same keys everywhere: Enter submits, Alt+Enter (Esc Enter) adds a line.
+
+    A paste keeps its line breaks and never submits. Ctrl-X Ctrl-E writes the text in
+    $EDITOR. The bottom bar shows `toolbar()` (a list of (style, text), such as the
+    mock's countdown, redrawn every `refresh` seconds) followed by the keys and the
+    word count. Ctrl-C raises `InterruptedWithText` and Ctrl-D on an empty line
+    `EndOfInputWithText`, both carrying the text on screen so the caller can keep it.
+    """
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.application.current import get_app
+    from prompt_toolkit.history import InMemoryHistory
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from prompt_toolkit.styles import Style
+
+    bindings = KeyBindings()
+
+    @bindings.add("escape", "enter")
+    def _newline(event: Any) -> None:
+        event.current_buffer.insert_text("\n")
+
+    @bindings.add("c-c")
+    @bindings.add(Keys.SIGINT)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=InterruptedWithText(event.current_buffer.text))
+
+    @bindings.add("c-d")
+    def _end(event: Any) -> None:
+        buffer = event.current_buffer
+        if buffer.text:
+            buffer.delete()  # as in a shell: Ctrl-D deletes forward inside text
+        else:
+            event.app.exit(exception=EndOfInputWithText(""))
+
+    def bottom() -> Any:
+        head = list(toolbar()) if toolbar is not None else []
+        try:
+            app = get_app()
+            typed, width = app.current_buffer.text, app.output.get_size().columns
+        except Exception:  # noqa: BLE001 - no app while the prompt is being built
+            typed, width = "", 80
+        used = sum(len(fragment[1]) for fragment in head)
+        return head + keys_bar(typed, keys, width - used)
+
+    styles = {"bottom-toolbar": "noreverse", "toolbar.keys": "#8a8a8a",
+              "toolbar.size": "bold", **(style or {})}
+    # A fresh session per prompt: earlier answers are never recalled with the up arrow.
+    session: PromptSession[str] = PromptSession(
+        history=InMemoryHistory(), key_bindings=bindings, style=Style.from_dict(styles),
+        prompt_continuation="  ", bottom_toolbar=bottom, refresh_interval=refresh,
         enable_open_in_editor=True,
-    ))
-    return str(result or "")
+    )
+    return str(session.prompt(message, default=default))
 
 
 def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str:

@@ -26,8 +26,8 @@ ROUND_NAMES = {
     "role": "role-specific",
     "technical": "technical fundamentals",
 }
-KEYS_HINT = ("Enter submits · Esc then Enter adds a new line · "
-             "an empty answer means you answered aloud · Ctrl-C stops and saves")
+KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
+             "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")
 OVER_TOLERANCE = 10
 
 

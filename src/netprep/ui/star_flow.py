@@ -1,8 +1,9 @@
 """The guided `netprep star add`: template, title, each STAR part with its guiding questions.
 
-Every answer goes through `prompts`; a part is typed on several lines (Esc then
-Enter submits) or written in $EDITOR with Ctrl-X Ctrl-E. If the user stops
-(Ctrl-C) or declines to save, what they typed is kept in a recovery file.
+Every answer goes through `prompts.multiline` (Enter submits, Alt+Enter adds a line,
+Ctrl-X Ctrl-E opens $EDITOR). If the user stops (Ctrl-C or Ctrl-D) or declines to save,
+everything typed, the text on screen included, is kept in a draft that
+`netprep star add --file DRAFT` reads back.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ GENERIC = {
                "Who benefited, and what changed afterwards?"),
     "learned": ("What did you take away?", "What would you do differently next time?"),
 }
-INSTRUCTION = "(Esc Enter: done · Ctrl-X Ctrl-E: $EDITOR)"
 
 
 def _guide(part: str, template: Template | None) -> None:
@@ -68,18 +68,20 @@ def guided_add(library: Library) -> tuple[Story, bool]:
     template = templates.get(template_id) if template_id else None
     draft = Story(None, "", "", "", "", "", template=template_id,
                   tags=(template_id,) if template_id else ())
+    current = ""
     try:
         if template is not None and template.pitfalls:
             err().print()
             err().print(safe("Pitfalls to avoid:", "bold"))
             for pitfall in template.pitfalls:
                 err().print(safe(f"  • {pitfall}", "dim"))
+        current = "title"
         draft.title = _required(
-            lambda: prompts.text("Title (a few words you will recognise):"), "title")
+            lambda: prompts.multiline("Title (a few words you will recognise): "), "title")
         for part in PARTS:
+            current = part
             _guide(part, template)
-            ask = lambda p=part: prompts.text_block(f"{p.capitalize()}:",  # noqa: E731
-                                                    instruction=INSTRUCTION)
+            ask = lambda p=part: prompts.multiline(f"{p.capitalize()}: ")  # noqa: E731
             value = ask().strip() if part == "learned" else _required(ask, part)
             setattr(draft, part, value)
         if library.competencies:
@@ -92,11 +94,16 @@ def guided_add(library: Library) -> tuple[Story, bool]:
         err().print()
         render_findings(analyze_story(draft), err())
         return draft, prompts.confirm("Save this story?", default=True)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError) as stop:
+        on_screen = str(getattr(stop, "text", "") or "").strip()
+        if on_screen and current in ("title", *PARTS):
+            setattr(draft, current, on_screen)
         if draft.title or draft.text():
             from netprep.star.files import edit_document
 
             path = keep_text(edit_document(draft), "star-draft")
             message(f"Your draft is kept in {path}; finish it there and run "
                     f"`netprep star add --file {path}`.")
+        if isinstance(stop, EOFError):
+            raise KeyboardInterrupt from None  # Ctrl-D leaves like Ctrl-C: exit 130
         raise
