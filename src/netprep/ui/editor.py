@@ -54,8 +54,13 @@ def recovery_path(name: str, suffix: str = ".yaml") -> Path:
 
 
 def keep_text(text: str, name: str, suffix: str = ".yaml") -> Path:
-    """Save text the user typed to a private recovery file and return its path."""
+    """Save text the user typed to a private recovery file and return its path.
+
+    Bytes that were not UTF-8 (an argument or paste in another encoding) become U+FFFD
+    in the file rather than failing the very write that keeps the rest.
+    """
     path = recovery_path(name, suffix)
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     atomic_write(path, text)
     return path
 
