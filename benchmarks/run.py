@@ -17,6 +17,8 @@ Budgets (issue "Hardening and speed"):
     load in the background while it is read. Question 1's prompt is timed from the
     Enter, after 1 s of reading (budget: instant, < 150 ms) and at once, for the record)
   content validate (built-in pack)    for the record
+  star suggest QUESTION, 8 stories    <= 1.5x star list on the same bank (issue 14); and
+                                      --json against star list --json, for the record
 """
 
 from __future__ import annotations
@@ -134,6 +136,27 @@ def seed_stories(home: Path, count: int) -> None:
             ))
 
 
+SUGGEST = "Tell me about a disagreement where it turned out you were the one who was wrong."
+
+
+def seed_match_bank(home: Path) -> None:
+    """The matcher's eight labelled test stories, and its index cached (as after a first run)."""
+    os.environ["NETPREP_HOME"] = str(home)
+    import matching_accuracy
+
+    from netprep.star.cache import add_stories
+    from netprep.store import open_store
+
+    with open_store() as store:
+        if not store.query("SELECT count(*) FROM stories")[0][0]:
+            stories = matching_accuracy.load_stories()
+            for story in stories:
+                story.id = None
+            add_stories(store, stories)
+    subprocess.run([*netprep_command(), "star", "suggest", SUGGEST], stdout=subprocess.DEVNULL,
+                   env={**os.environ, "NETPREP_HOME": str(home)}, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs per case (median)")
@@ -150,8 +173,10 @@ def main() -> int:
     np = netprep_command()
     py = sys.executable
 
-    homes = {name: WORK / f"home-{name}" for name in ("stories", "history", "quiz", "empty")}
+    homes = {name: WORK / f"home-{name}"
+             for name in ("stories", "history", "quiz", "empty", "match")}
     seed_stories(homes["stories"], 1000)
+    seed_match_bank(homes["match"])
     import gen_history
 
     if not (homes["history"] / "netprep.db").exists():
@@ -166,6 +191,11 @@ def main() -> int:
         "pass": lambda: run_once([py, "-c", "pass"], env),
         "questionary": lambda: run_once([py, "-c", "import questionary"], env),
         "star": lambda: run_once([*np, "star", "list", "--json"], at("stories")),
+        "bank-list": lambda: run_once([*np, "star", "list"], at("match")),
+        "bank-list-json": lambda: run_once([*np, "star", "list", "--json"], at("match")),
+        "suggest": lambda: run_once([*np, "star", "suggest", SUGGEST], at("match")),
+        "suggest-json": lambda: run_once([*np, "star", "suggest", SUGGEST, "--json"],
+                                         at("match")),
         "stats": lambda: run_once([*np, "stats", "--json"], at("history")),
         "help": lambda: run_once([*np, "--help"], at("empty")),
         "floor": lambda: until_prompt([py, "-c", BARE_PROMPT], "Your answer", env),
@@ -191,6 +221,13 @@ def main() -> int:
     cases.append(Case("netprep star list --json (1,000 stories)", m["star"],
                       "<= 7x pass, < jrnl",
                       m["star"] <= 7 * base and (jrnl is None or m["star"] < jrnl)))
+    cases.append(Case("netprep star list (8 stories)", m["bank-list"], "for the record"))
+    cases.append(Case("netprep star suggest QUESTION (8 stories)", m["suggest"],
+                      "<= 1.5x star list", m["suggest"] <= 1.5 * m["bank-list"]))
+    cases.append(Case("netprep star list --json (8 stories)", m["bank-list-json"],
+                      "for the record"))
+    cases.append(Case("netprep star suggest QUESTION --json (8 stories)", m["suggest-json"],
+                      "for the record"))
     cases.append(Case("netprep stats --json (100k answers, 50k reviews)", m["stats"],
                       "<= 10x pass", m["stats"] <= 10 * base))
     cases.append(Case("netprep --help", m["help"], "<= 1.2x jrnl",

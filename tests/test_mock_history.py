@@ -153,3 +153,39 @@ def test_mock_coding_without_a_terminal_skips_the_exercise(cli) -> None:
     assert result.code == 0, result.err
     assert "coding exercise needs a terminal; skipped" in result.err
     assert json.loads(cli("history", "--json").out)["sessions"][0]["answered"] == 1
+
+
+def test_show_json_records_the_hint_each_question_showed(cli) -> None:
+    added = cli("star", "add", "--title", "Database argument", "--situation", "In a class "
+                "project my teammate and I disagreed about the database.", "--task", "We had "
+                "to choose one within a week.", "--action", "I wrote a one-page comparison, I "
+                "asked for a call, and I listened to her view before I argued mine.",
+                "--result", "We chose Postgres in one meeting and shipped 2 days early.",
+                "--tag", "fx-conflict")
+    assert added.code == 0, added.err
+    assert cli("mock", "--round", "behavioral", "--questions", "3", "--seed", "1",
+               input="a\nb\nc\n").code == 0
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    hints = {q["id"]: q["hint"] for q in shown["questions"]}
+    assert all(set(h) == {"kind", "story_id", "template", "fit"} for h in hints.values())
+    assert hints["b-conflict"]["kind"] == "story" and hints["b-conflict"]["story_id"] == 1
+    assert 0 < hints["b-conflict"]["fit"] <= 1
+    assert hints["b-learning"]["kind"] in ("template", "none")
+    assert hints["b-learning"]["story_id"] is None and hints["b-learning"]["fit"] is None
+    # Without hints nothing was shown, and that is recorded too.
+    assert cli("mock", "--round", "behavioral", "--questions", "1", "--no-hints",
+               input="a\n").code == 0
+    [question] = json.loads(cli("history", "show", "2", "--json").out)["questions"]
+    assert question["hint"] == {"kind": "none", "story_id": None, "template": None, "fit": None}
+
+
+def test_answers_saved_before_hints_were_recorded_show_what_is_known(cli) -> None:
+    seed_sessions()
+    from netprep.store import open_store
+
+    with open_store() as store, store.write() as db:
+        db.execute("UPDATE answers SET story_id = 7 WHERE id = 1")
+    questions = json.loads(cli("history", "show", "1", "--json").out)["questions"]
+    assert questions[0]["hint"] == {"kind": "story", "story_id": 7, "template": None,
+                                    "fit": None}
+    assert questions[1]["hint"] is None

@@ -92,3 +92,41 @@ def test_the_index_is_cached_in_the_data_dir(cli, bank, home):
     first = path.stat().st_mtime_ns
     cli("star", "suggest", WRONG, "--json")  # nothing new learnt: not rewritten
     assert path.stat().st_mtime_ns == first
+
+
+def test_check_and_plan_count_questions_no_story_fits(cli, bank):
+    data = json.loads(cli("star", "check", "--json").out)["bank"]
+    gaps = {q["text"] for q in data["no_fit"]}
+    assert gaps and all(set(q) == {"key", "text", "round", "competencies"}
+                        for q in data["no_fit"])
+    assert "Describe a time you missed a deadline." in gaps
+    assert WRONG not in gaps  # story 2 fits it
+    assert not any("about yourself" in g for g in gaps)  # motivation questions are no gaps
+    shown = cli("star", "check")
+    assert f"Questions none of your stories fits well ({len(gaps)})" in shown.out
+    plan = json.loads(cli("plan", "--json").out)
+    step = next(s for s in plan["today"] if "none of yours fits" in s["step"])
+    assert step["command"] == "netprep star add"
+    assert f"{len(gaps)} of the" in step["why"]
+
+
+def test_the_mock_suggests_what_star_suggest_suggests(cli, bank):
+    from netprep.content import load_library
+    from netprep.mock.model import MockConfig
+    from netprep.mock.plan import build_plan
+    from netprep.star.cache import list_summaries
+    from netprep.store import open_store
+    from netprep.store.stories import list_stories
+
+    library = load_library()
+    with open_store() as store:
+        stories = list_stories(store)
+        scores = {s.id: s.score for s in list_summaries(store)}
+    plan = build_plan(library, MockConfig(round="behavioral", questions=1, seed=4), stories,
+                      {}, scores=scores)
+    [item] = plan.items
+    data = json.loads(cli("star", "suggest", item.question.text, "--json").out)
+    assert data["competencies"] == list(item.question.competencies)
+    assert (data["story"] or {}).get("id") == item.hint.story_id
+    if item.hint.story_id is not None:
+        assert data["story"]["fit"] == item.hint.fit

@@ -43,11 +43,21 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     library = load_library()
     with open_store() as store:
         stories: list[Any] = []
+        scores: dict[int, int] = {}
+        index = None
         if config.hints:
             from netprep.store.stories import list_stories
 
             stories = list_stories(store)
-        plan = build_plan(library, config, stories, practice_by_question(store))
+            if stories:  # the story matcher's text model, from its cache when it is current
+                from netprep.star import match_cache
+                from netprep.star.cache import list_summaries
+
+                scores = {s.id: s.score for s in list_summaries(store)}
+                index = match_cache.load(library)
+        plan = build_plan(library, config, stories, practice_by_question(store), scores=scores)
+        if index is not None:
+            match_cache.save(index)
         interviewer: Any
         if interactive:
             from netprep.ui.interview import TerminalInterviewer

@@ -44,10 +44,23 @@ class MockConfig:
 
 @dataclass(frozen=True)
 class Hint:
-    kind: str  # "story" (one of the user's), "template" (guiding questions), "gap" (neither)
+    # "story" (one of the user's), "template" (guiding questions), "pitch" (a motivation
+    # question: no story), "gap" (neither)
+    kind: str
     title: str
     lines: tuple[str, ...] = ()
     story_id: int | None = None
+    fit: float | None = None  # the story's fit to the question, 0-1
+    template: str | None = None  # competency id of the template shown
+
+    def record(self) -> dict[str, Any]:
+        """What was shown, as saved with the answer (`history show --json` `hint`)."""
+        kind = self.kind if self.kind in ("story", "template") else "none"
+        return {"kind": kind, "story_id": self.story_id, "template": self.template,
+                "fit": self.fit}
+
+
+NO_HINT: dict[str, Any] = {"kind": "none", "story_id": None, "template": None, "fit": None}
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,7 @@ class AnswerRecord:
     checklist: dict[str, Any] = field(default_factory=dict)
     rating: int | None = None
     story_id: int | None = None
+    hint: dict[str, Any] | None = None  # Hint.record() of what was shown (NO_HINT: nothing)
     follow_up: str | None = None
     follow_up_answer: str | None = None
     follow_up_seconds: float | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -32,9 +32,15 @@ def build_plan(
     stories: Sequence[Any] = (),
     practice: dict[str, Practice] | None = None,
     now: datetime | None = None,
+    scores: Mapping[int, int] | None = None,
 ) -> Plan:
-    """Choose the questions, their targets and hints. Same seed and data: same plan."""
+    """Choose the questions, their targets and hints. Same seed and data: same plan.
+
+    `scores` (story id -> analysis score) feed the story matcher; hints are matched
+    against the whole library's text model even when `--pack` narrows the questions.
+    """
     config.validate()
+    full = library
     if config.pack is not None:
         known = [p.id for p in library.packs]
         if config.pack not in known:
@@ -50,7 +56,7 @@ def build_plan(
         kind = "" if config.round == "mixed" else f"{config.round} "
         raise NetprepError(f"There are no {kind}questions{where} to ask.",
                            "Check `netprep content list`, or choose another --round or --pack.")
-    hints = assign_hints(chosen, stories, library) if config.hints else {}
+    hints = assign_hints(chosen, stories, full, scores) if config.hints else {}
     items = []
     for position, question in enumerate(chosen, start=1):
         target = round(config.minutes * 60) if config.minutes else question.seconds
@@ -111,66 +117,65 @@ def priority(seen: Practice | None, now: datetime) -> float:
     return recency + rating
 
 
-def assign_hints(questions: Sequence[Question], stories: Sequence[Any],
-                 library: Library) -> dict[int, Hint]:
-    """A hint per behavioral/culture question (by 1-based position).
+def assign_hints(questions: Sequence[Question], stories: Sequence[Any], library: Library,
+                 scores: Mapping[int, int] | None = None) -> dict[int, Hint]:
+    """A hint per behavioral/culture question (by 1-based position), from the story
+    matcher (`netprep.star.matching`, as `star suggest`): the best-fitting story, else the
+    template's guiding questions.
 
-    The questions with the fewest matching stories choose first, so that every question
-    gets a story of its own whenever the bank allows it.
+    Variety only among stories of similar fit: the questions with the fewest fitting
+    stories choose first, and a story already suggested this round gives way to one
+    nearly as good, never to a much weaker one.
     """
-    def candidates(question: Question) -> int:
-        wanted = set(question.competencies) | set(question.themes)
-        return sum(1 for s in stories if wanted & set(getattr(s, "tags", ()) or ()))
-
     positions = [p for p, q in enumerate(questions, start=1) if q.round in STORY_ROUNDS]
-    positions.sort(key=lambda p: (candidates(questions[p - 1]), p))
+    if not positions:
+        return {}
+    from netprep.star import matching
+
+    def suggest(question: Question, used: set[int]) -> Any:
+        return matching.suggest(library, question.text, stories,
+                                competencies=question.competencies, scores=scores, used=used)
+
+    first = {p: suggest(questions[p - 1], set()) for p in positions}
+    positions.sort(key=lambda p: (_fitting(first[p]), p))
     used: set[int] = set()
     hints: dict[int, Hint] = {}
     for position in positions:
-        hint = hint_for(questions[position - 1], stories, library, used)
-        if hint is not None:
-            hints[position] = hint
-            if hint.story_id is not None:
-                used.add(hint.story_id)
+        found = first[position] if not used else suggest(questions[position - 1], used)
+        hints[position] = _hint(found, stories, library)
+        if found.story is not None:
+            used.add(found.story.id)
     return hints
 
 
-def hint_for(question: Question, stories: Sequence[Any], library: Library,
-             used: set[int]) -> Hint | None:
-    """The best-matching story (by competency overlap; unused ones first), else a template."""
-    wanted = set(question.competencies) | set(question.themes)
-    best = None
-    best_key: tuple[int, int, int] | None = None
-    for story in stories:
-        overlap = len(wanted & set(getattr(story, "tags", ()) or ()))
-        if overlap == 0:
-            continue
-        key = (0 if story.id in used else 1, overlap, -int(story.id))
-        if best_key is None or key > best_key:
-            best, best_key = story, key
-    if best is not None:
-        matched = [c for c in getattr(best, "tags", ()) if c in wanted]
-        lines = [f"Matches: {', '.join(_competency_name(library, c) for c in matched)}"]
-        result = (getattr(best, "result", "") or "").strip()
+def _fitting(found: Any) -> int:
+    return 0 if found.story is None else 1 + len(found.alternatives)
+
+
+def _hint(found: Any, stories: Sequence[Any], library: Library) -> Hint:
+    """The mock's view of a suggestion."""
+    from netprep.star.matching import NONE_FITS
+
+    if found.story is not None:
+        story = next((s for s in stories if s.id == found.story.id), None)
+        shows = ", ".join(_competency_name(library, c) for c in found.story.matched)
+        lines = [f"Fit {found.story.fit:.2f}" + (f": shows {shows}" if shows else "")]
+        result = (getattr(story, "result", "") or "").strip()
         if result:
             lines.append(f"Result: {_shorten(result, 110)}")
-        return Hint("story", best.title, tuple(lines), int(best.id))
-    for competency in question.competencies:
-        template = library.templates.get(competency)
-        if template is None:
-            continue
-        guide = tuple(f"{part.capitalize()}: {template.guide(part)[0]}"
-                      for part in ("situation", "task", "action", "result")
-                      if template.guide(part))
-        title = template.title
+        return Hint("story", found.story.title, tuple(lines), found.story.id,
+                    fit=found.story.fit)
+    if found.reading.motivation:
+        return Hint("pitch", "Answer with your own reasons: no story for this one.",
+                    found.guide)
+    if found.template is not None:
+        title = library.templates[found.template].title
         if stories:
-            title += f" (no story tagged {_competency_name(library, competency)} yet)"
-        return Hint("template", title, guide)
-    if question.competencies:
-        names = " or ".join(_competency_name(library, c) for c in question.competencies)
-        return Hint("gap", f"No story tagged {names} yet.",
-                    ("Write one after this round: `netprep star add`.",))
-    return None
+            title += f" ({NONE_FITS[0].lower()}{NONE_FITS[1:]})"
+        return Hint("template", title, found.guide, template=found.template)
+    names = " or ".join(_competency_name(library, c) for c in found.reading.competencies)
+    title = f"No story for {names} yet." if names else f"{NONE_FITS}."
+    return Hint("gap", title, ("Write one after this round: `netprep star add`.",))
 
 
 def briefing_tips(library: Library) -> tuple[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
-from netprep.mock.model import AnswerRecord, Plan, Review, SessionResult, Turn
+from netprep.mock.model import NO_HINT, AnswerRecord, Plan, Review, SessionResult, Turn
 from netprep.mock.scoring import auto_checklist, findings_of, suggestions
 
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
@@ -101,6 +101,7 @@ def run_session(
                 target_seconds=item.target_seconds, elapsed_seconds=round(elapsed, 2),
                 answer=text, answered_at=now(),
                 story_id=item.hint.story_id if item.hint else None,
+                hint=item.hint.record() if item.hint else dict(NO_HINT),
             )
             if text.strip():
                 analyze = analyze or _default_analyzer()

@@ -163,6 +163,15 @@ def _story_steps(s: dict[str, Any]) -> list[dict[str, str]]:
             f"Cover {missing[0]['name']}: no story shows it yet", "netprep star add",
             f"{len(missing)} of {total} competencies have no story; write one, or tag a story "
             "that fits with `netprep star edit ID`."))
+    gaps = s.get("no_fit") or {}
+    if s["count"] >= low and gaps.get("count"):
+        example = gaps["questions"][0]
+        steps.append(_step(
+            f"Write a story for a question none of yours fits: \"{example}\"",
+            "netprep star add",
+            f"{gaps['count']} of the {gaps['total']} behavioural and culture questions have "
+            "no story that fits them well (`netprep star check` lists them; `netprep star "
+            "suggest \"QUESTION\"` shows what one needs)."))
     return steps
 
 
@@ -328,7 +337,6 @@ def build_plan(stats: dict[str, Any], today: date, interview: date | None,
 def run_plan(interview: str | None = None, clear: bool = False, now: datetime | None = None,
              tz: tzinfo | None = None) -> tuple[dict[str, Any], list[str]]:
     """Remember (or forget) the date, then plan. Returns the plan and notes for stderr."""
-    from netprep.progress.content_facts import content_summary
     from netprep.progress.stats import gather_stats, local
     from netprep.store import open_store
     from netprep.store.stats import solved_exercises
@@ -342,7 +350,12 @@ def run_plan(interview: str | None = None, clear: bool = False, now: datetime | 
     if interview is not None:
         day = parse_date(interview, today)
         check_upcoming(day, today)
-    summary = content_summary()
+    from netprep.content import collect
+    from netprep.progress.content_facts import summarise
+    from netprep.star.match_cache import gaps_for
+
+    library, _problems = collect()
+    summary = summarise(library)
     with open_store() as store:
         if clear:
             had = store.get_setting(SETTING)
@@ -355,6 +368,9 @@ def run_plan(interview: str | None = None, clear: bool = False, now: datetime | 
             day = _remembered(store.get_setting(SETTING), notes)
         stats = gather_stats(store, now=now, tz=tz, summary=summary)
         solved = solved_exercises(store)
+        gaps, asked = gaps_for(store, library)
+    stats["stories"]["no_fit"] = {"count": len(gaps), "total": asked,
+                                  "questions": [q.text for q in gaps[:3]]}
     plan = build_plan(stats, today, day, summary, solved)
     if plan["interview_passed"]:
         ago = -plan["days_left"]

@@ -116,7 +116,14 @@ def check(stories: Sequence[Story], lib: Library,
     questions = [QuestionRef(q.key, q.text, q.round, q.competencies)
                  for q in lib.questions if q.competencies]
     scores = {int(s.id or 0): a.score for s, a in items}
-    return items, bank_report(stories, scores, bank_competencies(lib), questions)
+    from netprep.star import match_cache, matching
+
+    index = match_cache.load(lib) if stories else None
+    no_fit = [QuestionRef(q.key, q.text, q.round, q.competencies)
+              for q in matching.unanswered(lib, stories, scores)]
+    if index is not None:
+        match_cache.save(index)
+    return items, bank_report(stories, scores, bank_competencies(lib), questions, no_fit)
 
 
 def check_json(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None) -> dict[str, Any]:
@@ -133,6 +140,8 @@ def check_json(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None)
             "weak_questions": [{"key": q.key, "text": q.text, "round": q.round,
                                 "competencies": list(q.competencies)}
                                for q in bank.weak_questions],
+            "no_fit": [{"key": q.key, "text": q.text, "round": q.round,
+                        "competencies": list(q.competencies)} for q in bank.no_fit],
         }
     return data
 

@@ -7,7 +7,7 @@ Plain logic over `star.model`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from netprep.star.model import READY_SCORE, TARGET_STORIES, Story
 
@@ -32,6 +32,8 @@ class BankReport:
     weak_questions: list[QuestionRef]  # questions no story answers well
     only_answer: dict[int, list[str]]  # story id -> competencies it alone covers
     ready: int  # stories at or above READY_SCORE
+    # behavioral/culture questions the story matcher finds no fitting story for (gaps)
+    no_fit: list[QuestionRef] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -44,7 +46,8 @@ class BankReport:
 
 
 def bank_report(stories: Sequence[Story], scores: Mapping[int, int],
-                competencies: Iterable[str], questions: Iterable[QuestionRef]) -> BankReport:
+                competencies: Iterable[str], questions: Iterable[QuestionRef],
+                no_fit: Iterable[QuestionRef] = ()) -> BankReport:
     """Hold the bank against the 4-5 target and the competencies of the question banks."""
     ids = list(dict.fromkeys(competencies))
     known = set(ids)
@@ -66,4 +69,5 @@ def bank_report(stories: Sequence[Story], scores: Mapping[int, int],
         if len(sids) == 1:
             only.setdefault(sids[0], []).append(c)
     ready = sum(1 for s in stories if scores.get(int(s.id or 0), 0) >= READY_SCORE)
-    return BankReport(len(stories), TARGET_STORIES, ids, matrix, uncovered, weak, only, ready)
+    return BankReport(len(stories), TARGET_STORIES, ids, matrix, uncovered, weak, only, ready,
+                      list(no_fit))

@@ -76,3 +76,21 @@ def suggest_for(store: Store, question: str, library: Any) -> Suggestion:
     found = matching.suggest(library, question, stories, scores=scores)
     save(index)
     return found
+
+
+def gaps_for(store: Store, library: Any) -> tuple[list[Any], int]:
+    """The behavioral and culture questions no stored story fits, and how many such
+    questions there are (`plan`)."""
+    from netprep.star import matching
+    from netprep.star.cache import list_summaries
+    from netprep.store.stories import list_stories
+
+    total = sum(1 for q in library.questions if q.round in matching.GAP_ROUNDS)
+    stories = list_stories(store)
+    if not stories:
+        return [], total
+    scores = {s.id: s.score for s in list_summaries(store)}
+    index = load(library)
+    gaps = matching.unanswered(library, stories, scores)
+    save(index)
+    return gaps, total

@@ -26,6 +26,7 @@ from netprep.star.matchtext import surface, tokens
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
+GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
 # The competency a polarity points to, when an untagged question is read from its text.
 POLARITY_COMPETENCY = {
     "being-wrong": "conflict", "mistake": "failure", "failure": "failure",
@@ -187,15 +188,22 @@ def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
             competencies: Iterable[str] = (), scores: Mapping[int, int] | None = None,
             used: Iterable[int] = (), talking_points: Sequence[str] = ()) -> Suggestion:
     """The best story for a question (or why none), with up to two alternatives."""
+    tags = tuple(dict.fromkeys(competencies))
+    if not stories and tags:  # nothing to rank: the text model is not even loaded
+        quick = Reading(" ".join(text.split()), tags, None, pol.is_motivation(text), "tags")
+        if quick.motivation:
+            return _motivation(quick, talking_points)
+        names = {c.id: c.name for c in library.competencies.values()}
+        return _nothing(library.templates, names, quick, [], ())
     index = index_for(library)
-    reading = read_question(index, text, competencies)
+    reading = read_question(index, text, tags)
     if reading.motivation:
         return _motivation(reading, talking_points)
     ranked = rank(index, reading, stories, scores)
     fitting = [f for f in ranked if f.fit >= MIN_FIT]
     left_out = tuple(f for f in ranked if f.polarity == "contradicts")
     if not fitting:
-        return _nothing(index, reading, ranked, left_out)
+        return _nothing(index.templates, index.names, reading, ranked, left_out)
     used_ids = set(used)
     best = fitting[0]
     for candidate in fitting:
@@ -209,6 +217,21 @@ def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
                       _why(index, reading, best, left_out), left_out=left_out)
 
 
+def unanswered(library: Any, stories: Sequence[StoryLike],
+               scores: Mapping[int, int] | None = None) -> list[Any]:
+    """The library's behavioral and culture questions that no story fits (its gaps);
+    motivation questions, which want no story, are not gaps."""
+    gaps = []
+    for question in library.questions:
+        if question.round not in GAP_ROUNDS:
+            continue
+        found = suggest(library, question.text, stories, competencies=question.competencies,
+                        scores=scores)
+        if found.story is None and not found.reading.motivation:
+            gaps.append(question)
+    return gaps
+
+
 def _motivation(reading: Reading, talking_points: Sequence[str]) -> Suggestion:
     if talking_points:
         reason = "A motivation question: answer with your own reasons; your talking points."
@@ -218,12 +241,12 @@ def _motivation(reading: Reading, talking_points: Sequence[str]) -> Suggestion:
     return Suggestion(reading, "none", None, (), reason, guide=tuple(talking_points))
 
 
-def _nothing(index: Index, reading: Reading, ranked: list[StoryFit],
-             left_out: tuple[StoryFit, ...]) -> Suggestion:
-    template = next((c for c in reading.competencies if c in index.templates), None)
+def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Reading,
+             ranked: list[StoryFit], left_out: tuple[StoryFit, ...]) -> Suggestion:
+    template = next((c for c in reading.competencies if c in templates), None)
     guide: tuple[str, ...] = ()
     if template is not None:
-        found = index.templates[template]
+        found = templates[template]
         guide = tuple(f"{part.capitalize()}: {found.guide(part)[0]}"
                       for part in ("situation", "task", "action", "result")
                       if found.guide(part))
@@ -233,7 +256,8 @@ def _nothing(index: Index, reading: Reading, ranked: list[StoryFit],
         reason += f" The closest, '{closest.title}', fits {closest.fit:.2f} of 1."
     reason += _left_out_note(reading, left_out)
     if template is not None:
-        reason += f" Write one with the {_name(index, template)} template's questions."
+        reason += (f" Write one with the {names.get(template, template).lower()} template's "
+                   "questions.")
     return Suggestion(reading, "template" if template else "none", None, (), reason,
                       template, guide, left_out)
 

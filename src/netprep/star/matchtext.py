@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
@@ -90,14 +91,14 @@ class BM25:
         lengths = [len(d) for d in docs]
         average = (sum(lengths) / self.size) if self.size else 1.0
         df: Counter[str] = Counter()
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.postings: dict[str, list[Any]] = {}  # term -> [(doc, weight)] ([doc, weight])
         for i, doc in enumerate(docs):
             counts = Counter(doc)
             df.update(counts.keys())
             norm = k1 * (1 - b + b * lengths[i] / (average or 1.0))
             for term, tf in counts.items():
                 weight = tf * (k1 + 1) / (tf + norm)
-                self.postings.setdefault(term, []).append((i, weight))
+                self.postings.setdefault(term, []).append((i, round(weight, 5)))
         self.idf = {t: math.log(1 + (self.size - n + 0.5) / (n + 0.5)) for t, n in df.items()}
         self.max_idf = math.log(1 + (self.size + 0.5) / 0.5)
 
@@ -118,15 +119,16 @@ class BM25:
 
     def to_dict(self) -> dict:
         return {"size": self.size, "max_idf": self.max_idf, "idf": self.idf,
-                "postings": {t: [[d, round(w, 5)] for d, w in p]
-                             for t, p in self.postings.items()}}
+                "postings": self.postings}
 
     @classmethod
     def from_dict(cls, data: dict) -> BM25:
+        """From `to_dict`'s JSON as parsed: postings stay [doc, weight] lists (no copy)."""
         self = cls.__new__(cls)
         self.size = int(data["size"])
         self.max_idf = float(data["max_idf"])
-        self.idf = {str(t): float(v) for t, v in data["idf"].items()}
-        self.postings = {str(t): [(int(d), float(w)) for d, w in p]
-                         for t, p in data["postings"].items()}
+        self.idf = data["idf"]
+        self.postings = data["postings"]
+        if not isinstance(self.idf, dict) or not isinstance(self.postings, dict):
+            raise TypeError("malformed index")
         return self

@@ -338,6 +338,12 @@ def m009_resume(db: sqlite3.Connection) -> None:
     )
 
 
+def m010_answer_hints(db: sqlite3.Connection) -> None:
+    # What the mock showed beside each question, as JSON: {"kind": "story" | "template" |
+    # "none", "story_id", "template", "fit"}; NULL for answers saved before this.
+    db.execute("ALTER TABLE answers ADD COLUMN hint TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -348,4 +354,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("007_progress_totals", m007_progress_totals),
     ("008_takehome", m008_takehome),
     ("009_resume", m009_resume),
+    ("010_answer_hints", m010_answer_hints),
 ]

@@ -39,14 +39,14 @@ class StoreRecorder:
             cursor = db.execute(
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
-                "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, answered_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, answered_at, "
+                "hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, record.position, q.id, q.pack, q.round, q.text,
                  json.dumps(list(q.competencies)), record.target_seconds,
                  record.elapsed_seconds, record.answer, record.rating,
                  json.dumps(record.checklist), json.dumps(record.findings), record.story_id,
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
-                 record.answered_at),
+                 record.answered_at, None if record.hint is None else json.dumps(record.hint)),
             )
             return int(cursor.lastrowid or 0)
 
@@ -125,6 +125,7 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             "checklist": _json(row["checklist"], {}),
             "findings": _json(row["findings"], []),
             "story_id": row["story_id"],
+            "hint": _hint(row),
             "follow_up": row["follow_up"],
             "follow_up_answer": row["follow_up_answer"],
             "follow_up_seconds": None if row["follow_up_seconds"] is None
@@ -135,6 +136,17 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             "SELECT * FROM answers WHERE session_id = ? ORDER BY position, id", (session_id,))
     ]
     return session
+
+
+def _hint(row: Any) -> dict[str, Any] | None:
+    """What the mock showed beside the question; answers saved before hints were recorded
+    know only the story (null when none was shown or it is not known)."""
+    saved = _json(row["hint"], None) if row["hint"] else None
+    if isinstance(saved, dict):
+        return saved
+    if row["story_id"] is not None:
+        return {"kind": "story", "story_id": row["story_id"], "template": None, "fit": None}
+    return None
 
 
 def _session(row: Any) -> dict[str, Any]:

@@ -163,6 +163,14 @@ def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
         console.print(grid)
         if len(bank.weak_questions) > 8:
             console.print(f"  … and {len(bank.weak_questions) - 8} more (see --json).")
+    if bank.no_fit:
+        console.print(Text(f"Questions none of your stories fits well ({len(bank.no_fit)}):",
+                           style="bold"))
+        for q in bank.no_fit[:5]:
+            console.print(safe(f"  • {q.text}"))
+        if len(bank.no_fit) > 5:
+            console.print(f"  … and {len(bank.no_fit) - 5} more (see --json).")
+        console.print('  What each needs: `netprep star suggest "QUESTION"`.')
 
 
 def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
