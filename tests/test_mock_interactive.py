@@ -134,7 +134,7 @@ def test_the_suggested_story_is_shown(capsys) -> None:
     code, _, err = mock(keys, "--round", "behavioral", "--questions", "3", capsys=capsys)
     assert code == 0, err
     assert "Your story: #1 The Postgres argument" in err
-    assert "No story tagged Ownership" in err  # no story and no template for the others
+    assert "No story for Ownership yet" in err  # no story and no template for the others
 
 
 def test_toolbar_shows_position_and_clock() -> None:
