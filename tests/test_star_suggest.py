@@ -130,3 +130,15 @@ def test_the_mock_suggests_what_star_suggest_suggests(cli, bank):
     assert (data["story"] or {}).get("id") == item.hint.story_id
     if item.hint.story_id is not None:
         assert data["story"]["fit"] == item.hint.fit
+
+
+def test_motivation_question_shows_the_saved_pitch_as_talking_points(cli, bank):
+    saved = cli("resume", "pitch", "--file", "-", input="I study computer science at Leeds.\n"
+                "Last summer I cut a search page from 2.8 s to 0.4 s.\n"
+                "I want to build tools that students rely on.\n")
+    assert saved.code == 0, saved.err
+    done = cli("star", "suggest", "Tell me about yourself.")
+    assert done.code == 0, done.err
+    assert "Your talking points:" in done.out
+    assert "I want to build tools that students rely on." in done.out
+    assert "Best story" not in done.out

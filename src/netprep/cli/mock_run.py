@@ -44,18 +44,22 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     with open_store() as store:
         stories: list[Any] = []
         scores: dict[int, int] = {}
+        points: tuple[str, ...] = ()
         index = None
         if config.hints:
+            from netprep.star.match_cache import talking_points
             from netprep.store.stories import list_stories
 
             stories = list_stories(store)
+            points = talking_points(store)
             if stories:  # the story matcher's text model, from its cache when it is current
                 from netprep.star import match_cache
                 from netprep.star.cache import list_summaries
 
                 scores = {s.id: s.score for s in list_summaries(store)}
                 index = match_cache.load(library)
-        plan = build_plan(library, config, stories, practice_by_question(store), scores=scores)
+        plan = build_plan(library, config, stories, practice_by_question(store), scores=scores,
+                          talking_points=points)
         if index is not None:
             match_cache.save(index)
         interviewer: Any

@@ -33,10 +33,12 @@ def build_plan(
     practice: dict[str, Practice] | None = None,
     now: datetime | None = None,
     scores: Mapping[int, int] | None = None,
+    talking_points: Sequence[str] = (),
 ) -> Plan:
     """Choose the questions, their targets and hints. Same seed and data: same plan.
 
-    `scores` (story id -> analysis score) feed the story matcher; hints are matched
+    `scores` (story id -> analysis score) feed the story matcher, `talking_points` (the
+    saved pitch's lines) are shown for motivation questions; hints are matched
     against the whole library's text model even when `--pack` narrows the questions.
     """
     config.validate()
@@ -56,7 +58,8 @@ def build_plan(
         kind = "" if config.round == "mixed" else f"{config.round} "
         raise NetprepError(f"There are no {kind}questions{where} to ask.",
                            "Check `netprep content list`, or choose another --round or --pack.")
-    hints = assign_hints(chosen, stories, full, scores) if config.hints else {}
+    hints = (assign_hints(chosen, stories, full, scores, talking_points) if config.hints
+             else {})
     items = []
     for position, question in enumerate(chosen, start=1):
         target = round(config.minutes * 60) if config.minutes else question.seconds
@@ -118,7 +121,8 @@ def priority(seen: Practice | None, now: datetime) -> float:
 
 
 def assign_hints(questions: Sequence[Question], stories: Sequence[Any], library: Library,
-                 scores: Mapping[int, int] | None = None) -> dict[int, Hint]:
+                 scores: Mapping[int, int] | None = None,
+                 talking_points: Sequence[str] = ()) -> dict[int, Hint]:
     """A hint per behavioral/culture question (by 1-based position), from the story
     matcher (`netprep.star.matching`, as `star suggest`): the best-fitting story, else the
     template's guiding questions.
@@ -134,7 +138,8 @@ def assign_hints(questions: Sequence[Question], stories: Sequence[Any], library:
 
     def suggest(question: Question, used: set[int]) -> Any:
         return matching.suggest(library, question.text, stories,
-                                competencies=question.competencies, scores=scores, used=used)
+                                competencies=question.competencies, scores=scores, used=used,
+                                talking_points=talking_points)
 
     first = {p: suggest(questions[p - 1], set()) for p in positions}
     positions.sort(key=lambda p: (_fitting(first[p]), p))
@@ -167,7 +172,7 @@ def _hint(found: Any, stories: Sequence[Any], library: Library) -> Hint:
                     fit=found.story.fit)
     if found.reading.motivation:
         return Hint("pitch", "Answer with your own reasons: no story for this one.",
-                    found.guide)
+                    found.guide or ("Your talking points: `netprep resume pitch`.",))
     if found.template is not None:
         title = library.templates[found.template].title
         if stories:

@@ -73,9 +73,22 @@ def suggest_for(store: Store, question: str, library: Any) -> Suggestion:
     stories = list_stories(store)
     scores = {s.id: s.score for s in list_summaries(store)} if stories else {}
     index = load(library)
-    found = matching.suggest(library, question, stories, scores=scores)
+    found = matching.suggest(library, question, stories, scores=scores,
+                             talking_points=talking_points(store))
     save(index)
     return found
+
+
+def talking_points(store: Store) -> tuple[str, ...]:
+    """The lines of the pitch saved with `netprep resume pitch` (motivation questions get
+    these instead of a story), or nothing."""
+    from netprep.store.resume import get_pitch
+
+    saved = get_pitch(store)
+    if saved is None:
+        return ()
+    lines = (" ".join(line.split()) for line in saved["text"].splitlines())
+    return tuple(line.lstrip("-*• ") for line in lines if line.strip("-*• "))[:8]
 
 
 def gaps_for(store: Store, library: Any) -> tuple[list[Any], int]:

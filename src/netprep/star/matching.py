@@ -14,6 +14,7 @@ mock round `used` only steers the choice among stories of similar fit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -63,6 +64,7 @@ class Reading:
     motivation: bool = False
     source: str = "tags"  # "tags", "bank" (a built-in question with this text), "text"
     weights: tuple[float, ...] = ()  # per competency; by rank when empty
+    confidence: float = 1.0  # for a text reading, how much of the question the model knows
 
     def weighted(self) -> dict[str, float]:
         weights = self.weights or RANK_WEIGHTS
@@ -128,12 +130,20 @@ def read_question(index: Index, text: str, competencies: Iterable[str] = ()) -> 
     if polarity in POLARITY_COMPETENCY:
         competency = POLARITY_COMPETENCY[polarity]
         boost[competency] = boost.get(competency, 0.0) + 0.6
-    strength = index.infer(tokens(text), boost)
+    words = tokens(text)
+    strength = index.infer(words, boost)
     ranked = sorted(strength.items(), key=lambda kv: (-kv[1], kv[0]))
     chosen = [(c, s) for c, s in ranked[:3] if s >= 0.6]
+    # How much of the question the model knows: the idf-weighted share of its words seen
+    # in the pack (a cue phrase counts as known). Unknown topics weigh competencies less.
+    unique = set(words)
+    total = sum(index.bm25.weight(t) for t in unique)
+    seen = sum(index.bm25.weight(t) for t in unique if t in index.bm25.idf)
+    confidence = 1.0 if boost or not total else math.sqrt(seen / total)
     return Reading(text, tuple(c for c, _ in chosen), polarity, motivation, "text",
                    tuple(round(s * w, 3) for (_, s), w in zip(chosen, RANK_WEIGHTS,
-                                                                strict=False)))
+                                                                strict=False)),
+                   round(confidence, 3))
 
 
 def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
@@ -165,7 +175,8 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         near = sum(v * profile.vector.get(d, 0.0) for d, v in qvec.items())
         by_concepts = len(shared) / len(asked) if asked else lexical
         content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near
-        fit = 0.6 * comp + 0.4 * content if reading.competencies else 0.8 * content
+        fit = (0.6 * comp * reading.confidence + 0.4 * content if reading.competencies
+               else 0.8 * content)
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
         if verdict == "match":
             fit = min(1.0, fit + 0.1)
@@ -234,10 +245,11 @@ def unanswered(library: Any, stories: Sequence[StoryLike],
 
 def _motivation(reading: Reading, talking_points: Sequence[str]) -> Suggestion:
     if talking_points:
-        reason = "A motivation question: answer with your own reasons; your talking points."
+        reason = ("A motivation question: answer with your own reasons, not a story; your "
+                  "talking points (from `netprep resume pitch`) follow.")
     else:
         reason = ("A motivation question: answer with your own reasons (why this company, "
-                  "why you), not a story.")
+                  "why you), not a story. `netprep resume pitch` builds your talking points.")
     return Suggestion(reading, "none", None, (), reason, guide=tuple(talking_points))
 
 

@@ -57,6 +57,8 @@ _MOTIVATION = (
     r"|\bwhat motivates you|\bwhy (software|computer science|engineering|tech)\b"
     r"|\bwhy do you want to work here|\bwhat are you looking for in"
     r"|\bresonates with you|\bwhy (us|here)\b|\bwhat do you know about (us|our)"
+    r"|\byour (greatest |biggest |main |top )?(strengths?|weakness(es)?)\b"
+    r"|\bsay about you\b|\bdescribe yourself|\bdescribe you\b"
 )
 
 # Story text -> signals. A story can show several.
