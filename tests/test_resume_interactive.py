@@ -10,7 +10,8 @@ import pytest
 
 from .conftest import terminal
 
-SUBMIT = "\x1b\r"  # Esc then Enter ends a multi-line answer
+SUBMIT = "\r"  # Enter submits every free-text prompt
+NEWLINE = "\x1b\r"  # Alt+Enter (Esc Enter) adds a line
 DOWN = "\x1b[B"
 DATA = Path(__file__).parent / "data"
 RESUME = DATA / "resume" / "resume.txt"
@@ -44,7 +45,7 @@ ANSWERS = [
     "A campus map app." + SUBMIT,
     "React, Firebase\r",
     "2,000 students\r",
-    "I built the routing\rand the offline cache." + SUBMIT,
+    "I built the routing" + NEWLINE + "and the offline cache." + SUBMIT,
     "Used by 2,000 students in a term." + SUBMIT,
 ]
 

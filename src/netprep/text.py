@@ -1,12 +1,16 @@
 """Small pure text helpers shared by every layer (no imports beyond `re`).
 
-`ui/` builds Rich text on top of `clean`; logic packages use `clock` and `plural`
-without reaching into the terminal layer.
+`ui/` builds Rich text on top of `clean`; logic packages use `clock`, `plural` and
+`did_you_mean` without reaching into the terminal layer.
 """
 
 from __future__ import annotations
 
 import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # C0 controls except tab and newline, DEL, C1 controls, and bidi overrides/isolates.
@@ -36,3 +40,27 @@ _BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n
 def normalize_text(text: str) -> str:
     """One kind of line break (YAML reads \\r, NEL and the Unicode separators as breaks)."""
     return str(text or "").replace("\r\n", "\n").translate(_BREAKS)
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The valid ids nearest to a mistyped one: prefixes and parts first, then look-alikes."""
+    import difflib
+
+    options = list(dict.fromkeys(choices))
+    wanted = value.strip().lower()
+    if not wanted:
+        return []
+    starts = [c for c in options if c.lower().startswith(wanted) or wanted.startswith(c.lower())]
+    inside = [c for c in options if wanted in c.lower() and c not in starts]
+    alike = difflib.get_close_matches(wanted, options, n=n, cutoff=0.6)
+    return list(dict.fromkeys([*starts, *inside, *alike]))[:n]
+
+
+def did_you_mean(value: str, choices: Iterable[str], label: str = "Valid ids") -> str:
+    """A hint for an unknown id: 'Did you mean keeper-test? Valid ids: a, b, c.'"""
+    options = list(dict.fromkeys(choices))
+    near = closest(value, options)
+    listed = f"{label}: {', '.join(options)}." if options else f"{label}: none are loaded."
+    if not near:
+        return listed
+    return f"Did you mean {' or '.join(near)}? {listed}"

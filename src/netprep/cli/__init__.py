@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tips": ("netprep.cli.tips", "Interview tips, the loop, and the recruiting calendar."),
     "content": ("netprep.cli.content", "List and validate content packs."),
     "info": ("netprep.cli.info", "Where your data lives, schema version and record counts."),
+    "completion": ("netprep.cli.completion", "Print a shell completion script (bash, zsh, fish)."),
 }
 
 # Exact argument vectors -> "module:function" run without Typer (see the module docstring).
@@ -91,6 +92,11 @@ def _typer_main(args: list[str]) -> Any:
     from netprep.cli.app import app
 
     command = typer.main.get_command(app)
+    instruction = os.environ.get("_NETPREP_COMPLETE")
+    if instruction:  # the shell asks what may come next (`netprep completion SHELL`)
+        from click.shell_completion import shell_complete
+
+        return shell_complete(command, {}, "netprep", "_NETPREP_COMPLETE", instruction)
     return command.main(args, prog_name="netprep", standalone_mode=False)
 
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from netprep.cli.completion import exercise_ids
+
 if TYPE_CHECKING:
     from netprep.coding.session import Attempt
     from netprep.content.models import Language, Library
@@ -47,7 +49,8 @@ def list_exercises(
 
 @app.command()
 def show(
-    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
+                                     autocompletion=exercise_ids),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
 ) -> None:
     """Show an exercise: statement, function signatures and examples."""
@@ -68,7 +71,8 @@ def show(
 
 @app.command()
 def start(
-    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
+                                     autocompletion=exercise_ids),
     lang: str = typer.Option("python", "--lang", help="Language: python or javascript."),
     timed: bool = typer.Option(
         True, "--timed/--untimed", help="Count down from the exercise's target time."
@@ -98,7 +102,8 @@ def start(
 
 @app.command()
 def test(
-    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
+                                     autocompletion=exercise_ids),
     file: Path = typer.Option(
         None, "--file", "-f", help="The file to test. Default: your workspace file."
     ),
@@ -148,7 +153,8 @@ def test(
 
 @app.command()
 def ask(
-    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
+                                     autocompletion=exercise_ids),
     question: list[str] = typer.Argument(..., metavar="QUESTION",
                                          help="Your clarifying question (quote it, or not)."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
@@ -184,7 +190,8 @@ def ask(
 
 @app.command()
 def solution(
-    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id."),
+    exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
+                                     autocompletion=exercise_ids),
     lang: str = typer.Option("python", "--lang", help="Language: python or javascript."),
 ) -> None:
     """Print the reference solution (asks first in a terminal; prints directly when piped)."""

@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from netprep.cli.completion import pack_ids, theme_ids
 from netprep.cli.culture_reflect import reflections_app
 
 app = typer.Typer(
@@ -50,7 +51,8 @@ def themes(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
 @app.command()
 def show(
-    theme: str = typer.Argument(..., help="The theme id (see `netprep culture themes`)."),
+    theme: str = typer.Argument(..., help="The theme id (see `netprep culture themes`).",
+                                autocompletion=theme_ids),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show a theme: summary, key ideas, reflection prompts and your reflections on it."""
@@ -94,8 +96,10 @@ def show(
 def quiz(
     count: int = typer.Option(10, "--count", "-n", min=1, max=500,
                               help="How many questions to ask (default 10)."),
-    theme: str = typer.Option(None, "--theme", help="Only this theme's items (a theme id)."),
-    pack: str = typer.Option(None, "--pack", help="Only items of this content pack (a pack id)."),
+    theme: str = typer.Option(None, "--theme", help="Only this theme's items (a theme id).",
+                              autocompletion=theme_ids),
+    pack: str = typer.Option(None, "--pack", help="Only items of this content pack (a pack id).",
+                             autocompletion=pack_ids),
     all_: bool = typer.Option(False, "--all",
                               help="Ignore the schedule: draw from every item, due or not."),
     seed: int = typer.Option(None, "--seed",
@@ -120,7 +124,8 @@ def quiz(
 
 @app.command()
 def reflect(
-    theme: str = typer.Argument(None, help="The theme id; asked for when omitted."),
+    theme: str = typer.Argument(None, help="The theme id; asked for when omitted.",
+                                autocompletion=theme_ids),
     resonates: bool = typer.Option(
         None, "--resonates/--does-not-resonate",
         help="Whether the theme resonates with you (asked for when omitted interactively).",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import typer
 
+from netprep.cli.completion import pack_ids
+
 app = typer.Typer(add_completion=False)
 
 ROUND_HELP = "behavioral, culture, role, technical, or mixed (one of each, like the real loop)."
@@ -26,7 +28,8 @@ def mock(
                                   help="Target minutes for every question, overriding each "
                                   "question's own (for example 1.5)."),
     pack: str = typer.Option(None, "--pack", metavar="ID",
-                             help="Ask only questions from this content pack."),
+                             help="Ask only questions from this content pack.",
+                             autocompletion=pack_ids),
     seed: int = typer.Option(None, "--seed", metavar="N",
                              help="Make the choice of questions reproducible."),
     no_hints: bool = typer.Option(False, "--no-hints",

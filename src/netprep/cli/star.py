@@ -13,6 +13,7 @@ import click
 import typer
 
 from netprep.cli import MAX_ID
+from netprep.cli.completion import story_ids
 from netprep.cli.star_suggest import suggest as _suggest
 
 if TYPE_CHECKING:
@@ -160,7 +161,8 @@ def list_(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
 @app.command()
 def show(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+                                  autocompletion=story_ids),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show one story, section by section, with the coach's findings."""
@@ -185,7 +187,8 @@ def show(
 
 @app.command()
 def edit(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+                                  autocompletion=story_ids),
     title: str = typer.Option(None, "--title", help="New title."),
     situation: str = typer.Option(None, "--situation", help="New situation."),
     task: str = typer.Option(None, "--task", help="New task."),
@@ -278,7 +281,8 @@ def _edit_in_editor(story: Story) -> Story | None:
 
 @app.command()
 def remove(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+                                  autocompletion=story_ids),
     yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking (for scripts)."),
 ) -> None:
     """Remove a story (asks first in a terminal; pass --yes in scripts). Ids are never reused."""

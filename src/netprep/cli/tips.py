@@ -39,8 +39,10 @@ def tips(
     library = load_library()
     sections = [s for s in library.tips if section is None or s.id == section]
     if section is not None and not sections:
-        known = ", ".join(dict.fromkeys(s.id for s in library.tips))
-        raise UsageError(f"No tips section '{section}'.", f"Choose one of: {known}.")
+        from netprep.text import did_you_mean
+
+        raise UsageError(f"No tips section '{section}'.",
+                         did_you_mean(section, [s.id for s in library.tips], "Sections"))
     data = [
         {
             "id": s.id,

@@ -6,7 +6,6 @@ NetprepError subclass; never prints, prompts or exits.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import random
@@ -29,13 +28,11 @@ DIFFICULTIES = ("easy", "medium", "hard")
 def get_exercise(library: Library, exercise_id: str) -> Exercise:
     exercise = library.exercise(exercise_id)
     if exercise is None:
-        ids = [e.id for e in library.exercises]
-        close = difflib.get_close_matches(exercise_id, ids, n=3)
-        hint = (
-            f"Did you mean {', '.join(close)}?"
-            if close
-            else "Run `netprep code list` to see the exercises."
-        )
+        from netprep.text import closest
+
+        close = closest(exercise_id, [e.id for e in library.exercises])
+        hint = (f"Did you mean {' or '.join(close)}? " if close else "") + (
+            "Run `netprep code list` to see the exercises.")
         raise NotFoundError(f"No coding exercise '{exercise_id}'.", hint)
     return exercise
 
@@ -53,8 +50,10 @@ def get_language(library: Library, exercise: Exercise | None, lang: str) -> Lang
     """The language `lang`, checked to be known, offered by the exercise and installed."""
     language = library.languages.get(lang)
     if language is None:
-        known = ", ".join(library.languages) or "none"
-        raise UsageError(f"Unknown language '{lang}'.", f"Choose one of: {known}.")
+        from netprep.text import did_you_mean
+
+        raise UsageError(f"Unknown language '{lang}'.",
+                         did_you_mean(lang, library.languages, "Languages"))
     if exercise is not None and lang not in exercise_languages(library, exercise):
         offered = ", ".join(exercise_languages(library, exercise))
         raise UsageError(
@@ -83,8 +82,10 @@ def list_exercises(library: Library, topic: str | None = None) -> list[dict[str,
     if topic is not None:
         topics = sorted({t for e in exercises for t in e.topics})
         if topic not in topics:
+            from netprep.text import did_you_mean
+
             raise UsageError(
-                f"No exercise has the topic '{topic}'.", f"Topics: {', '.join(topics)}."
+                f"No exercise has the topic '{topic}'.", did_you_mean(topic, topics, "Topics")
             )
         exercises = [e for e in exercises if topic in e.topics]
     ordered = sorted(exercises, key=lambda e: (_rank(e.difficulty), e.title.lower()))

@@ -336,16 +336,20 @@ def find_theme(library: Library, theme_id: str) -> Theme:
         options = ", ".join(f"{t.pack}:{t.id}" for t in matches)
         raise UsageError(f"The theme id '{theme_id}' is in several packs.",
                          f"Say which one: {options}.")
-    known = ", ".join(t.id for t in library.themes) or "none are loaded"
-    raise NotFoundError(f"No culture theme '{theme_id}'.", f"Valid theme ids: {known}.")
+    from netprep.text import did_you_mean
+
+    raise NotFoundError(f"No culture theme '{theme_id}'.",
+                        did_you_mean(bare, [t.id for t in library.themes], "Valid theme ids"))
 
 
 def select_items(library: Library, theme_id: str | None, pack_id: str | None) -> list[QuizItem]:
     """The quiz items in scope of `--pack` and `--theme`."""
     if pack_id is not None:
         if not any(p.id == pack_id for p in library.packs):
-            known = ", ".join(p.id for p in library.packs)
-            raise UsageError(f"No content pack '{pack_id}'.", f"Loaded packs: {known}.")
+            from netprep.text import did_you_mean
+
+            raise UsageError(f"No content pack '{pack_id}'.",
+                             did_you_mean(pack_id, [p.id for p in library.packs], "Loaded packs"))
         library = library.only(pack_id)
     if theme_id is not None:
         return list(find_theme(library, theme_id).quiz)

@@ -46,8 +46,10 @@ def build_plan(
     if config.pack is not None:
         known = [p.id for p in library.packs]
         if config.pack not in known:
+            from netprep.text import did_you_mean
+
             raise UsageError(f"No content pack '{config.pack}' for --pack.",
-                             f"Loaded packs: {', '.join(known) or 'none'}.")
+                             did_you_mean(config.pack, known, "Loaded packs"))
         library = library.only(config.pack)
     rng = random.Random(config.seed)
     practice = practice or {}

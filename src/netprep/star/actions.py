@@ -53,12 +53,15 @@ def check_tags(stories: Sequence[Story], lib: Library) -> None:
     for story in stories:
         bad = [t for t in story.tags if (t not in known if known else not ID_RE.match(t))]
         if bad:
+            from netprep.text import closest
+
             listed = ", ".join(known) if known else "none loaded; use lowercase words joined by -"
+            near = [n for b in bad for n in closest(b, known, 1)]
+            hint = (f"Did you mean {' or '.join(near)}? " if near else "") + (
+                f"Valid competency ids: {listed}.")
             raise NetprepError(
                 f"Unknown competenc{'ies' if len(bad) > 1 else 'y'} {', '.join(bad)} "
-                f"in story \"{story.title}\". Nothing was saved.",
-                f"Valid competency ids: {listed}.",
-            )
+                f"in story \"{story.title}\". Nothing was saved.", hint)
 
 
 def check_lengths(story: Story) -> None:

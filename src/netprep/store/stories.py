@@ -79,9 +79,10 @@ def list_stories(store: Store) -> list[Story]:
 def get_story(store: Store, story_id: int) -> Story:
     rows = store.query("SELECT * FROM stories WHERE id = ?", (int(story_id),))
     if not rows:
-        raise NotFoundError(
-            f"No story with id {story_id}.", "Run `netprep star list` to see the ids."
-        )
+        ids = [str(r[0]) for r in store.query("SELECT id FROM stories ORDER BY id LIMIT 20")]
+        hint = (f"Your story ids: {', '.join(ids)} (see `netprep star list`)." if ids
+                else "You have no stories yet: add one with `netprep star add`.")
+        raise NotFoundError(f"No story with id {story_id}.", hint)
     return _story(rows[0])
 
 

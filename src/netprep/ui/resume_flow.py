@@ -1,7 +1,9 @@
 """The guided `netprep resume add` and the confirmation of `netprep resume import`.
 
-Every answer goes through `prompts`. If the user stops (Ctrl-C) or declines to
-save, what they typed is kept in a recovery file whose path is printed.
+Every answer goes through `prompts.multiline` (the one free-text convention: Enter
+submits, Alt+Enter adds a line). If the user stops (Ctrl-C or Ctrl-D) or declines to
+save, what they typed, the text on screen included, is kept in a recovery file whose
+path is printed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from netprep.ui import prompts
 from netprep.ui.console import err, message
 from netprep.ui.text import clean, safe
 
-INSTRUCTION = "(Esc Enter: done · Ctrl-X Ctrl-E: $EDITOR)"
 KIND_LABELS = {"project": "A project (course, personal, hackathon, research)",
                "internship": "An internship or job",
                "community": "A community or organisation (club, society, volunteering)",
@@ -36,16 +37,16 @@ def guided_add(stories: Sequence[tuple[int, str]]) -> tuple[Entry, bool]:
 
     kind = prompts.select("What kind of entry?", [(KIND_LABELS[k], k) for k in KINDS])
     draft = Entry(None, str(kind), "")
+    current = "title"
     try:
         while not draft.title:
-            draft.title = " ".join(prompts.text("Title (as you would name it aloud):").split())
+            draft.title = " ".join(
+                prompts.multiline("Title (as you would name it aloud): ").split())
             if not draft.title:
                 message("The title is required (Ctrl-C to stop).")
-        for name, question, block in QUESTIONS:
-            if block:
-                value = prompts.text_block(question, instruction=INSTRUCTION).strip()
-            else:
-                value = prompts.text(question).strip()
+        for name, question, _block in QUESTIONS:
+            current = name
+            value = prompts.multiline(question + " ").strip()
             if name == "tech":
                 draft.tech = split_list(value)
             else:
@@ -59,13 +60,23 @@ def guided_add(stories: Sequence[tuple[int, str]]) -> tuple[Entry, bool]:
             err().print(safe("Deep-dives lean on these, still empty: " + ", ".join(gaps) + ".",
                              "yellow"))
         return draft, prompts.confirm("Save this entry?", default=True)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError) as stop:
+        on_screen = str(getattr(stop, "text", "") or "").strip()
+        if on_screen:
+            if current == "tech":
+                draft.tech = split_list(on_screen)
+            elif current == "title":
+                draft.title = " ".join(on_screen.split())
+            else:
+                setattr(draft, current, on_screen)
         if draft.title or any(getattr(draft, n) for n, _, _ in QUESTIONS):
             from netprep.resume.files import edit_document
 
             path = keep_text(edit_document([draft]), "resume-draft")
             message(f"Your draft is kept in {path}; finish it there and run "
                     f"`netprep resume add --file {path}`.")
+        if isinstance(stop, EOFError):
+            raise KeyboardInterrupt from None  # Ctrl-D leaves like Ctrl-C: exit 130
         raise
 
 
