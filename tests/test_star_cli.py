@@ -228,7 +228,7 @@ def test_show_text_and_json(cli) -> None:
 @pytest.mark.parametrize("args, code, needle", [
     (["show", "7"], 1, "No story with id 7"),
     (["show", "abc"], 2, "Invalid value"),
-    (["edit", "7", "--title", "x"], 1, "netprep star list"),
+    (["edit", "7", "--title", "x"], 1, "no stories yet: add one with `netprep star add`"),
     (["remove", "7", "--yes"], 1, "No story with id 7"),
     (["check", "7"], 1, "No story with id 7"),
 ])
