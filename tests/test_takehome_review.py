@@ -125,3 +125,27 @@ def test_plan_suggests_a_takehome_while_there_is_time_and_none_is_done(cli) -> N
     _solve(folder, "model-eval")
     assert cli("takehome", "submit", "--rate", "3,3,3,3,3").code == 0
     assert not any("takehome" in c for c in commands(10))
+
+
+def test_follow_up_round_asks_about_the_submitted_files_and_readme(cli) -> None:
+    folder = Path(cli("takehome", "start", "events-dedupe").out.strip())
+    _solve(folder, "events-dedupe")
+    (folder / "README.md").write_text(
+        "# Step\n\n## How to run\n\n    python pipeline.py in out state\n\n## Design\n\n"
+        "I keep the seen ids in a JSON state file that is replaced atomically after each run.\n\n"
+        "## What I left out and why\n\nA time window for old ids, because the brief did not "
+        "say how long duplicates can arrive late and I would ask first.\n")
+    early = cli("mock", "--round", "takehome", "--attempt", "1", "--untimed")
+    assert early.code == 1 and "takehome submit" in early.err  # not submitted yet
+    assert cli("takehome", "submit", "--rate", "4,4,4,4,4").code == 0
+    result = cli("mock", "--round", "takehome", "--attempt", "1", "--untimed",
+                 input="I split parsing from I/O.\n\nIt keeps reruns safe.\n")
+    assert result.code == 0, result.err
+    asked = result.err
+    assert "`pipeline.py`" in asked
+    assert "JSON state file that is replaced atomically" in asked
+    assert "A time window for old ids" in asked
+    history = json.loads(cli("history", "--json").out)["sessions"]
+    assert history[0]["round"] == "takehome" and history[0]["answered"] == 3
+    assert cli("mock", "--attempt", "1").code == 2
+    assert cli("mock", "--round", "takehome", "--attempt", "99").code == 1

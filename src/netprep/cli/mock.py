@@ -12,7 +12,8 @@ from netprep.cli.completion import pack_ids
 
 app = typer.Typer(add_completion=False)
 
-ROUND_HELP = "behavioral, culture, role, technical, or mixed (one of each, like the real loop)."
+ROUND_HELP = ("behavioral, culture, role, technical, or mixed (one of each, like the real "
+              "loop); takehome (with --attempt) asks about a submitted take-home.")
 
 
 @app.command()
@@ -40,6 +41,9 @@ def mock(
     coding: bool = typer.Option(False, "--coding",
                                 help="With --round technical: end with one timed coding "
                                 "exercise, run against hidden tests (see `netprep code`)."),
+    attempt: int = typer.Option(None, "--attempt", metavar="ID",
+                                help="With --round takehome: the submitted take-home attempt "
+                                "to be asked about (see `netprep takehome review`)."),
 ) -> None:
     """Run a mock interview: a briefing, then each question with a live countdown.
 
@@ -54,5 +58,11 @@ def mock(
     """
     from netprep.cli.mock_run import run_mock
 
+    if round_ == "takehome" or attempt is not None:
+        from netprep.cli.mock_run import run_takehome_round
+
+        run_takehome_round(round_, attempt, timed=timed, minutes=minutes,
+                           questions=questions if questions != 5 else None)
+        return
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding)

@@ -88,6 +88,43 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         run_drill(timed=timed, minutes=None, session_id=result.session_id)
 
 
+def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = True,
+                       minutes: float | None = None, questions: int | None = None) -> None:
+    """`mock --round takehome --attempt ID`: the follow-up round on a submitted take-home."""
+    from netprep.errors import UsageError
+
+    if round_ != "takehome" or attempt_id is None:
+        raise UsageError("--attempt and --round takehome go together.",
+                         "Run `netprep mock --round takehome --attempt ID` (ids in "
+                         "`netprep takehome review`).")
+    from netprep.content import load_library
+    from netprep.mock.session import run_session
+    from netprep.store import open_store
+    from netprep.store.sessions import StoreRecorder
+    from netprep.takehome.followup import build_followup_plan
+    from netprep.takehome.session import current_attempt
+    from netprep.ui import prompts
+    from netprep.ui.console import err, out
+
+    library = load_library()
+    with open_store() as store:
+        plan = build_followup_plan(library, current_attempt(store, attempt_id), timed=timed,
+                                   minutes=minutes, questions=questions)
+        interviewer: Any
+        if prompts.is_interactive():
+            from netprep.ui.interview import TerminalInterviewer
+
+            interviewer = TerminalInterviewer(library, err())
+        else:
+            from netprep.ui.interview import ScriptedInterviewer
+
+            interviewer = ScriptedInterviewer(library, sys.stdin, err())
+        result = run_session(plan, interviewer, StoreRecorder(store))
+    from netprep.ui.render_mock import render_summary
+
+    render_summary(result, out())
+
+
 def run_default() -> None:
     """`netprep mock` and `netprep mock --timed` with every other option at its default."""
     run_mock()
