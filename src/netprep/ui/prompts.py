@@ -8,7 +8,7 @@ Tests drive these prompts with prompt_toolkit's pipe input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from netprep.errors import NoTerminalError
@@ -223,11 +223,12 @@ def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str
     return str(_ask(questionary.text(message, **extra)) or "")
 
 
-def wait_for_enter(message: str, loading: Sequence[str] = ()) -> None:
+def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] = ()) -> None:
     """Show `message` on stderr and wait for Enter, reading stdin in the terminal's line mode.
 
     Needs no prompt_toolkit, so it is on screen at once. Meanwhile the modules in
-    `loading` are imported in a background thread: the line read releases the
+    `loading` are imported (and callables in it called: the voice model's loader,
+    which keeps its own error for the caller) in a background thread: the line read releases the
     interpreter lock, so the time spent reading costs nothing. The thread is always
     joined before this returns or raises, so no other import ever runs beside it
     (two threads importing overlapping packages could meet a partly initialised
@@ -246,13 +247,19 @@ def wait_for_enter(message: str, loading: Sequence[str] = ()) -> None:
         raise EOFError
 
 
-def _import_in_background(modules: Sequence[str]) -> Thread:
+def _import_in_background(modules: Sequence[str | Callable[[], object]]) -> Thread:
     import importlib
     import signal
     import threading
 
     def load() -> None:
         for name in modules:
+            if callable(name):
+                try:
+                    name()
+                except Exception:  # noqa: BLE001, S112 - the callable keeps its error
+                    pass
+                continue
             try:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - reported when the caller imports it

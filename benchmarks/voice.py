@@ -1,0 +1,137 @@
+"""Voice answers: model load, real-time factor, feedback latency, peak memory, accuracy.
+
+    python benchmarks/voice.py            # needs the voice extra and espeak-ng
+    python benchmarks/voice.py --speed 1  # replay the 2-minute answer in real time
+
+Accuracy is measured on the labelled answers in tests/data/voice/answers.yaml,
+spoken by espeak-ng, for four ways of decoding:
+  whole / whole+prompt   the answer in one call, without / with the filler prompt
+  pieces / pieces+prompt cut at pauses, each piece decoded alone (netprep uses the last)
+Targets on 2 cores: load <= 1.5 s (hidden behind Ready?), RTF <= 0.15,
+feedback <= 2 s after a 2-minute answer, peak RSS <= 600 MB, WER <= 10 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+ANSWERS = REPO / "tests" / "data" / "voice" / "answers.yaml"
+
+LOAD = """
+import json, time
+t0 = time.perf_counter()
+import faster_whisper
+t1 = time.perf_counter()
+from netprep.voice import model
+source = model.locate()
+model.verify(source)
+t2 = time.perf_counter()
+model.load(source)
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "sha256": t2 - t1, "load": t3 - t2, "total": t3 - t0}))
+"""
+
+
+def load_times() -> dict[str, float]:
+    """A fresh interpreter each time (imports and file cache as at a real start), best of 3."""
+    runs = [json.loads(subprocess.run([sys.executable, "-c", LOAD], check=True,
+                                      capture_output=True, text=True).stdout)
+            for _ in range(3)]
+    return min(runs, key=lambda r: r["total"])
+
+
+def whole(model, audio, prompt):  # type: ignore[no-untyped-def]
+    segments, _ = model.transcribe(audio, language="en", beam_size=1, initial_prompt=prompt,
+                                   word_timestamps=True)
+    return " ".join(s.text.strip() for s in segments)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed", type=float, default=3.0,
+                        help="replay speed of the 2-minute answer (1 = real time)")
+    args = parser.parse_args()
+
+    import numpy as np
+    import yaml
+
+    from netprep.coach import analyze_answer
+    from netprep.voice import SAMPLE_RATE, model
+    from netprep.voice.audio import read_wav, write_wav
+    from netprep.voice.evaluate import errors, filler_hits, normalise, synthesise
+    from netprep.voice.recorder import Recording, WavStream
+    from netprep.voice.stream import Listener, transcribe_audio
+    from netprep.voice.transcribe import FILLER_PROMPT
+
+    figures = load_times()
+    print(f"model load (fresh process, best of 3): {figures['total']:.2f} s "
+          f"(import {figures['import']:.2f} s, SHA-256 {figures['sha256']:.2f} s, "
+          f"load {figures['load']:.2f} s)   target <= 1.5 s, behind Ready?")
+
+    source = model.locate()
+    whisper = model.load(source)
+    answers = yaml.safe_load(ANSWERS.read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        audio = {a["id"]: read_wav(synthesise(a["said"], f"{tmp}/{a['id']}.wav"))
+                 for a in answers}
+        ways = {
+            "whole": lambda a: whole(whisper, a, None),
+            "whole+prompt": lambda a: whole(whisper, a, FILLER_PROMPT),
+            "pieces": lambda a: transcribe_audio(whisper, source.name, a, prompt=None).text,
+            "pieces+prompt": lambda a: transcribe_audio(whisper, source.name, a).text,
+        }
+        said_seconds = sum(len(a) for a in audio.values()) / SAMPLE_RATE
+        print(f"\naccuracy on {len(answers)} synthesised answers ({said_seconds:.0f} s):")
+        print(f"  {'way':14} {'WER':>6} {'fillers':>8} {'RTF':>6}")
+        for name, run in ways.items():
+            wrong = total = found = said = 0
+            started = time.perf_counter()
+            for answer in answers:
+                heard = run(audio[answer["id"]])
+                ref = normalise(answer["said"])
+                wrong += errors(ref, normalise(heard))
+                total += len(ref)
+                hit, n = filler_hits(answer["said"], heard)
+                found, said = found + hit, said + n
+            rtf = (time.perf_counter() - started) / said_seconds
+            print(f"  {name:14} {wrong / total:6.1%} {found:>3}/{said:<4} {rtf:6.3f}")
+
+        # A 2-minute answer replayed through the recording path, as if spoken.
+        joined = np.concatenate([np.concatenate([a, np.zeros(SAMPLE_RATE // 2, np.float32)])
+                                 for a in audio.values()])
+        reps = int(np.ceil(120 * SAMPLE_RATE / len(joined)))
+        long = np.tile(joined, reps)[: 120 * SAMPLE_RATE]
+        path = write_wav(Path(tmp) / "two-minutes.wav", long)
+        stream = WavStream(path, speed=args.speed)
+        listener = Listener(lambda: whisper, source.name)
+        recording = Recording(stream, listener.feed)
+        started = time.perf_counter()
+        listener.start()
+        recording.start()
+        stream.done.wait()
+        ended = time.perf_counter()
+        recording.stop()
+        transcript = listener.finish()
+        voice = transcript.measures(120)
+        analyze_answer(transcript.text, target_seconds=120)
+        latency = time.perf_counter() - ended
+        print(f"\n2-minute answer replayed at {args.speed:g}x: feedback {latency:.2f} s after "
+              f"it ended   target <= 2 s")
+        print(f"  {transcript.segments} pieces, decoding RTF "
+              f"{transcript.decode_seconds / transcript.audio_seconds:.3f} (target <= 0.15), "
+              f"{voice['wpm']} wpm, fillers {voice['fillers']}, "
+              f"{ended - started:.0f} s to replay")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS {peak:.0f} MB   target <= 600 MB")
+
+
+if __name__ == "__main__":
+    main()
