@@ -44,6 +44,17 @@ def mock(
     attempt: int = typer.Option(None, "--attempt", metavar="ID",
                                 help="With --round takehome: the submitted take-home attempt "
                                 "to be asked about (see `netprep takehome review`)."),
+    voice: bool = typer.Option(False, "--voice",
+                               help="Answer aloud: each answer is recorded from the "
+                               "microphone, transcribed on this machine and measured (pace, "
+                               "pauses, fillers). Needs `pip install 'netprep[voice]'`."),
+    audio: list[str] = typer.Option(None, "--audio", metavar="FILE",
+                                    help="Take the next answer from this WAV file (16-bit "
+                                    "PCM, any rate) instead of the microphone; repeat it, one "
+                                    "per question, in order. Needs no terminal."),
+    keep_audio: bool = typer.Option(False, "--keep-audio",
+                                    help="With --voice/--audio: keep each answer's audio "
+                                    "(private, in the data dir; `netprep info` lists it)."),
 ) -> None:
     """Run a mock interview: a briefing, then each question with a live countdown.
 
@@ -55,6 +66,10 @@ def mock(
 
     Without a terminal on stdin (scripts, CI) each question reads one line of stdin
     as the answer, nothing else is asked, and the summary is printed.
+
+    With --voice each answer is spoken: a level meter shows the microphone is live,
+    Enter ends the answer, and the transcript gets the same feedback as a typed
+    answer plus words per minute, long pauses and fillers. Nothing leaves the machine.
     """
     from netprep.cli.mock_run import run_mock
 
@@ -65,4 +80,5 @@ def mock(
                            questions=questions if questions != 5 else None)
         return
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
-             seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding)
+             seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
+             voice=voice, audio=list(audio or []), keep_audio=keep_audio)

@@ -13,11 +13,14 @@ from typing import Any
 
 def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
-             hints: bool = True, follow_ups: bool = False, coding: bool = False) -> None:
+             hints: bool = True, follow_ups: bool = False, coding: bool = False,
+             voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False
+             ) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
-    saved with the session's id.
+    saved with the session's id. With `voice` answers are recorded; with `audio` they
+    are read from those WAV files (see netprep.voice).
     """
     from netprep.errors import UsageError
     from netprep.mock.model import MockConfig
@@ -34,6 +37,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                         seed=seed, hints=hints, follow_ups=follow_ups, timed=timed)
     config.validate()  # a bad option is a usage error before anything is loaded
     interactive = prompts.is_interactive()
+    setup = _voice_setup(voice, audio or [], keep_audio, interactive)
 
     from netprep.content import load_library
     from netprep.store import open_store
@@ -63,7 +67,12 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         if index is not None:
             match_cache.save(index)
         interviewer: Any
-        if interactive:
+        if setup is not None:
+            from netprep.ui.voice_interview import AudioFileInterviewer, VoiceInterviewer
+
+            interviewer = (AudioFileInterviewer(library, setup, err()) if setup.files
+                           else VoiceInterviewer(library, setup, err()))
+        elif interactive:
             from netprep.ui.interview import TerminalInterviewer
 
             interviewer = TerminalInterviewer(library, err())
@@ -123,6 +132,23 @@ def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = Tru
     from netprep.ui.render_mock import render_summary
 
     render_summary(result, out())
+
+
+def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: bool) -> Any:
+    """Check the voice path (extra, files, microphone, model) before anything is saved."""
+    from netprep.errors import NoTerminalError, UsageError
+
+    if not voice and not audio:
+        if keep_audio:
+            raise UsageError("--keep-audio keeps the audio of spoken answers.",
+                             "Use it with --voice or --audio FILE.")
+        return None
+    if not audio and not interactive:
+        raise NoTerminalError("--voice records from the microphone and needs a terminal.",
+                              "Without one, give each answer as a WAV file with --audio FILE.")
+    from netprep.voice.answers import prepare
+
+    return prepare(audio, live=not audio, keep_audio=keep_audio)
 
 
 def run_default() -> None:

@@ -125,6 +125,19 @@ class Review:
 
 
 @dataclass
+class Spoken:
+    """An answer given aloud and transcribed (`mock --voice` / `--audio`).
+
+    `voice` holds the speaking measures stored with the answer (see netprep.voice.measures);
+    `seconds` is the length of the audio, used as the time taken.
+    """
+
+    text: str
+    voice: dict[str, Any]
+    seconds: float
+
+
+@dataclass
 class AnswerRecord:
     position: int
     question: Question
@@ -140,8 +153,9 @@ class AnswerRecord:
     follow_up: str | None = None
     follow_up_answer: str | None = None
     follow_up_seconds: float | None = None
-    analysis: Any = None  # the analyzer's result, when the answer was typed
+    analysis: Any = None  # the analyzer's result, when the answer was typed or transcribed
     id: int | None = None  # the answers row, once saved
+    voice: dict[str, Any] | None = None  # speaking measures of a spoken answer
 
     @property
     def over_seconds(self) -> float:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
-from netprep.mock.model import NO_HINT, AnswerRecord, Plan, Review, SessionResult, Turn
+from netprep.mock.model import NO_HINT, AnswerRecord, Plan, Review, SessionResult, Spoken, Turn
 from netprep.mock.scoring import auto_checklist, findings_of, suggestions
 
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
@@ -42,8 +42,9 @@ class Interviewer(Protocol):
     def briefing(self, plan: Plan) -> None:
         """Show the round, count, time per question and tips (may wait until ready)."""
 
-    def ask(self, turn: Turn) -> str:
-        """Ask the question (or follow-up) and return the typed answer ('' = answered aloud).
+    def ask(self, turn: Turn) -> str | Spoken:
+        """Ask the question (or follow-up) and return the typed answer ('' = answered aloud),
+        or a `Spoken` answer (its transcript, speaking measures and audio length).
 
         Raise EndOfAnswers when there is no more input; KeyboardInterrupt propagates.
         """
@@ -91,17 +92,17 @@ def run_session(
         for item in [] if stopped_early else plan.items:
             turn = Turn(item, plan.total, clock, plan.timed)
             try:
-                text = interviewer.ask(turn)
+                reply = interviewer.ask(turn)
             except EndOfAnswers:
                 stopped_early = True
                 break
-            elapsed = turn.elapsed()
+            text, voice, elapsed = _unpack(reply, turn)
             record = AnswerRecord(
                 position=item.position, question=item.question,
                 target_seconds=item.target_seconds, elapsed_seconds=round(elapsed, 2),
                 answer=text, answered_at=now(),
                 story_id=item.hint.story_id if item.hint else None,
-                hint=item.hint.record() if item.hint else dict(NO_HINT),
+                hint=item.hint.record() if item.hint else dict(NO_HINT), voice=voice,
             )
             if text.strip():
                 analyze = analyze or _default_analyzer()
@@ -116,13 +117,13 @@ def run_session(
                 probe = Turn(item, plan.total, clock, plan.timed, follow_up=item.follow_up,
                              target=min(FOLLOW_UP_SECONDS, item.target_seconds))
                 try:
-                    probe_text = interviewer.ask(probe)
+                    probe_text, _voice, probe_seconds = _unpack(interviewer.ask(probe), probe)
                 except EndOfAnswers:
                     stopped_early = True
                     break
                 record.follow_up = item.follow_up
                 record.follow_up_answer = probe_text
-                record.follow_up_seconds = round(probe.elapsed(), 2)
+                record.follow_up_seconds = round(probe_seconds, 2)
                 recorder.update(record)
             review = interviewer.review(turn, record)
             if review is not None:
@@ -138,6 +139,13 @@ def run_session(
     if session_id is not None:
         recorder.finish(session_id, complete, now())
     return SessionResult(session_id, plan, answers, complete, stopped_early, suggestions(answers))
+
+
+def _unpack(reply: str | Spoken, turn: Turn) -> tuple[str, dict[str, Any] | None, float]:
+    """(text, voice measures, seconds taken): a spoken answer's time is its audio's length."""
+    if isinstance(reply, Spoken):
+        return reply.text, reply.voice, reply.seconds
+    return reply, None, turn.elapsed()
 
 
 def _default_analyzer() -> Callable[..., Any]:

@@ -344,6 +344,12 @@ def m010_answer_hints(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN hint TEXT")
 
 
+def m011_answer_voice(db: sqlite3.Connection) -> None:
+    # A spoken answer's speaking measures (transcript, wpm, pauses, fillers...) as JSON;
+    # NULL for a typed answer. The transcript is also the answer's text.
+    db.execute("ALTER TABLE answers ADD COLUMN voice TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -355,4 +361,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("008_takehome", m008_takehome),
     ("009_resume", m009_resume),
     ("010_answer_hints", m010_answer_hints),
+    ("011_answer_voice", m011_answer_voice),
 ]

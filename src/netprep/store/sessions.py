@@ -40,13 +40,14 @@ class StoreRecorder:
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
                 "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, answered_at, "
-                "hint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "hint, voice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, record.position, q.id, q.pack, q.round, q.text,
                  json.dumps(list(q.competencies)), record.target_seconds,
                  record.elapsed_seconds, record.answer, record.rating,
                  json.dumps(record.checklist), json.dumps(record.findings), record.story_id,
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
-                 record.answered_at, None if record.hint is None else json.dumps(record.hint)),
+                 record.answered_at, None if record.hint is None else json.dumps(record.hint),
+                 None if record.voice is None else json.dumps(record.voice)),
             )
             return int(cursor.lastrowid or 0)
 
@@ -131,6 +132,7 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             "follow_up_seconds": None if row["follow_up_seconds"] is None
             else round(float(row["follow_up_seconds"]), 1),
             "answered_at": row["answered_at"],
+            "voice": _json(row["voice"], None),
         }
         for row in store.query(
             "SELECT * FROM answers WHERE session_id = ? ORDER BY position, id", (session_id,))

@@ -201,6 +201,9 @@ def render_summary(result: SessionResult, console: Console) -> None:
             safe(main_finding(record)),
         )
     console.print(table)
+    from netprep.ui.render_voice import render_voice_summary
+
+    render_voice_summary(result.answers, console)
     used = sum(r.elapsed_seconds for r in result.answers)
     target = sum(r.target_seconds for r in result.answers)
     if result.answers:

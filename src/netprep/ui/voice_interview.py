@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from netprep.mock import AnswerRecord, EndOfAnswers, Plan, Review, Spoken, Turn
+from netprep.mock.model import AnswerRecord, Plan, Review, Spoken, Turn
+from netprep.mock.session import EndOfAnswers
 from netprep.ui.interview import PRELOAD, READY, ScriptedInterviewer, TerminalInterviewer
 from netprep.ui.render_mock import render_briefing, render_feedback, render_question
 from netprep.ui.render_voice import meter, render_voice
