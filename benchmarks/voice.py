@@ -6,7 +6,11 @@
 Accuracy is measured on the labelled answers in tests/data/voice/answers.yaml,
 spoken by espeak-ng, for four ways of decoding:
   whole / whole+prompt   the answer in one call, without / with the filler prompt
-  pieces / pieces+prompt cut at pauses, each piece decoded alone (netprep uses the last)
+  pieces / pieces+prompt cut at pauses, each piece decoded alone
+  two readings           each piece read plainly and with the prompt, fillers merged in
+                         (what netprep does)
+RTF is wall time / audio time; CPU RTF is this process's CPU time / audio time /
+threads, what the wall RTF would be on idle cores (the load average is printed).
 Targets on 2 cores: load <= 1.5 s (hidden behind Ready?), RTF <= 0.15,
 feedback <= 2 s after a 2-minute answer, peak RSS <= 600 MB, WER <= 10 %.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -56,14 +61,16 @@ def whole(model, audio, prompt):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--speed", type=float, default=3.0,
+    parser.add_argument("--speed", type=float, default=1.0,
                         help="replay speed of the 2-minute answer (1 = real time)")
+    parser.add_argument("--accuracy", action="store_true",
+                        help="only the accuracy table (no load times, no 2-minute answer)")
     args = parser.parse_args()
 
     import numpy as np
     import yaml
 
-    from netprep.coach import analyze_answer
+    from netprep.coach.analysis import analyze_answer
     from netprep.voice import SAMPLE_RATE, model
     from netprep.voice.audio import read_wav, write_wav
     from netprep.voice.evaluate import errors, filler_hits, normalise, synthesise
@@ -71,10 +78,12 @@ def main() -> None:
     from netprep.voice.stream import Listener, transcribe_audio
     from netprep.voice.transcribe import FILLER_PROMPT
 
-    figures = load_times()
-    print(f"model load (fresh process, best of 3): {figures['total']:.2f} s "
-          f"(import {figures['import']:.2f} s, SHA-256 {figures['sha256']:.2f} s, "
-          f"load {figures['load']:.2f} s)   target <= 1.5 s, behind Ready?")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if not args.accuracy:
+        figures = load_times()
+        print(f"model load (fresh process, best of 3): {figures['total']:.2f} s "
+              f"(import {figures['import']:.2f} s, SHA-256 {figures['sha256']:.2f} s, "
+              f"load {figures['load']:.2f} s)   target <= 1.5 s, behind Ready?")
 
     source = model.locate()
     whisper = model.load(source)
@@ -86,14 +95,16 @@ def main() -> None:
             "whole": lambda a: whole(whisper, a, None),
             "whole+prompt": lambda a: whole(whisper, a, FILLER_PROMPT),
             "pieces": lambda a: transcribe_audio(whisper, source.name, a, prompt=None).text,
-            "pieces+prompt": lambda a: transcribe_audio(whisper, source.name, a).text,
+            "pieces+prompt": lambda a: transcribe_audio(whisper, source.name, a,
+                                                        fillers_only=True).text,
+            "two readings": lambda a: transcribe_audio(whisper, source.name, a).text,
         }
         said_seconds = sum(len(a) for a in audio.values()) / SAMPLE_RATE
         print(f"\naccuracy on {len(answers)} synthesised answers ({said_seconds:.0f} s):")
-        print(f"  {'way':14} {'WER':>6} {'fillers':>8} {'RTF':>6}")
+        print(f"  {'way':14} {'WER':>6} {'fillers':>8} {'RTF':>6} {'CPU RTF':>8}")
         for name, run in ways.items():
             wrong = total = found = said = 0
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             for answer in answers:
                 heard = run(audio[answer["id"]])
                 ref = normalise(answer["said"])
@@ -102,7 +113,11 @@ def main() -> None:
                 hit, n = filler_hits(answer["said"], heard)
                 found, said = found + hit, said + n
             rtf = (time.perf_counter() - started) / said_seconds
-            print(f"  {name:14} {wrong / total:6.1%} {found:>3}/{said:<4} {rtf:6.3f}")
+            cpu_rtf = (time.process_time() - cpu) / said_seconds / model.cpu_threads()
+            print(f"  {name:14} {wrong / total:6.1%} {found:>3}/{said:<4} {rtf:6.3f} "
+                  f"{cpu_rtf:8.3f}")
+        if args.accuracy:
+            return
 
         # A 2-minute answer replayed through the recording path, as if spoken.
         joined = np.concatenate([np.concatenate([a, np.zeros(SAMPLE_RATE // 2, np.float32)])

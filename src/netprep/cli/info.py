@@ -13,11 +13,14 @@ def info(
 ) -> None:
     """Show the version, data dir, database path and schema version, content packs and counts.
 
-    Opens the database, creating and migrating it on first use.
+    Also lists the audio kept by `mock --voice --keep-audio`. Opens the database,
+    creating and migrating it on first use.
     """
     from netprep.store.info import gather
+    from netprep.voice.answers import audio_dir, kept_audio
 
     data = gather()
+    data["audio"] = {"dir": str(audio_dir()), "files": kept_audio()}
     if json:
         from netprep.ui.console import print_json
 

@@ -33,6 +33,14 @@ def render_info(data: dict[str, Any]) -> None:
     )
     for name, count in data["counts"].items():
         table.add_row(name.replace("_", " "), str(count))
+    audio = data.get("audio") or {}
+    files = audio.get("files") or []
+    if files:
+        size = sum(f["bytes"] for f in files) / 1e6
+        table.add_row("audio kept", safe(f"{len(files)} files, {size:.1f} MB in {audio['dir']} "
+                                         "(mock --keep-audio)"))
+        for file in files:
+            table.add_row("", safe(file["path"]))
     out().print(table)
 
 

@@ -62,7 +62,7 @@ def measure(words: Sequence[Word], audio_seconds: float, model: str, transcript:
     minutes = talk / 60
     pauses = [
         {"at": round(before.end, 1), "seconds": round(after.start - before.end, 1)}
-        for before, after in zip(spoken, spoken[1:])
+        for before, after in zip(spoken, spoken[1:], strict=False)
         if after.start - before.end >= PAUSE_SECONDS
     ]
     total_fillers = sum(fillers.values())

@@ -140,6 +140,7 @@ class Recording:
         self.stream = stream
         self.sink = sink
         self.level = 0.0  # 0..1, the last block's loudness (for the meter)
+        self.peak = 0.0  # the loudest block so far
         self.seconds = 0.0  # audio received so far
         self._resampler: Any = None
         if stream.rate != SAMPLE_RATE:
@@ -154,7 +155,8 @@ class Recording:
         if len(samples):
             rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float32))))
             # -60 dBFS (silence) .. 0 dBFS (full scale) mapped onto 0..1
-            self.level = max(0.0, min(1.0, 1 + 20 * np.log10(max(rms, 1e-6)) / 60))
+            self.level = max(0.0, min(1.0, 1 + 20 * float(np.log10(max(rms, 1e-6))) / 60))
+            self.peak = max(self.peak, self.level)
         if self._resampler is not None:
             samples = self._resampler.resample_chunk(samples)
         self.sink(samples)
@@ -165,5 +167,6 @@ class Recording:
     def stop(self) -> None:
         self.stream.stop()
         if self._resampler is not None:
-            self.sink(self._resampler.resample_chunk(
-                __import__("numpy").zeros(0, dtype="float32"), last=True))
+            import numpy as np
+
+            self.sink(self._resampler.resample_chunk(np.zeros(0, np.float32), last=True))

@@ -27,7 +27,7 @@ class Transcript:
     audio: Any  # the whole answer, 16 kHz mono float32 (kept only with --keep-audio)
     model: str
     segments: int = 0
-    retried: int = 0
+    fillers_added: int = 0  # fillers taken from the prompted readings
     decode_seconds: float = 0.0  # time spent decoding (for the real-time factor)
     tail_seconds: float = 0.0  # time from the end of the answer to the transcript
 
@@ -42,14 +42,14 @@ class Transcript:
 class Pipeline:
     """Segmenter + decoder, driven by whoever feeds it (one thread at a time)."""
 
-    def __init__(self, model: Any, model_name: str, prompt: str | None = FILLER_PROMPT):
+    def __init__(self, model: Any, model_name: str, prompt: str | None = FILLER_PROMPT,
+                 fillers_only: bool = False):
         self.segmenter = Segmenter()
-        self.decoder = Decoder(model, prompt=prompt)
+        self.decoder = Decoder(model, prompt=prompt, fillers_only=fillers_only)
         self.model_name = model_name
         self.words: list[Word] = []
         self.texts: list[str] = []
         self.segments = 0
-        self.retried = 0
         self.decode_seconds = 0.0
 
     def feed(self, samples: Any) -> None:
@@ -61,7 +61,6 @@ class Pipeline:
             piece = self.decoder.decode(segment)
             self.decode_seconds += time.perf_counter() - started
             self.segments += 1
-            self.retried += int(piece.retried)
             self.words.extend(piece.words)
             if piece.text:
                 self.texts.append(piece.text)
@@ -69,7 +68,8 @@ class Pipeline:
     def finish(self) -> Transcript:
         self.step(final=True)
         return Transcript(self.words, " ".join(self.texts), self.segmenter.audio,
-                          self.model_name, self.segments, self.retried, self.decode_seconds)
+                          self.model_name, self.segments, self.decoder.added,
+                          self.decode_seconds)
 
 
 def transcribe_audio(model: Any, model_name: str, samples: Any, **options: Any) -> Transcript:
