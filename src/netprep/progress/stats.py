@@ -276,6 +276,30 @@ def _mock(store: Any, summary: dict[str, Any], days: list[date], daily: list[Ans
         "rounds": rounds,
         "weakest_round": weakest_round(rounds),
         "unpractised_rounds": [r for r in known if r not in rounds],
+        "voice": _voice(store, days, tz),
+    }
+
+
+def _voice(store: Any, days: list[date], tz: tzinfo | None) -> dict[str, Any]:
+    """Spoken answers (mock --voice/--audio): pace and fillers per minute, week by week."""
+    from netprep.store import stats as q
+
+    count, wpm, fillers = q.spoken_totals(store)
+    weeks: dict[date, list[tuple[float, float]]] = {}
+    for at, pace, per_min in q.spoken_answers(store, day_window(days[0], tz)[0]):
+        try:
+            week = week_start(local_day(at, tz))
+        except ValueError:
+            continue
+        weeks.setdefault(week, []).append((float(pace or 0), float(per_min or 0)))
+    return {
+        "answers": count,
+        "avg_wpm": None if wpm is None else round(float(wpm)),
+        "avg_fillers_per_min": None if fillers is None else round(float(fillers), 1),
+        "weekly": [{"week_start": w.isoformat(), "answers": len(v),
+                    "avg_wpm": round(sum(p for p, _ in v) / len(v)),
+                    "avg_fillers_per_min": round(sum(f for _, f in v) / len(v), 1)}
+                   for w, v in sorted(weeks.items())],
     }
 
 

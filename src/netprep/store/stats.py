@@ -123,6 +123,26 @@ def answers_in(store: Store, windows: Sequence[Window]) -> list[AnswerAgg]:
     return [AnswerAgg.of(r) for r in _each(store, sql, windows)]
 
 
+def spoken_answers(store: Store, since: str) -> list[tuple[str, float | None, float | None]]:
+    """(answered_at, wpm, fillers per minute) of spoken answers since `since`, oldest first.
+
+    Reads the partial index of migration 009, so typed answers cost nothing here.
+    """
+    rows = _all(store, "SELECT answered_at, json_extract(voice, '$.wpm'), "
+                       "json_extract(voice, '$.fillers_per_min') FROM answers "
+                       "WHERE voice IS NOT NULL AND answered_at >= ? ORDER BY answered_at",
+                (since,))
+    return [(str(r[0]), r[1], r[2]) for r in rows]
+
+
+def spoken_totals(store: Store) -> tuple[int, float | None, float | None]:
+    """All-time count, mean wpm and mean fillers per minute of spoken answers."""
+    row = _one(store, "SELECT count(*), avg(json_extract(voice, '$.wpm')), "
+                      "avg(json_extract(voice, '$.fillers_per_min')) FROM answers "
+                      "WHERE voice IS NOT NULL")
+    return int(row[0]), row[1], row[2]
+
+
 def last_answer_at(store: Store) -> str | None:
     row = _one(store, "SELECT max(answered_at) FROM answers")
     return None if row is None or row[0] is None else str(row[0])

@@ -189,6 +189,15 @@ def _mock(m: dict[str, Any]) -> list[Text]:
                      f"{pct(m['overtime_rate'])} of answers over time"))
     if m["avg_rating"] is not None:
         rows.append(Text(f"average self-rating {m['avg_rating']:.1f}/5"))
+    voice = m.get("voice") or {}
+    if voice.get("answers"):
+        rows.append(Text(f"spoken answers {_n(voice['answers'])} · pace {voice['avg_wpm']} wpm "
+                         f"· {voice['avg_fillers_per_min']} fillers/min"))
+        for week in voice["weekly"]:
+            start = date.fromisoformat(week["week_start"])
+            rows.append(Text(f"  w/c {start:%b %d}  {week['answers']:>3} spoken · "
+                             f"{week['avg_wpm']} wpm · {week['avg_fillers_per_min']} fillers/min",
+                             style="dim"))
     if m["weakest_round"]:
         r = m["rounds"][m["weakest_round"]]
         rating = "no rating" if r["avg_rating"] is None else f"{r['avg_rating']:.1f}/5"
