@@ -171,3 +171,45 @@ def test_a_bad_file_stops_before_anything_is_saved(cli, spoken, mock_pack, tmp_p
                  "--audio", str(spoken["cache"]["wav"]), "--audio", str(tmp_path / "nope.wav"))
     assert result.code == 1 and "nope.wav" in result.err and "Traceback" not in result.err
     assert json.loads(cli("history", "--json").out)["sessions"] == []
+
+
+def test_voice_at_a_terminal_records_until_enter_then_asks_the_review(cli, spoken, mock_pack,
+                                                                      monkeypatch) -> None:
+    """`mock --voice` driven for real: pipe-input keys, a WAV replayed as the microphone."""
+    from netprep.ui.voice_interview import VoiceInterviewer
+    from netprep.voice.recorder import WavStream
+
+    from .conftest import terminal
+
+    class Replay(WavStream):
+        def stop(self) -> None:  # the answer ends once the whole file has been "spoken"
+            self.done.wait(30)
+            super().stop()
+
+    monkeypatch.setattr("netprep.voice.recorder.check_microphone", lambda: 16000)
+    monkeypatch.setattr(VoiceInterviewer, "_microphone",
+                        lambda self: Replay(spoken["pipeline"]["wav"], speed=0))
+    with terminal("\r\r\r\r"):  # Enter ends the answer; Enter accepts the review's defaults
+        result = cli("mock", "--voice", "--pack", "mockfix", "--questions", "1", "--seed", "3",
+                     input="\n")  # the Ready? prompt
+    assert result.code == 0, result.err
+    assert "Heard:" in result.err and "wpm" in result.err
+    [question] = json.loads(cli("history", "show", "1", "--json").out)["questions"]
+    assert question["voice"]["words"] >= 45 and question["rating"] is not None
+    assert "deployment pipeline" in question["answer"].lower()
+
+
+def test_ctrl_c_while_speaking_stops_with_130_and_saves_nothing_half_way(
+        cli, spoken, mock_pack, monkeypatch) -> None:
+    from netprep.ui.voice_interview import VoiceInterviewer
+    from netprep.voice.recorder import WavStream
+
+    from .conftest import terminal
+
+    monkeypatch.setattr("netprep.voice.recorder.check_microphone", lambda: 16000)
+    monkeypatch.setattr(VoiceInterviewer, "_microphone",
+                        lambda self: WavStream(spoken["cache"]["wav"], speed=1))
+    with terminal("\x03"):
+        result = cli("mock", "--voice", "--pack", "mockfix", "--questions", "2", input="\n")
+    assert result.code == 130 and "nothing was saved" in result.err
+    assert json.loads(cli("history", "--json").out)["sessions"] == []

@@ -81,4 +81,4 @@ def mock(
         return
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
-             voice=voice, audio=list(audio or []), keep_audio=keep_audio)
+             voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio)

@@ -46,7 +46,9 @@ def _versus(elapsed: float, target: float, words: bool = True) -> Text:
     return Text(label, style=_over_style(diff))
 
 
-def render_briefing(plan: Plan, console: Console, interactive: bool) -> None:
+def render_briefing(plan: Plan, console: Console, interactive: bool,
+                    keys: str | None = None) -> None:
+    """The round at a glance; `keys` replaces the input line (spoken answers)."""
     from rich.panel import Panel
     from rich.table import Table
 
@@ -61,11 +63,14 @@ def render_briefing(plan: Plan, console: Console, interactive: bool) -> None:
     grid.add_row("Round", ROUND_NAMES.get(plan.round, plan.round))
     grid.add_row("Questions", str(plan.total))
     timing = f"{per}, about {clock(plan.target_seconds)} in all"
-    grid.add_row("Time", timing + ("; the countdown runs while you type, overtime is allowed"
+    doing = "speak" if keys else "type"
+    grid.add_row("Time", timing + (f"; the countdown runs while you {doing}, overtime is allowed"
                                    if plan.timed else "; untimed (the time taken is recorded)"))
     grid.add_row("Tip 1", safe(plan.tips[0]))
     grid.add_row("Tip 2", safe(plan.tips[1]))
-    if interactive:
+    if keys:
+        grid.add_row("Keys" if interactive else "Input", keys)
+    elif interactive:
         grid.add_row("Keys", KEYS_HINT)
     else:
         grid.add_row("Input", "one line of stdin per answer (an empty line: answered aloud)")

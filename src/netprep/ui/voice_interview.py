@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from netprep.voice.answers import VoiceSetup
 
 VOICE_KEYS = "Speak your answer · Enter (or Ctrl-D) ends it · Ctrl-C stops and saves"
+FILES_INPUT = "one WAV file per answer (--audio), in order; the round ends when they run out"
 REFRESH_SECONDS = 0.1  # the meter moves ten times a second
 
 
@@ -48,7 +49,7 @@ class AudioFileInterviewer(ScriptedInterviewer):
         self.queue = list(setup.files)
 
     def briefing(self, plan: Plan) -> None:
-        render_briefing(plan, self.console, interactive=False)
+        render_briefing(plan, self.console, interactive=False, keys=FILES_INPUT)
         self.setup.loader()  # a model that cannot load stops here, before any answer
 
     def ask(self, turn: Turn) -> Spoken:  # type: ignore[override]
@@ -85,7 +86,7 @@ class VoiceInterviewer(TerminalInterviewer):
         """The model loads while the briefing is read, behind the Ready? prompt."""
         from netprep.ui import prompts
 
-        render_briefing(plan, self.console, interactive=True)
+        render_briefing(plan, self.console, interactive=True, keys=VOICE_KEYS)
         try:
             prompts.wait_for_enter(READY, loading=(*PRELOAD, self.setup.loader))
         except EOFError:
@@ -104,8 +105,11 @@ class VoiceInterviewer(TerminalInterviewer):
         recording.start()
         try:
             self._wait(turn, recording)
-        finally:
+        except BaseException:  # Ctrl-C: this answer is dropped, the earlier ones are kept
             recording.stop()
+            listener.cancel()
+            raise
+        recording.stop()
         with self.console.status("Transcribing the last words...", spinner="dots"):
             transcript = listener.finish()
         return _spoken(transcript, turn, self.setup)

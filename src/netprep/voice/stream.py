@@ -95,6 +95,7 @@ class Listener:
     _error: BaseException | None = field(default=None, init=False)
     _result: Transcript | None = field(default=None, init=False)
     _thread: threading.Thread | None = field(default=None, init=False)
+    _cancelled: bool = field(default=False, init=False)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._work, name="netprep-listen", daemon=True)
@@ -111,6 +112,8 @@ class Listener:
                 item = self._queue.get()
                 if item is _END:
                     break
+                if self._cancelled:
+                    return
                 pipeline.feed(item)
                 while True:  # take everything already waiting before decoding
                     try:
@@ -118,13 +121,20 @@ class Listener:
                     except queue.Empty:
                         break
                     if more is _END:
-                        self._result = pipeline.finish()
+                        if not self._cancelled:
+                            self._result = pipeline.finish()
                         return
                     pipeline.feed(more)
                 pipeline.step()
-            self._result = pipeline.finish()
+            if not self._cancelled:
+                self._result = pipeline.finish()
         except BaseException as exc:  # noqa: BLE001 - raised again in finish()
             self._error = exc
+
+    def cancel(self) -> None:
+        """Ctrl-C: stop decoding after the current piece; the answer is dropped."""
+        self._cancelled = True
+        self._queue.put(_END)
 
     def finish(self) -> Transcript:
         """End of the answer: decode what is left and return the whole transcript."""
