@@ -126,7 +126,7 @@ def answers_in(store: Store, windows: Sequence[Window]) -> list[AnswerAgg]:
 def spoken_answers(store: Store, since: str) -> list[tuple[str, float | None, float | None]]:
     """(answered_at, wpm, fillers per minute) of spoken answers since `since`, oldest first.
 
-    Reads the partial index of migration 010_answer_voice, so typed answers cost nothing here.
+    Reads the partial index `answers_spoken` (migration answer_voice): typed answers cost nothing.
     """
     rows = _all(store, "SELECT answered_at, json_extract(voice, '$.wpm'), "
                        "json_extract(voice, '$.fillers_per_min') FROM answers "
