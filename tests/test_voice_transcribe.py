@@ -154,6 +154,8 @@ def test_mock_audio_answers_are_transcribed_analysed_and_stored(cli, spoken, moc
     assert kept.parent == home / "audio" and oct(kept.stat().st_mode & 0o777) == "0o600"
     info = cli("info", "--json")
     assert str(kept) in info.out
+    shown_text = cli("history", "show", "1")
+    assert "Said:" in shown_text.out and "wpm" in shown_text.out
 
 
 def test_fewer_files_than_questions_ends_the_round_like_end_of_input(cli, spoken, mock_pack

@@ -76,6 +76,12 @@ def mock(
     if round_ == "takehome" or attempt is not None:
         from netprep.cli.mock_run import run_takehome_round
 
+        if voice or audio or keep_audio:
+            from netprep.errors import UsageError
+
+            raise UsageError("--voice, --audio and --keep-audio are for question rounds.",
+                             "Answer the take-home follow-up round typed.")
+
         run_takehome_round(round_, attempt, timed=timed, minutes=minutes,
                            questions=questions if questions != 5 else None)
         return

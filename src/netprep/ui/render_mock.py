@@ -305,9 +305,15 @@ def render_session(session: dict[str, Any], console: Console) -> None:
         body.append_text(_versus(q["elapsed_seconds"], q["target_seconds"]))
         body.append(")")
         body.append(f" · rating {q['rating']}/5" if q["rating"] is not None else " · unrated")
-        body.append("\nAnswer: ", style="bold")
+        voice = q.get("voice")
+        body.append("\nSaid: " if voice else "\nAnswer: ", style="bold")
         body.append_text(safe(q["answer"]) if q["answer"].strip()
                          else Text("(answered aloud)", style="dim"))
+        if voice:
+            from netprep.ui.render_voice import voice_line
+
+            body.append("\n")
+            body.append_text(voice_line(voice))
         if q["follow_up"]:
             body.append("\nFollow-up: ", style="bold")
             body.append_text(safe(q["follow_up"]))
