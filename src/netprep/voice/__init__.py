@@ -11,6 +11,10 @@ rest of netprep never pays for the speech stack.
 - `stream`: the listener that transcribes segments while the answer is still spoken.
 - `recorder`: the input-stream port (sounddevice, or a WAV replayed for tests).
 - `measures`: pace, pauses, fillers and talk time from word timestamps (pure).
+- `answers`: what `mock --voice/--audio` checks first, kept audio; `evaluate`: WER scoring.
+
+May import `errors` and `paths` (and, inside functions, numpy, soxr, faster_whisper,
+sounddevice); never `ui`, `cli` or `mock`: the engine takes its answers as `Spoken`.
 """
 
 SAMPLE_RATE = 16_000  # what Whisper expects; recordings and files are brought to it
