@@ -142,3 +142,40 @@ def test_motivation_question_shows_the_saved_pitch_as_talking_points(cli, bank):
     assert "Your talking points:" in done.out
     assert "I want to build tools that students rely on." in done.out
     assert "Best story" not in done.out
+
+
+@pytest.mark.parametrize("extra", [(), ("--json",)])
+def test_the_fast_path_prints_what_the_typer_command_prints(cli, bank, capsys, extra):
+    from netprep.cli import _typer_main, run
+
+    argv = ["star", "suggest", WRONG, *extra]
+    assert run(argv) == 0
+    fast = capsys.readouterr()
+    assert _typer_main(argv) in (0, None)
+    slow = capsys.readouterr()
+    assert fast.out == slow.out and fast.out.strip()
+
+
+def test_the_fast_path_loads_no_typer(bank):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from netprep.cli import run; "
+            f"run(['star', 'suggest', {WRONG!r}, '--json']); "
+            "print('typer' in sys.modules, 'click' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().endswith("False False")
+    assert json.loads(done.stdout)["story"]["id"] == 2
+
+
+@pytest.mark.parametrize("argv", [
+    ["star", "suggest", "--help"], ["star", "suggest", "-x"],
+    ["star", "suggest", "Why here?", "--json", "--json"], ["star", "suggest", "a", "b"],
+])
+def test_anything_else_goes_through_typer(argv):
+    from netprep.cli import _star_suggest
+
+    assert _star_suggest(argv) is None

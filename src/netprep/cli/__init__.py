@@ -83,7 +83,24 @@ def run(args: list[str], debug: bool = False) -> int:
         module, function = fast.split(":")
         target: Callable[[], Any] = getattr(importlib.import_module(module), function)
         return _guarded(target, debug)
+    suggest = _star_suggest(args)
+    if suggest is not None:
+        return _guarded(suggest, debug)
     return _guarded(lambda: _typer_main(args), debug)
+
+
+def _star_suggest(args: list[str]) -> Callable[[], Any] | None:
+    """`star suggest QUESTION [--json]`, the one fast path with a free argument: exactly
+    one question that is not an option, and nothing else but `--json`."""
+    if len(args) not in (3, 4) or args[:2] != ["star", "suggest"]:
+        return None
+    rest = args[2:]
+    words = [a for a in rest if a != "--json"]
+    if len(words) != 1 or words[0].startswith("-") or len(rest) - len(words) > 1:
+        return None
+    from netprep.cli.fast import star_suggest
+
+    return lambda: star_suggest(words[0], "--json" in rest)
 
 
 def _typer_main(args: list[str]) -> Any:

@@ -32,3 +32,34 @@ def stats_json() -> None:
     from netprep.ui.console import print_json
 
     print_json(collect_stats())
+
+
+MAX_QUESTION = 1000
+
+
+def star_suggest(question: str, json: bool = False) -> None:
+    """`netprep star suggest QUESTION [--json]` (also called by the Typer command)."""
+    from netprep.content import collect
+    from netprep.errors import UsageError
+    from netprep.star.match_cache import suggest_for
+    from netprep.store import open_store
+    from netprep.text import clean
+
+    text = " ".join(clean(question).split())
+    if not text:
+        raise UsageError("QUESTION is empty.",
+                         'Give the question in quotes: netprep star suggest "Tell me about ..."')
+    if len(text) > MAX_QUESTION:
+        raise UsageError(f"QUESTION is {len(text)} characters; at most {MAX_QUESTION}.",
+                         "Give the question itself, not a whole document.")
+    library, _ = collect()  # with a broken pack, whatever did load
+    with open_store() as store:
+        found = suggest_for(store, text, library)
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(found.to_dict())
+        return
+    from netprep.ui.render_star import render_suggestion
+
+    render_suggestion(found, {cid: c.name for cid, c in library.competencies.items()})

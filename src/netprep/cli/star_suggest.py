@@ -1,14 +1,14 @@
 """`netprep star suggest QUESTION`: which of your stories answers this question.
 
-Registered on the `star` sub-app by `netprep.cli.star`. The matching is
-`netprep.star.matching.suggest`, the same function the mock interview uses.
+Registered on the `star` sub-app by `netprep.cli.star`; the work is
+`netprep.cli.fast.star_suggest`, which `netprep.cli.run` also calls without Typer for
+`star suggest QUESTION [--json]`. The matching is `netprep.star.matching.suggest`, the
+same function the mock interview uses.
 """
 
 from __future__ import annotations
 
 import typer
-
-MAX_QUESTION = 1000
 
 
 def suggest(
@@ -24,27 +24,6 @@ def suggest(
     fits well it says so and shows the template's guiding questions; motivation
     questions (tell me about yourself, why this company) get no story.
     """
-    from netprep.content import collect
-    from netprep.errors import UsageError
-    from netprep.star.match_cache import suggest_for
-    from netprep.store import open_store
-    from netprep.text import clean
+    from netprep.cli.fast import star_suggest
 
-    text = " ".join(clean(question).split())
-    if not text:
-        raise UsageError("QUESTION is empty.",
-                         'Give the question in quotes: netprep star suggest "Tell me about ..."')
-    if len(text) > MAX_QUESTION:
-        raise UsageError(f"QUESTION is {len(text)} characters; at most {MAX_QUESTION}.",
-                         "Give the question itself, not a whole document.")
-    library, _ = collect()  # with a broken pack, whatever did load
-    with open_store() as store:
-        found = suggest_for(store, text, library)
-    if json:
-        from netprep.ui.console import print_json
-
-        print_json(found.to_dict())
-        return
-    from netprep.ui.render_star import render_suggestion
-
-    render_suggestion(found, {cid: c.name for cid, c in library.competencies.items()})
+    star_suggest(question, json)
