@@ -13,8 +13,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from netprep.star import concepts as cue
 from netprep.star import polarity as pol
@@ -57,8 +56,7 @@ CUES = {
 }
 
 
-@dataclass(frozen=True)
-class QuestionFacts:
+class QuestionFacts(NamedTuple):
     """What the cue phrases read in a question's text."""
 
     polarity: str | None
@@ -66,8 +64,7 @@ class QuestionFacts:
     concepts: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """What the matcher reads in a story's text (its tags are kept apart)."""
 
     words: frozenset[str]

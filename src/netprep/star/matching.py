@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from netprep.star import concepts as cue
 from netprep.star import polarity as pol
@@ -53,8 +52,7 @@ def story_text(story: StoryLike) -> str:
     return "\n".join([story.title, *(p for p in parts if p.strip())])
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a question asks: ranked competency ids, a polarity, and whether it is a
     motivation / self-pitch question (answered without a story)."""
 
@@ -71,8 +69,7 @@ class Reading:
         return {c: w for c, w in zip(self.competencies, weights, strict=False)}
 
 
-@dataclass(frozen=True)
-class StoryFit:
+class StoryFit(NamedTuple):
     id: int
     title: str
     fit: float  # 0-1
@@ -84,8 +81,7 @@ class StoryFit:
         return {"id": self.id, "title": self.title, "fit": self.fit}
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     reading: Reading
     kind: str  # "story", "template" (guiding questions) or "none"
     story: StoryFit | None
@@ -93,7 +89,7 @@ class Suggestion:
     reason: str
     template: str | None = None  # competency id of the template whose questions are shown
     guide: tuple[str, ...] = ()  # guiding questions, or talking points for a pitch question
-    left_out: tuple[StoryFit, ...] = field(default=(), compare=False)  # contradictions
+    left_out: tuple[StoryFit, ...] = ()  # stories left out as contradicting the polarity
 
     def to_dict(self) -> dict[str, Any]:
         """The `star suggest --json` shape."""
