@@ -98,7 +98,13 @@ def test_countdown_ticks_while_typing_then_the_summary(tmp_path: Path, home: Pat
         tmux.keys("Enter")  # accept the checklist
         tmux.wait_for(lambda s: "Rate this answer" in s)
         tmux.keys("Enter")  # accept the suggested rating
+        tmux.wait_for(lambda s: "Do you have any questions for me?" in s)
+        tmux.keys("How does the team review a change?", literal=True)
+        tmux.keys("Enter")
+        tmux.wait_for(lambda s: "Your question 2:" in s)
+        tmux.keys("Enter")  # no more questions
         done = tmux.wait_for(lambda s: "EXIT=" in s)
+        assert "How does the team review a change?" in done and "specific" in done
         assert "EXIT=0" in done and "1 of 1 answered (session 1)" in done
     finally:
         tmux.run("kill-server")

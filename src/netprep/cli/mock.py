@@ -12,8 +12,9 @@ from netprep.cli.completion import pack_ids
 
 app = typer.Typer(add_completion=False)
 
-ROUND_HELP = ("behavioral, culture, role, technical, or mixed (one of each, like the real "
-              "loop); takehome (with --attempt) asks about a submitted take-home.")
+ROUND_HELP = ("behavioral, culture, role, technical, mixed (one of each, like the real loop), "
+              "resume (deep-dives about your resume entries), pitch (tell me about yourself); "
+              "takehome (with --attempt) asks about a submitted take-home.")
 
 
 @app.command()

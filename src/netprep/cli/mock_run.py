@@ -33,8 +33,9 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                          "Use it with --round technical, e.g. `netprep mock --round "
                          "technical --coding`.")
 
-    config = MockConfig(round=round_, questions=questions, minutes=minutes, pack=pack,
-                        seed=seed, hints=hints, follow_ups=follow_ups, timed=timed)
+    config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
+                        minutes=minutes, pack=pack, seed=seed, hints=hints,
+                        follow_ups=follow_ups, timed=timed)
     config.validate()  # a bad option is a usage error before anything is loaded
     interactive = prompts.is_interactive()
     setup = _voice_setup(voice, audio or [], keep_audio, interactive)
@@ -62,8 +63,12 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
 
                 scores = {s.id: s.score for s in list_summaries(store)}
                 index = match_cache.load(library)
-        plan = build_plan(library, config, stories, practice_by_question(store), scores=scores,
-                          talking_points=points)
+        from netprep.cli.mock_own import ask_back, check_pitch, own_questions
+
+        practice = practice_by_question(store)
+        extra, extra_hints = own_questions(store, library, config, practice)
+        plan = build_plan(library, config, stories, practice, scores=scores,
+                          talking_points=points, extra=extra, extra_hints=extra_hints)
         if index is not None:
             match_cache.save(index)
         interviewer: Any
@@ -80,11 +85,17 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             from netprep.ui.interview import ScriptedInterviewer
 
             interviewer = ScriptedInterviewer(library, sys.stdin, err())
-        result = run_session(plan, interviewer, StoreRecorder(store))
+        recorder = StoreRecorder(store)
+        result = run_session(plan, interviewer, recorder)
+        pitch = check_pitch(store, result, recorder) if config.round == "pitch" else None
+        asked = ask_back(interviewer, store, result)
 
     from netprep.ui.render_mock import render_summary
+    from netprep.ui.render_resume import render_asked, render_pitch_check
 
     render_summary(result, out())
+    render_pitch_check(pitch, out())
+    render_asked(asked, out())
     if coding:
         if not interactive:
             from netprep.ui.console import message
@@ -129,9 +140,14 @@ def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = Tru
 
             interviewer = ScriptedInterviewer(library, sys.stdin, err())
         result = run_session(plan, interviewer, StoreRecorder(store))
+        from netprep.cli.mock_own import ask_back
+
+        asked = ask_back(interviewer, store, result)
     from netprep.ui.render_mock import render_summary
+    from netprep.ui.render_resume import render_asked
 
     render_summary(result, out())
+    render_asked(asked, out())
 
 
 def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: bool) -> Any:

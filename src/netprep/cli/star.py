@@ -18,6 +18,7 @@ from netprep.cli.star_suggest import suggest as _suggest
 
 if TYPE_CHECKING:
     from netprep.star.model import Story
+    from netprep.store.db import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -365,7 +366,10 @@ def export(
 
     with open_store() as store:
         stories = list_stories(store)
+        resume = _resume_section(store) if format == "markdown" else ""
     text = export_text(stories, format, now_iso())
+    if resume:
+        text = text.rstrip("\n") + "\n\n" + resume
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -375,6 +379,16 @@ def export(
     write_export(output, text)
     noun = "story" if len(stories) == 1 else "stories"
     message(f"Wrote {len(stories)} {noun} to {output} ({format}).")
+
+
+def _resume_section(store: Store) -> str:
+    """The pitch, the resume entries and the saved questions, for the cheat sheet."""
+    from netprep.resume.files import markdown_section
+    from netprep.store.resume import get_pitch, list_entries, saved_questions
+
+    pitch = get_pitch(store)
+    return markdown_section(list_entries(store), pitch["text"] if pitch else None,
+                            [q["text"] for q in saved_questions(store)])
 
 
 @app.command("import")

@@ -12,6 +12,7 @@ from netprep.content.models import Library, Question
 from netprep.errors import NetprepError, UsageError
 from netprep.mock.model import (
     LOOP_ORDER,
+    OWN_ROUNDS,
     STORY_ROUNDS,
     Hint,
     MockConfig,
@@ -34,12 +35,18 @@ def build_plan(
     now: datetime | None = None,
     scores: Mapping[int, int] | None = None,
     talking_points: Sequence[str] = (),
+    extra: Mapping[str, Sequence[Question]] | None = None,
+    extra_hints: Mapping[str, Hint] | None = None,
 ) -> Plan:
     """Choose the questions, their targets and hints. Same seed and data: same plan.
 
     `scores` (story id -> analysis score) feed the story matcher, `talking_points` (the
     saved pitch's lines) are shown for motivation questions; hints are matched
     against the whole library's text model even when `--pack` narrows the questions.
+
+    `extra` holds questions built from the user's own data, by round ("resume": deep-dives
+    about their entries, already in the order to ask; "pitch"), and `extra_hints` their
+    hints by question key.
     """
     config.validate()
     full = library
@@ -54,7 +61,8 @@ def build_plan(
     rng = random.Random(config.seed)
     practice = practice or {}
     now = now or datetime.now(timezone.utc)
-    chosen = select_questions(library, config.round, config.questions, practice, rng, now)
+    chosen = select_questions(library, config.round, config.questions, practice, rng, now,
+                              extra or {})
     if not chosen:
         where = f" in pack '{config.pack}'" if config.pack else ""
         kind = "" if config.round == "mixed" else f"{config.round} "
@@ -62,6 +70,10 @@ def build_plan(
                            "Check `netprep content list`, or choose another --round or --pack.")
     hints = (assign_hints(chosen, stories, full, scores, talking_points) if config.hints
              else {})
+    if config.hints and extra_hints:
+        for position, question in enumerate(chosen, start=1):
+            if question.key in extra_hints:
+                hints[position] = extra_hints[question.key]
     items = []
     for position, question in enumerate(chosen, start=1):
         target = round(config.minutes * 60) if config.minutes else question.seconds
@@ -83,8 +95,16 @@ def build_plan(
 
 
 def select_questions(library: Library, round_: str, count: int, practice: dict[str, Practice],
-                     rng: random.Random, now: datetime) -> list[Question]:
-    """Pick `count` questions, favouring those practised least recently and rated lowest."""
+                     rng: random.Random, now: datetime,
+                     extra: Mapping[str, Sequence[Question]] | None = None) -> list[Question]:
+    """Pick `count` questions, favouring those practised least recently and rated lowest.
+
+    `extra` rounds (the user's own questions) are taken in the order given; a mixed
+    round ends its cycle with them.
+    """
+    extra = extra or {}
+    if round_ in OWN_ROUNDS:
+        return list(extra.get(round_, ()))[:count]
     pools = {r: library.questions_of(r) for r in LOOP_ORDER}
     # Score every question once, with a seeded jitter to vary ties between runs.
     scores = {q.key: priority(practice.get(q.key), now) + rng.random() * 0.3
@@ -92,7 +112,9 @@ def select_questions(library: Library, round_: str, count: int, practice: dict[s
     ranked = {r: sorted(pool, key=lambda q: (-scores[q.key], q.key)) for r, pool in pools.items()}
     if round_ != "mixed":
         return ranked[round_][:count]
-    slots = [r for r in LOOP_ORDER if ranked[r]]
+    if extra.get("resume"):
+        ranked["resume"] = list(extra["resume"])
+    slots = [r for r in (*LOOP_ORDER, "resume") if ranked.get(r)]
     chosen: list[Question] = []
     cursor = {r: 0 for r in slots}
     i = 0

@@ -33,7 +33,7 @@ def findings_of(question: Question, analysis: Any,
     found: list[dict[str, str]] = []
     if analysis is not None:
         for finding in getattr(analysis, "findings", ()) or ():
-            if question.round == "technical" and _is_star_finding(finding):
+            if question.round in ("technical", "pitch") and _is_star_finding(finding):
                 continue  # a fundamentals answer is not a STAR story
             found.append({"code": str(finding.code), "message": str(finding.message),
                           "suggestion": str(getattr(finding, "suggestion", "") or "")})

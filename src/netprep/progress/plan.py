@@ -117,6 +117,7 @@ def today_steps(stats: dict[str, Any], days_left: int | None = None,
         return _interview_day(stats)
     steps = _story_steps(stats["stories"])
     steps += _mock_steps(stats["mock"], days_left)
+    steps += _resume_steps(stats.get("resume"))
     steps += _culture_steps(stats["culture"], stats["reflections"])
     steps += _takehome_steps(stats.get("takehome"), days_left)
     steps += _coding_steps(stats["coding"], exercises, solved)
@@ -223,6 +224,33 @@ def _culture_steps(c: dict[str, Any], r: dict[str, Any]) -> list[dict[str, str]]
                            "Interviewers ask what a value means to you; "
                            f"{len(r['missing'])} of {r['themes_total']} themes have no "
                            "reflection yet."))
+    return steps
+
+
+def _resume_steps(r: dict[str, Any] | None) -> list[dict[str, str]]:
+    """Deep-dives not practised, entries without a story, the pitch (only once there are
+    entries: `netprep resume import FILE` is how they start)."""
+    if not r or not r["entries"]:
+        return []
+    steps = []
+    if r["without_deep_dive"]:
+        never = _plural(r["without_deep_dive"], "entry", "entries")
+        steps.append(_step(
+            f"Practise deep-dives on your resume ({never} never asked)",
+            "netprep mock --timed --round resume",
+            "Interviewers go deep on what is on your resume: say what was yours, with numbers."))
+    if r["pitch"] == "none":
+        steps.append(_step("Write your 'tell me about yourself'", "netprep resume pitch",
+                           "Most rounds open with it: 60-90 s, present, past, why this role."))
+    elif r["pitch"] == "saved":
+        steps.append(_step("Say your pitch against the clock", "netprep mock --round pitch",
+                           "Your outline is saved but not yet practised aloud."))
+    if r["without_story"]:
+        first = r["without_story_ids"][0]
+        steps.append(_step(
+            f"Link a STAR story to {_plural(r['without_story'], 'resume entry', 'resume entries')}",
+            f"netprep resume edit {first}",
+            "A story set in the same project answers the behavioural follow-ups."))
     return steps
 
 

@@ -189,6 +189,7 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
         "reflections": _reflections(store, summary),
         "coding": _coding(store, summary, today, tz),
         "takehome": q.takehome_totals(store),
+        "resume": q.resume_totals(store),
     }
 
 

@@ -53,12 +53,15 @@ def questions_for(entry: Entry, probes: Sequence[Probe]) -> list[Question]:
 
 
 def pick(entries: Sequence[Entry], probes: Sequence[Probe], count: int,
-         practised: Mapping[str, float], rng: random.Random) -> list[Question]:
+         practised: Mapping[str, float], rng: random.Random,
+         answers: Mapping[int, int] | None = None) -> list[Question]:
     """`count` questions spread over the entries, round-robin.
 
     `practised` maps a question key to a priority (higher: ask sooner); a question
-    never asked should be given the highest. Entries with the fewest answers go first.
+    never asked should be given the highest. Entries with the fewest deep-dive answers so
+    far (`answers`: entry id -> count) go first.
     """
+    answers = answers or {}
     pools = []
     for entry in entries:
         pool = questions_for(entry, probes)
@@ -66,13 +69,14 @@ def pick(entries: Sequence[Entry], probes: Sequence[Probe], count: int,
             continue
         jitter = {q.key: rng.random() * 0.3 for q in pool}
         pool.sort(key=lambda q: (-(practised.get(q.key, 3.0) + jitter[q.key]), q.id))
-        pools.append(pool)
-    # Entries whose best question is most overdue first.
-    pools.sort(key=lambda pool: -practised.get(pool[0].key, 3.0))
+        pools.append((answers.get(int(entry.id or 0), 0), pool))
+    # The least practised entries first, then the one whose best question is most overdue.
+    ordered = [pool for _, pool in sorted(
+        pools, key=lambda item: (item[0], -practised.get(item[1][0].key, 3.0)))]
     chosen: list[Question] = []
     depth = 0
-    while len(chosen) < count and any(depth < len(p) for p in pools):
-        for pool in pools:
+    while len(chosen) < count and any(depth < len(p) for p in ordered):
+        for pool in ordered:
             if depth < len(pool) and len(chosen) < count:
                 chosen.append(pool[depth])
         depth += 1

@@ -61,11 +61,11 @@ def outline(entries: Sequence[Entry], role: str = "") -> list[Beat]:
         beats.append(Beat("present", "Who I am now: what I study or do, in one sentence."))
     highlights = [e for e in others if e is not current][:3] or ([current] if current else [])
     for entry in highlights:
-        line = f"{entry.label()}"
-        if entry.part or entry.what:
-            line += f": {_first_sentence(entry.part or entry.what)}"
+        said = [_first_sentence(entry.part or entry.what)] if entry.part or entry.what else []
         if entry.outcome:
-            line += f" Result: {_first_sentence(entry.outcome)}"
+            said.append(f"Result: {_first_sentence(entry.outcome)}")
+        line = entry.label() + (": " + " ".join(s if s.endswith((".", "…", "!", "?"))
+                                                else s + "." for s in said) if said else "")
         beats.append(Beat("past", line))
     if len(highlights) == 0:
         beats.append(Beat("past", "One or two things I built or led, each with a result."))

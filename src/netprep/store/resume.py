@@ -173,14 +173,16 @@ def saved_questions(store: Store) -> list[dict[str, str]]:
 # --- questions asked at the end of a mock ---------------------------------------------
 
 
-def add_asked(store: Store, session_id: int, asked: Sequence[dict[str, Any]]) -> None:
+def add_asked(store: Store, session_id: int, asked: Sequence[dict[str, Any]],
+              start: int = 1) -> None:
+    """Save questions asked at the end of a session, numbered from `start`."""
     stamp = now_iso()
     with store.write() as db:
         db.executemany(
             "INSERT INTO interviewer_questions(session_id, position, text, findings, asked_at) "
             "VALUES (?, ?, ?, ?, ?)",
             [(session_id, i, q["text"], json.dumps(q["findings"]), stamp)
-             for i, q in enumerate(asked, start=1)])
+             for i, q in enumerate(asked, start=start)])
 
 
 def asked_in(store: Store, session_id: int) -> list[dict[str, Any]]:

@@ -137,6 +137,9 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
         for row in store.query(
             "SELECT * FROM answers WHERE session_id = ? ORDER BY position, id", (session_id,))
     ]
+    from netprep.store.resume import asked_in
+
+    session["questions_for_interviewer"] = asked_in(store, session_id)
     return session
 
 

@@ -214,6 +214,32 @@ def takehome_totals(store: Store) -> dict[str, Any]:
             "last_at": row[3], "seconds_used": round(float(row[4]), 1)}
 
 
+def resume_totals(store: Store) -> dict[str, Any]:
+    """Resume entries without a linked story or a practised deep-dive, and the pitch's state."""
+    from netprep.store.resume import get_pitch, practised_entries
+
+    rows = _all(store, "SELECT id, stories FROM resume_entries ORDER BY id")
+    practised = practised_entries(store)
+    no_story = [int(r[0]) for r in rows if r[1] in ("", "[]")]
+    no_dive = [int(r[0]) for r in rows if int(r[0]) not in practised]
+    pitch = get_pitch(store)
+    pitch_answers = int(_one(store, "SELECT count(*) FROM answers WHERE round = 'pitch' "
+                                    "AND answer != ''")[0])
+    asked = _one(store, "SELECT count(*), count(DISTINCT session_id) FROM interviewer_questions")
+    saved = int(_one(store, "SELECT count(*) FROM saved_questions")[0])
+    return {
+        "entries": len(rows),
+        "without_story": len(no_story), "without_story_ids": no_story,
+        "without_deep_dive": len(no_dive), "without_deep_dive_ids": no_dive,
+        "deep_dive_answers": sum(practised.values()),
+        "pitch": "none" if pitch is None else ("practised" if pitch_answers else "saved"),
+        "pitch_saved_at": None if pitch is None else pitch.get("saved_at"),
+        "pitch_answers": pitch_answers,
+        "questions_asked": int(asked[0]), "sessions_with_questions": int(asked[1]),
+        "questions_saved": saved,
+    }
+
+
 # --- activity (streaks) ---------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ Keys follow `prompts.multiline`, the one free-text convention (README, Keys).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from netprep.mock.model import AnswerRecord, Plan, Review, Turn
@@ -34,6 +35,9 @@ REFRESH_SECONDS = 0.25  # at most four redraws a second
 # The one convention, plus what an empty answer and Ctrl-D mean in a round.
 ANSWER_KEYS = ("Enter: submit · Alt+Enter: new line · empty: answered aloud · "
                "Ctrl-D: end round · Ctrl-C: stop and save")
+ASK_BACK = "Do you have any questions for me?"
+ASK_BACK_HINT = ("Up to three, one at a time (Enter on an empty line when done). Ask what "
+                 "only this interviewer knows: their team, its habits, a recent decision.")
 RATINGS = (
     (1, "lost the thread"),
     (2, "weak: parts missing"),
@@ -104,6 +108,17 @@ class ScriptedInterviewer:
         render_feedback(record, self.console, key_points=True)
         return None
 
+    def questions_for_me(self, keep: Callable[[str], None]) -> None:
+        """The line after the last answer: the user's questions, separated by ` | `."""
+        from netprep.resume.asking import split_line
+
+        if self.stream is None:  # answers from audio files: no line to read questions from
+            return
+        self.console.print(ASK_BACK)
+        line = self.stream.readline()
+        for question in split_line(line.rstrip("\r\n")):
+            keep(question)
+
 
 class TerminalInterviewer:
     """A person at a terminal: a live countdown while typing, then a short self-review."""
@@ -172,3 +187,18 @@ class TerminalInterviewer:
             default=default_rating(record),
         )
         return Review(int(rating), checklist)
+
+    def questions_for_me(self, keep: Callable[[str], None]) -> None:
+        """As real rounds end: up to three questions, each kept the moment it is asked."""
+        from netprep.resume.asking import MAX_QUESTIONS
+        from netprep.ui import prompts
+        from netprep.ui.text import safe
+
+        self.console.print()
+        self.console.print(safe(ASK_BACK, "bold"))
+        self.console.print(safe(ASK_BACK_HINT, "dim"))
+        for number in range(1, MAX_QUESTIONS + 1):
+            text = prompts.read_line(f"Your question {number}: ")
+            if text is None or not text.strip():
+                return
+            keep(text)

@@ -247,6 +247,21 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
         raise EOFError
 
 
+def read_line(message: str) -> str | None:
+    """One line typed in the terminal's line mode (no prompt_toolkit); None at end of input.
+
+    For short free-text questions after a round, where a full prompt would wait on input
+    that a script or a test never sends. Ctrl-C raises KeyboardInterrupt.
+    """
+    sys.stderr.write(message)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stderr.write("\n")
+        return None
+    return line.rstrip("\r\n")
+
+
 def _import_in_background(modules: Sequence[str | Callable[[], object]]) -> Thread:
     import importlib
     import signal

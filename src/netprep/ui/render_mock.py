@@ -25,6 +25,8 @@ ROUND_NAMES = {
     "culture": "culture fit",
     "role": "role-specific",
     "technical": "technical fundamentals",
+    "resume": "resume deep-dive",
+    "pitch": "tell me about yourself",
 }
 KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
              "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")
@@ -101,6 +103,9 @@ def render_question(turn: Turn, console: Console, library_names: dict[str, str])
         if hint.kind == "story":
             body.append("Your story: ", style="green")
             body.append_text(safe(f"#{hint.story_id} {hint.title}", "green bold"))
+        elif hint.kind == "entry":
+            body.append("Your entry: ", style="green")
+            body.append_text(safe(hint.title, "green bold"))
         elif hint.kind == "template":
             body.append("Guide: ", style="cyan")
             body.append_text(safe(hint.title, "cyan"))

@@ -123,3 +123,19 @@ def render_asked(asked: Sequence[dict[str, Any]], console: Any = None) -> None:
         for finding in q["findings"]:
             style = "green" if finding["code"] == "specific" else "yellow"
             console.print(safe(f"      {finding['code']}: {finding['message']}", style))
+
+
+def render_pitch_check(check: dict[str, Any] | None, console: Any = None) -> None:
+    """How a typed 'tell me about yourself' covered the saved outline."""
+    if check is None:
+        return
+    console = console or out()
+    if not check["saved"]:
+        console.print(safe("No saved outline to compare with: build one with `netprep resume "
+                           "pitch`.", "dim"))
+        return
+    total = len(check["covered"]) + len(check["missed"])
+    console.print(safe(f"Pitch: covered {len(check['covered'])} of {total} beats of your "
+                       f"outline, about {check['seconds']} s spoken (aim for 60-90 s).", "bold"))
+    for beat in check["missed"]:
+        console.print(safe(f"  missed: {beat}", "yellow"))

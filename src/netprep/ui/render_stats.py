@@ -94,6 +94,7 @@ def render_stats(data: dict[str, Any]) -> None:
         ("Culture quiz", _culture(data["culture"])),
         ("Reflections", _reflections(data["reflections"])),
         ("Coding drills", _coding(data["coding"])),
+        ("Resume", _resume(data.get("resume"))),
         ("Practice days (last 8 weeks, one square a day, today last)", _activity(data)),
     ):
         if not rows:
@@ -244,6 +245,19 @@ def _coding(c: dict[str, Any]) -> list[Text]:
     attempts = "attempt" if c["attempts"] == 1 else "attempts"
     line = Text(f"{_n(c['attempts'])} {attempts} · {_n(c['solved'])} solved")
     return [_share(line, c["exercises_solved"], c["exercises_total"], "exercises")]
+
+
+def _resume(r: dict[str, Any] | None) -> list[Text]:
+    from rich.text import Text
+
+    if not r or not r["entries"]:
+        return [Text("No resume entries yet: `netprep resume import FILE`.", style="dim")]
+    line = Text(f"{_n(r['entries'])} entr{'y' if r['entries'] == 1 else 'ies'}")
+    line = _share(line, r["entries"] - r["without_deep_dive"], r["entries"], "practised")
+    rows = [line, Text(f"{r['without_story']} without a linked STAR story · pitch: "
+                       f"{r['pitch']} · {r['questions_asked']} questions asked at the end of "
+                       f"mocks")]
+    return rows
 
 
 def _share(line: Text, done: int, total: int, noun: str) -> Text:
