@@ -64,9 +64,11 @@ def test_missing_part(part: str) -> None:
     assert analysis.score < 100
 
 
-@pytest.mark.parametrize("part", ["situation", "task", "action", "result"])
+@pytest.mark.parametrize("part", ["situation", "task", "result"])
 def test_trivially_short_part(part: str) -> None:
-    found = codes(good(**{part: "Short one."}))
+    short = {"situation": "At a startup.", "task": "I owned it.", "action": "I fixed it.",
+             "result": "It worked."}[part]
+    found = codes(good(**{part: short}))
     assert f"short-{part}" in found
     assert f"missing-{part}" not in found
 
@@ -107,12 +109,13 @@ def test_we_outweighing_i_in_the_action_is_flagged() -> None:
                                                   "single test server in our lab."))
 
 
-def test_setup_heavy_when_situation_and_task_pass_40_percent() -> None:
+def test_setup_heavy_when_situation_and_task_take_most_of_the_story() -> None:
     long_setup = SITUATION + " " + SITUATION + " " + SITUATION
-    analysis = analyze_story(good(situation=long_setup, action=ACTION_STEP * 2))
+    analysis = analyze_story(good(situation=long_setup, action=ACTION_STEP))
     assert "setup-heavy" in analysis.codes
     finding = next(f for f in analysis.findings if f.code == "setup-heavy")
     assert "%" in finding.message
+    assert "setup-heavy" not in codes(good())
 
 
 def test_too_long_and_too_short() -> None:
@@ -186,32 +189,31 @@ def test_a_one_sentence_answer_is_split_at_its_clauses() -> None:
     text = ("In my internship I owned the flaky deploy; I traced a race and I added a lock, "
             "so failures fell from 7 a week to 0.")
     parts = split_answer(text)
-    assert parts["situation"] == "In my internship I owned the flaky deploy;"
-    assert parts["action"] == "I traced a race and I added a lock,"
+    assert "I owned the flaky deploy" in parts["situation"] + parts["task"]
+    assert parts["action"] == "I traced a race and I added a lock"
     assert parts["result"] == "so failures fell from 7 a week to 0."
-    assert " ".join(p for p in parts.values() if p) == text  # nothing lost or reworded
     codes = analyze_answer(text).codes
     assert "missing-action" not in codes and "missing-result" not in codes
     dashed = split_answer("At my job the page was slow. I cached the query - it fell by 80%.")
-    assert dashed["result"] == "it fell by 80%." and dashed["action"].endswith("query -")
+    assert dashed["result"] == "it fell by 80%." and dashed["action"] == "I cached the query"
 
 
 def test_analyze_answer_uses_the_same_vocabulary() -> None:
     analysis = analyze_answer(ANSWER)
     assert analysis.has_metric
     assert {"missing-situation", "missing-task", "missing-action", "missing-result",
-            "no-learning", "no-metric"}.isdisjoint(analysis.codes)
-    assert "too-short" in analysis.codes
-    assert 0 <= analysis.score <= 100
+            "no-learning", "no-metric", "too-short"}.isdisjoint(analysis.codes)
+    assert 0 <= analysis.score <= 100 and analysis.ready
 
 
 def test_answer_without_structure_reports_missing_parts_and_we() -> None:
     analysis = analyze_answer("We worked on it together. We did a lot of things as a team and "
                               "we were happy with it.")
     assert "missing-result" in analysis.codes
-    assert "we-heavy" not in analysis.codes  # no action part was found to hold to "I"
+    assert "we-heavy" in analysis.codes  # every step is "we": whose work was it?
     assert analysis.we_count == 3 and analysis.i_count == 0
     assert "no-learning" in analysis.codes
+    assert not analysis.ready and analysis.score < 70
 
 
 def test_answer_we_heavy_counts_the_whole_answer() -> None:
@@ -220,11 +222,15 @@ def test_answer_we_heavy_counts_the_whole_answer() -> None:
     assert "we-heavy" in analyze_answer(text).codes
 
 
-def test_answer_length_follows_the_question_target() -> None:
-    text = "So I fixed it. " * 40  # 160 words: about 64 seconds
-    assert "too-short" in analyze_answer(text).codes
-    assert "too-short" not in analyze_answer(text, target_seconds=60).codes
-    assert "too-long" in analyze_answer(text, target_seconds=30).codes
+def test_a_typed_answer_is_an_outline_not_a_speech() -> None:
+    outline = ("At my internship the deploy failed weekly. I was asked to fix it. I traced a "
+               "race, added a lock and wrote a test. Failures fell from 7 a week to 0.")
+    analysis = analyze_answer(outline)
+    assert not {"too-short", "too-long"} & set(analysis.codes)  # 30 words typed is fine
+    assert analysis.extra["estimated_seconds"] >= analysis.speaking_seconds
+    assert "too-short" in analyze_answer(outline, typed=False).codes  # spoken, it is short
+    assert "too-short" in analyze_answer("I fixed it.").codes  # too skeletal to follow
+    assert "too-long" in analyze_answer("So I fixed it. " * 130).codes
 
 
 def test_empty_answer() -> None:

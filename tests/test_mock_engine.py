@@ -344,20 +344,25 @@ def test_follow_ups_are_asked_timed_and_saved(library, store) -> None:
     plan = plan_of(library, round="technical", questions=2, follow_ups=True, seed=1)
     with_probe = [i for i in plan.items if i.follow_up]
     assert with_probe and with_probe[0].follow_up == "What is the worst case lookup time?"
-    script = []
-    for item in plan.items:
-        script.append(("an answer about it", 40.0))
-        if item.follow_up:
-            script.append(("linear when everything collides", 12.5))
-    fake = FakeInterviewer(clock, script)
+
+    class Prober(FakeInterviewer):
+        def ask(self, turn) -> str:
+            if turn.follow_up:
+                self.script.insert(0, ("linear when everything collides", 12.5))
+            return super().ask(turn)
+
+    fake = Prober(clock, [("an answer about it", 40.0)] * len(plan.items))
     result = run_session(plan, fake, StoreRecorder(store), clock)
     probe = next(t for t in fake.turns if t.follow_up)
     assert probe.target_seconds == 60
     record = next(a for a in result.answers if a.follow_up)
     assert record.follow_up_answer == "linear when everything collides"
     assert record.follow_up_seconds == 12.5
+    # The probe targets the gap the analysis found: here, the missed key points.
+    assert record.follow_up_gap == "key-points-missed"
     row = get_session(store, result.session_id)["questions"][record.position - 1]
     assert row["follow_up_seconds"] == 12.5 and row["follow_up"] == record.follow_up
+    assert row["follow_up_gap"] == "key-points-missed"
 
 
 def test_technical_answers_skip_star_findings_and_note_missed_key_points(library, store) -> None:

@@ -322,7 +322,8 @@ def test_check_points_at_the_missing_metric_and_the_we_heavy_action(cli) -> None
 
 def test_check_bank_coverage_weak_questions_and_only_answers(cli) -> None:
     cli("star", "add", "-f", str(DATA / "good.yaml"))  # zz-teamwork, a strong story
-    add(cli, "--tag", "zz-grit", title="Weak grit")  # zz-grit, a weak story
+    # zz-grit, a weak story: a vague result, no number, no lesson
+    add(cli, "--tag", "zz-grit", "--result", "It went fine in the end.", title="Weak grit")
     data = json.loads(cli("star", "check", "--json").out)
     bank = data["bank"]
     assert bank["count"] == 2 and bank["target"] == [4, 5]

@@ -84,6 +84,9 @@ def show(
     if session is None:
         raise NotFoundError(f"No mock interview with id {int(session_id)}.",
                             "List them with `netprep history`.")
+    from netprep.mock.scoring import fill_verdicts
+
+    fill_verdicts(session)
     if json:
         from netprep.ui.console import print_json
 

@@ -160,6 +160,19 @@ class AnswerRecord:
     analysis: Any = None  # the analyzer's result, when the answer was typed or transcribed
     id: int | None = None  # the answers row, once saved
     voice: dict[str, Any] | None = None  # speaking measures of a spoken answer
+    follow_up_gap: str | None = None  # the finding code the probe targeted
+    follow_up_closed: bool | None = None  # whether the probe's answer closed that gap
+
+    @property
+    def score(self) -> int | None:
+        """The coach's 0-100 score (None when answered aloud)."""
+        value = getattr(self.analysis, "score", None)
+        return int(value) if isinstance(value, (int, float)) else None
+
+    @property
+    def ready(self) -> bool | None:
+        value = getattr(self.analysis, "ready", None)
+        return bool(value) if value is not None else None
 
     @property
     def over_seconds(self) -> float:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ if TYPE_CHECKING:
     from netprep.mock.model import AnswerRecord
 
 STAR_ROUNDS = ("behavioral", "culture", "role")  # rounds whose checklist asks about STAR
+STAR_KINDS = ("behavioral", "culture")  # question kinds judged as STAR stories
 CHECKLIST = {
     "clarifying_question": "Asked a clarifying question",
     "thought_out_loud": "Thought out loud",
@@ -20,39 +20,34 @@ CHECKLIST = {
     "measurable_result": "Gave a measurable result",
 }
 OVER_TOLERANCE = 10  # seconds over target before an answer counts as "ran long"
-# What to fix first: the first of these codes found becomes the answer's main finding.
-PRIORITY = ("key-points-missed", "missing-action", "missing-result", "too-long", "no-metric",
-            "we-heavy", "too-short", "missing-task", "missing-situation", "setup-heavy",
-            "short-action", "short-result", "fillers", "short-task", "short-situation",
-            "no-learning")
+
+
+def question_kind(question: Question) -> str:
+    """behavioral | culture | technical | motivation (the question's own kind when it has one)."""
+    from netprep.coach.answers import question_kind as kind_of
+
+    return kind_of(question)
 
 
 def findings_of(question: Question, analysis: Any,
                 checklist: dict[str, Any] | None = None) -> list[dict[str, str]]:
-    """The analyzer's findings worth keeping for this kind of question, plus missed key points."""
+    """The analyzer's findings for this answer (already judged by the question's kind)."""
     found: list[dict[str, str]] = []
-    if analysis is not None:
-        for finding in getattr(analysis, "findings", ()) or ():
-            if question.round in ("technical", "pitch") and _is_star_finding(finding):
-                continue  # a fundamentals answer is not a STAR story
-            found.append({"code": str(finding.code), "message": str(finding.message),
-                          "suggestion": str(getattr(finding, "suggestion", "") or "")})
     missed = (checklist or {}).get("key_points_missed")
-    if question.round == "technical" and missed:
+    reviewed = isinstance(missed, list) and "key_points" in (checklist or {})
+    for finding in getattr(analysis, "findings", ()) or ():
+        if reviewed and finding.code == "key-points-missed":
+            continue  # the self-review's ticks replace the analyzer's guess
+        found.append({"code": str(finding.code), "message": str(finding.message),
+                      "suggestion": str(getattr(finding, "suggestion", "") or "")})
+    if reviewed and missed and question.key_points:
         found.insert(0, {
             "code": "key-points-missed",
             "message": f"Missed {len(missed)} of {len(question.key_points)} key points: "
                        + "; ".join(missed),
             "suggestion": f"Review {question.topic or 'this topic'} and cover: {missed[0]}.",
         })
-    rank = {code: i for i, code in enumerate(PRIORITY)}
-    return sorted(found, key=lambda f: rank.get(f["code"], len(rank)))
-
-
-def _is_star_finding(finding: Any) -> bool:
-    """Findings about STAR structure (a part missing or short, the setup share, the lesson)."""
-    return bool(getattr(finding, "part", None)) or str(getattr(finding, "code", "")) in (
-        "setup-heavy", "no-learning")
+    return found
 
 
 def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
@@ -61,49 +56,83 @@ def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
     checklist: dict[str, Any] = {}
     if analysis is None:
         return checklist
-    if question.round in STAR_ROUNDS:
+    kind = getattr(analysis, "kind", None) or question_kind(question)
+    if kind in STAR_KINDS:
         parts = getattr(analysis, "parts", {}) or {}
         checklist["used_star"] = all(parts.get(p, 0) > 0 for p in
                                      ("situation", "task", "action", "result"))
         checklist["measurable_result"] = bool(getattr(analysis, "has_metric", False))
-    if "?" in record.answer:
+    from netprep.coach.answers import clarifying
+
+    if clarifying(record.answer):
         checklist["clarifying_question"] = True
-    if question.round == "technical" and question.key_points:
-        covered = [p for p in question.key_points if key_point_covered(p, record.answer)]
-        checklist["key_points"] = covered
-        checklist["key_points_missed"] = [p for p in question.key_points if p not in covered]
+    extra = getattr(analysis, "extra", {}) or {}
+    if kind == "technical" and question.key_points:
+        covered = set(extra.get("key_points_covered", ()))
+        checklist["key_points"] = [p for i, p in enumerate(question.key_points) if i in covered]
+        checklist["key_points_missed"] = [p for i, p in enumerate(question.key_points)
+                                          if i not in covered]
     return checklist
 
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#-]*")
-_STOP = frozenset("""a an and are as at be by can do does for from has have how if in into is it
-its of on or so than that the their then there these they this to use used uses using was what
-when where which while who why will with you your""".split())
-
-
 def key_point_covered(point: str, answer: str) -> bool:
-    """A key point counts as covered when most of its significant words are in the answer."""
-    words = {w for w in _WORD.findall(point.lower()) if w not in _STOP and len(w) > 2}
-    if not words:
-        return False
-    said = {_stem(w) for w in _WORD.findall(answer.lower())}
-    hits = sum(1 for w in words if _stem(w) in said)
-    return hits / len(words) >= 0.5
+    """Whether the answer covers one key point (notation and wording normalised)."""
+    from netprep.coach.keypoints import covered_points
 
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "es", "s", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return bool(covered_points([point], answer))
 
 
 def default_rating(record: AnswerRecord) -> int:
-    """The self-rating offered by default: from the analyzer's score when there is one."""
-    score = getattr(record.analysis, "score", None)
+    """The self-rating offered by default: key-point coverage for a technical answer,
+    else the analyzer's score (70+ is ready: 4)."""
+    analysis = record.analysis
+    suggested = (getattr(analysis, "extra", {}) or {}).get("suggested_rating")
+    if isinstance(suggested, int):
+        return suggested
+    score = getattr(analysis, "score", None)
     if not isinstance(score, (int, float)):
         return 3
-    return max(1, min(5, round(score / 20))) if score > 5 else max(1, min(5, round(score)))
+    if score >= 90:
+        return 5
+    if score >= 70:
+        return 4
+    if score >= 50:
+        return 3
+    return 2 if score >= 25 else 1
+
+
+def fill_verdicts(session: dict[str, Any]) -> dict[str, Any]:
+    """Give every answer of a stored session its `score` (0-100) and `ready`: answers saved
+    before the coach kept them, or by another analyzer version, are analysed now; an answer
+    given aloud (nothing typed) has None for both."""
+    from netprep.coach.version import ANALYZER_VERSION
+
+    for q in session.get("questions", []):
+        version = q.pop("analyzer_version", None)
+        if q.get("score") is not None and version == ANALYZER_VERSION:
+            continue
+        answer = q.get("answer") or ""
+        if not answer.strip():
+            q["score"], q["ready"] = None, None
+            continue
+        from netprep.coach.analysis import analyze_answer
+        from netprep.coach.answers import question_kind as kind_of
+
+        checklist = q.get("checklist") or {}
+        points = [*checklist.get("key_points", []), *checklist.get("key_points_missed", [])]
+        ref = _Ref(q.get("round", ""), q.get("text", ""))
+        analysis = analyze_answer(answer, target_seconds=q.get("target_seconds"),
+                                  kind=kind_of(ref), key_points=points,
+                                  question=q.get("text", ""))
+        q["score"], q["ready"] = analysis.score, analysis.ready
+    return session
+
+
+class _Ref:
+    """Enough of a stored question (round and text) to tell its kind."""
+
+    def __init__(self, round_: str, text: str):
+        self.round, self.text, self.kind = round_, text, None
 
 
 def main_finding(record: AnswerRecord) -> str:

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
-from netprep.mock.model import NO_HINT, AnswerRecord, Plan, Review, SessionResult, Spoken, Turn
+from netprep.mock.model import (
+    NO_HINT,
+    AnswerRecord,
+    Plan,
+    Planned,
+    Review,
+    SessionResult,
+    Spoken,
+    Turn,
+)
 from netprep.mock.scoring import auto_checklist, findings_of, suggestions
 
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
@@ -106,24 +115,28 @@ def run_session(
             )
             if text.strip():
                 analyze = analyze or _default_analyzer()
-                record.analysis = analyze(text, target_seconds=item.target_seconds)
+                record.analysis = analyze(text, **_analysis_args(item, spoken=voice is not None))
             record.checklist = auto_checklist(item.question, record)
             record.findings = findings_of(item.question, record.analysis, record.checklist)
             if session_id is None:
                 session_id = recorder.start(plan, started_at)
             record.id = recorder.add(session_id, record)
             answers.append(record)
-            if item.follow_up:
-                probe = Turn(item, plan.total, clock, plan.timed, follow_up=item.follow_up,
+            follow_up, gap = _probe_for(plan, item, record)
+            if follow_up:
+                probe = Turn(item, plan.total, clock, plan.timed, follow_up=follow_up,
                              target=min(FOLLOW_UP_SECONDS, item.target_seconds))
                 try:
                     probe_text, _voice, probe_seconds = _unpack(interviewer.ask(probe), probe)
                 except EndOfAnswers:
                     stopped_early = True
                     break
-                record.follow_up = item.follow_up
+                record.follow_up = follow_up
                 record.follow_up_answer = probe_text
                 record.follow_up_seconds = round(probe_seconds, 2)
+                if gap is not None:
+                    record.follow_up_gap = gap
+                    record.follow_up_closed = _gap_closed(gap, probe_text, item)
                 recorder.update(record)
             review = interviewer.review(turn, record)
             if review is not None:
@@ -146,6 +159,38 @@ def _unpack(reply: str | Spoken, turn: Turn) -> tuple[str, dict[str, Any] | None
     if isinstance(reply, Spoken):
         return reply.text, reply.voice, reply.seconds
     return reply, None, turn.elapsed()
+
+
+def _analysis_args(item: Planned, spoken: bool = False) -> dict[str, Any]:
+    """How the coach should read an answer to this question: by its kind, and as a
+    transcript (the spoken window) when it was said aloud, else as a typed outline."""
+    from netprep.mock.scoring import question_kind
+
+    q = item.question
+    return {"target_seconds": item.target_seconds, "kind": question_kind(q),
+            "key_points": tuple(q.key_points), "question": q.text, "typed": not spoken}
+
+
+def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | None, str | None]:
+    """The follow-up to ask: with --follow-ups, the probe for the gap the analysis found,
+    else the question's own follow-up; (probe text, gap code or None)."""
+    if not plan.settings.get("follow_ups"):
+        return item.follow_up, None
+    if record.analysis is not None:
+        from netprep.coach.probes import choose_probe
+
+        own = (item.follow_up,) if item.follow_up else tuple(item.question.follow_ups)
+        probe = choose_probe(record.analysis, own)
+        if probe is not None:
+            return probe.text, probe.gap
+    return item.follow_up, None
+
+
+def _gap_closed(gap: str, reply: str, item: Planned) -> bool | None:
+    from netprep.coach.probes import gap_closed
+    from netprep.mock.scoring import question_kind
+
+    return gap_closed(gap, reply, question_kind(item.question), item.question.key_points)
 
 
 def _default_analyzer() -> Callable[..., Any]:

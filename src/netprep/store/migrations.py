@@ -352,6 +352,15 @@ def m011_answer_voice(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX answers_spoken ON answers(answered_at) WHERE voice IS NOT NULL")
 
 
+def m012_answer_score(db: sqlite3.Connection) -> None:
+    # The coach's score and ready verdict per typed answer, and the probe's gap: rows
+    # written before this (score NULL) are analysed when `history show` reads them.
+    for column, kind in (("score", "INTEGER"), ("ready", "INTEGER"),
+                         ("analyzer_version", "INTEGER"), ("follow_up_gap", "TEXT"),
+                         ("follow_up_closed", "INTEGER")):
+        db.execute(f"ALTER TABLE answers ADD COLUMN {column} {kind}")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -364,4 +373,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("009_resume", m009_resume),
     ("010_answer_hints", m010_answer_hints),
     ("011_answer_voice", m011_answer_voice),
+    ("012_answer_score", m012_answer_score),
 ]

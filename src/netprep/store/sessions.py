@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from netprep.coach.version import ANALYZER_VERSION
 from netprep.store.db import Store
 
 if TYPE_CHECKING:
@@ -40,14 +41,16 @@ class StoreRecorder:
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
                 "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, answered_at, "
-                "hint, voice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "hint, voice, score, ready, analyzer_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, record.position, q.id, q.pack, q.round, q.text,
                  json.dumps(list(q.competencies)), record.target_seconds,
                  record.elapsed_seconds, record.answer, record.rating,
                  json.dumps(record.checklist), json.dumps(record.findings), record.story_id,
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
                  record.answered_at, None if record.hint is None else json.dumps(record.hint),
-                 None if record.voice is None else json.dumps(record.voice)),
+                 None if record.voice is None else json.dumps(record.voice),
+                 record.score, _flag(record.ready), ANALYZER_VERSION),
             )
             return int(cursor.lastrowid or 0)
 
@@ -55,9 +58,11 @@ class StoreRecorder:
         with self.store.write() as db:
             db.execute(
                 "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
-                "follow_up_answer = ?, follow_up_seconds = ? WHERE id = ?",
+                "follow_up_answer = ?, follow_up_seconds = ?, follow_up_gap = ?, "
+                "follow_up_closed = ? WHERE id = ?",
                 (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
-                 record.follow_up, record.follow_up_answer, record.follow_up_seconds, record.id),
+                 record.follow_up, record.follow_up_answer, record.follow_up_seconds,
+                 record.follow_up_gap, _flag(record.follow_up_closed), record.id),
             )
 
     def finish(self, session_id: int, complete: bool, ended_at: str) -> None:
@@ -131,8 +136,12 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             "follow_up_answer": row["follow_up_answer"],
             "follow_up_seconds": None if row["follow_up_seconds"] is None
             else round(float(row["follow_up_seconds"]), 1),
+            "follow_up_gap": row["follow_up_gap"],
+            "follow_up_closed": None if row["follow_up_closed"] is None
+            else bool(row["follow_up_closed"]),
             "answered_at": row["answered_at"],
             "voice": _json(row["voice"], None),
+            **_verdict(row),
         }
         for row in store.query(
             "SELECT * FROM answers WHERE session_id = ? ORDER BY position, id", (session_id,))
@@ -152,6 +161,17 @@ def _hint(row: Any) -> dict[str, Any] | None:
     if row["story_id"] is not None:
         return {"kind": "story", "story_id": row["story_id"], "template": None, "fit": None}
     return None
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _verdict(row: Any) -> dict[str, Any]:
+    """The saved score and ready verdict, with the analyzer version that gave them (rows
+    saved before the coach kept them have None; `mock.scoring.fill_verdicts` redoes them)."""
+    return {"score": row["score"], "ready": None if row["ready"] is None else bool(row["ready"]),
+            "analyzer_version": row["analyzer_version"]}
 
 
 def _session(row: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from netprep.mock.model import AnswerRecord, Plan, Review, Turn
-from netprep.mock.scoring import CHECKLIST, STAR_ROUNDS, default_rating
+from netprep.mock.scoring import CHECKLIST, STAR_KINDS, default_rating, question_kind
 from netprep.mock.session import EndOfAnswers
 from netprep.ui.render_mock import (
     render_briefing,
@@ -173,7 +173,7 @@ class TerminalInterviewer:
             checklist["key_points"] = [p for p in question.key_points if p in covered]
             checklist["key_points_missed"] = [p for p in question.key_points if p not in covered]
         keys = ["clarifying_question", "thought_out_loud"]
-        if question.round in STAR_ROUNDS:
+        if question_kind(question) in STAR_KINDS:
             keys += ["used_star", "measurable_result"]
         ticked = prompts.checkbox(
             "What did you do? (space ticks, Enter accepts):",

@@ -148,14 +148,31 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         console.print(line)
         _key_points(points, record.checklist.get("key_points", []), console)
         return
-    line.append(f" · {analysis.words} words (~{clock(analysis.speaking_seconds)} spoken)")
-    if record.question.round != "technical":
+    extra = getattr(analysis, "extra", {}) or {}
+    said = extra.get("estimated_seconds", analysis.speaking_seconds)
+    line.append(f" · {analysis.words} words (~{clock(said)} to say)")
+    score = getattr(analysis, "score", None)
+    if score is not None:
+        line.append(f" · score {score}/100 ")
+        line.append("ready" if analysis.ready else "not ready yet",
+                    style="green" if analysis.ready else "yellow")
+    kind = getattr(analysis, "kind", "")
+    if kind in ("behavioral", "culture", "story"):
         parts = analysis.parts
         star = " ".join(p[0].upper() if parts.get(p) else "_"
                         for p in ("situation", "task", "action", "result"))
         line.append(f" · STAR {star}")
         line.append(f" · metric {'yes' if analysis.has_metric else 'no'}")
         line.append(f" · I {analysis.i_count} / we {analysis.we_count}")
+    elif kind == "technical" and record.question.key_points:
+        covered = len(extra.get("key_points_covered", ()))
+        line.append(f" · key points {covered}/{len(record.question.key_points)}")
+    elif kind == "motivation":
+        points = extra.get("talking_points", {})
+        marks = {"specific": "specific", "own_experience": "your experience",
+                 "forward_looking": "forward-looking"}
+        line.append(" · " + ", ".join(("✓ " if points.get(k) else "✗ ") + v
+                                      for k, v in marks.items()))
     fillers = sum(analysis.fillers.values()) if analysis.fillers else 0
     if fillers:
         line.append(f" · {fillers} filler{'s' if fillers != 1 else ''}")
@@ -200,13 +217,17 @@ def render_summary(result: SessionResult, console: Console) -> None:
     table.add_column("target", justify="right", no_wrap=True)
     table.add_column("used", justify="right", no_wrap=True)
     table.add_column("+/-", justify="right", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
     table.add_column("rating", justify="right", no_wrap=True)
     table.add_column("main finding", ratio=1)
     for record in result.answers:
+        score = record.score
         table.add_row(
             str(record.position), safe(record.question.text), clock(record.target_seconds),
             clock(record.elapsed_seconds),
             _versus(record.elapsed_seconds, record.target_seconds, words=False),
+            Text(str(score), style="green" if record.ready else "yellow")
+            if score is not None else "-",
             f"{record.rating}/5" if record.rating is not None else "-",
             safe(main_finding(record)),
         )
@@ -329,6 +350,16 @@ def render_session(session: dict[str, Any], console: Console) -> None:
             answer = q["follow_up_answer"] or ""
             body.append_text(safe(answer) if answer.strip()
                              else Text("(answered aloud)", style="dim"))
+            if q.get("follow_up_closed") is not None:
+                body.append("\n  ")
+                body.append("closed the gap" if q["follow_up_closed"]
+                            else "did not close the gap",
+                            style="green" if q["follow_up_closed"] else "yellow")
+        if q.get("score") is not None:
+            body.append("\nScore: ", style="bold")
+            body.append(f"{q['score']}/100 ")
+            body.append("ready" if q["ready"] else "not ready yet",
+                        style="green" if q["ready"] else "yellow")
         from netprep.mock.scoring import CHECKLIST
 
         order = {key: i for i, key in enumerate(CHECKLIST)}

@@ -1,0 +1,298 @@
+"""The coach's read of a story, a typed answer or a transcript.
+
+Text -> clauses -> labels (context, task, own/others' action, outcome, lesson) ->
+STAR parts present by content -> findings with suggestions -> a 0-100 score and a
+ready verdict. A story's fields are hints for the labels, never the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from netprep.coach import actors
+from netprep.coach.fillers import count_fillers
+from netprep.coach.findings import (
+    MISSING_HELP,
+    READY_SCORE,
+    Finding,
+    missing,
+    ordered,
+    score_of,
+)
+from netprep.coach.metrics import is_impact
+from netprep.coach.parts import PART_OF, Labelled, classify_all
+from netprep.coach.sentences import clauses, split_fields
+
+WORDS_PER_MINUTE = 150
+TARGET_SECONDS = (90, 180)  # the spoken window: 60-90 s is fine when complete
+SWEET_SPOT = (90, 150)
+SHORT_SECONDS = 60
+TYPED_SKELETON = 25  # a typed answer under this many words is too skeletal to follow
+STAR = ("situation", "task", "action", "result")
+PARTS = (*STAR, "learned")
+SETUP_SHARE = 0.60
+# A part present by content but with fewer words than this is "trivially short".
+SHORT_WORDS = {"situation": 5, "task": 4, "action": 8, "result": 4}
+STAR_KINDS = ("story", "behavioral", "culture")
+
+_WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
+_I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+_WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
+_VAGUE = re.compile(r"\b(?:went (?:well|fine|ok|okay|great|smoothly)|(?:was|were|seemed) "
+                    r"(?:happy|pleased|fine|good|great|ok|okay|positive|successful)|"
+                    r"looked (?:good|great|fine)|liked it|it worked(?: out)?\b|turned out (?:well|"
+                    r"fine|ok)|handed it in|on time|got done|was done|finished it|it was fine|"
+                    r"said it (?:looked|was) (?:good|great|fine)|everyone was happy)", re.I)
+_CONCRETE = re.compile(r"\b(?:adopted|kept (?:using|the)|still uses?|started using|now uses?|"
+                       r"asked (?:me|us) (?:to|for)|offered me|no longer|"
+                       r"rolled out|made it (?:the )?(?:default|standard|official)|"
+                       r"added (?:it|the \w+) to|became (?:the|part)|merged|hired|promoted|"
+                       r"won|placed|every (?:report|team|student)|for the rest of|"
+                       r"replaced|used (?:it|the tool) for)\b", re.I)
+
+
+_VAGUE_STEP = re.compile(r"^(?:i|we)\s+(?:was|were)\s+(?:part of|involved|there)|^i\s+(?:helped"
+                         r"\s+(?:with|out|wherever|where)|made sure|supported|assisted|"
+                         r"contributed to|participated in)\b", re.I)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+def speaking_seconds(words: int) -> int:
+    return round(words * 60 / WORDS_PER_MINUTE)
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass
+class Analysis:
+    words: int
+    speaking_seconds: int
+    score: int
+    findings: list[Finding]
+    parts: dict[str, int]
+    has_metric: bool
+    i_count: int
+    we_count: int
+    fillers: dict[str, int] = field(default_factory=dict)
+    ready: bool = False
+    kind: str = "story"
+    typed: bool = False
+    labels: list[Labelled] = field(default_factory=list, repr=False)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+    def sentences(self) -> list[dict[str, str]]:
+        return [{"text": lab.text, "label": lab.label} for lab in self.labels]
+
+    def to_dict(self) -> dict:
+        out = {
+            "words": self.words,
+            "speaking_seconds": self.speaking_seconds,
+            "score": self.score,
+            "ready": self.ready,
+            "has_metric": self.has_metric,
+            "i_count": self.i_count,
+            "we_count": self.we_count,
+            "parts": dict(self.parts),
+            "fillers": dict(self.fillers),
+            "findings": [
+                {"code": f.code, "part": f.part, "message": f.message, "suggestion": f.suggestion}
+                for f in self.findings
+            ],
+        }
+        out.update(self.extra)
+        return out
+
+
+def label_story(fields: Mapping[str, str]) -> list[Labelled]:
+    return classify_all(split_fields(dict(fields), PARTS))
+
+
+def label_text(text: str, outline: bool = False) -> list[Labelled]:
+    return classify_all(clauses(text), outline=outline)
+
+
+def parts_of(labels: list[Labelled]) -> dict[str, int]:
+    """Words per STAR part (and learned), by what each clause does."""
+    parts = dict.fromkeys(PARTS, 0)
+    for lab in labels:
+        part = PART_OF.get(lab.label)
+        if part:
+            parts[part] += count_words(lab.text)
+    return parts
+
+
+def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
+                  target_seconds: int | None = None) -> tuple[list[Finding], dict[str, Any]]:
+    """The STAR read shared by stories, behavioral and culture answers."""
+    text = " ".join(lab.text for lab in labels)
+    words = count_words(text)
+    seconds = speaking_seconds(words)
+    parts = parts_of(labels)
+    findings: list[Finding] = []
+    if seconds >= SHORT_SECONDS:  # a short story is told as too-short instead
+        for part in STAR:
+            if 0 < parts[part] < SHORT_WORDS[part]:
+                findings.append(Finding(
+                    f"short-{part}", f"The {part} is only {parts[part]} words (at least "
+                    f"{SHORT_WORDS[part]} expected).", MISSING_HELP[part], part))
+    for part, label in (("situation", "context"), ("task", "task")):
+        if not parts[part] and any(_also(lab, label)
+                                   for lab in labels):
+            parts[part] = 1  # said in passing inside a clause that does something else
+    action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
+    outcomes = [lab for lab in labels if lab.label == "outcome"]
+    for part in STAR:
+        if parts[part]:
+            continue
+        detail = ""
+        if part == "action" and any(lab.clause.field == "action" for lab in labels):
+            detail = "what is written as the action reports outcomes, not the steps you took."
+        findings.append(missing(part, noun, detail))
+    metric = any(is_impact(lab.text) for lab in outcomes) or (bool(outcomes) and any(
+        _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels))
+    concrete = metric or any(
+        _CONCRETE.search(lab.text) and not _VAGUE.search(lab.text) for lab in outcomes)
+    if outcomes and not metric:
+        findings.append(Finding(
+            "no-metric", "The result has no number: nothing shows how much it mattered.",
+            "Add a measure: a percentage, time saved, money, users or a count "
+            "(\"cut build time from 12 to 4 minutes\", \"3 teams adopted it\").", "result"))
+    own, hidden = _actors(action_labels)
+    hidden += sum(1 for lab in labels if lab.label == "other" and _VAGUE_STEP.search(lab.text))
+    if action_labels and hidden >= 2 and hidden > own * 1.5 - 0.01 and own <= 2:
+        findings.append(Finding(
+            "we-heavy", f"Your own part is hard to see: {hidden} action "
+            f"{'step is' if hidden == 1 else 'steps are'} told as \"we\", in the passive or "
+            f"as someone else's work, against {own} with \"I\".",
+            "Say \"I\" for your own steps (\"I wrote the parser, I set up the tests\") and keep "
+            "\"we\" for what the team did.", "action"))
+    star_words = sum(parts[p] for p in STAR)
+    setup = parts["situation"] + parts["task"]
+    if parts["action"] and star_words >= 40 and setup / star_words > SETUP_SHARE:
+        share = round(100 * setup / star_words)
+        findings.append(Finding(
+            "setup-heavy", f"Situation and task take {share}% of the {noun} "
+            "(keep them under half); the action should carry it.",
+            "Cut the background to two or three sentences and spend the time on what you did "
+            "and why."))
+    extra: dict[str, Any] = {}
+    findings += _length(labels, words, seconds, typed, noun, target_seconds, extra)
+    fillers = count_fillers(text)
+    total_fillers = sum(fillers.values())
+    if total_fillers >= 3 or (total_fillers >= 2 and words < 200):
+        listed = ", ".join(f"{k} ×{v}" if v > 1 else k for k, v in fillers.items())
+        findings.append(Finding(
+            "fillers", f"{total_fillers} filler or hedge words: {listed}.",
+            "Delete them and state things plainly: \"I decided\", not \"I kind of thought "
+            "maybe\"."))
+    if not parts["learned"]:
+        findings.append(Finding(
+            "no-learning", "What you learned is not stated.",
+            "End with one sentence on what you took away or would do differently "
+            "(\"Since then I always…\").", "learned"))
+    extra.update(concrete=concrete, metric=metric, own_steps=own, hidden_steps=hidden,
+                 fillers=fillers, parts=parts)
+    return findings, extra
+
+
+def _also(lab: Labelled, label: str, least: float = 2.0, share: float = 0.6) -> bool:
+    """Whether a clause also does `label` clearly, beside the label it won."""
+    score = lab.scores.get(label, 0.0)
+    return score >= least and score >= share * lab.scores.get(lab.label, 0.0)
+
+
+def _actors(action_labels: list[Labelled]) -> tuple[int, int]:
+    """Action clauses told with "I" against those whose actor is hidden or someone else."""
+    own = hidden = 0
+    for lab in action_labels:
+        if lab.label == "others_action":
+            hidden += 1
+        elif lab.actor.who == actors.SELF:
+            own += 1
+    return own, hidden
+
+
+def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun: str,
+            target_seconds: int | None, extra: dict[str, Any]) -> list[Finding]:
+    """Spoken window for stories and transcripts; a typed answer is judged as an outline."""
+    beats = sum(1 for lab in labels if lab.label in ("own_action", "others_action", "outcome"))
+    high = TARGET_SECONDS[1]
+    extra["estimated_seconds"] = seconds
+    if typed:
+        # Typed under a clock: an outline of what would be said. Spoken in full, each beat
+        # takes about 15 s; the typed words alone take `seconds`.
+        spoken = max(seconds, min(high, beats * 15 + 10))
+        extra["estimated_seconds"] = spoken
+        if seconds > high:
+            return [Finding(
+                "too-long", f"About {clock(seconds)} to say as typed ({words} words); "
+                f"aim for {clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])} spoken.",
+                "Keep one clear thread: the steps you took and their effect.")]
+        if words < TYPED_SKELETON:
+            return [Finding(
+                "too-short", f"Too skeletal to follow ({words} words, {beats} "
+                f"{'step or outcome' if beats == 1 else 'steps and outcomes'}); said aloud it "
+                f"would take about {clock(spoken)}.",
+                "Outline the beats you would say: the context in a line, two or three steps "
+                "you took, and the result.")]
+        return []
+    if seconds > high:
+        return [Finding(
+            "too-long", f"About {clock(seconds)} to tell ({words} words); the target is "
+            f"{clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])}, at most {clock(high)}.",
+            f"Trim to about {SWEET_SPOT[1] * WORDS_PER_MINUTE // 60} words: drop side details "
+            "and keep one clear thread.")]
+    if seconds < SHORT_SECONDS:
+        return [Finding(
+            "too-short", f"About {clock(seconds)} to tell ({words} words); a complete story "
+            f"takes at least {clock(SHORT_SECONDS)}, best {clock(SWEET_SPOT[0])}-"
+            f"{clock(SWEET_SPOT[1])}.",
+            f"Grow it toward {SWEET_SPOT[0] * WORDS_PER_MINUTE // 60}-"
+            f"{SWEET_SPOT[1] * WORDS_PER_MINUTE // 60} words: add the steps you took, a "
+            "decision you made and its effect.")]
+    return []
+
+
+def build(labels: list[Labelled], *, kind: str, typed: bool, noun: str,
+          target_seconds: int | None = None) -> Analysis:
+    text = " ".join(lab.text for lab in labels)
+    words = count_words(text)
+    findings, extra = star_findings(labels, noun=noun, typed=typed,
+                                    target_seconds=target_seconds)
+    fillers = extra.pop("fillers")
+    codes = [f.code for f in findings]
+    score = score_of(codes, words, concrete=bool(extra["concrete"]))
+    action_text = " ".join(lab.text for lab in labels
+                           if lab.label in ("own_action", "others_action"))
+    voice = action_text if not typed else text
+    analysis = Analysis(
+        words=words, speaking_seconds=speaking_seconds(words), score=score,
+        findings=ordered(findings), parts=extra.pop("parts"), has_metric=bool(extra["metric"]),
+        i_count=len(_I.findall(voice)), we_count=len(_WE.findall(voice)), fillers=fillers,
+        ready=score >= READY_SCORE, kind=kind, typed=typed, labels=labels)
+    analysis.extra["estimated_seconds"] = extra["estimated_seconds"]
+    return analysis
+
+
+def analyze_fields(fields: Mapping[str, str]) -> Analysis:
+    """A story written field by field (the fields are hints)."""
+    return build(label_story(fields), kind="story", typed=False, noun="story")
+
+
+def analyze_star_text(text: str, *, kind: str = "behavioral", typed: bool = True,
+                      target_seconds: int | None = None) -> Analysis:
+    """A STAR answer as one text: typed in a mock round, or a spoken transcript."""
+    return build(label_text(text), kind=kind, typed=typed, noun="answer",
+                 target_seconds=target_seconds)

@@ -1,0 +1,146 @@
+"""Key points of a technical answer, matched after normalising notation and wording.
+
+`O(n*m)`, `O(n x m)`, "O of n times m" and "n times m" read the same; so do
+"log n" and "log(n)", "n^2", "n²" and "n squared", "hashmap", "hash map" and
+"dictionary". A point counts as covered when its complexity terms (if any) are
+said and most of its significant words are there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_SYNONYMS = [
+    (r"\bhash[\s-]?(?:map|table)s?\b|\bdictionar(?:y|ies)\b|\bdicts?\b|\bhashset\b|"
+     r"\bhash set\b", " hashmap "),
+    (r"\bbinary[\s-]search(?:es|ing)?\b", " binarysearch "),
+    (r"\blinked[\s-]lists?\b", " linkedlist "),
+    (r"\bbreadth[\s-]first(?:[\s-]search)?\b|\bbfs\b", " bfs "),
+    (r"\bdepth[\s-]first(?:[\s-]search)?\b|\bdfs\b", " dfs "),
+    (r"\bconstant\b", " o(1) "),
+    (r"\blinear\s+in\s+(\w)\s*(?:\+|plus)\s*(\w)\b", r" o(\1+\2) "),
+    (r"\blinear\b", " o(n) "),
+    (r"\bmin(?:imum|imal)?\b", " minimum "),
+    (r"\bmax(?:imum|imal)?\b", " maximum "),
+    (r"\bmemo(?:i[sz]ation|i[sz]e|i[sz]ed)?\b|\bcach(?:e|ing)\b", " memo "),
+    (r"\btabulation\b|\bbottom[\s-]up\b", " bottomup "),
+    (r"\btop[\s-]down\b", " topdown "),
+    (r"\bbst\b|\bbinary search tree\b|\btree ?map\b|\bbalanced tree\b", " treemap "),
+    (r"\bin[\s-]order\b", " inorder "),
+    (r"\bstrictly increas\w*|\bsorted order\b|\bascending\b", " increasing "),
+    (r"\boptimal\b|\bbest\b", " optimal "),
+    (r"\boverlapping\b|\brepeat(?:ed|ing)?\b|\bsame (?:sub)?problems?\b|\bagain and again\b",
+     " overlapping "),
+    (r"\bsmaller (?:pieces|problems|parts)\b|\bsub-?problems?\b", " subproblem "),
+    (r"\b(?:extra|additional|second|auxiliary)\s+(?:array|list|buffer|memory|space)\b",
+     " extra space "),
+    (r"\b(?:bounds?|range|low(?:er)? and high(?:er)?|lo and hi|min and max)\b", " bound "),
+    (r"\b(?:children|child|left and right|node\.left|node\.right)\b", " child "),
+    (r"\b(?:above|from the top|i-1|row above)\b", " above "),
+    (r"\bin[\s-]place\b", " inplace "),
+    (r"\bheap(?:q|s)?\b|\bpriority queue\b", " heap "),
+    (r"\b(?:root|top)\b", " top "),
+    (r"\b([nmkve])\s+plus\s+([nmkve])\b", r" o(\1+\2) "),
+    (r"\blogarithmic(?:[\s-]time)?\b", " o(log n) "),
+    (r"\bquadratic(?:[\s-]time)?\b", " o(n^2) "),
+    (r"\bkeys?[\s-]value\b", " keyvalue "),
+    (r"\bmulti[\s-]?thread(?:ed|ing)?\b", " multithread "),
+    (r"\bcache[sd]?\b|\bcaching\b", " cache "),
+    (r"\bdatabase(?:s)?\b|\bdbs?\b", " database "),
+    (r"\bindex(?:es|ed|ing)?\b|\bindices\b", " index "),
+    (r"\bsort(?:ed|ing|s)?\b", " sort "),
+    (r"\bchar(?:acter)?s?\b|\bletters?\b", " character "),
+    (r"\bdecrement(?:s|ed|ing)?\b|\bsubtract(?:s|ed|ing)?\b|\bminus\b", " subtract "),
+    (r"\bincrement(?:s|ed|ing)?\b|\badd(?:s|ed|ing)?\s+(?=(?:one|1|for)\b)", " add "),
+    (r"\b(?:zero|0)\b", " zero "),
+    (r"\b(?:prev|previous)\b", " previous "),
+    (r"\b(?:curr|cur|current)\b", " current "),
+    (r"\b(?:nxt|next)\b", " next "),
+    (r"\breferences?\b|\bpointers?\b|\bptrs?\b", " pointer "),
+    (r"\b(?:null|none|nil)\b", " null "),
+    (r"\b(?:hits?|reaches|reached|gets to|runs off)\s+(?:the\s+)?(?:end|null)\b", " reach end "),
+    (r"\b(?:meet|meets|met|land on the same|same node|catch(?:es)? up)\b", " meet "),
+    (r"\b(?:rehash(?:es|ing)?|reinsert(?:s|ing)?|resiz(?:e|es|ing)|grows?|bigger array|"
+     r"doubles? (?:the|in) size)\b", " rehash "),
+    (r"\b(?:differ(?:ent)?|mismatch(?:ed)?|not (?:the )?same|unequal)\b", " differ "),
+    (r"\b(?:recursive|recursion|recurse)\b", " recursion "),
+    (r"\b(?:iterat(?:e|ive|ion)|loop(?:s|ing)?)\b", " loop "),
+    (r"\bnested\b|\bevery pair\b|\btwo (?:for )?loops\b|\bdouble loop\b", " nested "),
+    (r"\b(?:sum|plus|add up)\b", " sum "),
+]
+_SYN = [(re.compile(p, re.I), r) for p, r in _SYNONYMS]
+_STOP = frozenset("""a an and are as at be by can do does for from has have how if in into is it
+its of on or so than that the their then there these they this to use used uses using was what
+when where which while who why will with you your we i one each all any also both more most
+not no only same such very just about over under like""".split())
+_TOKEN = re.compile(r"o\([^)]*\)|[a-z0-9][a-z0-9+#^*]*")
+# Bare complexity said without the O: "n log n", "log n", "n^2", "n*m", "v+e".
+_BARE = re.compile(r"(?<![\w(])((?:[nmkve]\s*)?log\s*[nmk]|[nmkve]\s*\^\s*\d|"
+                   r"[nmkve]\s*[*+]\s*[nmkve](?:\s*log\s*[nmk])?)(?![\w)])")
+
+
+def normalise(text: str) -> str:
+    """Lower case, one spelling for complexity notation and common synonyms."""
+    s = " " + (text or "").lower() + " "
+    s = s.replace("²", "^2").replace("³", "^3").replace("×", "*").replace("·", "*")
+    s = re.sub(r"\bbig[\s-]?o\s+(?:of\s+)?", "o of ", s)
+    s = re.sub(r"\bo\s+of\s+(n|m|k|v|e|1|log)", r"o(\1", s)  # "o of n" -> "o(n"
+    s = re.sub(r"\bo\((n|m|k|v|e|1|log)\b([^)]{0,25}?)(?=[,.;]|\s+(?:time|space|memory|"
+               r"extra|because|since|and|which|per|so|overall|total|in|for|at)\b|$)",
+               lambda m: "o(" + m.group(1) + m.group(2) + ")", s)
+    s = re.sub(r"(\w)\s+squared\b", r"\1^2", s)
+    s = re.sub(r"(\w)\s+cubed\b", r"\1^3", s)
+    s = re.sub(r"\blog\s*\(\s*(\w)\s*\)", r"log \1", s)
+    s = re.sub(r"\blog(n|m|k)\b", r"log \1", s)
+    s = re.sub(r"\b([nmkve])\s*(?:\*|x|times|by)\s*([nmkve]|log \w)\b", r"\1*\2", s)
+    s = _BARE.sub(lambda m: " o(" + m.group(1) + ") ", s)
+    s = re.sub(r"\bo\(\s*([^)]*?)\s*\)", lambda m: "o(" + re.sub(r"\s+", "", m.group(1)) + ")",
+               s)
+    for pattern, repl in _SYN:
+        s = pattern.sub(repl, s)
+    return " ".join(s.split())
+
+
+def _stem(word: str) -> str:
+    """A crude stem: the first five letters (length/lengths, differ/different)."""
+    if word.startswith("o("):
+        return word
+    for suffix in ("ies", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
+def _terms(text: str) -> tuple[set[str], set[str]]:
+    """(complexity terms like "o(n*m)" or "n*m", significant stems) of a normalised text."""
+    norm = normalise(text)
+    tokens = _TOKEN.findall(norm)
+    notation = {t for t in tokens if t.startswith("o(")}
+    words = {_stem(t) for t in tokens if not t.startswith("o(") and t not in _STOP
+             and (len(t) > 2 or t in ("io", "db", "ui", "os"))}
+    return notation, words
+
+
+NEED_LONG, NEED_SHORT = 0.25, 0.5  # share of a point's significant words the answer must say
+
+
+def point_covered(point: str, answer_terms: tuple[set[str], set[str]]) -> bool:
+    notation, words = _terms(point)
+    said_notation, said_words = answer_terms
+    if notation and not notation & said_notation:
+        return False
+    if not words:
+        return bool(notation)
+    hits = sum(1 for w in words if w in said_words)
+    if notation:  # every complexity term said: that is the point; some said: need words too
+        return notation <= said_notation or hits >= 1 or len(words) <= 2
+    need = NEED_LONG if len(words) >= 4 else NEED_SHORT
+    return hits >= 1 and hits / len(words) >= need
+
+
+def covered_points(points: Sequence[str], answer: str) -> list[int]:
+    """Indexes of the key points the answer covers."""
+    terms = _terms(answer)
+    return [i for i, p in enumerate(points) if point_covered(str(p), terms)]

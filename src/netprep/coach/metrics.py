@@ -1,0 +1,120 @@
+"""Numbers that measure impact: a change in time, users, errors, money, rank or quality.
+
+Number words become digits first ("seventeen" -> 17, via text2num, imported on
+first use); fractions and multipliers ("a third", "halved", "fivefold") count
+too. Dates, week numbers, versions, clock times, "an hour after ..." and effort
+counts ("3 weeks of evenings", "2,500 lines") are quantities but not metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth)\b",
+    re.I)
+_FRACTION = re.compile(
+    r"\b(?:(?:a|one|two)\s+(?:thirds?|quarters?|fifths?|tenths?)|(?:a\s+|by\s+)?half|"
+    r"halved|doubled|tripled|trebled|quadrupled|\w+fold|twice as|(?:two|three|four|five|ten|"
+    r"\d+)\s*(?:times|x)\s+(?:as|more|less|faster|fewer|the|higher|lower|bigger|smaller)|"
+    r"a dozen|dozens|hundreds|thousands|millions|zero|none of the|all \d+|"
+    r"(?:a|an|one)\s+(?:day|week|month|hour|minute|sprint|term)s?\s+(?:earlier|sooner|faster|"
+    r"ahead|early|less|quicker))\b", re.I)
+_QUANTITY = re.compile(r"[$€£¥]\s?\d[\d,.]*\s*[kmb]?|\d[\d,]*(?:\.\d+)?\s*(?:%|percent|per cent|"
+                       r"x\b|×|k\b)?|\b\d+(?:st|nd|rd|th)\b", re.I)
+# Quantities that are not impact.
+_NOT_METRIC = [re.compile(p, re.I) for p in (
+    r"\b(?:19|20)\d\d\b(?!\s*(?:users|people|students|visitors|requests|errors|downloads))",
+    r"\b(?:week|day|sprint|version|v|release|level|year|grade|chapter|step|phase|round|"
+    r"python|java|ios|android|windows|module|room|page|line|question|part|lab|term|"
+    r"semester|cohort|group|team|class|section|building|floor)\s*\d[\d.]*\b",
+    r"\bv\d",
+    r"\d+(?:\.\d+)?\s*(?:a\.?m\.?|p\.?m\.?)",
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b",
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
+    r"\b(?:an?|\d+)\s+(?:hour|day|week|minute|month|year)s?\s+(?:after|before|later|into)\b",
+    r"\b\d[\d,]*\s*(?:(?:lines?|commits?|files?|pages?|slides?|pull requests?|prs?|"
+    r"code reviews?|evenings?|weekends?|nights?|meetings?|emails?|calls?|interviews?)\b|"
+    r"tickets? (?:assigned|in my)|hours of work)",
+    r"\b(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|done|closed|attended)\b.*",
+    r"\b(?:took (?:me|us|the team)|spent|over|for|during|within|in)\s+(?:about\s+|"
+    r"roughly\s+|around\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|"
+    r"years?|minutes?|evenings?|sprints?|terms?|semesters?)\b(?!\s+(?:earlier|sooner|faster|"
+    r"less|fewer|ahead|early|quicker|to\b|down|saved))",
+    r"\b(?:team|group|class|squad) of \d+\b|\b\d+\s+(?:of us|teammates|other|others)\b",
+    r"\b\d+\s*(?:year|month|week|day)[- ]old\b|\b\d+(?:st|nd|rd|th)[- ]year\b",
+    r"\b\d+(?:st|nd|rd|th)\b(?!\s+(?:of|out of|place|prize|overall|in\b|among|position))",
+    r"\b(?:one|1)\s+(?:of|more|day|thing|person|way|time|place|point|another|last|big)\b",
+)]
+# Words that make a quantity an impact measure when it sits in an outcome.
+_CHANGE = re.compile(
+    r"\b(?:from|to|by|down|up|under|below|over|fewer|less|more|faster|slower|cut|saved|"
+    r"dropped|fell|rose|grew|increased|decreased|reduced|improved|raised|lowered|went|"
+    r"doubled|halved|tripled|times|%|percent|users?|students?|people|customers?|members?|"
+    r"visitors?|downloads?|sign-?ups?|requests?|errors?|bugs?|crashes|failures?|complaints?|"
+    r"tickets?|issues|hours?|minutes?|seconds?|milliseconds?|ms|secs?|days?|weeks?|[$€£]|"
+    r"dollars?|euros?|pounds?|"
+    r"revenue|costs?|budget|place|prize|rank|ranked|top|mark|grade|score|scored|points?|"
+    r"out of|of the|entries|teams|rating|stars?|reviews?|accuracy|participants|patrons|"
+    r"attendees|views|viewed|times|builds?|mb|gb|kb|queries|pages|responses|sessions|"
+    r"installs|jobs|records|rows|items|orders|bookings|calls|messages|applications)\b|[$€£%]",
+    re.I)
+
+
+def _load_alpha2digit() -> Callable[..., str]:
+    from text_to_num import alpha2digit
+
+    return alpha2digit
+
+
+_alpha2digit: Callable[..., str] | None = None
+
+
+@lru_cache(maxsize=2048)
+def digits(text: str) -> str:
+    """The text with English number words written as digits ("forty-two" -> "42")."""
+    global _alpha2digit
+    if not _NUMBER_WORD.search(text):
+        return text
+    if _alpha2digit is None:
+        _alpha2digit = _load_alpha2digit()
+    try:
+        return str(_alpha2digit(text, "en", threshold=0))
+    except Exception:  # noqa: BLE001 - an unparseable phrase is left as written
+        return text
+
+
+def quantities(text: str) -> list[str]:
+    """The impact-like quantities in a text (after dropping dates, versions, effort counts)."""
+    converted = digits(text)
+    masked = converted
+    for pattern in _NOT_METRIC:
+        masked = pattern.sub(lambda m: "#" * len(m.group(0)), masked)
+    found = [m.group(0) for m in _QUANTITY.finditer(masked) if re.search(r"\d", m.group(0))]
+    found += [m.group(0) for m in _FRACTION.finditer(text)]
+    return found
+
+
+def has_quantity(text: str) -> bool:
+    return bool(quantities(text))
+
+
+def is_impact(text: str) -> bool:
+    """An outcome clause that measures its effect (a quantity next to what changed)."""
+    found = quantities(text)
+    if not found:
+        return False
+    if _FRACTION.search(text):
+        return True
+    return bool(_CHANGE.search(text)) or any("%" in q or "x" in q.lower() for q in found)
+
+
+def has_metric(text: str) -> bool:
+    """Kept for callers of the old API: any impact-like quantity in the text."""
+    return is_impact(text or "")

@@ -1,0 +1,68 @@
+"""The coach's accuracy on the labelled corpus (tests/data/coach) does not fall.
+
+The minimums sit a little under what `python benchmarks/coach_accuracy.py` prints, so a
+change that makes the coach wrong more often fails here; raise them as it improves.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("coach_accuracy",
+                                                  ROOT / "benchmarks" / "coach_accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.run(module.DATA)
+
+
+MINIMUMS = {
+    ("star_check", "micro_precision"): 0.89,
+    ("star_check", "micro_recall"): 0.85,
+    ("star_check", "ready_accuracy"): 0.91,
+    ("star_check", "parts_accuracy"): 0.88,
+    ("mock_same_texts", "micro_precision"): 0.82,
+    ("mock_same_texts", "micro_recall"): 0.74,
+    ("mock_same_texts", "ready_accuracy"): 0.85,
+    ("typed_answers", "micro_precision"): 0.73,
+    ("typed_answers", "micro_recall"): 0.81,
+    ("typed_answers", "ready_accuracy"): 0.90,
+}
+SINGLE = {
+    "star_vs_mock_same_codes": 0.74,
+    "complete_typed_all_four_parts": 0.82,
+    "sentence_accuracy": 0.83,
+    "clarifying_accuracy": 0.85,
+    "key_points_exact": 0.65,
+}
+
+
+def test_the_corpus_is_big_enough(figures) -> None:
+    assert figures["star_check"]["items"] + figures["typed_answers"]["items"] >= 150
+    assert figures["sentences"] >= 500
+
+
+@pytest.mark.parametrize("key", sorted(MINIMUMS), ids=lambda k: ".".join(k))
+def test_reading_figures_do_not_fall(figures, key) -> None:
+    group, name = key
+    assert figures[group][name] >= MINIMUMS[key], figures[group]
+
+
+@pytest.mark.parametrize("name", sorted(SINGLE))
+def test_single_figures_do_not_fall(figures, name) -> None:
+    assert figures[name] >= SINGLE[name]
+
+
+def test_the_unready_findings_are_found(figures) -> None:
+    per = figures["star_check"]["per_code"]
+    for code in ("missing-action", "missing-result", "we-heavy", "no-metric", "too-short"):
+        assert per[code]["f1"] >= 0.6, (code, per[code])
