@@ -26,23 +26,23 @@ def figures() -> dict[str, Any]:
 
 
 MINIMUMS = {
-    ("star_check", "micro_precision"): 0.89,
-    ("star_check", "micro_recall"): 0.85,
-    ("star_check", "ready_accuracy"): 0.91,
-    ("star_check", "parts_accuracy"): 0.88,
-    ("mock_same_texts", "micro_precision"): 0.82,
-    ("mock_same_texts", "micro_recall"): 0.74,
-    ("mock_same_texts", "ready_accuracy"): 0.85,
-    ("typed_answers", "micro_precision"): 0.73,
-    ("typed_answers", "micro_recall"): 0.81,
-    ("typed_answers", "ready_accuracy"): 0.90,
+    ("star_check", "micro_precision"): 0.91,
+    ("star_check", "micro_recall"): 0.89,
+    ("star_check", "ready_accuracy"): 0.94,
+    ("star_check", "parts_accuracy"): 0.91,
+    ("mock_same_texts", "micro_precision"): 0.90,
+    ("mock_same_texts", "micro_recall"): 0.85,
+    ("mock_same_texts", "ready_accuracy"): 0.90,
+    ("typed_answers", "micro_precision"): 0.82,
+    ("typed_answers", "micro_recall"): 0.86,
+    ("typed_answers", "ready_accuracy"): 0.96,
 }
 SINGLE = {
-    "star_vs_mock_same_codes": 0.74,
-    "complete_typed_all_four_parts": 0.82,
-    "sentence_accuracy": 0.83,
-    "clarifying_accuracy": 0.85,
-    "key_points_exact": 0.65,
+    "star_vs_mock_same_codes": 0.86,
+    "complete_typed_all_four_parts": 0.88,
+    "sentence_accuracy": 0.84,
+    "clarifying_accuracy": 0.95,
+    "key_points_exact": 0.72,
 }
 
 

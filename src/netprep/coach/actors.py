@@ -22,8 +22,9 @@ _OPENERS = re.compile(
 # A short adverbial phrase ended by a comma ("After two days of digging, ...", "Retrained on
 # the new data, ...") or followed straight by "I"/"we" ("In my final week I ...").
 _FRONTED = re.compile(r"^(?:(?:after|before|during|within|over|in|on|at|by|for|with|when|"
-                      r"once|since|as|if|to|from|without|using|because|\w+ed|\w+ing)\b[^,]{0,60},"
-                      r"\s*|(?:after|before|during|within|over|in|on|at|by|for|when|once|"
+                      r"once|since|as|if|to|from|without|using|because)\b[^,]{0,60},\s*|"
+                      r"(?:\w+ed|\w+ing)\b[^,]{0,60},\s*(?=(?:I|we|We|he|He|she|She|they|They|"
+                      r"the|The|my|My|our|Our|it|It)\b)|(?:after|before|during|within|over|in|on|at|by|for|when|once|"
                       r"that|this|last|next|every|each)\b[^,]{0,50}?\s+(?=(?:I|we|We)\b))",
                       re.I)
 _SELF_SUBJ = re.compile(r"^(?:i|i'd|i've|i'm|i'll|me|myself|i\s+myself|"
@@ -35,14 +36,24 @@ _PERSON_NOUN = (r"(?:manager|lead|teammates?|mentor|colleagues?|partner|friend|b
                 r"supervisor|co-?workers?|team|group|engineers?|developers?|designer|client|"
                 r"customer|tutor|lecturer|instructor|classmates?|peers?|senior|intern|director|"
                 r"coordinator|officer|postdoc|owner|others|rest|members?|students?|staff|"
-                r"technician|editor|vendor|admin|committee|teacher|tas?|pm|cto|ceo)")
+                r"technician|editor|vendor|admin|committee|teacher|tas?|pm|cto|ceo|advis[eo]r|"
+                r"designers?|interns?|leads?|postdocs?|researchers?|volunteers?|tutors?|"
+                r"maintainers?|reviewers?|contractors?|management|receptionists?)")
 _OTHERS_SUBJ = re.compile(
     r"^(?:he|she|they|someone|somebody|everyone|nobody|no one|"
-    r"(?:my|our|the|a|one|another|two|three|each)\s+(?:\w+\s+){0,2}" + _PERSON_NOUN + r")\b",
+    r"(?:my|our|the|a|one|another|two|three|each|[A-Z][a-z]+'s)\s+(?:\w+\s+){0,2}" + _PERSON_NOUN
+    + r")\b",
     re.I)
 _NAME = re.compile(r"^(?:[A-Z][a-z]+)(?:\s+(?:and\s+)?[A-Z][a-z]+)?\s+(?:(?:then|also|later|"
                    r"quickly|finally|eventually|soon|first)\s+)?(?=[a-z])")
 _FIRST = re.compile(r"^[\w'’-]+")
+# After a person's noun phrase comes its verb ("my manager asked"), not more noun
+# ("our student society's website").
+_VERB_NEXT = re.compile(
+    r"^\s+(?:(?:also|then|later|quickly|finally|eventually|soon|first|never|always|often|"
+    r"still|just|had|has|have|was|were|is|are|did|do|does|would|could|will|can|should|"
+    r"might|must|said|told|asked|got|took|made|gave|kept|let|went|came|felt|thought|knew|"
+    r"saw|put|ran|set|found|wrote|built|led|sent|spent|stopped|started|\w+ed)\b)", re.I)
 # What follows a verb with its object ("wrote the index", "kept to the plan"), not the
 # noun an adjective qualifies ("failed deploys went ...").
 _OBJECT_NEXT = re.compile(
@@ -56,7 +67,8 @@ IRREGULAR_PAST = frozenset("""built wrote ran made met took sent led set spent w
 gave brought began kept held drew put told taught sat stopped dug rewrote split broke read sought
 caught fought bought did drove rode flew spoke stood understood won cut paid laid hid shut lit left
 lost sold shot struck swept threw tore wore woke rang sang hung fed bled bent dealt meant sent
-overrode undertook withdrew redid rebuilt reran reset reread rethought oversaw""".split())
+overrode undertook withdrew redid rebuilt reran reset reread rethought oversaw slept swam
+grew drew threw knew flew wept crept fell rose became began saw came""".split())
 IRREGULAR_PARTICIPLE = frozenset("""
 built written run made taken sent led set spent chosen found got gotten given brought
 begun kept held drawn put told taught done driven spoken understood won cut paid laid
@@ -116,7 +128,8 @@ def actor_of(text: str) -> Actor:
         who, rest = SELF, s[m.end():]
     elif (m := _WE_SUBJ.match(s)):
         who, rest = WE, s[m.end():]
-    elif (m := _OTHERS_SUBJ.match(s)):
+    elif (m := _OTHERS_SUBJ.match(s)) and _verb_next(
+            re.sub(r"^\s*[A-Z][a-z]+\b", "", s[m.end():])):
         who, rest = OTHERS, re.sub(r"^\s*[A-Z][a-z]+\b", "", s[m.end():])
     elif (m := _NAME.match(s)) and _looks_like_name(m.group(0), s[m.end():]):
         who, rest = OTHERS, s[m.end():]
@@ -163,6 +176,14 @@ def actor_of(text: str) -> Actor:
                 return Actor(SELF, pm.group(1).lower(), False, modal)
             passive = True
     return Actor(who, verb, passive, modal)
+
+
+def _verb_next(rest: str) -> bool:
+    """Whether a person's noun phrase is followed by its verb ("my manager asked")."""
+    if _VERB_NEXT.match(rest):
+        return True
+    word = _FIRST.match(rest.strip())
+    return word is not None and _past_like(word.group(0))
 
 
 def _looks_like_name(name: str, rest: str) -> bool:

@@ -44,14 +44,15 @@ _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 _VAGUE = re.compile(r"\b(?:went (?:well|fine|ok|okay|great|smoothly)|(?:was|were|seemed) "
                     r"(?:happy|pleased|fine|good|great|ok|okay|positive|successful)|"
                     r"looked (?:good|great|fine)|liked it|it worked(?: out)?\b|turned out (?:well|"
-                    r"fine|ok)|handed it in|on time|got done|was done|finished it|it was fine|"
+                    r"fine|ok)|handed it in on time|got done|was done|finished it|it was fine|"
                     r"said it (?:looked|was) (?:good|great|fine)|everyone was happy)", re.I)
 _CONCRETE = re.compile(r"\b(?:adopted|kept (?:using|the)|still uses?|started using|now uses?|"
                        r"asked (?:me|us) (?:to|for)|offered me|no longer|"
                        r"rolled out|made it (?:the )?(?:default|standard|official)|"
                        r"added (?:it|the \w+) to|became (?:the|part)|merged|hired|promoted|"
                        r"won|placed|every (?:report|team|student)|for the rest of|"
-                       r"replaced|used (?:it|the tool) for)\b", re.I)
+                       r"replaced|used (?:it|the tool) for|went (?:out|live) on time|on schedule|"
+                       r"before the deadline|sold out)\b", re.I)
 
 
 _VAGUE_STEP = re.compile(r"^(?:i|we)\s+(?:was|were)\s+(?:part of|involved|there)|^i\s+(?:helped"
@@ -207,7 +208,7 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     return findings, extra
 
 
-def _also(lab: Labelled, label: str, least: float = 2.0, share: float = 0.6) -> bool:
+def _also(lab: Labelled, label: str, least: float = 1.6, share: float = 0.6) -> bool:
     """Whether a clause also does `label` clearly, beside the label it won."""
     score = lab.scores.get(label, 0.0)
     return score >= least and score >= share * lab.scores.get(lab.label, 0.0)
@@ -235,7 +236,7 @@ def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun:
         # takes about 15 s; the typed words alone take `seconds`.
         spoken = max(seconds, min(high, beats * 15 + 10))
         extra["estimated_seconds"] = spoken
-        if seconds > high:
+        if seconds >= high:
             return [Finding(
                 "too-long", f"About {clock(seconds)} to say as typed ({words} words); "
                 f"aim for {clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])} spoken.",
@@ -248,7 +249,7 @@ def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun:
                 "Outline the beats you would say: the context in a line, two or three steps "
                 "you took, and the result.")]
         return []
-    if seconds > high:
+    if seconds >= high:
         return [Finding(
             "too-long", f"About {clock(seconds)} to tell ({words} words); the target is "
             f"{clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])}, at most {clock(high)}.",
@@ -283,6 +284,7 @@ def build(labels: list[Labelled], *, kind: str, typed: bool, noun: str,
         i_count=len(_I.findall(voice)), we_count=len(_WE.findall(voice)), fillers=fillers,
         ready=score >= READY_SCORE, kind=kind, typed=typed, labels=labels)
     analysis.extra["estimated_seconds"] = extra["estimated_seconds"]
+    analysis.extra["concrete"] = bool(extra["concrete"])
     return analysis
 
 

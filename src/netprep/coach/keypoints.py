@@ -33,8 +33,11 @@ _SYNONYMS = [
     (r"\boverlapping\b|\brepeat(?:ed|ing)?\b|\bsame (?:sub)?problems?\b|\bagain and again\b",
      " overlapping "),
     (r"\bsmaller (?:pieces|problems|parts)\b|\bsub-?problems?\b", " subproblem "),
-    (r"\b(?:extra|additional|second|auxiliary)\s+(?:array|list|buffer|memory|space)\b",
-     " extra space "),
+    (r"\b(?:extra|additional|auxiliary)\s+(?:array|list|buffer|memory|space)\b|"
+     r"\bsecond (?:array|buffer)\b", " extra space "),
+    (r"\b(?:the )?size of the input\b|\bas (?:big|large) as the input\b", " o(n) "),
+    (r"\bwithin (?:1|one) of each other\b", " differ by at most one "),
+    (r"(?<=\w)\s+-\s+(?=\w)", " subtract "),
     (r"\b(?:bounds?|range|low(?:er)? and high(?:er)?|lo and hi|min and max)\b", " bound "),
     (r"\b(?:children|child|left and right|node\.left|node\.right)\b", " child "),
     (r"\b(?:above|from the top|i-1|row above)\b", " above "),
@@ -137,7 +140,7 @@ def point_covered(point: str, answer_terms: tuple[set[str], set[str]]) -> bool:
     if notation:  # every complexity term said: that is the point; some said: need words too
         return notation <= said_notation or hits >= 1 or len(words) <= 2
     need = NEED_LONG if len(words) >= 4 else NEED_SHORT
-    return hits >= 1 and hits / len(words) >= need
+    return hits >= (2 if len(words) >= 4 else 1) and hits / len(words) >= need
 
 
 def covered_points(points: Sequence[str], answer: str) -> list[int]:

@@ -63,7 +63,8 @@ _CHANGE = re.compile(
     r"revenue|costs?|budget|place|prize|rank|ranked|top|mark|grade|score|scored|points?|"
     r"out of|of the|entries|teams|rating|stars?|reviews?|accuracy|participants|patrons|"
     r"attendees|views|viewed|times|builds?|mb|gb|kb|queries|pages|responses|sessions|"
-    r"installs|jobs|records|rows|items|orders|bookings|calls|messages|applications)\b|[$€£%]",
+    r"installs|jobs|records|rows|items|orders|bookings|calls|messages|applications|seats|"
+    r"sold|sales|tickets|attendance|signups)\b|[$€£%]",
     re.I)
 
 
@@ -105,8 +106,20 @@ def has_quantity(text: str) -> bool:
     return bool(quantities(text))
 
 
+_RANK = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:of|out of|place|in)\b|\btop \d+\b|"
+                   r"\b(?:one|two|three|four|five|\d)[- ]star\b|\b\d(?:\.\d)? out of (?:5|10)\b",
+                   re.I)
+# "not broken since, over four months": a clean run of some length is a measure.
+_CLEAN_RUN = re.compile(r"\b(?:not|never|no|zero|without)\b.{0,60}\b(?:since|for|over|in)\b.{0,20}"
+                        r"\b(?:\d+|a|one|two|three|four|five|six|\w+teen|twenty)\s+(?:days?|weeks?|"
+                        r"months?|years?|terms?|releases?|runs?)\b", re.I)
+
+
 def is_impact(text: str) -> bool:
     """An outcome clause that measures its effect (a quantity next to what changed)."""
+    converted = digits(text)
+    if _RANK.search(converted) or _CLEAN_RUN.search(text):
+        return True
     found = quantities(text)
     if not found:
         return False

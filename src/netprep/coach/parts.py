@@ -34,8 +34,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"taught me|takeaway|take-away|next time|in hindsight|looking back|"
              r"in retrospect|from then on|ever since|since then,?\s+i|i now\b|now i\b|"
              r"i(?:'ve| have) since|what i took|if i did it again|i would (?:now|do (?:it )?"
-             r"differently|have|start|spend)|i'd (?:do|have|start|spend)|"
-             r"would have\b|should have\b|made me (?:realise|realize|see|understand)|"
+             r"differently|have|start|spend)\b|i'd (?:do|have|start|spend)\b|"
+             r"(?:i|we)(?: would|'d| should) have\b|made me (?:realise|realize|see|understand)|"
              r"showed me|reminded me|the biggest thing)"), 3.0),
         (_rx(r"\bi\s+(?:always|never|now|still|usually|try to|make sure|start|plan|check|"
              r"test|ask|write|prefer|know|think)\b(?!.*\b(?:was|were|had|did)\b)"), 1.5),
@@ -46,7 +46,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
          1.5),
         (_rx(r"\bmattered (?:\w+ )?(?:more|less|most)\b|\b(?:was|is) worth (?:more|it|the)\b|"
              r"\bworth more than\b"), 2.0),
-        (_rx(r"\b(?:more|better|faster|less|cheaper|harder|easier|longer) than (?!the "
+        (_rx(r"\b(?:more|better|faster|less|cheaper|harder|easier|longer) than (?!in\b|the "
              r"(?:year|term|month|week|previous|old|last|one)|before|expected|planned|\d)|"
              r"\bthe main thing (?:was|is)|\bcame away\b|\bi learn\b|\bis (?:valuable|"
              r"part of|worth)|\bmy job is\b|\bis to\b"), 1.5),
@@ -57,6 +57,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "outcome": [
         (_rx(r"\b(?:as a result|in the end|the result|the outcome|^by the end|ended up|"
              r"this led|which led|that led|resulted in|led to|in total|afterwards,)"), 2.0),
+        (_rx(r"\b(?:left|gave|wrote) (?:a|an|us|me|it|the) [\w-]*\s?(?:review|rating|stars?)\b|"
+             r"\b(?:used|adopted|reused|cited|kept) (?:my|our)\b"), 2.0),
         (_rx(r"\b(?:was|were) (?:done|finished|completed|delivered|ready|live|fixed|restored|"
              r"back up)\b"), 2.0),
         (_rx(r"\bno (?:\w+ ){1,2}at all\b|\b(?:have|has) since\b|\bsaved\b.{0,20}\b(?:hours?|"
@@ -104,6 +106,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"took charge)\b|\b(?:i|we) (?:owned|had volunteered)\b|\bresponsible for\b|"
              r"\bthe (?:deadline|goal|target)\b|\bhad to be\b|"
              r"\bthe (?:idea|plan) was to\b|\bit was (?:mine|my job|my call) to\b"), 2.0),
+        (_rx(r"\b(?:fell|came down) to me\b|\b(?:was|were) (?:on|up to) (?:me|us)\b|"
+             r"\basked (?:me|us) to\b"), 3.0),
         (_rx(r"^(?:as (?:the|a|an|our|my)\b)"), 0.8),
         (_rx(r"^(?:i|we) had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|months|the summer|"
              r"the weekend|a week|a month|until)\b|\b(?:question|problem|challenge) was (?:how|"
@@ -133,6 +137,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"month)|had been|often|regularly|constantly|always)\b"), 1.0),
         (_rx(r"\b(?:was|were)\s+(?:slow|broken|behind|failing|a mess|messy|out of date|"
              r"late|struggling|losing|down|unhappy|confused|stuck|manual|overloaded)\b"), 1.2),
+        (_rx(r"\bstruggled\b|\bgot lost\b|\bend up \w+ing\b|\bvolunteer(?:ed)? (?:with|as|at|"
+             r"for|in)\b|\bstopped (?:coming|attending|"
+             r"responding|turning up|showing up)\b"), 2.0),
         (_rx(r"\b(?:failed|crashed|kept \w+ing|broke down|cancelled|by hand|manually|still|"
              r"only (?:ran|worked)|back in|per (?:run|query|request|week|day)|(?:a|each|per) "
              r"(?:month|week|day|term)|had over|took (?:ages|forever|too long))\b"), 1.2),
@@ -176,7 +183,8 @@ class Labelled:
 
 
 # "X fell from 40 to 20": a change verb with its measure (not "I went to the meeting").
-_CHANGE = _rx(r"\b(went|dropped|fell|rose|grew|climbed|shrank|came|jumped|increased|"
+_CHANGE = _rx(r"\b(?!fell to me\b|came down to\b)(went|dropped|fell|rose|grew|climbed|shrank|came|"
+              r"jumped|increased|"
               r"decreased|improved|reduced|cut|saved(?! (?:me|us) from)|raised|lowered|doubled|"
               r"halved|tripled|quadrupled|sped up|slowed)\b.{0,40}\b(?:from|to|by|under|below|"
               r"over|down|up|half|percent|%)")
@@ -184,15 +192,24 @@ _RESULT_VERB = _rx(r"^(?:released|launched|shipped|won|got|placed|delivered|fini
                    r"refunded|reached|hit|passed|raised|saved|cut|reduced|grew|doubled|halved|"
                    r"increased|improved|finally|ended|managed|were|was|closed|sold|earned|"
                    r"received|scored|beat)\b")
-_AFTER = _rx(r"^(?:after that|afterwards|since then|from then on|now|today|then|by the end|"
+_PASSIVE_AUX = frozenset("get gets is are be been being stay stays keep keeps".split())
+_BOTH_TENSES = frozenset("read put set cut hit let run cost hurt spread shut split".split())
+_VAGUE_INVOLVE = _rx(r"^(?:i|we)\s+(?:also\s+)?(?:was|were)\s+(?:part of|involved|included|there)|"
+                     r"^(?:i\s+)?(?:also\s+)?(?:helped\s+(?:with|out|wherever|where)|"
+                     r"contributed to|participated in|worked on (?:some|parts|bits) of|"
+                     r"made sure (?:everyone|things|people))\b|together with the rest\b")
+_REACTIONS = frozenset("""agreed approved accepted liked loved said replied thanked praised
+signed adopted chose picked""".split())
+_AFTER = _rx(r"^(?:after that|afterwards|since then|from then on|now|today|then|by the end|finally|"
              r"(?:\w+|a) (?:days?|weeks?|months?|years?) later|later that|"
              r"within|in the end|eventually|finally|as a result|overall)\b")
 # "Measuring each stage first told me ...": a gerund subject states a general lesson.
 _GERUND = _rx(r"^(?!during\b|using\b[^,]*,|morning\b|evening\b|opening night\b|nothing\b|"
               r"everything\b|something\b|anything\b|spring\b|string\b|building\b|"
-              r"meeting\b|setting\b|ceiling\b|wedding\b|king\b|thing\b)[a-z]+ing\s+(?!has\b|have\b|"
+              r"meeting\b|setting\b|ceiling\b|wedding\b|king\b|thing\b)[a-z]+ing\s+(?:(?:was|is)\s+"
+              r"(?=\w+er than|worth|the (?:best|key|real)|what|more|less|how)|(?!has\b|have\b|"
               r"had\b|is\b|was\b|were\b|are\b|went\b|got\b|broke\b|failed\b|took\b|did\b|will\b|"
-              r"would\b|can\b|could\b)\w+"
+              r"would\b|can\b|could\b))\w+"
               r"(?![^,]{0,60},\s*(?:i|we)\b)")
 _GENERIC = _rx(r"^[\w'’-]+(?:\s+[\w'’-]+){0,6}?\s+(?:(?!has\b|was\b|does\b|its\b|this\b|"
                r"his\b|is\b)\w+s|is|are|matters|get|understand|need|learn|work|make|beat|"
@@ -214,7 +231,7 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     text = clause.text
     act = actor_of(text)
     if act.implicit and before is not None and before.who in (actors.WE, actors.OTHERS,
-                                                              actors.SELF):
+                                                              actors.SELF, actors.THING):
         act = Actor(before.who, act.verb, False, act.modal, True)
     bare = actors.strip_openers(text)
     scores = dict.fromkeys(LABELS, 0.0)
@@ -257,6 +274,12 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     elif act.who == actors.OTHERS:
         if _AFTER.match(text.strip()) or _AFTER.match(bare):
             scores["outcome"] += 1.2
+        if act.verb in _REACTIONS:  # "she agreed", "the client loved it": a reaction
+            scores["outcome"] += 1.5
+        if position < 0.25 and not field_name:
+            scores["context"] += 1.0
+        if scores["outcome"] >= 1.2:  # people reacting to the work: its outcome
+            scores["outcome"] += 0.8
         if acting and not act.modal:
             if field_name == "result" or position > 0.75 and not field_name:
                 scores["outcome"] += 1.5
@@ -267,17 +290,25 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     else:
         if act.passive:
             scores["others_action"] += 1.0
+            if not field_name and position < 0.3:  # background told in the passive
+                scores["context"] += 1.0
         scores["context"] += 0.3
         if _AFTER.match(text.strip()) or _AFTER.match(bare):
             scores["outcome"] += 1.2
         if past and act.verb not in actors.STATE_VERBS and act.verb not in ("had", "used"):
-            scores["outcome"] += 1.0 if field_name not in ("situation", "task") else 0.3
+            if field_name:
+                scores["outcome"] += 1.0 if field_name not in ("situation", "task") else 0.3
+            else:  # told as one text: an event late in it is more likely the outcome
+                scores["outcome"] += 1.0 if position > 0.4 else 0.2
         if _GERUND.match(text.strip()) and not act.implicit:
-            scores["lesson"] += 2.2 if position > 0.5 or field_name in ("learned", "result") \
+            scores["lesson"] += 3.0 if position > 0.6 or field_name in ("learned", "result") \
                 else 0.8
     generic = _GENERIC.match(bare)
+    words = re.findall(r"[A-Za-z]+", bare)
     if act.who in (actors.THING, actors.OTHERS) and generic and not any(
-            actors._past_like(w) for w in generic.group(0).split()[:-1]) \
+            actors._past_like(w) and w.lower() not in _BOTH_TENSES
+            and (i == 0 or words[i - 1].lower() not in _PASSIVE_AUX)
+            for i, w in enumerate(words)) and clause.lead != "so" \
             and not re.search(r"\b(?:was|were|had|did)\b", bare):
         # A general statement in the present tense: a lesson when it comes late.
         scores["lesson"] += 1.8 if position > 0.6 or field_name == "learned" else 0.4
@@ -300,12 +331,15 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
         scores["context"] += max(0.0, 0.8 - 4 * position)
     elif field_name in FIELD_LABEL:
         scores[FIELD_LABEL[field_name]] += FIELD_HINT[field_name]
+        if field_name == "situation" and act.who in (actors.OTHERS, actors.THING):
+            scores["context"] += 1.0
         scores["context"] += max(0.0, 0.8 - 4 * position)
     else:
         scores["context"] += max(0.0, 1.0 - 2.5 * position)
-        scores["outcome"] += max(0.0, 1.4 * position - 0.6)
+        scores["outcome"] += max(0.0, 1.4 * position - 0.6) - max(0.0, 0.6 - 2 * position)
         scores["lesson"] += max(0.0, 1.5 * position - 1.1)
-    if clause.lead in ("so", "which", "as a result", "in the end") and act.who in (
+    if (clause.lead in ("so", "as a result", "in the end") or (
+            clause.lead == "which" and _RESULT_VERB.match(act.verb or ""))) and act.who in (
             actors.THING, actors.NONE):
         scores["outcome"] += 0.8
     if _IMPERATIVE.match(text.strip()) and (position > 0.6 or field_name == "learned"):
@@ -314,6 +348,15 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
         scores["lesson"] += 0.3
     if text.rstrip().endswith("?"):
         scores["other"] += 2.0
+    if act.who == actors.SELF and acting and past and not act.implicit or (
+            act.who == actors.SELF and act.implicit and acting):
+        main_is_result = _RESULT_VERB.match(act.verb) or (
+            change is not None and change.group(1).lower() == act.verb)
+        if not main_is_result:  # "I asked them to review it before it was published"
+            scores["outcome"] = min(scores["outcome"], scores["own_action"] - 0.1)
+    if _VAGUE_INVOLVE.search(bare):  # "I helped with", "I was involved in": no real step
+        scores["own_action"] -= 3.0
+        scores["other"] += 1.0
     label = max(LABELS, key=lambda lab: (scores[lab], -LABELS.index(lab)))
     if scores[label] <= 0.5:
         label = "other" if _FUTURE.search(text) or len(text.split()) < 3 else "context"
