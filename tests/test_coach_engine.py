@@ -173,14 +173,14 @@ def test_a_300_word_answer_is_analysed_in_20_ms() -> None:
                      story().learned] * 3).split()[:300]
     answer = " ".join(text)
     analyze_answer(answer)
-    best = min(_timed(lambda: analyze_answer(answer)) for _ in range(5))
-    assert best <= 0.020 * 3  # 20 ms on an idle machine; slack for a loaded CI runner
+    best = min(_cpu_seconds(lambda: analyze_answer(answer)) for _ in range(10))
+    assert best <= 0.020  # CPU time, so other work on a shared machine does not count
 
 
-def _timed(fn) -> float:
-    start = time.perf_counter()
+def _cpu_seconds(fn) -> float:
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def test_star_list_json_does_not_load_the_engine() -> None:

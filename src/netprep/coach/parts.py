@@ -26,7 +26,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+_CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "lesson": [
         (_rx(r"\b(?:i|we)\s+(?:have\s+)?(?:learn(?:ed|t)|took away|realis(?:ed|e)|realiz(?:ed|e))"
              r"\b"), 3.0),
@@ -165,6 +165,10 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"participated in|kept an eye)\b"), 3.0),
     ],
 }
+# Each cue with whether it is anchored at the clause start ("^"), which is searched in the
+# clause without its openers too.
+_CUES: dict[str, list[tuple[re.Pattern[str], float, bool]]] = {
+    label: [(p, w, "^" in p.pattern) for p, w in cues] for label, cues in _CUE_LIST.items()}
 _FUTURE = _rx(r"\b(?:will|is planned|are planned|plan to|hope to|i hope|we hope|going to|"
               r"would like to|next month|next term|next year)\b")
 _HYPOTHESIS = _rx(r"^(?:if|once|whenever)\b")
@@ -235,9 +239,11 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
         act = Actor(before.who, act.verb, False, act.modal, True)
     bare = actors.strip_openers(text)
     scores = dict.fromkeys(LABELS, 0.0)
+    stripped = bare != text
     for label, cues in _CUES.items():
-        for pattern, weight in cues:
-            if pattern.search(text) or (bare != text and pattern.search(bare)):
+        for pattern, weight, anchored in cues:
+            # An unanchored cue found in the bare clause is found in the whole one too.
+            if pattern.search(text) or (anchored and stripped and pattern.search(bare)):
                 scores[label] += weight
     field_name = clause.field or ""
     change = _CHANGE.search(text)
