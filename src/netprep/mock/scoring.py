@@ -123,7 +123,7 @@ def fill_verdicts(session: dict[str, Any]) -> dict[str, Any]:
         ref = _Ref(q.get("round", ""), q.get("text", ""))
         analysis = analyze_answer(answer, target_seconds=q.get("target_seconds"),
                                   kind=kind_of(ref), key_points=points,
-                                  question=q.get("text", ""))
+                                  question=q.get("text", ""), typed=q.get("voice") is None)
         q["score"], q["ready"] = analysis.score, analysis.ready
     return session
 
