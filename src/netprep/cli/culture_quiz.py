@@ -50,7 +50,15 @@ def run_quiz(
     interactive = prompts.is_interactive()
     with open_store() as store:
         start = now()
-        plan = q.pick(items, cs.snapshot(store, q.cutoff(start)), count, rng, practice_all)
+        interview = q.interview_start(store.get_setting("plan.interview_date"))
+        if interview is not None and interview <= start:
+            interview = None
+        if interview is not None:
+            days = max(0, (interview.astimezone().date() - start.astimezone().date()).days)
+            message(f"Cram mode: {days} day{'s' if days != 1 else ''} to your interview. "
+                    "Every item comes back before it (set with `netprep plan --interview`).")
+        snap = cs.snapshot(store, q.cutoff(start), interview)
+        plan = q.pick(items, snap, count, rng, practice_all)
         if not plan:
             upcoming = cs.next_due_after(store, q.cutoff(start), [i.key for i in items])
             when = q.until(datetime.fromisoformat(upcoming), start) if upcoming else "later"
@@ -96,7 +104,7 @@ def run_quiz(
                 if scheduler is None:
                     scheduler = q.make_scheduler()
                 g = q.grade(asked, chosen, elapsed, cs.card_state(store, asked.item.key),
-                            now(), scheduler)
+                            now(), scheduler, interview)
                 cs.record_review(
                     store, item_key=asked.item.key, pack_id=asked.item.pack,
                     theme_id=asked.item.theme, card_id=g.card_id, state=g.state, due=g.due,
@@ -112,7 +120,7 @@ def run_quiz(
             raise
         end = now()
         summary = q.summarize(graded, library, end)
-        left = cs.snapshot(store, q.cutoff(end))
+        left = cs.snapshot(store, q.cutoff(end), interview)
         summary["due_left"] = sum(1 for i in items if i.key in left.due)
         summary["new_left"] = sum(1 for i in items if i.key not in left.known)
     if stopped and not graded:

@@ -177,6 +177,32 @@ def pick(
     return asked
 
 
+def cram_due(due: datetime, reviewed_at: datetime, interview: datetime | None) -> datetime:
+    """With an interview ahead, no item waits past half the time left (cram mode).
+
+    An item reviewed now comes back by the midpoint to the interview at the latest (never
+    sooner than one learning step), so everything is seen at least twice before the date.
+    """
+    if interview is None or interview <= reviewed_at:
+        return due
+    latest = reviewed_at + max((interview - reviewed_at) / 2, LEARNING_STEP)
+    return min(due, latest)
+
+
+def interview_start(day: str | None, tz: Any = None) -> datetime | None:
+    """The start of the remembered interview day (`plan --interview`), as an aware time."""
+    from datetime import date, time
+
+    if not day:
+        return None
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return None
+    midnight = datetime.combine(when, time(0, 0), tzinfo=tz)
+    return (midnight if tz is not None else midnight.astimezone()).astimezone(timezone.utc)
+
+
 def cutoff(now: datetime) -> datetime:
     """Cards due before this moment are asked now (now + LEARN_AHEAD)."""
     return now + LEARN_AHEAD
@@ -219,8 +245,12 @@ def grade(
     previous_state: str | None,
     now: datetime,
     scheduler: Scheduler,
+    interview: datetime | None = None,
 ) -> Graded:
-    """Rate an answer and review the item's fsrs card at `now` (an aware datetime)."""
+    """Rate an answer and review the item's fsrs card at `now` (an aware datetime).
+
+    With `interview` ahead, the card's next due is capped by `cram_due`.
+    """
     from fsrs import Card, Rating
 
     now = now.astimezone(timezone.utc)
@@ -238,6 +268,9 @@ def grade(
     duration = None if elapsed is None else int(elapsed * 1000)
     card, log = scheduler.review_card(card, Rating(rating), review_datetime=now,
                                       review_duration=duration)
+    capped = cram_due(card.due.astimezone(timezone.utc), now, interview)
+    if capped != card.due:
+        card.due = capped
     return Graded(
         asked=asked, chosen=chosen, correct=correct, rating=rating, elapsed=elapsed,
         reviewed_at=now, card_id=card.card_id, state=json.dumps(card.to_dict()),

@@ -30,14 +30,18 @@ class Snapshot:
     # (pack, theme) -> (answers, correct answers), over all time
 
 
-def snapshot(store: Store, cutoff: datetime) -> Snapshot:
-    """Cards due by `cutoff` (an index range scan), known card keys, per-theme accuracy."""
-    due = {
-        str(row[0]): str(row[1])
-        for row in store.query(
-            "SELECT item_id, due FROM cards WHERE due <= ? ORDER BY due", (iso(cutoff),)
-        )
-    }
+def snapshot(store: Store, cutoff: datetime, interview: datetime | None = None) -> Snapshot:
+    """Cards due by `cutoff` (an index range scan), known card keys, per-theme accuracy.
+
+    With an `interview` ahead, cards due on or after it count as due now: they are pulled
+    forward so that nothing is first seen again after the interview.
+    """
+    if interview is not None and interview > cutoff:
+        sql = "SELECT item_id, due FROM cards WHERE due <= ? OR due >= ? ORDER BY due"
+        params: tuple[str, ...] = (iso(cutoff), iso(interview))
+    else:
+        sql, params = "SELECT item_id, due FROM cards WHERE due <= ? ORDER BY due", (iso(cutoff),)
+    due = {str(row[0]): str(row[1]) for row in store.query(sql, params)}
     known = {str(row[0]) for row in store.query("SELECT item_id FROM cards")}
     return Snapshot(due=due, known=known, strength=theme_accuracy(store))
 
