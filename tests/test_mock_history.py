@@ -97,8 +97,8 @@ def test_show_human_view_tells_where_you_ran_long(cli) -> None:
     result = cli("history", "show", "1")
     assert result.code == 0, result.err
     assert "Session 1" in result.out and "complete" in result.out
-    assert "2:30 of 2:00 (+0:30 over)" in result.out
-    assert "1:20 of 2:00 (-0:40 under)" in result.out
+    assert "2:30 of 2:00 (0:30 over)" in result.out
+    assert "1:20 of 2:00 (0:40 under)" in result.out  # a direction, no sign
     assert "[x] Used STAR" in result.out
 
 

@@ -76,3 +76,58 @@ def test_completion_offers_commands_options_and_ids(cli) -> None:
     assert _complete("netprep culture show keep") == ["keeper-test"]
     assert "two-sum" in _complete("netprep code show two")
     assert "--timed" in _complete("netprep mock --t")
+
+
+# --- words (item 4) ---------------------------------------------------------------------
+
+
+def _add(cli, title: str = "Faster builds") -> None:
+    result = cli("star", "add", "--title", title, "--situation", "At my internship the CI took "
+                 "25 minutes.", "--task", "I had to cut it.", "--action", "We met and talked.",
+                 "--result", "It got faster.")
+    assert result.code == 0, result.err
+
+
+def test_piped_views_carry_no_trailing_spaces(cli) -> None:
+    _add(cli)
+    for args in (("star", "check"), ("star", "list"), ("stats",), ("history",)):
+        out = cli(*args).out
+        assert out.strip(), args
+        assert not [line for line in out.splitlines() if line != line.rstrip()], args
+
+
+def test_stats_has_no_dangling_separator_when_nothing_is_done(cli) -> None:
+    out = cli("stats").out
+    assert not [line for line in out.splitlines() if line.rstrip().endswith("·")]
+
+
+def test_code_show_signature_has_no_dangling_brace_and_drill_hint_is_not_repeated(cli) -> None:
+    out = cli("code", "show", "two-sum").out
+    assert "function twoSum(nums, target)" in out
+    assert not [line for line in out.splitlines() if line.rstrip().endswith("{")]
+    assert "Start it: netprep code start two-sum" in out
+
+
+@pytest.mark.parametrize("group", ["star", "code", "culture", "mock", "resume", "takehome"])
+def test_group_help_never_cuts_a_description(cli, group) -> None:
+    result = cli(group, "--help")
+    assert result.code == 0
+    commands = result.out.split("Commands:", 1)[-1]
+    assert "..." not in commands
+
+
+def test_summary_words() -> None:
+    from netprep.mock.scoring import suggestions
+    from netprep.ui.render_mock import _versus
+
+    assert _versus(47, 120).plain == "1:13 under"
+    assert _versus(130, 120).plain == "0:10 over"
+
+    class Record:
+        over_seconds, aloud, elapsed_seconds, target_seconds = 0, False, 100, 120
+        checklist: dict = {}
+        rating = 4
+        position = 1
+        findings = [{"code": "no-metric", "message": "No number.", "suggestion": "Add one."}]
+
+    assert "(came up once)" in " ".join(suggestions([Record()]))  # type: ignore[list-item]

@@ -43,11 +43,24 @@ class LazyGroup(TyperGroup):
 
 def _plain_help(command: click.Command) -> None:
     """Click's plain help for every command: Typer's Rich help imports rich.markdown and
-    markdown-it, which would more than double the time of `netprep ... --help`."""
+    markdown-it, which would more than double the time of `netprep ... --help`.
+
+    A group's list shows each command's whole first sentence (wrapped), never one cut
+    with "..." at Click's 45 characters."""
     if hasattr(command, "rich_markup_mode"):
         command.rich_markup_mode = None
     for sub in getattr(command, "commands", {}).values():
+        if not sub.short_help and sub.help:
+            sub.short_help = _first_sentence(sub.help)
         _plain_help(sub)
+
+
+def _first_sentence(text: str) -> str:
+    import re
+
+    flat = " ".join(text.split("\n\n")[0].split())
+    match = re.search(r"(?<=[.!?])\s", flat)
+    return flat[: match.start()] if match else flat
 
 
 app = typer.Typer(

@@ -417,6 +417,6 @@ def _loop(attempt: Attempt, library: Library) -> None:
             message(f"Hint {attempt.hints_shown}/{len(exercise.hints)}: {hint}" if hint
                     else "No more hints.")
         elif key in ("s", "statement"):
-            render_exercise(describe(library, exercise))
+            render_exercise(describe(library, exercise), in_drill=True)
         else:
             message(KEYS)

@@ -165,7 +165,8 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2) -> list[str]:
         first = next(f for a in answers for f in a.findings if f["code"] == code)
         text = (first.get("suggestion") or first["message"]).rstrip(". ")
         count = codes[code]
-        tips.append(f"{text} (came up {count} time{'s' if count != 1 else ''}).")
+        times = {1: "once", 2: "twice"}.get(count, f"{count} times")
+        tips.append(f"{text} (came up {times}).")
     for key, label in (("clarifying_question", "Ask one clarifying question before answering"),
                        ("measurable_result", "End every story with a number: time saved, "
                                              "users helped, errors cut"),

@@ -34,12 +34,45 @@ def message(text: str) -> None:
     sys.stderr.flush()
 
 
+class _TrimmedLines:
+    """A text stream that drops the spaces Rich pads lines with (piped output stays clean)."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:  # encoding, fileno, ... of the real stream
+        return getattr(self.stream, name)
+
+
 @lru_cache(maxsize=1)
 def out() -> Console:
-    """The stdout console for tables and panels (honours NO_COLOR and pipes)."""
+    """The stdout console for tables and panels (honours NO_COLOR and pipes).
+
+    Piped, lines carry no padding: `netprep star check | less` has no trailing spaces.
+    """
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    interactive = getattr(sys.stdout, "isatty", lambda: False)()
+    if interactive:
+        return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, file=_TrimmedLines(sys.stdout))
 
 
 @lru_cache(maxsize=1)

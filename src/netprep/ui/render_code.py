@@ -56,7 +56,7 @@ def render_list(rows: list[dict[str, Any]]) -> None:
     out().print(safe(hint, "dim"))
 
 
-def render_exercise(data: dict[str, Any]) -> None:
+def render_exercise(data: dict[str, Any], in_drill: bool = False) -> None:
     from rich.text import Text
 
     console = out()
@@ -70,7 +70,8 @@ def render_exercise(data: dict[str, Any]) -> None:
     console.print()
     for lang in data["languages"]:
         line = Text(f"{lang}: ", style="bold")
-        line.append(safe(data["signature"][lang]))
+        # The signature without the body's opening brace (`function f(a) {` reads unfinished).
+        line.append(safe(data["signature"][lang].rstrip().removesuffix("{").rstrip()))
         console.print(line)
     console.print()
     console.print(safe("Examples", "bold"))
@@ -83,13 +84,8 @@ def render_exercise(data: dict[str, Any]) -> None:
         if example.get("explain"):
             console.print(safe(f"    {example['explain']}", "dim"))
     console.print()
-    console.print(
-        safe(
-            f"{data['tests']} hidden tests, {data['hints']} hints. "
-            f"Start it: netprep code start {data['id']}",
-            "dim",
-        )
-    )
+    start = "" if in_drill else f" Start it: netprep code start {data['id']}"
+    console.print(safe(f"{data['tests']} hidden tests, {data['hints']} hints.{start}", "dim"))
 
 
 def render_report(report: dict[str, Any], details: int = 3) -> None:
@@ -147,7 +143,8 @@ def render_report(report: dict[str, Any], details: int = 3) -> None:
             console.print(safe("  printed:", "dim"))
             console.print(safe("    " + case["output"].rstrip().replace("\n", "\n    "), "dim"))
     if len(failures) > details:
-        console.print(safe(f"\n… and {len(failures) - details} more failing cases.", "dim"))
+        more = len(failures) - details
+        console.print(safe(f"\n… and {more} more failing case{'s' if more != 1 else ''}.", "dim"))
     style = "bold green" if report["all_passed"] else "bold red"
     console.print()
     console.print(safe(f"{report['passed']}/{report['total']} cases pass.", style))

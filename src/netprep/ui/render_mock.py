@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from netprep.mock.scoring import main_finding
+from netprep.text import plural
 from netprep.ui.text import safe
 from netprep.ui.timer import clock, over, signed
 
@@ -38,13 +39,16 @@ def _over_style(seconds: float) -> str:
 
 
 def _versus(elapsed: float, target: float, words: bool = True) -> Text:
-    """"+0:07 over" / "-0:40 under" / "on time", coloured, from the shown (whole) seconds."""
+    """"0:07 over" / "0:40 under" / "on time", coloured, from the shown (whole) seconds.
+
+    With words the direction says it all, so no sign; the bare form is "+0:07" / "-0:40".
+    """
     from rich.text import Text
 
     diff = over(elapsed, target)
     if not words:
         return Text(signed(diff), style=_over_style(diff))
-    label = "on time" if diff == 0 else f"{signed(diff)} {'over' if diff > 0 else 'under'}"
+    label = "on time" if diff == 0 else f"{clock(diff)} {'over' if diff > 0 else 'under'}"
     return Text(label, style=_over_style(diff))
 
 
@@ -387,5 +391,6 @@ def render_session(session: dict[str, Any], console: Console) -> None:
         console.print(Panel(body, title=safe(title), title_align="left"))
     planned = session.get("settings", {}).get("planned") or []
     if len(planned) > session["answered"] and not session["complete"]:
-        console.print(Text(f"{len(planned) - session['answered']} planned question(s) were not "
-                           "answered.", style="dim"))
+        missed = len(planned) - session["answered"]
+        console.print(Text(f"{plural(missed, 'planned question')} "
+                           f"{'was' if missed == 1 else 'were'} not answered.", style="dim"))

@@ -263,8 +263,10 @@ def _resume(r: dict[str, Any] | None) -> list[Text]:
 def _share(line: Text, done: int, total: int, noun: str) -> Text:
     """Append "· 3 of 12 themes" and a small bar, when there is anything to count."""
     if total:
-        line.append(f" · {done} of {total} {noun} ")
-        line.append(bar(done, total, 10).rstrip(), style="cyan")
+        line.append(f" · {done} of {total} {noun}")
+        if done:  # an empty bar would read as a dangling separator
+            line.append(" ")
+            line.append(bar(done, total, 10).rstrip(), style="cyan")
     return line
 
 
