@@ -72,7 +72,8 @@ def out() -> Console:
     interactive = getattr(sys.stdout, "isatty", lambda: False)()
     if interactive:
         return Console(highlight=False, soft_wrap=False)
-    return Console(highlight=False, soft_wrap=False, file=_TrimmedLines(sys.stdout))
+    trimmed: Any = _TrimmedLines(sys.stdout)  # a text stream in all but name
+    return Console(highlight=False, soft_wrap=False, file=trimmed)
 
 
 @lru_cache(maxsize=1)
