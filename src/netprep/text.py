@@ -64,3 +64,34 @@ def did_you_mean(value: str, choices: Iterable[str], label: str = "Valid ids") -
     if not near:
         return listed
     return f"Did you mean {' or '.join(near)}? {listed}"
+
+
+def fit(text: str, width: int | None, indent: str = "") -> str:
+    """`text` wrapped at word boundaries to `width` columns (None: as it is).
+
+    Each paragraph line keeps its own leading spaces; continuation lines get `indent`
+    more, so a hint or a list never breaks inside a word or an id.
+    """
+    if not width or width < 20:
+        return text
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        out.append(textwrap.fill(line, width=width, subsequent_indent=lead + indent,
+                                 break_long_words=False, break_on_hyphens=False)
+                   if len(line) > width else line)
+    return "\n".join(out)
+
+
+def terminal_width(stream: object) -> int | None:
+    """The columns of the terminal `stream` writes to, or None when it is not one."""
+    try:
+        if not stream.isatty():  # type: ignore[attr-defined]
+            return None
+        import os
+
+        return os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return None

@@ -179,13 +179,13 @@ def _click_exit_code(exc: Exception) -> int | None:
 
 
 def _report(message: str, hint: str | None) -> None:
-    from netprep.ui.text import clean
+    from netprep.text import clean, fit, terminal_width
 
     line = f"netprep: {clean(message)}"
     if hint:
         line += f"\n  {clean(hint)}"
     try:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(fit(line, terminal_width(sys.stderr), "  ") + "\n")
         sys.stderr.flush()
     except OSError:
         pass

@@ -29,8 +29,10 @@ def print_json_rows(key: str, rows: list[str]) -> None:
 
 
 def message(text: str) -> None:
-    """A plain line for the user on stderr."""
-    sys.stderr.write(clean(text) + "\n")
+    """A plain line for the user on stderr, wrapped at words in a terminal."""
+    from netprep.text import fit, terminal_width
+
+    sys.stderr.write(fit(clean(text), terminal_width(sys.stderr), "  ") + "\n")
     sys.stderr.flush()
 
 

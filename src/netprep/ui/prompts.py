@@ -234,7 +234,11 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
     (two threads importing overlapping packages could meet a partly initialised
     module). Ctrl-C raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
     """
-    sys.stderr.write(message)
+    from netprep.text import fit, terminal_width
+
+    width = terminal_width(sys.stderr)
+    shown = fit(message.rstrip(), width - 1 if width else None)
+    sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
     sys.stderr.flush()
     loader = _import_in_background(loading) if loading else None
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from netprep.ui.console import out
-from netprep.ui.text import safe
+from netprep.ui.text import bullet, safe
 
 
 def render_info(data: dict[str, Any]) -> None:
@@ -66,15 +66,13 @@ def render_packs(packs: list[dict[str, Any]]) -> None:
 
 
 def render_tips(sections: list[dict[str, Any]]) -> None:
-    from rich.text import Text
 
     console = out()
     for section in sections:
         console.print(safe(section["title"], "bold underline"))
         for item in section["items"]:
-            line = Text("• ")
-            line.append(safe(item["title"], "bold"))
+            line = safe(item["title"], "bold")
             line.append(": ")
-            line.append(safe(item["text"]))
-            console.print(line)
+            line.append_text(safe(item["text"]))
+            bullet(console, line, indent=0)
         console.print()

@@ -14,7 +14,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from netprep.ui.text import clean, safe
+from netprep.ui.text import bullet, clean, safe
 
 if TYPE_CHECKING:
     from netprep.culture.quiz import Asked, Graded
@@ -186,9 +186,7 @@ def render_theme(data: dict[str, Any]) -> None:
     console.print()
     console.print(Text("Key ideas", style="bold"))
     for idea in data["key_ideas"]:
-        line = Text("• ")
-        line.append(safe(idea))
-        console.print(line)
+        bullet(console, idea, indent=0)
     console.print()
     console.print(Text("Reflection prompts", style="bold"))
     for p in data["reflection_prompts"]:

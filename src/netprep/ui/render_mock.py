@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from netprep.mock.scoring import main_finding
 from netprep.text import plural
-from netprep.ui.text import safe
+from netprep.ui.text import bullet, safe
 from netprep.ui.timer import clock, over, signed
 
 if TYPE_CHECKING:
@@ -86,6 +86,8 @@ def render_briefing(plan: Plan, console: Console, interactive: bool,
 
 
 def render_question(turn: Turn, console: Console, library_names: dict[str, str]) -> None:
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
@@ -98,7 +100,8 @@ def render_question(turn: Turn, console: Console, library_names: dict[str, str])
         console.print(Panel(body, title="Follow-up", title_align="left", subtitle=target,
                             subtitle_align="right", border_style="magenta"))
         return
-    subtitle = _subtitle(item, library_names, turn.timed)
+    title = f"Question {item.position} of {turn.total}"
+    subtitle = _subtitle(item, library_names, turn.timed, console.width - len(title) - 10)
     body = Text()
     body.append_text(safe(question.text, "bold"))
     hint = item.hint
@@ -115,24 +118,37 @@ def render_question(turn: Turn, console: Console, library_names: dict[str, str])
             body.append_text(safe(hint.title, "cyan"))
         else:
             body.append_text(safe(hint.title, "dim"))
-        for line in hint.lines:
-            body.append("\n  ")
-            body.append_text(safe(line, "dim"))
-    console.print(Panel(body, title=f"Question {item.position} of {turn.total}",
+    lines = [] if hint is None else [Padding(safe(line, "dim"), (0, 0, 0, 2))
+                                       for line in hint.lines]  # wrapped lines stay indented
+    console.print(Panel(Group(body, *lines), title=title,
                         title_align="left", subtitle=subtitle, subtitle_align="right",
                         border_style="blue"))
 
 
-def _subtitle(item: Planned, names: dict[str, str], timed: bool) -> Any:
+def _subtitle(item: Planned, names: dict[str, str], timed: bool, room: int = 200) -> Any:
+    """"behavioral · Ownership · target 2:30", shortened to fit `room` columns: the
+    competency goes first, then the round; the target always stays."""
     question = item.question
-    words = [ROUND_NAMES.get(question.round, question.round)
-             if question.round != "technical" else "technical"]
-    if question.competencies:
-        words.append(", ".join(names.get(c, c) for c in question.competencies))
-    elif question.topic:
-        words.append(question.topic)
-    words.append(f"target {clock(item.target_seconds)}" if timed else "untimed")
-    return safe(" · ".join(words))
+    kind = (ROUND_NAMES.get(question.round, question.round)
+            if question.round != "technical" else "technical")
+    detail = (", ".join(names.get(c, c) for c in question.competencies)
+              if question.competencies else question.topic or "")
+    target = f"target {clock(item.target_seconds)}" if timed else "untimed"
+    for words in ([kind, detail, target], [kind, target], [target]):
+        text = " · ".join(w for w in words if w)
+        if len(text) <= room:
+            break
+    return safe(text)
+
+
+def _short_finding(record: AnswerRecord) -> str:
+    """The summary table's cell: missed key points show the first and count the rest."""
+    missed = record.checklist.get("key_points_missed") or []
+    if record.findings and record.findings[0].get("code") == "key-points-missed" and missed:
+        more = f" (and {len(missed) - 1} more)" if len(missed) > 1 else ""
+        total = len(record.question.key_points) or len(missed)
+        return f"Missed {len(missed)} of {total} key points: {missed[0]}{more}"
+    return main_finding(record)
 
 
 def render_feedback(record: AnswerRecord, console: Console, key_points: bool = False) -> None:
@@ -182,12 +198,11 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         line.append(f" · {fillers} filler{'s' if fillers != 1 else ''}")
     console.print(line)
     for finding in record.findings[:3]:
-        text = Text("  • ")
-        text.append_text(safe(finding["message"], "yellow"))
+        text = safe(finding["message"], "yellow")
         if finding.get("suggestion"):
             text.append(" ")
             text.append_text(safe(finding["suggestion"], "dim"))
-        console.print(text)
+        bullet(console, text)
     _key_points(points, record.checklist.get("key_points", []), console)
 
 
@@ -233,7 +248,7 @@ def render_summary(result: SessionResult, console: Console) -> None:
             Text(str(score), style="green" if record.ready else "yellow")
             if score is not None else "-",
             f"{record.rating}/5" if record.rating is not None else "-",
-            safe(main_finding(record)),
+            safe(_short_finding(record)),
         )
     console.print(table)
     from netprep.ui.render_voice import render_voice_summary

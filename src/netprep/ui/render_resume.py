@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from netprep.ui.console import err, out
-from netprep.ui.text import safe
+from netprep.ui.text import bullet, safe
 
 FIELD_LABELS = (("organisation", "Organisation"), ("role", "Role"), ("dates", "Dates"),
                 ("what", "What it was"), ("tech", "Technologies"), ("scale", "Scale"),
@@ -67,8 +67,8 @@ def render_entry(data: dict[str, Any]) -> None:
         console.print()
         console.print(safe("What an interviewer could ask:", "bold"))
         for q in data["deep_dive"]:
-            console.print(safe(f"  • {q['text']}"))
-            console.print(safe(f"      then: {q['follow_up']}", "dim"))
+            bullet(console, q["text"])
+            bullet(console, f"then: {q['follow_up']}", indent=4, marker=" ", style="dim")
 
 
 def render_proposals(entries: Sequence[Any]) -> None:
@@ -119,7 +119,7 @@ def render_asked(asked: Sequence[dict[str, Any]], console: Any = None) -> None:
         return
     console.print(safe("Your questions for the interviewer:", "bold"))
     for q in asked:
-        console.print(safe(f"  • {q['text']}"))
+        bullet(console, q["text"])
         for finding in q["findings"]:
             style = "green" if finding["code"] == "specific" else "yellow"
             console.print(safe(f"      {finding['code']}: {finding['message']}", style))

@@ -14,7 +14,7 @@ from netprep.coach.analysis import PARTS, READY_SCORE, TARGET_SECONDS, Analysis
 from netprep.star.bank import BankReport
 from netprep.star.model import Story
 from netprep.ui.console import out
-from netprep.ui.text import safe
+from netprep.ui.text import bullet, safe
 from netprep.ui.timer import clock
 
 if TYPE_CHECKING:
@@ -49,14 +49,22 @@ def render_list(summaries: Sequence[Summary], footer: Sequence[str]) -> None:
         console.print("No stories yet. Write your first with `netprep star add`.")
     else:
         table = Table(title="Your STAR stories", title_justify="left")
+        # Columns never narrower than their longest word (up to a bound), so a 60-column
+        # pane wraps between words and ids instead of splitting "collaboration".
+        longest_tag = max((len(t) for s in summaries for t in s.tags), default=4)
+        longest_word = max((len(w) for s in summaries for w in s.title.split()), default=5)
+        narrow = console.width < 80  # a split pane: the speaking time says the length
         table.add_column("id", justify="right")
-        table.add_column("title", overflow="fold", ratio=3)
-        table.add_column("competencies", overflow="fold", ratio=2)
-        table.add_column("words", justify="right")
+        table.add_column("title", overflow="fold", ratio=3, min_width=min(longest_word, 13))
+        table.add_column("competencies", overflow="fold", ratio=2,
+                         min_width=min(longest_tag, 16 if narrow else 18))
+        if not narrow:
+            table.add_column("words", justify="right")
         table.add_column("time", justify="right")
         table.add_column("score", justify="right")
         for s in summaries:
-            table.add_row(str(s.id), safe(s.title), _tags(s.tags, {}), str(s.words),
+            words = [] if narrow else [str(s.words)]
+            table.add_row(str(s.id), safe(s.title), _tags(s.tags, {}), *words,
                           clock(s.speaking_seconds), score_text(s.score))
         console.print(table)
     for line in footer:
@@ -167,7 +175,7 @@ def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
         console.print(Text(f"Questions none of your stories fits well ({len(bank.no_fit)}):",
                            style="bold"))
         for q in bank.no_fit[:5]:
-            console.print(safe(f"  • {q.text}"))
+            bullet(console, q.text)
         if len(bank.no_fit) > 5:
             console.print(f"  … and {len(bank.no_fit) - 5} more (see --json).")
         console.print('  What each needs: `netprep star suggest "QUESTION"`.')
@@ -197,6 +205,6 @@ def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
         title = "Your talking points:" if reading.motivation else "Guiding questions:"
         console.print(Text(title, style="bold"))
         for item in found.guide:
-            console.print(safe(f"  • {item}"))
+            bullet(console, item)
     if found.story is None and not reading.motivation:
         console.print("Write one with `netprep star add`.")

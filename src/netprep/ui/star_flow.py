@@ -14,7 +14,7 @@ from netprep.coach.analysis import PARTS, analyze_story
 from netprep.star.model import Story
 from netprep.ui import prompts
 from netprep.ui.console import err, message
-from netprep.ui.text import clean, safe
+from netprep.ui.text import bullet, clean, safe
 
 if TYPE_CHECKING:
     from netprep.content.models import Library, Template
@@ -40,7 +40,7 @@ def _guide(part: str, template: Template | None) -> None:
     console.print(safe(f"{label}{optional}", "bold"))
     questions = template.guide(part) if template is not None else GENERIC[part]
     for question in questions:
-        console.print(safe(f"  • {question}", "dim"))
+        bullet(console, question, style="dim")
 
 
 def _required(ask: object, what: str) -> str:
@@ -74,7 +74,7 @@ def guided_add(library: Library) -> tuple[Story, bool]:
             err().print()
             err().print(safe("Pitfalls to avoid:", "bold"))
             for pitfall in template.pitfalls:
-                err().print(safe(f"  • {pitfall}", "dim"))
+                bullet(err(), pitfall, style="dim")
         current = "title"
         draft.title = _required(
             lambda: prompts.multiline("Title (a few words you will recognise): "), "title")

@@ -9,9 +9,11 @@ from netprep.text import clean
 
 TYPE_CHECKING = False  # `typing` is not imported at run time: the JSON paths stay lean
 if TYPE_CHECKING:
+    from typing import Any
+
     from rich.text import Text
 
-__all__ = ["clean", "esc", "safe"]
+__all__ = ["bullet", "clean", "esc", "safe"]
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -26,3 +28,18 @@ def esc(value: object) -> str:
     from rich.markup import escape
 
     return escape(clean(value))
+
+
+def bullet(console: Any, content: object, indent: int = 2, marker: str = "•",
+           style: str = "") -> None:
+    """Print `marker content`, wrapped at word boundaries with continuation lines indented
+    under the text (never back at column 0), as wide as the console allows."""
+    from rich.text import Text
+
+    body = content if isinstance(content, Text) else safe(content, style)
+    hang = indent + len(marker) + 1
+    lines = body.wrap(console, max(20, console.width - hang))
+    for number, line in enumerate(lines):
+        lead = " " * indent + marker + " " if number == 0 else " " * hang
+        line.rstrip()
+        console.print(Text(lead) + line, soft_wrap=True)
