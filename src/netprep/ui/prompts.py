@@ -228,8 +228,8 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
 
     Needs no prompt_toolkit, so it is on screen at once. Meanwhile the modules in
     `loading` are imported (and callables in it called: the voice model's loader,
-    which keeps its own error for the caller) in a background thread: the line read releases the
-    interpreter lock, so the time spent reading costs nothing. The thread is always
+    which keeps its own error for the caller) in a background thread: the line read
+    releases the interpreter lock, so the time spent reading costs nothing. The thread is always
     joined before this returns or raises, so no other import ever runs beside it
     (two threads importing overlapping packages could meet a partly initialised
     module). Ctrl-C raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
@@ -240,12 +240,17 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
     shown = fit(message.rstrip(), width - 1 if width else None)
     sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
     sys.stderr.flush()
-    loader = _import_in_background(loading) if loading else None
+    started: list[Thread] = []
     try:
+        if loading:
+            _import_in_background(loading, started)
         line = sys.stdin.readline()
     finally:
-        if loader is not None:
-            loader.join()
+        # Joined on every path, also when Ctrl-C lands while the thread is being started:
+        # leaving it importing while the exit path imports too could deadlock on a lock.
+        for thread in started:
+            if thread.ident is not None:
+                thread.join()
     if not line:
         sys.stderr.write("\n")
         raise EOFError
@@ -266,7 +271,9 @@ def read_line(message: str) -> str | None:
     return line.rstrip("\r\n")
 
 
-def _import_in_background(modules: Sequence[str | Callable[[], object]]) -> Thread:
+def _import_in_background(modules: Sequence[str | Callable[[], object]],
+                          started: list[Thread]) -> None:
+    """Start the importing thread; it is put in `started` before it starts."""
     import importlib
     import signal
     import threading
@@ -290,9 +297,9 @@ def _import_in_background(modules: Sequence[str | Callable[[], object]]) -> Thre
     # A thread inherits its creator's signal mask, so start it with SIGINT blocked.
     mask = getattr(signal, "pthread_sigmask", None)  # POSIX only
     blocked = mask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else None
+    started.append(thread)
     try:
         thread.start()
     finally:
         if mask and blocked is not None:
             mask(signal.SIG_SETMASK, blocked)
-    return thread
