@@ -179,3 +179,22 @@ def test_anything_else_goes_through_typer(argv):
     from netprep.cli import _star_suggest
 
     assert _star_suggest(argv) is None
+
+
+def test_a_new_pack_is_read_by_the_next_suggest(cli, bank, tmp_path, monkeypatch):
+    question = "Tell me about the zeppelin launch you coordinated."
+    before = json.loads(cli("star", "suggest", question, "--json").out)
+    pack = tmp_path / "pack"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text('id: zeppelin\nname: Zeppelin\ndescription: A test '
+                                    'pack.\nversion: "1"\n', encoding="utf-8")
+    (pack / "questions" / "behavioral.yaml").write_text(
+        f"round: behavioral\nquestions:\n  - id: zep\n    text: {question}\n"
+        "    competencies: [perseverance, customer-focus]\n", encoding="utf-8")
+    monkeypatch.setenv("NETPREP_CONTENT", str(pack))
+    after = json.loads(cli("star", "suggest", question, "--json").out)
+    assert after["competencies"] == ["perseverance", "customer-focus"]
+    assert before["competencies"] != after["competencies"]
+    monkeypatch.delenv("NETPREP_CONTENT")
+    again = json.loads(cli("star", "suggest", question, "--json").out)
+    assert again == before

@@ -39,7 +39,6 @@ MAX_QUESTION = 1000
 
 def star_suggest(question: str, json: bool = False) -> None:
     """`netprep star suggest QUESTION [--json]` (also called by the Typer command)."""
-    from netprep.content import collect
     from netprep.errors import UsageError
     from netprep.star.match_cache import suggest_for
     from netprep.store import open_store
@@ -52,9 +51,8 @@ def star_suggest(question: str, json: bool = False) -> None:
     if len(text) > MAX_QUESTION:
         raise UsageError(f"QUESTION is {len(text)} characters; at most {MAX_QUESTION}.",
                          "Give the question itself, not a whole document.")
-    library, _ = collect()  # with a broken pack, whatever did load
     with open_store() as store:
-        found = suggest_for(store, text, library)
+        found, index = suggest_for(store, text)
     if json:
         from netprep.ui.console import print_json
 
@@ -62,4 +60,4 @@ def star_suggest(question: str, json: bool = False) -> None:
         return
     from netprep.ui.render_star import render_suggestion
 
-    render_suggestion(found, {cid: c.name for cid, c in library.competencies.items()})
+    render_suggestion(found, index.names)

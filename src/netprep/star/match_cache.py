@@ -64,19 +64,55 @@ def save(index: Index) -> None:
         return
 
 
-def suggest_for(store: Store, question: str, library: Any) -> Suggestion:
-    """`star suggest`: the matcher over the stored stories and their cached scores."""
+def files_key() -> str:
+    """A digest of the default packs' files (path, size, mtime), as the content cache
+    keys the library: unchanged files, unchanged content."""
+    import hashlib
+
+    from netprep.content.cache import fingerprint
+    from netprep.paths import pack_dirs
+
+    return hashlib.sha1(fingerprint(pack_dirs()).encode("utf-8", "replace")).hexdigest()
+
+
+def load_current(files: str) -> Index | None:
+    """The cached index when it was built from the default packs as they are now, without
+    loading the library (None: load the library and use `load`)."""
+    try:
+        data = json.loads(cache_path().read_text(encoding="utf-8"))
+        if files and data.get("files") == files:
+            return Index.from_dict(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def suggest_for(store: Store, question: str, library: Any = None) -> tuple[Suggestion, Index]:
+    """`star suggest`: the matcher over the stored stories and their cached scores, and the
+    index it used (its `names` name the competencies). Without `library`, the default
+    packs: the cached index is used as it is while their files are unchanged."""
     from netprep.star import matching
     from netprep.star.cache import list_summaries
     from netprep.store.stories import list_stories
 
     stories = list_stories(store)
     scores = {s.id: s.score for s in list_summaries(store)} if stories else {}
-    index = load(library)
-    found = matching.suggest(library, question, stories, scores=scores,
-                             talking_points=talking_points(store))
+    points = talking_points(store)
+    files = files_key() if library is None else ""
+    index = load_current(files) if files else None
+    if index is None:
+        if library is None:
+            from netprep.content import collect
+
+            library, _ = collect()  # with a broken pack, whatever did load
+        index = load(library)
+        if files and index.files != files:
+            index.files = files
+            index.dirty = True
+    found = matching.suggest_in(index, question, stories, scores=scores,
+                                talking_points=points)
     save(index)
-    return found
+    return found, index
 
 
 def talking_points(store: Store) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from netprep.star import concepts as cue
 from netprep.star import polarity as pol
 from netprep.star.matchtext import BM25, tokens
 
-MATCHER_VERSION = 4  # bump when the model or the cues change: cached indexes are rebuilt
+MATCHER_VERSION = 5  # bump when the model or the cues change: cached indexes are rebuilt
 RANK_WEIGHTS = (1.0, 0.6, 0.4)
 STORY_ROUNDS = ("behavioral", "culture", "role")
 MAX_MEMO = 400
@@ -56,6 +56,19 @@ CUES = {
 }
 
 
+class Guide(NamedTuple):
+    """A STAR template's title and guiding questions, as kept in the cache file."""
+
+    title: str
+    parts: dict[str, tuple[str, ...]]
+
+    def guide(self, part: str) -> tuple[str, ...]:
+        return self.parts.get(part, ())
+
+
+GUIDE_PARTS = ("situation", "task", "action", "result", "learned")
+
+
 class QuestionFacts(NamedTuple):
     """What the cue phrases read in a question's text."""
 
@@ -90,6 +103,7 @@ class Index:
         self.names = names  # competency id -> name, in content order
         self.bank = bank  # normalised question text -> its competencies
         self.key = key  # what it was built from (see library_key)
+        self.files = ""  # the default packs' files it was built from, when known (match_cache)
         self.templates: dict[str, Any] = {}
         self.questions: dict[str, QuestionFacts] = {}
         self.profiles: dict[str, Profile] = {}
@@ -160,7 +174,10 @@ class Index:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "version": MATCHER_VERSION, "key": self.key, "bm25": self.bm25.to_dict(),
+            "version": MATCHER_VERSION, "key": self.key, "files": self.files,
+            "bm25": self.bm25.to_dict(),
+            "guides": {c: {"title": t.title, "parts": {p: list(t.guide(p)) for p in GUIDE_PARTS}}
+                       for c, t in self.templates.items()},
             "labels": self.labels, "names": self.names,
             "bank": {k: list(v) for k, v in self.bank.items()},
             "questions": {k: [q.polarity, q.motivation, sorted(q.concepts)]
@@ -181,6 +198,10 @@ class Index:
                     [{str(c): float(w) for c, w in d.items()} for d in data["labels"]],
                     {str(k): str(v) for k, v in data["names"].items()},
                     {str(k): tuple(v) for k, v in data["bank"].items()}, str(data["key"]))
+        index.files = str(data.get("files") or "")
+        index.templates = {str(c): Guide(str(g["title"]),
+                                         {str(p): tuple(q) for p, q in g["parts"].items()})
+                           for c, g in data["guides"].items()}
         for k, (polarity, motivation, found) in data["questions"].items():
             index.questions[k] = QuestionFacts(polarity, bool(motivation), frozenset(found))
         for k, p in data["profiles"].items():

@@ -202,8 +202,16 @@ def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
             return _motivation(quick, talking_points)
         names = {c.id: c.name for c in library.competencies.values()}
         return _nothing(library.templates, names, quick, [], ())
-    index = index_for(library)
-    reading = read_question(index, text, tags)
+    return suggest_in(index_for(library), text, stories, competencies=tags, scores=scores,
+                      used=used, talking_points=talking_points)
+
+
+def suggest_in(index: Index, text: str, stories: Sequence[StoryLike], *,
+               competencies: Iterable[str] = (), scores: Mapping[int, int] | None = None,
+               used: Iterable[int] = (), talking_points: Sequence[str] = ()) -> Suggestion:
+    """`suggest` over an index already at hand (`star suggest` reads it from its cache
+    file without loading the content library)."""
+    reading = read_question(index, text, competencies)
     if reading.motivation:
         return _motivation(reading, talking_points)
     ranked = rank(index, reading, stories, scores)
