@@ -77,12 +77,31 @@ def _load_alpha2digit() -> Callable[..., str]:
 _alpha2digit: Callable[..., str] | None = None
 
 
+_SIMPLE = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_SIMPLE.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+                "eighty": "80", "ninety": "90", "first": "1st", "second": "2nd",
+                "third": "3rd", "fourth": "4th", "fifth": "5th"})
+# A number said in more than one word ("forty-two", "one hundred and five", "two thousand").
+_COMPOUND = re.compile(
+    r"\b(?:" + "|".join(_SIMPLE) + r"|hundred|thousand|million|billion)(?:[\s-]+(?:and\s+)?"
+    r"(?:" + "|".join(_SIMPLE) + r"|hundred|thousand|million|billion)\b)+|\b(?:hundred|"
+    r"thousand|million|billion)\b", re.I)
+
+
 @lru_cache(maxsize=2048)
 def digits(text: str) -> str:
-    """The text with English number words written as digits ("forty-two" -> "42")."""
+    """The text with English number words written as digits ("forty-two" -> "42").
+
+    Single words are looked up here; a number said in several words goes to text2num,
+    imported the first time one is met.
+    """
     global _alpha2digit
     if not _NUMBER_WORD.search(text):
         return text
+    if not _COMPOUND.search(text):
+        return _NUMBER_WORD.sub(lambda m: _SIMPLE.get(m.group(0).lower(), m.group(0)), text)
     if _alpha2digit is None:
         _alpha2digit = _load_alpha2digit()
     try:
