@@ -208,7 +208,7 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     return findings, extra
 
 
-def _also(lab: Labelled, label: str, least: float = 1.6, share: float = 0.6) -> bool:
+def _also(lab: Labelled, label: str, least: float = 1.5, share: float = 0.6) -> bool:
     """Whether a clause also does `label` clearly, beside the label it won."""
     score = lab.scores.get(label, 0.0)
     return score >= least and score >= share * lab.scores.get(lab.label, 0.0)

@@ -296,7 +296,7 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     else:
         if act.passive:
             scores["others_action"] += 1.0
-            if not field_name and position < 0.3:  # background told in the passive
+            if not field_name and position < 0.15:  # background told in the passive
                 scores["context"] += 1.0
         scores["context"] += 0.3
         if _AFTER.match(text.strip()) or _AFTER.match(bare):
