@@ -1,10 +1,12 @@
 """Voice answers: model load, real-time factor, feedback latency, peak memory, accuracy.
 
     python benchmarks/voice.py            # needs the voice extra and espeak-ng
-    python benchmarks/voice.py --speed 1  # replay the 2-minute answer in real time
+    python benchmarks/voice.py --accuracy # only the accuracy table (about a minute)
+    python benchmarks/voice.py --speed 2  # replay the 2-minute answer twice as fast
 
 Accuracy is measured on the labelled answers in tests/data/voice/answers.yaml,
-spoken by espeak-ng, for four ways of decoding:
+spoken by espeak-ng, for five ways of decoding (fillers: said ones heard; extra:
+fillers heard that were not said):
   whole / whole+prompt   the answer in one call, without / with the filler prompt
   pieces / pieces+prompt cut at pauses, each piece decoded alone
   two readings           each piece read plainly and with the prompt, fillers merged in
@@ -75,6 +77,7 @@ def main() -> None:
     from netprep.voice import SAMPLE_RATE, model
     from netprep.voice.audio import read_wav, write_wav
     from netprep.voice.evaluate import errors, filler_hits, normalise, synthesise
+    from netprep.voice.measures import count_fillers
     from netprep.voice.recorder import Recording, WavStream
     from netprep.voice.stream import Listener, transcribe_audio
     from netprep.voice.transcribe import FILLER_PROMPT
@@ -103,9 +106,9 @@ def main() -> None:
         }
         said_seconds = sum(len(a) for a in audio.values()) / SAMPLE_RATE
         print(f"\naccuracy on {len(answers)} synthesised answers ({said_seconds:.0f} s):")
-        print(f"  {'way':14} {'WER':>6} {'fillers':>8} {'RTF':>6} {'CPU RTF':>8}")
+        print(f"  {'way':14} {'WER':>6} {'fillers':>8} {'extra':>6} {'RTF':>6} {'CPU RTF':>8}")
         for name, run in ways.items():
-            wrong = total = found = said = 0
+            wrong = total = found = said = extra = 0
             started, cpu = time.perf_counter(), time.process_time()
             for answer in answers:
                 heard = run(audio[answer["id"]])
@@ -114,10 +117,11 @@ def main() -> None:
                 total += len(ref)
                 hit, n = filler_hits(answer["said"], heard)
                 found, said = found + hit, said + n
+                extra += sum(count_fillers(heard.split()).values()) - hit
             rtf = (time.perf_counter() - started) / said_seconds
             cpu_rtf = (time.process_time() - cpu) / said_seconds / model.cpu_threads()
-            print(f"  {name:14} {wrong / total:6.1%} {found:>3}/{said:<4} {rtf:6.3f} "
-                  f"{cpu_rtf:8.3f}")
+            print(f"  {name:14} {wrong / total:6.1%} {found:>3}/{said:<4} {extra:>6} "
+                  f"{rtf:6.3f} {cpu_rtf:8.3f}")
         if args.accuracy:
             return
 
