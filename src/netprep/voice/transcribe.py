@@ -72,7 +72,10 @@ class Decoder:
         return words
 
     def _text(self, audio: Any, prompt: str | None) -> str:
-        segments, _info = self.model.transcribe(audio, **self._options(prompt, False))
+        # Greedy only: no retries at higher temperatures, which sample at random; a failed
+        # reading here only costs fillers, never words.
+        options = {**self._options(prompt, False), "temperature": 0.0}
+        segments, _info = self.model.transcribe(audio, **options)
         return " ".join(s.text.strip() for s in segments)
 
     def decode(self, segment: Segment) -> Piece:
