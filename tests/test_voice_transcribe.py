@@ -94,9 +94,16 @@ def test_star_findings_of_a_spoken_answer_match_the_typed_text(spoken, transcrip
                          if w.strip(",.").lower() not in ("um", "uh"))
         said = analyze_answer(transcripts[key].text, target_seconds=120)
         wrote = analyze_answer(typed, target_seconds=120)
-        assert {p for p, n in said.parts.items() if n} == {p for p, n in wrote.parts.items() if n}
+        star = ("situation", "task", "action", "result")
+        assert {p for p in star if said.parts.get(p)} == {p for p in star if wrote.parts.get(p)}
         assert said.has_metric == wrote.has_metric
-        assert {f.code for f in said.findings} == {f.code for f in wrote.findings}, key
+        # The STAR findings (a part missing or short, no metric, "we" for "I"); whether a
+        # closing clause reads as a lesson turns on single words, so it is left out.
+        def star_codes(analysis: Any) -> set[str]:
+            return {f.code for f in analysis.findings
+                    if f.code.startswith(("missing-", "short-", "no-metric", "we-"))}
+
+        assert star_codes(said) == star_codes(wrote), key
 
 
 def test_the_recording_path_transcribes_while_a_fake_stream_plays(spoken, whisper) -> None:
