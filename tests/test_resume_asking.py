@@ -94,3 +94,33 @@ def test_bad_question_options(cli) -> None:
     assert theme.code == 2 and "team" in theme.err
     misplaced = cli("tips", "interview", "--save", "team-week")
     assert misplaced.code == 2 and "tips questions" in misplaced.err
+
+
+def test_a_user_pack_adds_probes_and_questions_and_is_checked(cli, tmp_path, monkeypatch) -> None:
+    pack = tmp_path / "mypack"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\ndescription: Mine.\nversion: '1'\n")
+    (pack / "probes.yaml").write_text(
+        "probes:\n  - id: mine-why\n    angle: Why\n    text: Why did you pick {title}?\n"
+        "    follow_up: And then?\n    kinds: [project]\n")
+    (pack / "interviewer_questions.yaml").write_text(
+        "questions:\n  - id: mine-q\n    theme: team\n    text: What does the team ship?\n"
+        "    why: It is concrete.\n")
+    monkeypatch.setenv("NETPREP_CONTENT", str(pack))
+    assert cli("content", "validate").code == 0
+    ids = [q["id"] for q in json.loads(cli("tips", "questions", "--json").out)["questions"]]
+    assert "mine-q" in ids
+    cli("resume", "add", "--kind", "project", "--title", "Navigator")
+    dive = json.loads(cli("resume", "show", "1", "--json").out)["deep_dive"]
+    assert "Why did you pick “Navigator”?" in [q["text"] for q in dive]
+    (pack / "probes.yaml").write_text(
+        "probes:\n  - id: bad\n    angle: Why\n    text: Why did you pick it?\n"
+        "    follow_up: And then?\n    kinds: [job]\n")
+    result = cli("content", "validate")
+    assert result.code == 1
+    assert "probes.yaml:6: probes[0].kinds[0]: expected one of project" in result.err
+    (pack / "probes.yaml").write_text(
+        "probes:\n  - id: bad\n    angle: Why\n    text: Why did you pick it?\n"
+        "    follow_up: And then?\n    kinds: [project]\n")
+    result = cli("content", "validate")
+    assert result.code == 1 and "must contain {title}" in result.err

@@ -182,3 +182,10 @@ def test_ctrl_c_keeps_the_questions_already_asked(cli, monkeypatch, capsys) -> N
 @pytest.mark.parametrize("bad", ["0", "21"])
 def test_question_count_limits_still_apply(cli, bad) -> None:
     assert cli("mock", "--round", "resume", "--questions", bad).code == 2
+
+
+def test_a_long_title_is_named_whole(cli) -> None:
+    title = "A " + "very " * 35 + "long project name"
+    assert cli("resume", "add", "--kind", "project", "--title", title).code == 0
+    cli("mock", "--round", "resume", "--questions", "2", input="a\nb\n")
+    assert all(title in q["text"] for q in history(cli)["questions"])

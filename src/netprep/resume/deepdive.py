@@ -16,7 +16,6 @@ from netprep.resume.model import Entry
 
 ROUND = "resume"
 PACK = "resume"  # the pack id recorded with deep-dive answers: the user's own bank
-MAX_TITLE_IN_QUESTION = 80
 
 
 def question_id(entry_id: int, probe_id: str) -> str:
@@ -31,10 +30,8 @@ def entry_of(question_id_: str) -> int | None:
 
 
 def _name(entry: Entry) -> str:
-    title = " ".join(entry.title.split())
-    if len(title) > MAX_TITLE_IN_QUESTION:
-        title = title[: MAX_TITLE_IN_QUESTION - 1].rstrip() + "…"
-    return f"“{title}”"
+    """The entry's whole title, quoted: scripts find the entry by it (never shortened)."""
+    return f"“{' '.join(entry.title.split())}”"
 
 
 def questions_for(entry: Entry, probes: Sequence[Probe]) -> list[Question]:
