@@ -10,8 +10,10 @@ from typing import Any
 from netprep.errors import NotFoundError
 from netprep.resume.model import TEXT_FIELDS, Entry
 from netprep.store.db import Store, now_iso
+from netprep.store.resume_rows import PITCH_KEY, get_pitch, practised_entries
 
-PITCH_KEY = "resume.pitch"
+__all__ = ["PITCH_KEY", "get_pitch", "practised_entries"]  # also read by `stats --json`
+
 _LIST_COLUMNS = (*TEXT_FIELDS, "kind")
 
 
@@ -130,18 +132,6 @@ def remove_entry(store: Store, entry_id: int) -> Entry:
 # --- the pitch -------------------------------------------------------------------------
 
 
-def get_pitch(store: Store) -> dict[str, Any] | None:
-    """The saved pitch: {"text", "saved_at"}, or None."""
-    raw = store.get_setting(PITCH_KEY)
-    if raw is None:
-        return None
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) and isinstance(value.get("text"), str) else None
-
-
 def save_pitch(store: Store, text: str | None) -> None:
     store.set_setting(PITCH_KEY, None if text is None else
                       json.dumps({"text": text, "saved_at": now_iso()}))
@@ -196,15 +186,3 @@ def asked_in(store: Store, session_id: int) -> list[dict[str, Any]]:
             findings = []
         out.append({"text": r["text"], "findings": findings})
     return out
-
-
-def practised_entries(store: Store) -> dict[int, int]:
-    """Entry id -> how many deep-dive answers it has had (question ids `resume-<id>-...`)."""
-    rows = store.query("SELECT question_id, count(*) AS n FROM answers WHERE round = 'resume' "
-                       "GROUP BY question_id")
-    counts: dict[int, int] = {}
-    for r in rows:
-        parts = str(r["question_id"]).split("-")
-        if len(parts) >= 3 and parts[0] == "resume" and parts[1].isdigit():
-            counts[int(parts[1])] = counts.get(int(parts[1]), 0) + int(r["n"])
-    return counts

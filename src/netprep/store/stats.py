@@ -216,7 +216,7 @@ def takehome_totals(store: Store) -> dict[str, Any]:
 
 def resume_totals(store: Store) -> dict[str, Any]:
     """Resume entries without a linked story or a practised deep-dive, and the pitch's state."""
-    from netprep.store.resume import get_pitch, practised_entries
+    from netprep.store.resume_rows import get_pitch, practised_entries
 
     rows = _all(store, "SELECT id, stories FROM resume_entries ORDER BY id")
     practised = practised_entries(store)
