@@ -235,6 +235,7 @@ def run_drill(
     session_id: int | None = None,
     rng: random.Random | None = None,
     library: Library | None = None,
+    in_round: bool = False,
 ) -> dict[str, Any]:
     """One interactive coding drill; returns the saved attempt's summary.
 
@@ -244,6 +245,8 @@ def run_drill(
     or the user gives up. The attempt is saved (also on Ctrl-C, which is then
     re-raised) with `session_id` linking it to a mock session. `minutes`
     overrides the exercise's target time. Needs a terminal (NoTerminalError).
+    `in_round`: the drill ends a mock round, whose summary shows its result (so the
+    drill's own summary table is left out here).
     """
     from netprep.coding.exercises import get_exercise, get_language, pick_exercise, write_starter
     from netprep.coding.session import Attempt
@@ -266,6 +269,7 @@ def run_drill(
         exercise = get_exercise(library, exercise_id)
     language = get_language(library, exercise, lang)
     consent(library, language, False)
+    _header(library, exercise, language, timed, minutes)
     path, created = write_starter(exercise, language)
     message(_written(path, created))
     attempt = Attempt(
@@ -283,13 +287,28 @@ def run_drill(
         raise
     _save(attempt)
     summary = attempt.summary()
-    render_summary(summary)
+    if not in_round:
+        render_summary(summary)
     if not attempt.solved and prompts.confirm("See the reference solution?", default=False):
         from netprep.ui.console import out
         from netprep.ui.text import safe
 
         out().print(safe(exercise.solution[language.id].rstrip()))
     return summary
+
+
+def _header(library: Library, exercise: Any, language: Language, timed: bool,
+            minutes: int | None) -> None:
+    """The drill's header and statement, before a starter is written or an editor opens."""
+    from netprep.coding.exercises import describe
+    from netprep.ui.console import message
+    from netprep.ui.render_code import render_exercise
+    from netprep.ui.timer import clock
+
+    seconds = minutes * 60 if minutes else exercise.minutes * 60
+    target = f", target {clock(seconds)}" if timed else ""
+    message(f"Coding drill: {exercise.title} ({exercise.difficulty}{target}) in {language.name}.")
+    render_exercise(describe(library, exercise), in_drill=True)
 
 
 def consent(library: Library, language: Language, allow: bool) -> None:
@@ -388,11 +407,8 @@ def _loop(attempt: Attempt, library: Library) -> None:
     from netprep.ui import prompts
     from netprep.ui.console import message
     from netprep.ui.render_code import render_exercise, render_report
-    from netprep.ui.timer import clock
 
     exercise = attempt.exercise
-    target = f", target {clock(attempt.target_seconds or 0)}" if attempt.timed else ""
-    message(f"{exercise.title} ({exercise.difficulty}{target}) in {attempt.language.name}.")
     _edit(attempt)
     message(KEYS)
     while True:

@@ -77,10 +77,14 @@ def show(
                          f"from 1 to {MAX_ID}.",
                          "List them with `netprep history`.")
     from netprep.store import open_store
+    from netprep.store.code import code_attempts
     from netprep.store.sessions import get_session
 
     with open_store() as store:
         session = get_session(store, int(session_id))
+        if session is not None:  # the coding drill that ended the round, if any
+            session["code_attempts"] = [a.to_dict() for a in
+                                        code_attempts(store, session_id=int(session_id))]
     if session is None:
         raise NotFoundError(f"No mock interview with id {int(session_id)}.",
                             "List them with `netprep history`.")

@@ -71,6 +71,13 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                           talking_points=points, extra=extra, extra_hints=extra_hints)
         if index is not None:
             match_cache.save(index)
+        if coding and interactive:  # the briefing says the round ends with the drill
+            import dataclasses
+
+            ending = ("After the last question, one timed coding drill ends the round (your "
+                      "editor opens on a starter file); the summary comes after it.")
+            plan = dataclasses.replace(
+                plan, note=f"{plan.note} {ending}" if plan.note else ending)
         interviewer: Any
         if setup is not None:
             from netprep.ui.voice_interview import AudioFileInterviewer, VoiceInterviewer
@@ -93,19 +100,21 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     from netprep.ui.render_mock import render_summary
     from netprep.ui.render_resume import render_asked, render_pitch_check
 
-    render_summary(result, out())
-    render_pitch_check(pitch, out())
-    render_asked(asked, out())
-    if coding:
-        if not interactive:
-            from netprep.ui.console import message
+    drill: dict[str, Any] | None = None
+    if coding and not interactive:
+        from netprep.ui.console import message
 
-            message("The coding exercise needs a terminal; skipped. "
-                    "Practise one with `netprep code start ID`.")
-            return
+        message("The coding exercise needs a terminal; skipped. "
+                "Practise one with `netprep code start ID`.")
+    elif coding and result.answers:
         from netprep.cli.code import run_drill
 
-        run_drill(timed=timed, minutes=None, session_id=result.session_id)
+        # One round: the drill follows the questions, and the summary covers both.
+        drill = run_drill(timed=timed, minutes=None, session_id=result.session_id,
+                          library=library, in_round=True)
+    render_summary(result, out(), drill=drill)
+    render_pitch_check(pitch, out())
+    render_asked(asked, out())
 
 
 def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = True,

@@ -141,6 +141,26 @@ def _subtitle(item: Planned, names: dict[str, str], timed: bool, room: int = 200
     return safe(text)
 
 
+def _drill_line(drill: dict[str, Any]) -> Text:
+    """"Coding drill: Two Sum, 8 of 8 tests, solved in 12:40 of 15:00 (2:20 under)"."""
+    from rich.text import Text
+
+    line = Text("Coding drill: ", style="bold")
+    line.append_text(safe(str(drill.get("title") or drill.get("exercise_id") or "")))
+    if drill.get("lang"):
+        line.append(f" ({drill['lang']})")
+    line.append(f", {drill.get('passed', 0)} of {drill.get('total', 0)} tests")
+    line.append(", solved" if drill.get("solved") else ", not solved")
+    elapsed = float(drill.get("elapsed_seconds") or 0)
+    target = drill.get("target_seconds")
+    line.append(f" in {clock(elapsed)}")
+    if target:
+        line.append(f" of {clock(target)} (")
+        line.append_text(_versus(elapsed, float(target)))
+        line.append(")")
+    return line.append(".")
+
+
 def _short_finding(record: AnswerRecord) -> str:
     """The summary table's cell: missed key points show the first and count the rest."""
     missed = record.checklist.get("key_points_missed") or []
@@ -216,7 +236,9 @@ def _key_points(points: tuple[str, ...], covered: list[str], console: Console) -
         console.print(Text(f"    {mark} ").append_text(safe(point)))
 
 
-def render_summary(result: SessionResult, console: Console) -> None:
+def render_summary(result: SessionResult, console: Console,
+                   drill: dict[str, Any] | None = None) -> None:
+    """The round's table and totals; `drill` is the coding drill that ended it, if any."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -260,6 +282,8 @@ def render_summary(result: SessionResult, console: Console) -> None:
         total = Text(f"Total: {clock(used)} of {clock(target)} (")
         total.append_text(_versus(used, target))
         console.print(total.append(")."))
+    if drill:
+        console.print(_drill_line(drill))
     if result.stopped_early:
         console.print(Text(f"Input ended after {answered} of {plan.total} questions; "
                            "the answers given were saved.", style="yellow"))
@@ -409,3 +433,5 @@ def render_session(session: dict[str, Any], console: Console) -> None:
         missed = len(planned) - session["answered"]
         console.print(Text(f"{plural(missed, 'planned question')} "
                            f"{'was' if missed == 1 else 'were'} not answered.", style="dim"))
+    for attempt in session.get("code_attempts") or []:
+        console.print(_drill_line(attempt))
