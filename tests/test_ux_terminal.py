@@ -93,6 +93,8 @@ def test_mock_at_width_ready_panel_and_bar_fit_and_alt_enter_adds_a_line(
         tmux.keys("Enter")
         tmux.wait_for(lambda s: "Rate this answer" in s)
         tmux.keys("Enter")
+        tmux.wait_for(lambda s: "Your question 1" in s)  # questions for the interviewer
+        tmux.keys("Enter")  # none
         done = tmux.wait_for(lambda s: "EXIT=" in s)
         assert "EXIT=0" in done
     finally:
