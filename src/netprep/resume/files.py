@@ -12,7 +12,8 @@ from typing import Any
 
 from netprep.content.schema import INVALID, Ctx, F, describe, enum, record
 from netprep.content.schema import list_of as many
-from netprep.content.yamlio import Node, YamlProblem, parse
+from netprep.content.userfiles import Block, dump_yaml, read_tree
+from netprep.content.yamlio import Node, YamlProblem
 from netprep.errors import NetprepError
 from netprep.resume.model import KINDS, MAX_CHARS, MAX_TECH, MAX_TITLE, TEXT_FIELDS, Entry
 
@@ -93,9 +94,8 @@ BANK = record({
 
 def parse_entries(text: str, source: str) -> list[Entry]:
     """Entries from YAML or JSON text: one entry, or a list under `entries:`."""
-    stripped = text.lstrip("\ufeff \t\r\n")
     try:
-        root = _from_json(text) if stripped.startswith(("{", "[")) else parse(text)
+        root = read_tree(text)
     except YamlProblem as exc:
         where = f"{source}:{exc.line}" if exc.line else source
         raise EntryFileError([f"{where}: {exc.message}"]) from None
@@ -130,56 +130,14 @@ def _to_entry(item: Mapping[str, Any]) -> Entry:
     )
 
 
-def _from_json(text: str) -> Node:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise YamlProblem(exc.lineno, f"JSON syntax: {exc.msg}") from None
-    return _node(value)
-
-
-def _node(value: Any) -> Node:
-    if isinstance(value, dict):
-        node = Node({}, 0, "map")
-        for key, child in value.items():
-            node.value[str(key)] = _node(child)
-            node.keys[str(key)] = Node(str(key), 0, "str")
-        return node
-    if isinstance(value, list):
-        return Node([_node(v) for v in value], 0, "seq")
-    tag = {str: "str", bool: "bool", int: "int", float: "float"}.get(type(value), "null")
-    return Node(value, 0, tag)
-
-
 # --- writing -------------------------------------------------------------------------
-
-
-class _Block(str):
-    """Text always written as a `|` block, so it can grow lines in an editor."""
-
-
-def to_yaml(data: Any) -> str:
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        block = "\n" in value or (isinstance(value, _Block) and value != "")
-        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value),
-                                       style="|" if block else None)
-
-    Dumper.add_representer(str, text)
-    Dumper.add_representer(_Block, text)
-    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=88,
-                     default_flow_style=None)
 
 
 def export_yaml(entries: Sequence[Entry], exported_at: str) -> str:
     body = {"version": EXPORT_VERSION, "exported_at": exported_at,
             "entries": [e.to_dict() for e in entries]}
     return "# netprep resume entries; read back with `netprep resume add --file FILE`.\n" + \
-        to_yaml(body)
+        dump_yaml(body)
 
 
 def export_json(entries: Sequence[Entry], exported_at: str) -> str:
@@ -208,10 +166,10 @@ def edit_document(entries: Sequence[Entry], what: str = "") -> str:
     for entry in entries:
         data = entry.to_dict(meta=False)
         for name in _LONG:
-            data[name] = _Block(data[name] or "")
+            data[name] = Block(data[name] or "")
         docs.append(data)
     body = docs[0] if len(docs) == 1 else {"entries": docs}
-    return header + to_yaml(body)
+    return header + dump_yaml(body)
 
 
 # --- the cheat sheet -----------------------------------------------------------------

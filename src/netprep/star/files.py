@@ -15,7 +15,8 @@ from typing import Any
 from netprep.coach.analysis import PARTS, STAR, Analysis, has_metric
 from netprep.content.schema import INVALID, Ctx, F, describe, ident, record
 from netprep.content.schema import list_of as many
-from netprep.content.yamlio import Node, YamlProblem, parse
+from netprep.content.userfiles import Block, dump_yaml, read_tree
+from netprep.content.yamlio import Node, YamlProblem
 from netprep.errors import NetprepError
 from netprep.star.model import Story
 from netprep.text import clean, clock
@@ -91,9 +92,8 @@ def parse_stories(text: str, source: str) -> list[Story]:
 
     Raises StoryFileError naming file:line: field for every problem.
     """
-    stripped = text.lstrip("\ufeff \t\r\n")
     try:
-        root = _from_json(text) if stripped.startswith(("{", "[")) else parse(text)
+        root = read_tree(text)
     except YamlProblem as exc:
         where = f"{source}:{exc.line}" if exc.line else source
         raise StoryFileError([f"{where}: {exc.message}"]) from None
@@ -120,27 +120,6 @@ def _to_story(item: Mapping[str, Any]) -> Story:
     )
 
 
-def _from_json(text: str) -> Node:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise YamlProblem(exc.lineno, f"JSON syntax: {exc.msg}") from None
-    return _node(value)
-
-
-def _node(value: Any) -> Node:
-    if isinstance(value, dict):
-        node = Node({}, 0, "map")
-        for key, child in value.items():
-            node.value[str(key)] = _node(child)
-            node.keys[str(key)] = Node(str(key), 0, "str")
-        return node
-    if isinstance(value, list):
-        return Node([_node(v) for v in value], 0, "seq")
-    tag = {str: "str", bool: "bool", int: "int", float: "float"}.get(type(value), "null")
-    return Node(value, 0, tag)
-
-
 # --- writing -------------------------------------------------------------------------
 
 
@@ -157,31 +136,10 @@ def story_dict(story: Story, meta: bool = True) -> dict[str, Any]:
     return data
 
 
-class _Block(str):
-    """Text always written as a `|` block, so it can grow lines in an editor."""
-
-
-def _yaml(data: Any) -> str:
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        block = "\n" in value or (isinstance(value, _Block) and value != "")
-        return dumper.represent_scalar("tag:yaml.org,2002:str", str(value),
-                                       style="|" if block else None)
-
-    Dumper.add_representer(str, text)
-    Dumper.add_representer(_Block, text)
-    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=88,
-                     default_flow_style=None)
-
-
 def export_yaml(stories: Sequence[Story], exported_at: str) -> str:
     body = {"version": EXPORT_VERSION, "exported_at": exported_at,
             "stories": [_drop_none(story_dict(s)) for s in stories]}
-    return "# netprep STAR stories; read back with `netprep star import FILE`.\n" + _yaml(body)
+    return "# netprep STAR stories; read back with `netprep star import FILE`.\n" + dump_yaml(body)
 
 
 def export_json(stories: Sequence[Story], exported_at: str) -> str:
@@ -212,12 +170,8 @@ def edit_document(story: Story, known_tags: Sequence[str] = ()) -> str:
                                           subsequent_indent="#   ")) + "\n"
     data = story_dict(story, meta=False)
     for part in PARTS:
-        data[part] = _Block(data[part] or "")
-    # YAML cannot write an empty block, so an empty part comes out as `''`; give it the
-    # `|` and an indented blank line the header promises, ready to type into.
-    lines = [f"{line[:-2]}|\n  " if line[:-4] in PARTS and line.endswith(": ''") else line
-             for line in _yaml(data).splitlines()]
-    return header + "\n".join(lines) + "\n"
+        data[part] = Block(data[part] or "")
+    return header + dump_yaml(data)
 
 
 # --- the cheat sheet -----------------------------------------------------------------
