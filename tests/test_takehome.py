@@ -174,3 +174,18 @@ def test_a_user_pack_brief_runs_its_checks_only_when_allowed(cli, home: Path) ->
     assert refused.code == 1 and "--allow-pack-checks" in refused.err
     allowed = cli("takehome", "check", "--allow-pack-checks", "--json")
     assert allowed.code == 1 and json.loads(allowed.out)["total"] == 7
+
+
+def test_interactive_sitting_checks_and_leaving_pauses_the_clock(cli) -> None:
+    from .conftest import terminal
+
+    with terminal("\rs\rq\r"):  # run the checks, show the status, leave
+        result = cli("takehome", "start", "sales-report")
+    assert result.code == 0, result.err
+    assert "0/6 requirements met" in result.out and "Clock paused" in result.err
+    assert json.loads(cli("takehome", "status", "--json").out)["state"] == "paused"
+    with terminal("\x03"):  # Ctrl-C pauses too, and exits 130
+        interrupted = cli("takehome", "start", "sales-report")
+    assert interrupted.code == 130 and "Clock paused" in interrupted.err
+    status = json.loads(cli("takehome", "status", "--json").out)
+    assert status["state"] == "paused" and status["sittings"] == 2

@@ -149,3 +149,16 @@ def test_follow_up_round_asks_about_the_submitted_files_and_readme(cli) -> None:
     assert history[0]["round"] == "takehome" and history[0]["answered"] == 3
     assert cli("mock", "--attempt", "1").code == 2
     assert cli("mock", "--round", "takehome", "--attempt", "99").code == 1
+
+
+def test_interactive_self_review_through_the_prompts(cli) -> None:
+    from .conftest import terminal
+
+    cli("takehome", "start", "todo-component")
+    # five ratings (Enter accepts 3; "4" picks 4), then confirm the submission
+    with terminal("\r4\r\r5\r2\r\r"):
+        result = cli("takehome", "submit")
+    assert result.code == 0, result.err
+    review = json.loads(cli("takehome", "review", "1", "--json").out)["review"]
+    assert review["self_review"] == {"design": 3, "correctness": 4, "code-quality": 3,
+                                     "docs": 5, "trade-offs": 2}
