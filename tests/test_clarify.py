@@ -85,3 +85,31 @@ def test_drill_questions_are_answered_and_the_summary_names_the_missed_ones(
     assert [(r["matched"], r["before_first_run"]) for r in rows] == [
         ("same-element", True), (None, True), ("sorted", False)]
     assert all(r["code_attempt_id"] == 1 for r in rows)
+
+
+def test_technical_mock_answers_clarifying_questions_and_records_them(cli, home: Path) -> None:
+    pack = home / "packs" / "mine"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\ndescription: Mine.\nversion: '1'\n")
+    (pack / "questions" / "technical.yaml").write_text(
+        "round: technical\nquestions:\n  - id: pair-sum\n"
+        "    text: How would you find two numbers in an array that add up to a target?\n"
+        "    topic: hash-tables\n"
+        "    key_points: [Use a hash map., Look up target minus x., It is O(n) time.]\n"
+        "    clarifications:\n"
+        "      - {id: sorted, question: Is the array sorted?, answer: No order at all., "
+        "key: true}\n"
+        "      - {id: same-element, question: Can I use the same element twice?, "
+        "answer: No., key: true}\n")
+    result = cli("mock", "--pack", "mine", "--round", "technical", "--questions", "1",
+                 "--untimed", input="?is the input in ascending order\n?do you like tea\n"
+                 "I would keep a hash map of values seen so far.\n")
+    assert result.code == 0, result.err
+    assert "No order at all." in result.err and "I'd rather you decide" in result.err
+    assert "worth asking first: same-element" in result.err
+    session = json.loads(cli("history", "show", "1", "--json").out)
+    checklist = session["questions"][0]["checklist"]
+    assert checklist["clarifying_question"] is True
+    assert checklist["clarifications_asked"] == ["sorted"]
+    assert checklist["clarifications_missed"] == ["same-element"]
+    assert session["questions"][0]["answer"].startswith("I would keep a hash map")

@@ -157,6 +157,7 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 topic=item["topic"],
                 follow_ups=tuple(item["follow_ups"]),
                 key_points=tuple(item["key_points"]),
+                clarifications=tuple(_plain(c) for c in item["clarifications"]),
             )
         )
 

@@ -90,6 +90,7 @@ class Question(NamedTuple):
     topic: str | None = None
     follow_ups: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()
+    clarifications: tuple[dict[str, Any], ...] = ()  # as in Exercise
 
     @property
     def key(self) -> str:

@@ -68,6 +68,15 @@ THEME = record(
     }
 )
 
+_CLARIFICATION = record(
+    {
+        "id": F(ident()),
+        "question": F(text(max_chars=200)),
+        "answer": F(text(max_chars=400)),
+        "key": F(boolean(), False, False),
+    }
+)
+
 QUESTIONS = record(
     {
         "round": F(enum(*ROUNDS)),
@@ -83,6 +92,7 @@ QUESTIONS = record(
                         "seconds": F(integer(15, 900, "a number of seconds"), False, 120),
                         "follow_ups": F(many(text(max_chars=300), 0, 3), False, ()),
                         "key_points": F(many(text(max_chars=300), 3, 6), False, ()),
+                        "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
                     }
                 ),
                 low=1,
@@ -154,15 +164,6 @@ TIPS = record(
 
 _CASE = record(
     {"args": F(many(json_value())), "expected": F(json_value()), "explain": F(text(), False)}
-)
-
-_CLARIFICATION = record(
-    {
-        "id": F(ident()),
-        "question": F(text(max_chars=200)),
-        "answer": F(text(max_chars=400)),
-        "key": F(boolean(), False, False),
-    }
 )
 
 EXERCISE = record(

@@ -116,6 +116,7 @@ class Turn:
         self.target_seconds = target if target is not None else item.target_seconds
         self._clock = clock
         self.started = clock()
+        self.clarifications: list[dict[str, Any]] = []  # asked with "?" before answering
 
     def elapsed(self) -> float:
         """Seconds since the question was asked, from the monotonic start (never drifts)."""

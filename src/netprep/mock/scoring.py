@@ -50,6 +50,23 @@ def findings_of(question: Question, analysis: Any,
     return found
 
 
+def clarification_checklist(question: Question, asked: list[dict[str, Any]]
+                            ) -> dict[str, Any]:
+    """For a question with clarifications: which were asked ("?" at the prompt), and
+    which key ones were missed."""
+    if not question.clarifications:
+        return {}
+    ids = [a["matched"] for a in asked if a.get("matched")]
+    checklist: dict[str, Any] = {
+        "clarifications_asked": ids,
+        "clarifications_missed": [c["id"] for c in question.clarifications
+                                  if c.get("key") and c["id"] not in ids],
+    }
+    if asked:
+        checklist["clarifying_question"] = True
+    return checklist
+
+
 def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
     """What the typed answer shows by itself (the defaults a self-review starts from)."""
     analysis = record.analysis

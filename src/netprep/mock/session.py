@@ -17,7 +17,12 @@ from netprep.mock.model import (
     Spoken,
     Turn,
 )
-from netprep.mock.scoring import auto_checklist, findings_of, suggestions
+from netprep.mock.scoring import (
+    auto_checklist,
+    clarification_checklist,
+    findings_of,
+    suggestions,
+)
 
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
 
@@ -116,7 +121,8 @@ def run_session(
             if text.strip():
                 analyze = analyze or _default_analyzer()
                 record.analysis = analyze(text, **_analysis_args(item, spoken=voice is not None))
-            record.checklist = auto_checklist(item.question, record)
+            record.checklist = {**auto_checklist(item.question, record),
+                                **clarification_checklist(item.question, turn.clarifications)}
             record.findings = findings_of(item.question, record.analysis, record.checklist)
             if session_id is None:
                 session_id = recorder.start(plan, started_at)

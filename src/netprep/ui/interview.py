@@ -22,9 +22,12 @@ from netprep.ui.render_mock import (
     render_feedback,
     render_question,
 )
+from netprep.ui.text import safe
 from netprep.ui.timer import countdown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
     from netprep.content.models import Library
@@ -86,6 +89,26 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
     message(f"Your unfinished answer to question {turn.item.position} is kept in {path}.")
 
 
+def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console) -> str:
+    """Read the answer; a line starting with "?" asks the interviewer first (for a
+    question with clarifications), and the answer is read again. The clock runs on."""
+    bank = turn.item.question.clarifications
+    while True:
+        text = read()
+        if not bank or turn.follow_up is not None or not text.lstrip().startswith("?"):
+            return text
+        from netprep.coding.clarify import match
+
+        asked = text.strip()[1:].strip()
+        if not asked:
+            console.print(safe("Type ? and your question, for example: ?can the input be empty"))
+            continue
+        found = match(asked, bank)
+        turn.clarifications.append({"question": asked, "matched": found.id})
+        console.print(safe("Interviewer:", "bold"),
+                      safe(found.answer, "cyan" if found.id else "yellow"))
+
+
 class ScriptedInterviewer:
     """No terminal: each answer is one line of `stream`; no self-review prompts."""
 
@@ -99,10 +122,14 @@ class ScriptedInterviewer:
 
     def ask(self, turn: Turn) -> str:
         render_question(turn, self.console, self.names)
-        line = self.stream.readline()
-        if not line:
-            raise EndOfAnswers()
-        return line.rstrip("\r\n")
+
+        def read() -> str:
+            line = self.stream.readline()
+            if not line:
+                raise EndOfAnswers()
+            return line.rstrip("\r\n")
+
+        return answer_or_clarify(turn, read, self.console)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         render_feedback(record, self.console, key_points=True)
@@ -156,7 +183,7 @@ class TerminalInterviewer:
 
     def ask(self, turn: Turn) -> str:
         render_question(turn, self.console, self.names)
-        return self._prompt("> ", turn)
+        return answer_or_clarify(turn, lambda: self._prompt("> ", turn), self.console)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         from netprep.ui import prompts

@@ -186,6 +186,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
     if analysis is None:
         line.append(" · answered aloud", style="dim")
         console.print(line)
+        _clarifications(record, console)
         _key_points(points, record.checklist.get("key_points", []), console)
         return
     extra = getattr(analysis, "extra", {}) or {}
@@ -223,7 +224,19 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
             text.append(" ")
             text.append_text(safe(finding["suggestion"], "dim"))
         bullet(console, text)
+    _clarifications(record, console)
     _key_points(points, record.checklist.get("key_points", []), console)
+
+
+def _clarifications(record: AnswerRecord, console: Console) -> None:
+    missed = record.checklist.get("clarifications_missed")
+    if missed is None:
+        return
+    asked = record.checklist.get("clarifications_asked") or []
+    text = "  Clarifications asked: " + (", ".join(asked) or "none")
+    if missed:
+        text += "; worth asking first: " + ", ".join(missed)
+    console.print(safe(text, "dim" if not missed else "yellow"))
 
 
 def _key_points(points: tuple[str, ...], covered: list[str], console: Console) -> None:
