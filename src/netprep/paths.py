@@ -111,11 +111,26 @@ def pack_dirs() -> list[tuple[Path, str]]:
 
 
 def atomic_write(path: Path, data: str | bytes, private: bool = True) -> None:
-    """Write a file the user keeps: temp file beside it, fsync, then rename over."""
+    """Write a file the user keeps: temp file beside it, fsync, then rename over.
+
+    A symlink is followed (the file it points to is replaced, the link kept). A
+    target that exists and is not a plain file (a FIFO, a device such as /dev/stdout,
+    a socket), or a file with other hard links, is opened and written in place:
+    renaming over it would replace the device node or break the links.
+    """
     import tempfile
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
+    try:
+        info = path.stat()  # follows symlinks, /dev/stdout's too
+    except OSError:
+        info = None
+    if info is not None and (not stat.S_ISREG(info.st_mode) or info.st_nlink > 1):
+        _write_in_place(path, raw, regular=stat.S_ISREG(info.st_mode))
+        return
+    if path.is_symlink():
+        path = path.resolve()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -131,3 +146,13 @@ def atomic_write(path: Path, data: str | bytes, private: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+def _write_in_place(path: Path, raw: bytes, regular: bool) -> None:
+    flags = os.O_WRONLY | (os.O_TRUNC if regular else 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(raw)
+        fh.flush()
+        if regular:
+            os.fsync(fh.fileno())

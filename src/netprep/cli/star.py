@@ -354,7 +354,8 @@ def export(
         help="markdown: a one-page cheat sheet; yaml or json: everything, for `star import`.",
     ),
     output: str = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomic, private 0600) instead of stdout."
+        None, "--output", "-o", help="Write to this file (atomic, private 0600; a FIFO or device is written "
+        "directly, a symlink followed; - is stdout) instead of stdout."
     ),
 ) -> None:
     """Export your stories: a cheat sheet to read before the interview, or a full backup."""
@@ -370,7 +371,7 @@ def export(
     text = export_text(stories, format, now_iso())
     if resume:
         text = text.rstrip("\n") + "\n\n" + resume
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
