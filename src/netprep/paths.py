@@ -18,11 +18,21 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
+# Messages for the user that the command layer prints once on stderr (nothing here prints).
+NOTICES: list[str] = []
+
+
 def data_dir(create: bool = True) -> Path:
     """The data directory, created private to the user when `create` is true."""
     home = os.environ.get("NETPREP_HOME")
     if home:
         path = Path(home).expanduser()
+        if not path.is_absolute():  # each working directory would get its own database
+            raise DataDirError(
+                f"NETPREP_HOME is a relative path ({home}), so every folder you run "
+                "netprep from would get its own empty database.",
+                f"Set it to an absolute path, such as NETPREP_HOME={Path.cwd() / path}.",
+            )
     else:
         import platformdirs
 
@@ -33,14 +43,27 @@ def data_dir(create: bool = True) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (0700) if needed, tighten it if looser, and check it is writable."""
+    """Create `path` (0700) if needed and check it is writable.
+
+    Only a folder netprep creates is made private: an existing one (a shared folder
+    such as /tmp, mode 1777) keeps its mode, with a notice when others can open it;
+    netprep's own files in it are 0600 all the same.
+    """
     try:
+        existed = path.is_dir()
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         if not path.is_dir():
             raise NotADirectoryError(path)
         mode = stat.S_IMODE(path.stat().st_mode)
         if os.name == "posix" and mode & 0o077:
-            path.chmod(mode & ~0o077)
+            if not existed:
+                path.chmod(mode & ~0o077)
+            else:
+                _notice(
+                    f"note: {path} is open to other users (mode {mode:04o}); netprep left "
+                    "the folder as it is and keeps its own files private (0600). Set "
+                    "NETPREP_HOME to a folder of your own to avoid this note."
+                )
         if not os.access(path, os.W_OK | os.X_OK):
             raise PermissionError(path)
     except (NotADirectoryError, FileExistsError) as exc:
@@ -59,6 +82,11 @@ def ensure_private_dir(path: Path) -> Path:
             "Check its permissions, or set NETPREP_HOME to a folder you can write.",
         ) from exc
     return path
+
+
+def _notice(text: str) -> None:
+    if text not in NOTICES:
+        NOTICES.append(text)
 
 
 def make_private(path: Path) -> None:

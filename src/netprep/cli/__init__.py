@@ -122,6 +122,24 @@ _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC
 
 def _guarded(call: Callable[[], Any], debug: bool) -> int:
     try:
+        return _guarded_call(call, debug)
+    finally:
+        _print_notices()
+
+
+def _print_notices() -> None:
+    """Notices collected below the command layer (netprep.paths.NOTICES), once each."""
+    paths = sys.modules.get("netprep.paths")
+    notices = getattr(paths, "NOTICES", None)
+    while notices:
+        try:
+            sys.stderr.write(f"netprep: {notices.pop(0)}\n")
+        except (OSError, ValueError):
+            return
+
+
+def _guarded_call(call: Callable[[], Any], debug: bool) -> int:
+    try:
         result = call()
         if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into Exit(130); click returns it
             _report("Interrupted.", None)
