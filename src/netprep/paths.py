@@ -45,18 +45,19 @@ def data_dir(create: bool = True) -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (0700) if needed and check it is writable.
 
-    Only a folder netprep creates is made private: an existing one (a shared folder
-    such as /tmp, mode 1777) keeps its mode, with a notice when others can open it;
-    netprep's own files in it are 0600 all the same.
+    A folder netprep creates, or an existing one of the user's own, is made private
+    (0700). A shared folder (another owner, sticky, setgid or writable by others, such
+    as /tmp at 1777) keeps its mode, with a notice; netprep's own files in it are 0600.
     """
     try:
         existed = path.is_dir()
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         if not path.is_dir():
             raise NotADirectoryError(path)
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
+        mode = stat.S_IMODE(info.st_mode)
         if os.name == "posix" and mode & 0o077:
-            if not existed:
+            if not existed or _own_private_folder(info):
                 path.chmod(mode & ~0o077)
             else:
                 _notice(
@@ -82,6 +83,13 @@ def ensure_private_dir(path: Path) -> Path:
             "Check its permissions, or set NETPREP_HOME to a folder you can write.",
         ) from exc
     return path
+
+
+def _own_private_folder(info: os.stat_result) -> bool:
+    """A folder of the user's own (as an older netprep left it), not one meant to be shared:
+    owned by the user, neither sticky nor setgid, and not writable by others."""
+    shared = stat.S_ISVTX | stat.S_ISGID | stat.S_IWOTH
+    return info.st_uid == os.geteuid() and not info.st_mode & shared
 
 
 def _notice(text: str) -> None:

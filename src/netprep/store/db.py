@@ -47,6 +47,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        self._checked = False  # PRAGMA quick_check passed on this connection
 
     def __enter__(self) -> Store:
         return self
@@ -64,6 +65,15 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _store_error(exc, self.path) from exc
+        if not self._checked:  # never write into a damaged file (a few ms for a big one)
+            try:
+                problem = _quick_check(self.conn)
+            except sqlite3.Error as exc:
+                problem = str(exc)
+            if problem is not None:
+                self.conn.execute("ROLLBACK")
+                raise _damaged(self.path, problem)
+            self._checked = True
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -80,23 +90,36 @@ class Store:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise _store_error(exc, self.path) from exc
+            raise self.read_error(exc) from exc
         except UnicodeEncodeError as exc:
             raise _not_utf8(exc) from exc
 
+    def read_error(self, exc: sqlite3.Error) -> StoreError:
+        """The StoreError for a failed read; a damaged file is named as such (quick_check)."""
+        lowered = str(exc).lower()
+        if isinstance(exc, sqlite3.DatabaseError) and "locked" not in lowered \
+                and "busy" not in lowered:
+            try:
+                problem = _quick_check(self.conn)
+            except sqlite3.Error as again:
+                problem = str(again)
+            if problem is not None:
+                return _damaged(self.path, problem)
+        return _store_error(exc, self.path)
+
     @property
     def schema_version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.query("PRAGMA user_version")[0][0])
 
     def counts(self) -> dict[str, int]:
         return {
-            table: int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            table: int(self.query(f"SELECT count(*) FROM {table}")[0][0])
             for table in COUNTED_TABLES
         }
 
     def get_setting(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return None if not rows else str(rows[0][0])
 
     def set_setting(self, key: str, value: str | None) -> None:
         with self.write() as db:
@@ -177,7 +200,13 @@ def _check_header(path: Path) -> None:
 
 
 def _has_sidecar(path: Path) -> bool:
-    """True when a non-empty -wal or -journal file sits beside the database."""
+    """True when a non-empty -wal or -journal file sits beside the database.
+
+    SQLite keeps them beside the file a symlink points to, so look there."""
+    try:
+        path = path.resolve()
+    except OSError:
+        pass
     for suffix in ("-wal", "-journal"):
         try:
             if path.with_name(path.name + suffix).stat().st_size > 0:
@@ -190,8 +219,26 @@ def _has_sidecar(path: Path) -> bool:
 def _not_netprep(path: Path, why: str) -> StoreError:
     return StoreError(
         f"{path} is not a usable netprep database: {why}. It was left untouched.",
-        "Move it aside (or restore a backup such as netprep.db.bak-*) and run netprep again "
-        "to start a new one, or set NETPREP_HOME to another folder.",
+        f"Move it aside together with {path.name}-journal and {path.name}-wal if they exist "
+        "(a stale journal would corrupt a restored copy), then restore a backup such as "
+        f"{path.name}.bak-* or run netprep again to start a new one; or set NETPREP_HOME to "
+        "another folder.",
+    )
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """None when SQLite's quick_check finds the file sound, else its first finding."""
+    rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    findings = [str(r[0]) for r in rows if str(r[0]) != "ok"]
+    return None if not findings else findings[0]
+
+
+def _damaged(path: Path, problem: str) -> StoreError:
+    return StoreError(
+        f"{path} is damaged ({problem}); nothing was written to it.",
+        "Save what can still be read with `netprep star export --salvage --output FILE`, then "
+        f"move {path.name} aside together with {path.name}-journal if it exists, and restore "
+        f"a backup ({path.name}.bak-*) or let netprep start a new one.",
     )
 
 
@@ -213,6 +260,15 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
     }
     if version == 0 and tables and "_migrations" not in tables:
         raise _not_netprep(path, "it belongs to another program")
+    if "_migrations" in tables:
+        applied = {str(r[0]) for r in conn.execute("SELECT name FROM _migrations")}
+        ahead = [name for name, _ in MIGRATIONS[version:] if name in applied]
+        if ahead:  # the recorded version was changed by hand: never migrate (nor back up) again
+            raise _not_netprep(
+                path,
+                f"its schema version says {version}, but the migration {ahead[-1]} was already "
+                "applied (PRAGMA user_version was changed)",
+            )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
