@@ -354,8 +354,9 @@ def export(
         help="markdown: a one-page cheat sheet; yaml or json: everything, for `star import`.",
     ),
     output: str = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomic, private 0600; a FIFO or device is written "
-        "directly, a symlink followed; - is stdout) instead of stdout."
+        None, "--output", "-o",
+        help="Write to this file (atomic, private 0600; a FIFO or device is written "
+        "directly, a symlink followed; - is stdout) instead of stdout.",
     ),
 ) -> None:
     """Export your stories: a cheat sheet to read before the interview, or a full backup."""
