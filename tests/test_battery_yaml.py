@@ -50,9 +50,9 @@ def test_the_same_problem_and_line_with_any_parser(monkeypatch: pytest.MonkeyPat
                                                    text: str, line: int, words: str) -> None:
     chosen = _RefusingParser if loader == "refusing" else LOADERS[loader]
     monkeypatch.setattr(yamlio, "_Loader", chosen)
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: the machine may be busy
     problem = _problem(text)
-    assert time.monotonic() - started < 3
+    assert time.process_time() - started < 2
     assert problem.line == line and words in problem.message, (problem.line, problem.message)
 
 

@@ -139,9 +139,9 @@ def test_deep_nesting_and_alias_bomb_are_refused_quickly(pack: Path) -> None:
     # Behaviour, not wording: refused, file and line named, fast (libyaml's own limit
     # and message differ between PyYAML releases; tests/test_battery_yaml.py pins ours).
     (pack / "competencies.yaml").write_text("a: " + "[" * 20000 + "]" * 20000 + "\n")
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: the machine may be busy
     problems = load(pack)
-    assert time.monotonic() - started < 3
+    assert time.process_time() - started < 2
     assert any("competencies.yaml:1:" in p for p in problems), problems
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
     (pack / "competencies.yaml").write_text(bomb)

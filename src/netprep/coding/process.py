@@ -1,4 +1,13 @@
-"""One harness process: started in its own session, read line by line, killed cleanly."""
+"""One harness process: hard limits, bounded reads, and a kill that reaches everything.
+
+The harness runs in its own session with hard resource limits (data size, file
+size, process count, no core files) that the code cannot lift. Its pipes are read
+in bounded chunks by two threads, so neither a flood without newlines nor a
+grandchild holding a pipe can make netprep grow or block. `kill()` stops the
+session, every descendant (also one that called `setsid`: netprep is their
+subreaper on Linux, and each carries the run's marker in its environment), and
+never waits on a pipe.
+"""
 
 from __future__ import annotations
 
@@ -13,29 +22,79 @@ from pathlib import Path
 from typing import Any
 
 STDERR_CAP = 8000
+LINE_CAP = 16 * 1024 * 1024  # one result line (a large answer) at most
+CHUNK = 64 * 1024
 FILE_SIZE_LIMIT = 16 * 1024 * 1024
+DATA_MARGIN_MB = 256  # interpreter and heap overhead above the code's memory cap
+EXTRA_PROCESSES = 64  # threads and processes the code may add to the user's count
+MARKER = "NETPREP_RUN"
+TOO_LONG = "\x00netprep:too-long"  # in place of a result line over LINE_CAP
+
+_subreaper = False
 
 
-def _limit_resources() -> Any:
-    """A preexec_fn capping the size of files the code writes (POSIX only).
+def _prctl() -> Any:
+    try:
+        import ctypes
 
-    Memory is capped by each language itself (the Python harness sets RLIMIT_AS,
-    node gets ``--max-old-space-size``): V8 cannot start under an address-space cap.
-    """
-    if os.name != "posix":
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux
         return None
 
-    def apply() -> None:
-        import resource
 
-        try:
-            _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-            value = FILE_SIZE_LIMIT
-            if hard != resource.RLIM_INFINITY:
-                value = min(value, hard)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (value, hard))
-        except (ValueError, OSError):  # not allowed here: run without it
-            pass
+def _become_subreaper() -> None:
+    """Orphans of the harness (a `setsid` daemon) become our children, not init's."""
+    global _subreaper
+    if _subreaper or not os.path.exists("/proc/self/stat"):
+        return
+    _subreaper = True
+    prctl = _prctl()
+    if prctl is not None:  # else the group kill remains
+        prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def _tasks_of_user() -> int:
+    """Threads the user runs now (RLIMIT_NPROC counts them); 0 when /proc is absent."""
+    uid, count = os.getuid(), 0
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += len(os.listdir(f"/proc/{entry}/task"))
+            except OSError:
+                continue
+    return count
+
+
+def _limit_resources(memory_mb: int | None) -> Any:
+    """A preexec_fn setting hard limits (soft = hard, so the code cannot raise them)."""
+    if os.name != "posix":
+        return None
+    import resource
+
+    limits = [(resource.RLIMIT_FSIZE, FILE_SIZE_LIMIT), (resource.RLIMIT_CORE, 0)]
+    if memory_mb:  # RLIMIT_DATA also counts node's Buffers, which V8's heap flag misses
+        limits.append((resource.RLIMIT_DATA, (memory_mb + DATA_MARGIN_MB) * 1024 * 1024))
+    tasks = _tasks_of_user()
+    if tasks and hasattr(resource, "RLIMIT_NPROC"):
+        limits.append((resource.RLIMIT_NPROC, tasks + EXTRA_PROCESSES))
+    prctl = _prctl() if os.geteuid() == 0 else None
+
+    def apply() -> None:
+        if prctl is not None:  # root could lift hard limits: drop that capability first
+            prctl(24, 24, 0, 0, 0)  # PR_CAPBSET_DROP, CAP_SYS_RESOURCE
+        for kind, value in limits:
+            try:
+                _soft, hard = resource.getrlimit(kind)
+                if hard != resource.RLIM_INFINITY:
+                    value = min(value, hard)
+                resource.setrlimit(kind, (value, value))
+            except (ValueError, OSError):  # not allowed here: run without it
+                pass
 
     return apply
 
@@ -43,15 +102,20 @@ def _limit_resources() -> Any:
 class HarnessProcess:
     """One harness process; its stdout lines arrive on a queue."""
 
-    def __init__(self, argv: list[str], cwd: Path) -> None:
+    def __init__(self, argv: list[str], cwd: Path, memory_mb: int | None = None,
+                 nonce: str = "") -> None:
         env = dict(os.environ)
         env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1")
         env.pop("PYTHONSTARTUP", None)
         env.pop("NODE_OPTIONS", None)
+        self.marker = f"{MARKER}={nonce or os.getpid()}"
+        env[MARKER] = self.marker.split("=", 1)[1]
+        self.nonce = nonce
         kwargs: dict[str, Any] = {}
         if os.name == "posix":
+            _become_subreaper()
             kwargs["start_new_session"] = True  # so a kill reaches its children too
-            kwargs["preexec_fn"] = _limit_resources()
+            kwargs["preexec_fn"] = _limit_resources(memory_mb)
         self.proc = subprocess.Popen(  # noqa: S603 - argv comes from languages.yaml
             argv,
             cwd=cwd,
@@ -62,8 +126,7 @@ class HarnessProcess:
             **kwargs,
         )
         self.lines: queue.Queue[str | None] = queue.Queue()
-        self._stderr: list[str] = []
-        self._stderr_size = 0
+        self._stderr = bytearray()
         self._threads = [
             threading.Thread(target=self._read_stdout, daemon=True),
             threading.Thread(target=self._read_stderr, daemon=True),
@@ -81,9 +144,26 @@ class HarnessProcess:
 
     def _read_stdout(self) -> None:
         assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        pending = bytearray()
+        too_long = False
         try:
-            for raw in self.proc.stdout:
-                self.lines.put(raw.decode("utf-8", errors="replace"))
+            while True:
+                chunk = os.read(fd, CHUNK)
+                if not chunk:
+                    break
+                while chunk:
+                    newline = chunk.find(b"\n")
+                    part, chunk = (chunk, b"") if newline < 0 else (
+                        chunk[: newline + 1], chunk[newline + 1 :])
+                    if not too_long:
+                        pending += part
+                        if len(pending) > LINE_CAP:
+                            too_long, pending = True, bytearray()
+                    if newline >= 0:
+                        self.lines.put(TOO_LONG if too_long
+                                       else pending.decode("utf-8", errors="replace"))
+                        pending, too_long = bytearray(), False
         except (OSError, ValueError):  # the pipe was closed under us
             pass
         finally:
@@ -91,32 +171,48 @@ class HarnessProcess:
 
     def _read_stderr(self) -> None:
         assert self.proc.stderr is not None
+        fd = self.proc.stderr.fileno()
         try:
-            for raw in self.proc.stderr:
-                if self._stderr_size < STDERR_CAP:
-                    text = raw.decode("utf-8", errors="replace")
-                    self._stderr.append(text)
-                    self._stderr_size += len(text)
+            while True:
+                chunk = os.read(fd, CHUNK)
+                if not chunk:
+                    break
+                if len(self._stderr) < STDERR_CAP:  # keep the start, drain the rest
+                    self._stderr += chunk[: STDERR_CAP - len(self._stderr)]
         except (OSError, ValueError):
             pass
 
     def next_message(self, timeout: float) -> dict[str, Any] | None:
-        """The next result message; None at end of output. Raises queue.Empty on timeout."""
+        """The next result message; None at end of output. Raises queue.Empty on timeout.
+
+        Only lines carrying this run's nonce count: anything else on the channel was
+        written by the code under test.
+        """
         deadline = time.monotonic() + timeout
         while True:
             line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
             if line is None:
                 return None
+            if line == TOO_LONG:
+                return {"event": "case", "error": f"the answer is over {LINE_CAP // 2**20} MB "
+                        "as JSON; return something smaller", "_netprep": True}
             try:
                 message = json.loads(line)
+            except RecursionError:
+                return {"event": "case", "error": "the answer is nested too deeply to be read "
+                        "(over about 900 levels)", "_netprep": True}
             except ValueError:
                 continue  # not ours: the code wrote straight to the result channel
-            if isinstance(message, dict) and "event" in message:
-                return message
+            if not isinstance(message, dict) or "event" not in message:
+                continue
+            if self.nonce and message.get("nonce") != self.nonce:
+                continue  # a forged line
+            message.pop("_netprep", None)
+            return message
 
     def stderr(self) -> str:
         self._threads[1].join(timeout=1.0)
-        return "".join(self._stderr)[:STDERR_CAP].rstrip()
+        return bytes(self._stderr[:STDERR_CAP]).decode("utf-8", errors="replace").rstrip()
 
     def exit_description(self) -> str:
         try:
@@ -134,24 +230,91 @@ class HarnessProcess:
         return f"the process exited with code {code}"
 
     def kill(self) -> None:
-        """Stop the process (and anything it started), then release its pipes."""
-        if self.proc.poll() is None:
+        """Stop the process and everything it started, then release its pipes."""
+        killed: set[int] = set()
+        if os.name == "posix":
             try:
-                if os.name == "posix":
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                else:
-                    self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
-                self.proc.kill()
+                pass
+            for _ in range(20):  # a fork loop may add processes while we look
+                stray = self._strays()
+                if not stray:
+                    break
+                for pid in stray:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                        killed.add(pid)
+                    except (ProcessLookupError, PermissionError):
+                        pass
+        if self.proc.poll() is None:
+            self.proc.kill()
         try:
             self.proc.wait(timeout=5.0)
         except subprocess.TimeoutExpired:  # pragma: no cover - a process we cannot reap
             pass
+        _reap(killed - {self.proc.pid})
         for thread in self._threads:
             thread.join(timeout=2.0)
+        if any(thread.is_alive() for thread in self._threads):
+            return  # a pipe is still held open: never block on it (the threads are daemons)
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 try:
                     stream.close()
                 except OSError:
                     pass
+
+    def _strays(self) -> list[int]:
+        """Live processes of this run: descendants of the harness, or carrying its marker."""
+        parents: dict[int, int] = {}
+        try:
+            entries = [int(e) for e in os.listdir("/proc") if e.isdigit()]
+        except OSError:
+            return []
+        for pid in entries:
+            try:
+                with open(f"/proc/{pid}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if fields[0] != b"Z":
+                parents[pid] = int(fields[1])
+        ours = {self.proc.pid}
+        me, marker = os.getpid(), self.marker.encode()
+        for pid, parent in parents.items():
+            if parent == me and pid != self.proc.pid and self._has_marker(pid, marker):
+                ours.add(pid)
+        changed = True
+        while changed:
+            changed = False
+            for pid, parent in parents.items():
+                if parent in ours and pid not in ours:
+                    ours.add(pid)
+                    changed = True
+        return [pid for pid in ours if pid in parents and pid != me]
+
+    @staticmethod
+    def _has_marker(pid: int, marker: bytes) -> bool:
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as fh:
+                return marker in fh.read().split(b"\x00")
+        except OSError:
+            return False
+
+
+def _reap(pids: set[int]) -> None:
+    """Collect the killed orphans handed to us as subreaper, so none stays a zombie."""
+    deadline = time.monotonic() + 1.0
+    waiting = set(pids)
+    while waiting and time.monotonic() < deadline:
+        for pid in list(waiting):
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not our child (its parent reaps it)
+                waiting.discard(pid)
+                continue
+            if done:
+                waiting.discard(pid)
+        if waiting:
+            time.sleep(0.01)

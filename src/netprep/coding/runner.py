@@ -15,6 +15,7 @@ import json
 import os
 import queue
 import re
+import secrets
 import shutil
 import sys
 import tempfile
@@ -31,6 +32,7 @@ DEFAULT_TIME_LIMIT = 2.0  # seconds per case
 DEFAULT_LOAD_LIMIT = 10.0  # seconds to start the interpreter and load the file
 DEFAULT_MEMORY_MB = 512
 DEFAULT_MAX_TIMEOUTS = 2  # after this many timed-out cases the rest are skipped
+SCRATCH_PREFIX = "netprep-run-"  # then the pid of the netprep that made it
 
 Status = Literal["pass", "fail", "error", "timeout", "crash", "skipped"]
 Compare = Literal["exact", "unordered", "float"]
@@ -173,6 +175,28 @@ def _value_of(case: Any, name: str) -> Any:
     return case[name] if isinstance(case, Mapping) else getattr(case, name)
 
 
+def _sweep_stale_scratch() -> None:
+    """Remove scratch folders left by a netprep that was killed mid-run (its pid is gone)."""
+    base = Path(tempfile.gettempdir())
+    try:
+        entries = list(base.glob(f"{SCRATCH_PREFIX}*"))
+    except OSError:
+        return
+    for entry in entries:
+        pid_text = entry.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if not pid_text.isdigit() or not entry.is_dir() or entry.is_symlink():
+            continue
+        try:
+            if entry.stat().st_uid != os.getuid():
+                continue
+            os.kill(int(pid_text), 0)
+            continue  # that netprep is still running
+        except ProcessLookupError:
+            shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            continue
+
+
 def _clean_error(text: str, scratch: Path) -> str:
     return text.replace(str(scratch) + os.sep, "")
 
@@ -214,7 +238,9 @@ def run_tests(
     error: str | None = None
     timeouts = 0
     pending = list(range(len(specs)))
-    with tempfile.TemporaryDirectory(prefix="netprep-run-") as scratch_name:
+    _sweep_stale_scratch()
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-",
+                                     ignore_cleanup_errors=True) as scratch_name:
         scratch = Path(scratch_name)
         harness = scratch / f"harness{language.suffix}"
         harness.write_text(language.harness, encoding="utf-8")
@@ -238,9 +264,10 @@ def run_tests(
                         error="not run: earlier cases timed out",
                     )
                 break
-            process = HarnessProcess(argv, scratch)
+            nonce = secrets.token_hex(16)
+            process = HarnessProcess(argv, scratch, memory_mb=memory_mb, nonce=nonce)
             try:
-                payload = dict(payload_base)
+                payload = dict(payload_base, nonce=nonce)
                 payload["cases"] = [{"index": i, "args": specs[i].args} for i in pending]
                 process.send(json.dumps(payload))
                 try:
@@ -309,6 +336,15 @@ def _collect(
                 spec.expected,
                 "crash",
                 error=f"{why}\n{detail}".rstrip() if detail else why,
+            )
+            return pending[position + 1 :]
+        if message.get("event") != "case" or (
+            message.get("index") != index and not message.get("_netprep")
+        ):
+            process.kill()
+            results[index] = CaseResult(
+                index, spec.args, spec.expected, "error",
+                error="the harness sent a result out of order; the run was stopped",
             )
             return pending[position + 1 :]
         output = str(message.get("output", ""))
