@@ -64,16 +64,39 @@ def main(argv: list[str] | None = None) -> None:
 
 def _usable_std_streams() -> None:
     """A closed stdin/stdout (`<&-`, `>&-`) reads as empty / writes nowhere, and stdin
-    bytes that are not UTF-8 read as U+FFFD instead of failing when saved."""
+    bytes that are not UTF-8 read as U+FFFD instead of failing when saved.
+
+    Output in an encoding that cannot show every character (`PYTHONIOENCODING=cp1252`
+    or `ascii`, a Windows pipe) replaces what it cannot encode instead of crashing
+    (JSON escapes it instead: see `ui.console.print_json`). Input declared ASCII is
+    read as UTF-8, so typed text is stored as typed, not as U+FFFD.
+    """
     for name, mode in (("stdin", "r"), ("stdout", "w")):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
-    reconfigure = getattr(sys.stdin, "reconfigure", None)
-    if reconfigure is not None:
+    for stream, options in (
+        (sys.stdin, {"errors": "replace"}),
+        (sys.stdout, {"errors": "replace"}),
+        (sys.stderr, {"errors": "replace"}),
+    ):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        if stream is sys.stdin and _is_ascii(getattr(stream, "encoding", None)):
+            options = {**options, "encoding": "utf-8"}
         try:
-            reconfigure(errors="replace")
+            reconfigure(**options)
         except (OSError, ValueError):
             pass
+
+
+def _is_ascii(encoding: str | None) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding or "utf-8").name == "ascii"
+    except LookupError:
+        return False
 
 
 def run(args: list[str], debug: bool = False) -> int:

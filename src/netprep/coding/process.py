@@ -303,10 +303,14 @@ class HarnessProcess:
             return False
 
 
+_UNREAPED: set[int] = set()  # killed orphans still dying at the last kill: reaped later
+
+
 def _reap(pids: set[int]) -> None:
     """Collect the killed orphans handed to us as subreaper, so none stays a zombie."""
-    deadline = time.monotonic() + 1.0
-    waiting = set(pids)
+    deadline = time.monotonic() + 2.0
+    waiting = set(pids) | _UNREAPED
+    _UNREAPED.clear()
     while waiting and time.monotonic() < deadline:
         for pid in list(waiting):
             try:
@@ -318,3 +322,4 @@ def _reap(pids: set[int]) -> None:
                 waiting.discard(pid)
         if waiting:
             time.sleep(0.01)
+    _UNREAPED.update(waiting)

@@ -17,15 +17,39 @@ if TYPE_CHECKING:
 
 def print_json(data: Any) -> None:
     """Machine-readable output on stdout (no Rich, no colour)."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
-    sys.stdout.flush()
+    _write_json(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def print_json_rows(key: str, rows: list[str]) -> None:
     """`{key: [...]}` from rows that are already JSON objects, one per line."""
     body = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
-    sys.stdout.write(f'{{\n  "{key}": {body}\n}}\n')
+    _write_json(f'{{\n  "{key}": {body}\n}}\n')
+
+
+def _write_json(text: str) -> None:
+    """JSON text on stdout; characters its encoding lacks become \\uXXXX escapes (exact)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if not encoding.lower().replace("-", "").startswith("utf") and not text.isascii():
+        import codecs
+
+        codecs.register_error("netprep-json", _json_escape)
+        text = text.encode(encoding, errors="netprep-json").decode(encoding)
+    sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def _json_escape(exc: UnicodeError) -> tuple[str, int]:
+    """Non-ASCII characters appear in JSON output only inside strings: escape them."""
+    assert isinstance(exc, UnicodeEncodeError)
+    parts = []
+    for char in exc.object[exc.start:exc.end]:
+        code = ord(char)
+        if code > 0xFFFF:  # a surrogate pair, as JSON spells it
+            code -= 0x10000
+            parts.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            parts.append(f"\\u{code:04x}")
+    return "".join(parts), exc.end
 
 
 def message(text: str) -> None:
