@@ -100,3 +100,37 @@ def show(
         from netprep.ui.render_mock import render_session
 
         render_session(session, out())
+
+
+@app.command("import")
+def import_(
+    file: str = typer.Argument(..., metavar="FILE", help="A draft netprep kept (JSON)."),
+) -> None:
+    """Save the mock answers kept in a draft after a failed write (the path was printed)."""
+    import json
+    from pathlib import Path
+
+    from netprep.errors import NetprepError
+    from netprep.paths import workspace_dir
+    from netprep.store import open_store
+    from netprep.store.sessions import DRAFT_KIND, import_answers
+    from netprep.ui.console import message
+
+    path = Path(file).expanduser()
+    try:
+        draft = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(draft, dict) or draft.get("kind") != DRAFT_KIND:
+            raise ValueError("not a draft of mock answers")
+        with open_store() as store:
+            session_id, count = import_answers(store, draft)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise NetprepError(f"Cannot import {path}: {reason}.",
+                           "Give the file netprep named when the answer could not be saved.",
+                           ) from exc
+    plural = "answer" if count == 1 else "answers"
+    message(f"Saved {count} {plural} in session {session_id}; see `netprep history show "
+            f"{session_id}`.")
+    if path.resolve().parent == workspace_dir().resolve():
+        path.unlink(missing_ok=True)  # saved now: the draft has done its job
+

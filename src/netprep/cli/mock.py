@@ -42,7 +42,7 @@ def mock(
     coding: bool = typer.Option(False, "--coding",
                                 help="With --round technical: end with one timed coding "
                                 "exercise, run against hidden tests (see `netprep code`)."),
-    attempt: int = typer.Option(None, "--attempt", metavar="ID",
+    attempt: int = typer.Option(None, "--attempt", metavar="ID", click_type=ID,
                                 help="With --round takehome: the submitted take-home attempt "
                                 "to be asked about (see `netprep takehome review`)."),
     voice: bool = typer.Option(False, "--voice",

@@ -25,7 +25,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     from netprep.errors import UsageError
     from netprep.mock.model import MockConfig
     from netprep.mock.plan import build_plan
-    from netprep.mock.session import run_session
+    from netprep.mock.session import AnswersNotSaved, run_session
     from netprep.ui import prompts
 
     if coding and round_ != "technical":
@@ -93,7 +93,10 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
 
             interviewer = ScriptedInterviewer(library, sys.stdin, err())
         recorder = StoreRecorder(store)
-        result = run_session(plan, interviewer, recorder)
+        try:
+            result = run_session(plan, interviewer, recorder)
+        except AnswersNotSaved as exc:
+            raise _kept(exc) from exc
         pitch = check_pitch(store, result, recorder) if config.round == "pitch" else None
         asked = ask_back(interviewer, store, result)
 
@@ -127,7 +130,7 @@ def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = Tru
                          "Run `netprep mock --round takehome --attempt ID` (ids in "
                          "`netprep takehome review`).")
     from netprep.content import load_library
-    from netprep.mock.session import run_session
+    from netprep.mock.session import AnswersNotSaved, run_session
     from netprep.store import open_store
     from netprep.store.sessions import StoreRecorder
     from netprep.takehome.followup import build_followup_plan
@@ -148,7 +151,10 @@ def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = Tru
             from netprep.ui.interview import ScriptedInterviewer
 
             interviewer = ScriptedInterviewer(library, sys.stdin, err())
-        result = run_session(plan, interviewer, StoreRecorder(store))
+        try:
+            result = run_session(plan, interviewer, StoreRecorder(store))
+        except AnswersNotSaved as exc:
+            raise _kept(exc) from exc
         from netprep.cli.mock_own import ask_back
 
         asked = ask_back(interviewer, store, result)
@@ -174,6 +180,30 @@ def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: b
     from netprep.voice.answers import prepare
 
     return prepare(audio, live=not audio, keep_audio=keep_audio)
+
+
+def _kept(exc: Any) -> Exception:
+    """The answer a failed write could not save, kept in workspace/ (see `history import`)."""
+    import json
+
+    from netprep.errors import NetprepError
+    from netprep.store.sessions import answer_draft
+    from netprep.ui.editor import keep_somewhere
+
+    draft = json.dumps(answer_draft(exc.plan, exc.started_at, exc.session_id, exc.record),
+                       indent=2, ensure_ascii=False) + "\n"
+    path = keep_somewhere(draft, "mock-answer", suffix=".json")
+    if path is None:
+        from netprep.ui.console import message
+
+        message("Your answer could not be written to a file; here it is:\n" + draft)
+        return exc
+    first = f"{exc.hint} " if exc.hint else ""
+    return NetprepError(
+        f"{exc.message} The session stopped; your answer is kept in {path}.",
+        f"{first}Then save it with `netprep history import {path}`.",
+        exit_code=exc.exit_code,
+    )
 
 
 def run_default() -> None:

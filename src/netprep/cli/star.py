@@ -96,8 +96,16 @@ def add(
         stories = [_guided()]
     if any(s.tags for s in stories):
         logic.check_tags(stories, logic.library())
-    with open_store() as store:
-        ids = add_stories(store, stories)
+    if file is not None:  # the text is in the user's own file already
+        with open_store() as store:
+            ids = add_stories(store, stories)
+    else:
+        from netprep.star.files import edit_document
+        from netprep.ui.editor import kept_on_failure
+
+        with kept_on_failure(lambda: edit_document(stories[0]), "star-draft",
+                             "netprep star add --file {path}"), open_store() as store:
+            ids = add_stories(store, stories)
     for story in stories:
         _saved(story, "Added")
     if json:
@@ -213,7 +221,6 @@ def edit(
     from netprep.coach.analysis import analyze_story
     from netprep.errors import NetprepError, UsageError
     from netprep.star import actions as logic
-    from netprep.star.cache import update_story
     from netprep.store import open_store
     from netprep.store.stories import get_story
     from netprep.ui.console import message
@@ -243,19 +250,33 @@ def edit(
         if edited is None:
             message(f"No changes to story {story_id}.")
             return
-        new = edited
+        new, merged = edited
+    if file is not None or flagged or tag:
+        merged = _save_edit(story, new)
+    before, after = analyze_story(story).score, analyze_story(merged).score
+    change = f"score {before} → {after}" if after != before else f"score {after}"
+    message(f"Updated story {story_id}: {merged.title} ({change}/100).")
+
+
+def _save_edit(story: Story, new: Story) -> Story:
+    """Write the edited fields over `story`; return what was stored."""
+    from dataclasses import replace
+
+    from netprep.star import actions as logic
+    from netprep.star.cache import update_story
+    from netprep.store import open_store
+
     merged = replace(story, **{k: getattr(new, k) for k in (*logic.FIELDS, "tags")})
     merged.template = new.template or story.template
     if merged.tags != story.tags:
         logic.check_tags([merged], logic.library())
     with open_store() as store:
         update_story(store, merged)
-    before, after = analyze_story(story).score, analyze_story(merged).score
-    change = f"score {before} → {after}" if after != before else f"score {after}"
-    message(f"Updated story {story_id}: {merged.title} ({change}/100).")
+    return merged
 
 
-def _edit_in_editor(story: Story) -> Story | None:
+def _edit_in_editor(story: Story) -> tuple[Story, Story] | None:
+    """The edit made in the editor, and the story as saved (the file goes after the commit)."""
     from netprep.ui.prompts import require_terminal
 
     require_terminal(
@@ -274,10 +295,14 @@ def _edit_in_editor(story: Story) -> Story | None:
         logic.check_tags([new], lib)
         return new
 
-    return edit_until_valid(
+    saved: list[Story] = []
+    new = edit_until_valid(
         edit_document(story, list(lib.competencies)), validate, f"star-edit-{story.id}",
         retry_hint=f"Fix it, then run `netprep star edit {story.id} --file {{path}}`.",
+        commit=lambda value: saved.append(_save_edit(story, value)),
+        finish=f"netprep star edit {story.id} --file {{path}}",
     )
+    return None if new is None else (new, saved[0])
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Protocol
 
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
@@ -48,6 +49,22 @@ class SessionInterrupted(NetprepError):
                        f"{session_id} (marked incomplete).")
             hint = f"See them with `netprep history show {session_id}`."
         super().__init__(message, hint)
+
+
+class AnswersNotSaved(NetprepError):
+    """A store write failed mid-session; the answer not saved travels with the error.
+
+    The session stops there: the command layer keeps `record` in a draft file
+    (`netprep history import FILE` saves it later) and names the file.
+    """
+
+    def __init__(self, cause: NetprepError, session_id: int | None, plan: Plan,
+                 started_at: str, record: AnswerRecord):
+        super().__init__(cause.message, cause.hint, cause.exit_code)
+        self.session_id = session_id
+        self.plan = plan
+        self.started_at = started_at
+        self.record = record
 
 
 class Interviewer(Protocol):
@@ -98,6 +115,12 @@ def run_session(
     answers: list[AnswerRecord] = []
     session_id: int | None = None
     stopped_early = False
+
+    def saved(call: Callable[[], Any], record: AnswerRecord) -> Any:
+        try:
+            return call()
+        except NetprepError as exc:  # keep what was typed: the caller writes a draft
+            raise AnswersNotSaved(exc, session_id, plan, started_at, record) from exc
     try:
         try:
             interviewer.briefing(plan)
@@ -125,8 +148,8 @@ def run_session(
                                 **clarification_checklist(item.question, turn.clarifications)}
             record.findings = findings_of(item.question, record.analysis, record.checklist)
             if session_id is None:
-                session_id = recorder.start(plan, started_at)
-            record.id = recorder.add(session_id, record)
+                session_id = saved(partial(recorder.start, plan, started_at), record)
+            record.id = saved(partial(recorder.add, session_id, record), record)
             answers.append(record)
             follow_up, gap = _probe_for(plan, item, record)
             if follow_up:
@@ -143,13 +166,13 @@ def run_session(
                 if gap is not None:
                     record.follow_up_gap = gap
                     record.follow_up_closed = _gap_closed(gap, probe_text, item)
-                recorder.update(record)
+                saved(partial(recorder.update, record), record)
             review = interviewer.review(turn, record)
             if review is not None:
                 record.rating = review.rating
                 record.checklist = {**record.checklist, **review.checklist}
                 record.findings = findings_of(item.question, record.analysis, record.checklist)
-                recorder.update(record)
+                saved(partial(recorder.update, record), record)
     except KeyboardInterrupt:
         if session_id is not None:
             recorder.finish(session_id, False, now())

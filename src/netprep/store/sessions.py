@@ -71,6 +71,68 @@ class StoreRecorder:
                        (int(complete), ended_at, session_id))
 
 
+DRAFT_KIND = "netprep mock answers"
+
+
+def answer_draft(plan: Plan, started_at: str, session_id: int | None,
+                 record: AnswerRecord) -> dict[str, Any]:
+    """A mock answer whose write failed, as `netprep history import` reads it back."""
+    q = record.question
+    return {
+        "kind": DRAFT_KIND, "session_id": session_id, "started_at": started_at,
+        "round": plan.round, "timed": plan.timed, "total": plan.total, "seed": plan.seed,
+        "settings": plan.settings,
+        "answers": [{
+            "id": record.id, "position": record.position, "question_id": q.id,
+            "pack_id": q.pack, "round": q.round, "text": q.text,
+            "competencies": list(q.competencies), "target_seconds": record.target_seconds,
+            "elapsed_seconds": record.elapsed_seconds, "answer": record.answer,
+            "rating": record.rating, "checklist": record.checklist,
+            "findings": record.findings, "story_id": record.story_id,
+            "follow_up": record.follow_up, "follow_up_answer": record.follow_up_answer,
+            "follow_up_seconds": record.follow_up_seconds, "answered_at": record.answered_at,
+        }],
+    }
+
+
+def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
+    """Save a draft's answers (into its session if it still exists); (session id, count)."""
+    answers = draft["answers"]
+    with store.write() as db:
+        sid = draft.get("session_id")
+        if sid is None or db.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone() \
+                is None:
+            cursor = db.execute(
+                "INSERT INTO sessions(started_at, round, timed, complete, total, seed, settings) "
+                "VALUES (?, ?, ?, 0, ?, ?, ?)",
+                (draft["started_at"], draft["round"], int(bool(draft["timed"])), draft["total"],
+                 draft.get("seed"), json.dumps(draft.get("settings") or {})),
+            )
+            sid = int(cursor.lastrowid or 0)
+        for a in answers:
+            values = (a["rating"], json.dumps(a["checklist"]), json.dumps(a["findings"]),
+                      a["follow_up"], a["follow_up_answer"], a["follow_up_seconds"])
+            known = a.get("id") is not None and db.execute(
+                "SELECT 1 FROM answers WHERE id = ? AND session_id = ?", (a["id"], sid)
+            ).fetchone()
+            if known:
+                db.execute("UPDATE answers SET rating = ?, checklist = ?, findings = ?, "
+                           "follow_up = ?, follow_up_answer = ?, follow_up_seconds = ? "
+                           "WHERE id = ?", (*values, a["id"]))
+                continue
+            db.execute(
+                "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
+                "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
+                "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, "
+                "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sid, a["position"], a["question_id"], a["pack_id"], a["round"], a["text"],
+                 json.dumps(a["competencies"]), a["target_seconds"], a["elapsed_seconds"],
+                 a["answer"], values[0], values[1], values[2], a["story_id"], values[3],
+                 values[4], values[5], a["answered_at"]),
+            )
+    return sid, len(answers)
+
+
 def practice_by_question(store: Store) -> dict[str, Practice]:
     """For every question answered before ("pack:id"): last answered, average rating, count."""
     from netprep.mock.model import Practice

@@ -12,7 +12,9 @@ import os
 import shlex
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -65,6 +67,59 @@ def keep_text(text: str, name: str, suffix: str = ".yaml") -> Path:
     return path
 
 
+def keep_somewhere(text: str, name: str, suffix: str = ".yaml") -> Path | None:
+    """keep_text, falling back to the temp folder when the workspace cannot be written."""
+    try:
+        return keep_text(text, name, suffix)
+    except (OSError, NetprepError):
+        import tempfile
+
+        try:
+            fd, raw = tempfile.mkstemp(prefix=f"netprep-{name}-", suffix=suffix)
+            with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as fh:
+                fh.write(text)
+            return Path(raw)
+        except OSError:
+            return None
+
+
+@contextmanager
+def kept_on_failure(text: Callable[[], str], name: str, finish: str,
+                    path: Path | None = None) -> Iterator[None]:
+    """Around a store write of what the user typed: if it fails, the text is kept.
+
+    The text is written to `path` (or a new file under workspace/) and the error
+    names the file and `finish` (formatted with `path`), the command that saves it
+    once the problem is fixed. If not even a file can be written, the text is
+    printed on stderr so it is never lost.
+    """
+    try:
+        yield
+    except BaseException as exc:
+        body = text()
+        kept: Path | None = path
+        if kept is not None:
+            try:
+                atomic_write(kept, body)
+            except OSError:
+                kept = None
+        if kept is None:
+            kept = keep_somewhere(body, name)
+        if kept is None:
+            message("Your text could not be written to a file; here it is:\n" + body)
+            raise
+        command = finish.format(path=kept)
+        if isinstance(exc, NetprepError):
+            first = f"{exc.hint} " if exc.hint else ""
+            raise NetprepError(
+                f"{exc.message} Your text is kept in {kept}.",
+                f"{first}Then save it with `{command}`.",
+                exit_code=exc.exit_code,
+            ) from exc
+        message(f"Your text is kept in {kept}; save it with `{command}`.")
+        raise
+
+
 def strip_problems(text: str) -> str:
     """The text without the problems block a previous round appended."""
     index = text.find(PROBLEMS_MARK)
@@ -87,12 +142,15 @@ def _run(command: list[str], path: Path) -> int:
 
 
 def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
-                     retry_hint: str, what: str = "story") -> T | None:
+                     retry_hint: str, what: str = "story",
+                     commit: Callable[[T], None] | None = None, finish: str = "") -> T | None:
     """Open `initial` in the editor; return `validate(text, file name)`, or None if unchanged.
 
     On an invalid edit the problems are shown and the user may re-open the
     editor; declining raises NetprepError pointing at the kept recovery file.
-    `retry_hint` is formatted with `path` for that message.
+    `retry_hint` is formatted with `path` for that message. `commit` saves the
+    valid value: the recovery file is deleted only once it returned, and when it
+    fails the error names the file and `finish` (formatted with `path`).
     """
     from netprep.ui import prompts
 
@@ -133,6 +191,9 @@ def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
                     f"The edit was not saved: it is not a valid {what}.",
                     retry_hint.format(path=path),
                 ) from None
+            if commit is not None:
+                with kept_on_failure(partial(str, body), name, finish or retry_hint, path):
+                    commit(value)
             path.unlink(missing_ok=True)
             return value
     except KeyboardInterrupt:
