@@ -15,7 +15,7 @@ from pathlib import Path
 
 from netprep.store import open_store
 
-from .battery import assert_failure, story_args
+from .battery import assert_failure, run_devnull, story_args
 from .test_reliability_store import CRASH_MID_COMMIT
 
 
@@ -96,3 +96,20 @@ def test_a_hand_set_user_version_is_refused_without_new_backups(cli, home: Path)
         assert_failure(result, 1, str(db_file), "user_version")
     assert sorted(p.name for p in home.iterdir() if ".bak-" in p.name) == []
     assert db_file.read_bytes() == before
+
+
+def test_a_salvage_export_saves_every_readable_story(cli, home: Path, tmp_path: Path) -> None:
+    _stories(cli, 6)
+    _damage_a_leaf(home / "netprep.db")
+    plain = cli("star", "export", "--format", "yaml")
+    assert_failure(plain, 1, "damaged", "--salvage")
+    target = tmp_path / "saved.yaml"
+    result = cli("star", "export", "--salvage", "--format", "yaml", "--output", str(target))
+    assert result.code == 0, result.err
+    saved = target.read_text()
+    kept = [i for i in range(6) if f"Story {i}" in saved]
+    assert 1 <= len(kept) < 6, kept  # the stories on undamaged pages
+    assert "Salvaged" in result.err and "could not be read" in result.err
+    fresh = tmp_path / "fresh"
+    imported = run_devnull("star", "import", str(target), env={"NETPREP_HOME": str(fresh)})
+    assert imported.returncode == 0, imported.stderr

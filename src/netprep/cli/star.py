@@ -383,6 +383,10 @@ def export(
         help="Write to this file (atomic, private 0600; a FIFO or device is written "
         "directly, a symlink followed; - is stdout) instead of stdout.",
     ),
+    salvage: bool = typer.Option(
+        False, "--salvage",
+        help="From a damaged database: export every story that can still be read.",
+    ),
 ) -> None:
     """Export your stories: a cheat sheet to read before the interview, or a full backup."""
     import sys
@@ -391,17 +395,28 @@ def export(
     from netprep.store import now_iso, open_store
     from netprep.store.stories import list_stories
 
+    lost = 0
     with open_store() as store:
-        stories = list_stories(store)
-        resume = _resume_section(store) if format == "markdown" else ""
+        if salvage:
+            from netprep.store.stories import salvage_stories
+
+            stories, lost = salvage_stories(store)
+            resume = ""
+        else:
+            stories = list_stories(store)
+            resume = _resume_section(store) if format == "markdown" else ""
     text = export_text(stories, format, now_iso())
     if resume:
         text = text.rstrip("\n") + "\n\n" + resume
+    from netprep.ui.console import message
+
+    if salvage:
+        message(f"Salvaged {len(stories)} {'story' if len(stories) == 1 else 'stories'}"
+                + (f"; {lost} could not be read." if lost else "."))
     if output is None or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from netprep.ui.console import message
 
     write_export(output, text)
     noun = "story" if len(stories) == 1 else "stories"

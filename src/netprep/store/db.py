@@ -236,7 +236,8 @@ def _quick_check(conn: sqlite3.Connection) -> str | None:
 def _damaged(path: Path, problem: str) -> StoreError:
     return StoreError(
         f"{path} is damaged ({problem}); nothing was written to it.",
-        "Save what can still be read with `netprep star export --salvage --output FILE`, then "
+        "Save the stories that can still be read with `netprep star export --salvage "
+        "--format yaml --output FILE`, then "
         f"move {path.name} aside together with {path.name}-journal if it exists, and restore "
         f"a backup ({path.name}.bak-*) or let netprep start a new one.",
     )

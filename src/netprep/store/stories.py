@@ -76,6 +76,34 @@ def list_stories(store: Store) -> list[Story]:
     return [_story(r) for r in store.query("SELECT * FROM stories ORDER BY id")]
 
 
+SALVAGE_SCAN = 100_000  # ids tried when a damaged file hides the highest one
+
+
+def salvage_stories(store: Store) -> tuple[list[Story], int]:
+    """Every story that can still be read from a damaged file, looked up one id at a time
+    (a damaged page loses only the rows on it); also the number of ids that failed."""
+    high = 0
+    for sql in ("SELECT seq FROM sqlite_sequence WHERE name = 'stories'",
+                "SELECT max(id) FROM stories"):
+        try:
+            row = store.conn.execute(sql).fetchone()
+        except sqlite3.Error:
+            continue
+        if row and row[0]:
+            high = int(row[0])
+            break
+    stories: list[Story] = []
+    lost = 0
+    for story_id in range(1, (high or SALVAGE_SCAN) + 1):
+        try:
+            row = store.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if row is not None:
+                stories.append(_story(row))
+        except (sqlite3.Error, ValueError, TypeError):
+            lost += 1
+    return stories, lost
+
+
 def get_story(store: Store, story_id: int) -> Story:
     rows = store.query("SELECT * FROM stories WHERE id = ?", (int(story_id),))
     if not rows:
