@@ -8,6 +8,7 @@ import typer
 
 from netprep.cli.completion import pack_ids, theme_ids
 from netprep.cli.culture_reflect import reflections_app
+from netprep.cli.ids import SEED
 
 app = typer.Typer(
     add_completion=False,
@@ -102,7 +103,7 @@ def quiz(
                              autocompletion=pack_ids),
     all_: bool = typer.Option(False, "--all",
                               help="Ignore the schedule: draw from every item, due or not."),
-    seed: int = typer.Option(None, "--seed",
+    seed: int = typer.Option(None, "--seed", click_type=SEED,
                              help="Seed for the order of items and choices (reproducible runs)."),
 ) -> None:
     """Multiple-choice quiz on the themes, scheduled by spaced repetition (FSRS).

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from netprep.cli import MAX_ID
+from netprep.cli.ids import COUNT, parse_number
 
 app = typer.Typer(
     add_completion=False,
@@ -20,7 +20,7 @@ JSON_HELP = "Print machine-readable JSON on stdout."
 def history(
     ctx: typer.Context,
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
-    limit: int = typer.Option(20, "--limit", metavar="N", min=1, max=MAX_ID,
+    limit: int = typer.Option(20, "--limit", metavar="N", click_type=COUNT,
                               help="Show at most N sessions, newest first (default 20)."),
 ) -> None:
     """List past mock interviews and coding drill attempts, newest first.
@@ -72,21 +72,21 @@ def show(
     """Show one mock interview: every question, its target and used time, answer and rating."""
     from netprep.errors import NotFoundError, UsageError
 
-    if not session_id.strip().isdigit() or int(session_id) > MAX_ID:
-        raise UsageError(f"'{session_id}' is not a session id; ids are whole numbers "
-                         f"from 1 to {MAX_ID}.",
-                         "List them with `netprep history`.")
+    try:
+        number = parse_number(session_id, "a session id")
+    except UsageError as exc:
+        raise UsageError(exc.message, "List them with `netprep history`.") from None
     from netprep.store import open_store
     from netprep.store.code import code_attempts
     from netprep.store.sessions import get_session
 
     with open_store() as store:
-        session = get_session(store, int(session_id))
+        session = get_session(store, number)
         if session is not None:  # the coding drill that ended the round, if any
             session["code_attempts"] = [a.to_dict() for a in
-                                        code_attempts(store, session_id=int(session_id))]
+                                        code_attempts(store, session_id=number)]
     if session is None:
-        raise NotFoundError(f"No mock interview with id {int(session_id)}.",
+        raise NotFoundError(f"No mock interview with id {number}.",
                             "List them with `netprep history`.")
     from netprep.mock.scoring import fill_verdicts
 

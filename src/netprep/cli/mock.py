@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from netprep.cli.completion import pack_ids
+from netprep.cli.ids import SEED
 
 app = typer.Typer(add_completion=False)
 
@@ -32,7 +33,7 @@ def mock(
     pack: str = typer.Option(None, "--pack", metavar="ID",
                              help="Ask only questions from this content pack.",
                              autocompletion=pack_ids),
-    seed: int = typer.Option(None, "--seed", metavar="N",
+    seed: int = typer.Option(None, "--seed", metavar="N", click_type=SEED,
                              help="Make the choice of questions reproducible."),
     no_hints: bool = typer.Option(False, "--no-hints",
                                   help="Do not suggest your matching STAR story or a template."),

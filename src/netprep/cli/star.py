@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import click
 import typer
 
-from netprep.cli import MAX_ID
 from netprep.cli.completion import story_ids
+from netprep.cli.ids import ID
 from netprep.cli.star_suggest import suggest as _suggest
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def list_(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
 @app.command()
 def show(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+    story_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP,
                                   autocompletion=story_ids),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
@@ -196,7 +196,7 @@ def show(
 
 @app.command()
 def edit(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+    story_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP,
                                   autocompletion=story_ids),
     title: str = typer.Option(None, "--title", help="New title."),
     situation: str = typer.Option(None, "--situation", help="New situation."),
@@ -307,7 +307,7 @@ def _edit_in_editor(story: Story) -> tuple[Story, Story] | None:
 
 @app.command()
 def remove(
-    story_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP,
+    story_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP,
                                   autocompletion=story_ids),
     yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking (for scripts)."),
 ) -> None:
@@ -339,7 +339,7 @@ def remove(
 @app.command()
 def check(
     story_id: int = typer.Argument(
-        None, metavar="[ID]", min=1, max=MAX_ID, help="Only this story. Default: all."
+        None, metavar="[ID]", click_type=ID, help="Only this story. Default: all."
     ),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:

@@ -95,7 +95,7 @@ def _display(file: Path) -> str:
 def _read(file: Path, check: Check) -> tuple[dict[str, Any] | None, Ctx]:
     ctx = Ctx(_display(file))
     try:
-        node = parse(read_text(file))
+        node = parse(read_text(file), plain_text=True)
     except YamlProblem as exc:
         ctx.error(exc.line, "", exc.message)
         return None, ctx
@@ -145,6 +145,11 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
             f"{clash.path}; give this pack another id"
         ]
     library.packs.append(pack)
+    problems.extend(
+        f"{_display(link)}: a link to a folder ({link.resolve()}); netprep does not follow "
+        "links inside a pack, so nothing in it is loaded: copy the folder in instead"
+        for link in sorted(root.rglob("*")) if link.is_symlink() and link.is_dir()
+    )
     files = sorted(
         f for f in root.rglob("*") if f.suffix in YAML_SUFFIXES and f.is_file() and f != pack_file
     )

@@ -25,6 +25,9 @@ from yaml import SafeLoader as _PyLoader  # streams events lazily: our own check
 MAX_DEPTH = 40
 # What YAML itself refuses in a file (C0 controls but tab, LF and CR; DEL; C1 but NEL), checked
 # here so that the message and its line do not depend on the YAML library's release.
+# In the values themselves (after escapes such as "\e[31m" or "\x07" are read): terminal
+# controls, DEL, C1 and bidi overrides, which pack text may not hold (tab and newline may).
+_VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -58,11 +61,19 @@ class Node:
         return "scalar"
 
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest built-in file is about 30 KB
+
+
 def read_text(path: Path) -> str:
+    """A pack file's text; refused past MAX_FILE_BYTES before it is parsed at all."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(0, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(1, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB; a pack "
+                          "file holds text for people to read, split it or shorten it")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,14 +81,15 @@ def read_text(path: Path) -> str:
         raise YamlProblem(line, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
 
 
-def parse(text: str) -> Node | None:
+def parse(text: str, plain_text: bool = False) -> Node | None:
     """Parse one YAML document into Nodes; None for an empty document.
 
     The C parser scans ahead and, in some libyaml/PyYAML releases, stops deep
     nesting or other hostile input with its own message before our checks see the
     events. On any C-parser error the text is read again by the pure-Python
     parser, which yields events one by one, so the problem reported (and its
-    line) is the same whichever PyYAML build is installed.
+    line) is the same whichever PyYAML build is installed. With `plain_text` (pack
+    files), a value holding a control character written as an escape is refused too.
     """
     bad = _RAW_CONTROL.search(text)
     if bad is not None:
@@ -86,19 +98,19 @@ def parse(text: str) -> Node | None:
             line, f"control characters are not allowed (U+{ord(bad.group()):04X}); remove them"
         )
     try:
-        return _parse(text, _Loader)
+        return _parse(text, _Loader, plain_text)
     except YamlProblem as problem:
         if _Loader is _PyLoader or not problem.from_library:
             raise
         try:
-            return _parse(text, _PyLoader)
+            return _parse(text, _PyLoader, plain_text)
         except YamlProblem as again:
             raise again from None
         except RecursionError:  # pragma: no cover - the pure parser does not recurse
             raise problem from None
 
 
-def _parse(text: str, loader: Any) -> Node | None:
+def _parse(text: str, loader: Any, plain_text: bool = False) -> Node | None:
     stack: list[tuple[Node, list[Any]]] = []  # open containers, each with its pending key
     root: Node | None = None
     documents = 0
@@ -120,6 +132,8 @@ def _parse(text: str, loader: Any) -> Node | None:
                     )
                 if isinstance(event, ev.ScalarEvent):
                     node = _scalar(event, line)
+                    if plain_text and isinstance(node.value, str):
+                        _check_plain(node.value, line)
                 else:
                     is_map = isinstance(event, ev.MappingStartEvent)
                     _check_collection_tag(event.tag, is_map, line)
@@ -184,6 +198,15 @@ def _scalar(event: ev.ScalarEvent, line: int) -> Node:
     except (ValueError, yaml.YAMLError) as exc:
         raise YamlProblem(line, f"cannot read the value {event.value!r}: {exc}") from None
     return Node(value, line, tag.removeprefix(_STD))
+
+
+def _check_plain(value: str, line: int) -> None:
+    bad = _VALUE_CONTROL.search(value)
+    if bad is not None:
+        raise YamlProblem(
+            line, f"control characters are not allowed (U+{ord(bad.group()):04X}, written as "
+            "an escape); pack text is shown in terminals, remove it"
+        )
 
 
 def _check_collection_tag(tag: str | None, is_map: bool, line: int) -> None:

@@ -41,6 +41,9 @@ class MockConfig:
         if not 1 <= self.questions <= MAX_QUESTIONS:
             raise UsageError(f"--questions must be between 1 and {MAX_QUESTIONS}, "
                              f"not {self.questions}.")
+        if self.seed is not None and not 0 <= self.seed < 2**63:  # stored as SQLite INTEGER
+            raise UsageError(f"--seed must be a whole number from 0 to {2**63 - 1}, "
+                             f"not {self.seed}.")
         if self.minutes is not None and not (0 < self.minutes <= MAX_MINUTES):
             raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES}, "
                              f"not {self.minutes:g}.", "For 90 seconds, give --minutes 1.5.")

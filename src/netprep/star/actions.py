@@ -74,20 +74,40 @@ def check_lengths(story: Story) -> None:
                                f"{MAX_CHARS}.", "Shorten it. Nothing was saved.")
 
 
+MAX_SOURCE_BYTES = 32 * 1024 * 1024  # far above 1,000 stories at the section limits
+
+
 def read_source(file: str) -> tuple[str, str]:
-    """The text of FILE (stdin for `-`) and the name to show in messages."""
+    """The text of FILE (stdin for `-`) and the name to show in messages.
+
+    At most MAX_SOURCE_BYTES are read (`--file /dev/zero` is refused, not read forever).
+    """
     if file == "-":
-        return sys.stdin.read(), "<stdin>"
+        text = sys.stdin.read(MAX_SOURCE_BYTES + 1)
+        if len(text.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
+            raise _too_big("<stdin>")
+        return text, "<stdin>"
     path = Path(file).expanduser()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
                            "Check the path and try again.") from exc
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise _too_big(file)
     try:
         return raw.decode("utf-8-sig"), file
     except UnicodeDecodeError as exc:
         raise NetprepError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") from exc
+
+
+def _too_big(name: str) -> NetprepError:
+    return NetprepError(
+        f"{name} is larger than {MAX_SOURCE_BYTES // 2**20} MB, far more than any story "
+        "file; nothing was read into netprep.",
+        "Give the YAML or JSON file of your stories (an export, or one you wrote).",
+    )
 
 
 def one_story(text: str, source: str) -> Story:

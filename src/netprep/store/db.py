@@ -261,15 +261,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
     }
     if version == 0 and tables and "_migrations" not in tables:
         raise _not_netprep(path, "it belongs to another program")
-    if "_migrations" in tables:
-        applied = {str(r[0]) for r in conn.execute("SELECT name FROM _migrations")}
-        ahead = [name for name, _ in MIGRATIONS[version:] if name in applied]
-        if ahead:  # the recorded version was changed by hand: never migrate (nor back up) again
-            raise _not_netprep(
-                path,
-                f"its schema version says {version}, but the migration {ahead[-1]} was already "
-                "applied (PRAGMA user_version was changed)",
-            )
+
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
@@ -283,6 +275,14 @@ def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
             if current >= number:
                 conn.execute("COMMIT")
                 continue
+            applied = {str(r[0]) for r in conn.execute("SELECT name FROM _migrations")}
+            ahead = [later for later, _ in MIGRATIONS[current:] if later in applied]
+            if ahead:  # the version was changed by hand: never migrate (nor back up) again
+                raise _not_netprep(
+                    path,
+                    f"its schema version says {current}, but the migration {ahead[-1]} was "
+                    "already applied (PRAGMA user_version was changed)",
+                )
             if existed and current > 0 and not backed_up:
                 _backup(path, current)
                 backed_up = True
