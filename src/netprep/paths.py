@@ -7,6 +7,7 @@ private to the user (0700) and every file netprep writes there is 0600.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -65,8 +66,11 @@ def ensure_private_dir(path: Path) -> Path:
                     "the folder as it is and keeps its own files private (0600). Set "
                     "NETPREP_HOME to a folder of your own to avoid this note."
                 )
-        if not os.access(path, os.W_OK | os.X_OK):
-            raise PermissionError(path)
+        if not os.access(path, os.X_OK):
+            raise PermissionError(errno.EACCES, "permission denied", str(path))
+        if not os.access(path, os.W_OK):  # reading still works; a write says why it cannot
+            _notice(f"note: {path} is read-only: netprep can show your data but not save "
+                    "anything there until it is writable again.")
     except (NotADirectoryError, FileExistsError) as exc:
         # The path itself, or one of the folders above it, is a file.
         blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)

@@ -187,23 +187,55 @@ def workspace_file(exercise: Exercise, language: Language) -> Path:
 
 
 def write_starter(exercise: Exercise, language: Language) -> tuple[Path, bool]:
-    """Create the workspace file from the starter; never overwrite an existing one.
+    """Create the workspace file from the starter; never overwrite an existing attempt.
 
     Returns the path and whether it was created now (False: an attempt is kept).
+    The starter is written whole to a temp file and linked into place, so a full disk
+    leaves no empty file; an empty file left by an older netprep is not an attempt.
     """
     path = workspace_file(exercise, language)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        if path.stat().st_size > 0:
+            return path, False
+        path.unlink()  # empty: nothing of the user's to keep
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    import tempfile
+
+    raw = render_starter(exercise, language).encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, FILE_MODE)
+            try:
+                os.link(tmp, path)  # fails if an attempt appeared meanwhile: it is kept
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     except FileExistsError:
         return path, False
     except OSError as exc:
-        raise NetprepError(
-            f"Cannot write {path}: {exc.strerror or exc}.",
-            "Check the workspace folder's permissions, or set NETPREP_HOME.",
-        ) from exc
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(render_starter(exercise, language))
+        raise _unwritable(path, exc) from exc
     return path, True
+
+
+def _unwritable(path: Path, exc: OSError) -> NetprepError:
+    return NetprepError(
+        f"Cannot write {path}: {exc.strerror or exc}.",
+        "Free some disk space or check the workspace folder's permissions, or set NETPREP_HOME.",
+    )
 
 
 # ---------------------------------------------------------------- running
