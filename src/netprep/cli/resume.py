@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 import typer
 
-from netprep.cli import MAX_ID
+from netprep.cli.ids import ID, parse_number
 
 if TYPE_CHECKING:
     from netprep.resume.model import Entry
@@ -38,11 +38,13 @@ def _story_ids(values: list[str] | None) -> tuple[int, ...]:
             part = part.strip()
             if not part:
                 continue
-            if not part.isdigit() or not 0 < int(part) <= MAX_ID:
-                raise UsageError(f"--story takes story ids (numbers), not '{part}'.",
-                                 "See them with `netprep star list`.")
-            if int(part) not in ids:
-                ids.append(int(part))
+            try:
+                number = parse_number(part, "a story id")
+            except UsageError as exc:
+                raise UsageError(f"--story takes story ids: {exc.message}",
+                                 "See them with `netprep star list`.") from None
+            if number not in ids:
+                ids.append(number)
     return tuple(ids)
 
 
@@ -153,7 +155,7 @@ def list_(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
 
 @app.command()
 def show(
-    entry_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    entry_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Show one entry with the deep-dive questions an interviewer could ask about it."""
@@ -177,7 +179,7 @@ def show(
 
 @app.command()
 def edit(
-    entry_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    entry_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP),
     file: str = typer.Option(None, "--file", "-f", help="Replace the entry with the one in "
                              "this YAML file (`-`: stdin)."),
 ) -> None:
@@ -228,7 +230,7 @@ def edit(
 
 @app.command()
 def remove(
-    entry_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    entry_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP),
     yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking (for scripts)."),
 ) -> None:
     """Remove an entry (asks first in a terminal; pass --yes in scripts). Ids are never reused."""

@@ -10,6 +10,8 @@ from typing import Any
 
 import typer
 
+from netprep.cli.ids import ID
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -132,7 +134,8 @@ def _sitting(attempt_id: int, library: Any) -> None:
 
 @app.command()
 def pause(
-    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    attempt_id: int = typer.Option(None, "--attempt", click_type=ID,
+                                   help="The attempt (default: the current)."),
 ) -> None:
     """Stop the clock of the current attempt (resume with `takehome start ID`)."""
     from netprep.store import open_store
@@ -147,7 +150,8 @@ def pause(
 
 @app.command()
 def status(
-    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    attempt_id: int = typer.Option(None, "--attempt", click_type=ID,
+                                   help="The attempt (default: the current)."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
 ) -> None:
     """Time used and left on the current attempt, and where its folder is."""
@@ -166,7 +170,8 @@ def status(
 
 @app.command()
 def check(
-    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    attempt_id: int = typer.Option(None, "--attempt", click_type=ID,
+                                   help="The attempt (default: the current)."),
     allow: bool = typer.Option(False, "--allow-pack-checks",
                                help="Run the checks of a brief from a user pack (they are code)."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
@@ -220,7 +225,8 @@ def _ratings(rate: list[str] | None, brief: Any) -> dict[str, int]:
 
 @app.command()
 def submit(
-    attempt_id: int = typer.Option(None, "--attempt", help="The attempt (default: the current)."),
+    attempt_id: int = typer.Option(None, "--attempt", click_type=ID,
+                                   help="The attempt (default: the current)."),
     rate: list[str] = typer.Option(
         None, "--rate",
         help="Self-review, AREA=N (1-5) for design, correctness, code-quality, docs, "
@@ -264,7 +270,8 @@ def submit(
 
 @app.command()
 def review(
-    attempt_id: int = typer.Argument(None, metavar="[ID]", help="One attempt to show in full."),
+    attempt_id: int = typer.Argument(None, metavar="[ID]", click_type=ID,
+                                     help="One attempt to show in full."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
 ) -> None:
     """Past take-home attempts, or one attempt's review in full."""
