@@ -128,7 +128,12 @@ def test_unusable_database_is_refused_by_every_command_and_untouched(
         assert_failure(result, 1, str(path), WHY[kind])
         assert "untouched" in result.err, (argv, result.err)
         assert path.read_bytes() == data, argv
-    assert sorted(p.name for p in home.iterdir()) == before  # no journal, no new file
+    after = sorted(p.name for p in home.iterdir())
+    # No journal, no new file beside the database; text typed into a command that could
+    # not save it is kept in a draft under workspace/ (issue #19).
+    assert [name for name in after if name != "workspace"] == before
+    drafts = list((home / "workspace").iterdir()) if "workspace" in after else []
+    assert all(p.name.startswith("star-draft-") for p in drafts), drafts
 
 
 def test_data_dir_that_cannot_be_created_is_named_by_every_command(
