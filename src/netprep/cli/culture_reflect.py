@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from netprep.cli import MAX_ID
+from netprep.cli.ids import ID
 
 JSON_HELP = "Print machine-readable JSON on stdout."
 ID_HELP = "The reflection's id (see `netprep culture reflections`)."
@@ -194,7 +194,7 @@ def _theme_titles() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], i
 
 @reflections_app.command()
 def edit(
-    reflection_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    reflection_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP),
     text: str = typer.Option(None, "--text", help="The new text, without opening an editor."),
     file: str = typer.Option(None, "--file", help="Read the new text from FILE (`-`: stdin)."),
 ) -> None:
@@ -240,7 +240,7 @@ def edit(
 
 @reflections_app.command()
 def remove(
-    reflection_id: int = typer.Argument(..., metavar="ID", min=1, max=MAX_ID, help=ID_HELP),
+    reflection_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP),
     yes: bool = typer.Option(False, "--yes", "-y", help="Remove without asking (for scripts)."),
 ) -> None:
     """Remove a reflection (asks first in a terminal; pass --yes in scripts)."""
