@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from netprep.cli.completion import pack_ids
-from netprep.cli.ids import SEED
+from netprep.cli.ids import ID, SEED
 
 app = typer.Typer(add_completion=False)
 
