@@ -91,6 +91,7 @@ def answer_draft(plan: Plan, started_at: str, session_id: int | None,
             "findings": record.findings, "story_id": record.story_id,
             "follow_up": record.follow_up, "follow_up_answer": record.follow_up_answer,
             "follow_up_seconds": record.follow_up_seconds, "answered_at": record.answered_at,
+            "hint": record.hint, "voice": record.voice,
         }],
     }
 
@@ -124,11 +125,14 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
                 "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, "
-                "answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answered_at, hint, voice) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sid, a["position"], a["question_id"], a["pack_id"], a["round"], a["text"],
                  json.dumps(a["competencies"]), a["target_seconds"], a["elapsed_seconds"],
                  a["answer"], values[0], values[1], values[2], a["story_id"], values[3],
-                 values[4], values[5], a["answered_at"]),
+                 values[4], values[5], a["answered_at"],
+                 None if a.get("hint") is None else json.dumps(a["hint"]),
+                 None if a.get("voice") is None else json.dumps(a["voice"])),
             )
     return sid, len(answers)
 
