@@ -170,7 +170,9 @@ def assign_hints(questions: Sequence[Question], stories: Sequence[Any], library:
     used: set[int] = set()
     hints: dict[int, Hint] = {}
     for position in positions:
-        found = first[position] if not used else suggest(questions[position - 1], used)
+        found = first[position]
+        if found.story is not None and found.story.id in used:  # only then can it change
+            found = suggest(questions[position - 1], used)
         hints[position] = _hint(found, stories, library)
         if found.story is not None:
             used.add(found.story.id)
