@@ -219,12 +219,13 @@ def resume_totals(store: Store) -> dict[str, Any]:
     from netprep.store.resume_rows import get_pitch, practised_entries
 
     rows = _all(store, "SELECT id, stories FROM resume_entries ORDER BY id")
-    practised = practised_entries(store)
+    practised = practised_entries(store) if rows else {}
     no_story = [int(r[0]) for r in rows if r[1] in ("", "[]")]
     no_dive = [int(r[0]) for r in rows if int(r[0]) not in practised]
     pitch = get_pitch(store)
-    pitch_answers = int(_one(store, "SELECT count(*) FROM answers WHERE round = 'pitch' "
-                                    "AND answer != ''")[0])
+    pitch_answers = 0 if pitch is None else int(_one(  # the question-id index, not a scan
+        store, "SELECT count(*) FROM answers WHERE question_id = 'pitch' AND round = 'pitch' "
+               "AND answer != ''")[0])
     asked = _one(store, "SELECT count(*), count(DISTINCT session_id) FROM interviewer_questions")
     saved = int(_one(store, "SELECT count(*) FROM saved_questions")[0])
     return {
