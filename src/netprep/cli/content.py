@@ -33,6 +33,7 @@ def list_packs(
             "description": p.description,
             "source": p.source,
             "path": str(p.path),
+            "memo": p.memo,
             "counts": counts(library, p.id),
             "languages": [
                 {"id": lang.id, "name": lang.name, "command": list(lang.command)}
@@ -42,14 +43,22 @@ def list_packs(
         }
         for p in library.packs
     ]
+    data = {
+        "packs": packs,
+        "tracks": [{"id": t.id, "name": t.name, "pack": t.pack} for t in library.tracks.values()],
+        "competencies": [
+            {"id": c.id, "name": c.name, "pack": c.pack} for c in library.competencies.values()
+        ],
+        "topics": [{"id": t.id, "name": t.name, "pack": t.pack} for t in library.topics.values()],
+    }
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"packs": packs})
+        print_json(data)
     else:
         from netprep.ui.render import render_packs
 
-        render_packs(packs)
+        render_packs(packs, data["tracks"])
         _announce_pack_languages(library)
 
 

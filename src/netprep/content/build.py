@@ -1,8 +1,11 @@
 """Turn one checked YAML file into models added to a `Library`.
 
-The schema (`specs`) has already checked types and keys; these builders add the
-cross-file rules: unique ids, references to competencies and themes that exist,
-exactly one right answer, and so on, reported through the file's `Ctx`.
+The schema (`specs`) has already checked types and keys, and hands over records
+even when a field is broken (see `schema.valid`). These builders add the
+cross-file rules: unique ids, references to competencies, tracks, topics and
+themes that exist, exactly one right answer, and so on, reported through the
+file's `Ctx`. They check the references of a broken record too, so one pass
+reports everything, but only whole records become models.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Any
 from netprep.content.briefs import add_brief
 from netprep.content.models import (
     AskQuestion,
+    KIND_ROUNDS,
+    TOPICS,
     Competency,
     Exercise,
     Language,
@@ -25,12 +30,16 @@ from netprep.content.models import (
     Theme,
     Tip,
     TipSection,
+    Topic,
+    Track,
 )
-from netprep.content.schema import Ctx, line_of
+from netprep.content.schema import Ctx, did_you_mean, each, line_of, valid
 
 
 def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
-    for i, item in enumerate(data["competencies"]):
+    for i, item in enumerate(data["competencies"] if valid_list(data, "competencies") else []):
+        if not isinstance(item, dict) or not valid(item.get("id")):
+            continue
         if item["id"] in library.competencies:
             other = library.competencies[item["id"]].pack
             if other == pack.id:
@@ -38,36 +47,74 @@ def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: C
                     line_of(item, "id"), f"competencies[{i}].id", f"'{item['id']}' appears twice"
                 )
             continue  # a user pack may restate a built-in competency
-        library.competencies[item["id"]] = Competency(
-            item["id"], item["name"], item["description"], pack.id
-        )
+        if valid(item):
+            library.competencies[item["id"]] = Competency(
+                item["id"], item["name"], item["description"], pack.id
+            )
+
+
+def _add_tracks(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for i, item in enumerate(data["tracks"] if valid_list(data, "tracks") else []):
+        if not isinstance(item, dict) or not valid(item.get("id")):
+            continue
+        existing = library.tracks.get(item["id"])
+        if existing is not None:
+            if existing.pack == pack.id:
+                ctx.error(line_of(item, "id"), f"tracks[{i}].id", f"'{item['id']}' appears twice")
+            continue  # a user pack may restate a built-in track
+        if valid(item):
+            library.tracks[item["id"]] = Track(
+                item["id"], item["name"], item["description"], pack.id
+            )
+
+
+def _add_topics(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    for i, item in enumerate(data["topics"] if valid_list(data, "topics") else []):
+        if not isinstance(item, dict) or not valid(item.get("id")):
+            continue
+        existing = library.topics.get(item["id"])
+        if existing is not None:
+            if existing.pack == pack.id:
+                ctx.error(line_of(item, "id"), f"topics[{i}].id", f"'{item['id']}' appears twice")
+            continue
+        if valid(item):
+            library.topics[item["id"]] = Topic(item["id"], item["name"], pack.id)
+
+
+def valid_list(data: dict[str, Any], name: str) -> bool:
+    return isinstance(data.get(name), list)
 
 
 def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
-    if any(t.id == data["id"] and t.pack == pack.id for t in library.themes):
+    duplicate = valid(data["id"]) and any(
+        t.id == data["id"] and t.pack == pack.id for t in library.themes
+    )
+    if duplicate:
         ctx.error(
             line_of(data, "id"),
             "id",
             f"the theme id '{data['id']}' is used by another file of this pack",
         )
-        return
     seen_items = {i.id for t in library.themes if t.pack == pack.id for i in t.quiz}
     quiz = []
-    for i, item in enumerate(data["quiz"]):
+    for i, item in enumerate(each(data["quiz"])):
         where = f"quiz[{i}]"
-        if item["answer"] > len(item["choices"]):
+        choices = item["choices"] if isinstance(item["choices"], list) else None
+        if valid(item["answer"]) and choices is not None and item["answer"] > len(choices):
             ctx.error(
                 line_of(item, "answer"),
                 f"{where}.answer",
-                f"is {item['answer']} but there are only {len(item['choices'])} choices",
+                f"is {item['answer']} but there are only {len(choices)} choices",
             )
             continue
-        if item["id"] in seen_items:
+        if valid(item["id"]) and item["id"] in seen_items:
             ctx.error(
                 line_of(item, "id"),
                 f"{where}.id",
                 f"the quiz item id '{item['id']}' is used twice in this pack",
             )
+            continue
+        if not valid(item):
             continue
         seen_items.add(item["id"])
         quiz.append(
@@ -82,6 +129,8 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
                 pack.id,
             )
         )
+    if duplicate or not valid(data):
+        return
     reflections = tuple(
         Reflection(r["id"], r["prompt"], data["id"], pack.id) for r in data["reflections"]
     )
@@ -98,51 +147,74 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
     )
 
 
+_SINGULAR = {"competencies": "competency", "tracks": "track", "themes": "theme"}
+
+
+def _check_refs(
+    ctx: Ctx, item: dict[str, Any], field: str, where: str, known: dict[str, Any], what: str,
+    define: str,
+) -> None:
+    for value in each(item[field]):
+        if value not in known:
+            hint = did_you_mean(value, known, what)
+            path = f"{where}.{field}" if where else field
+            ctx.error(
+                line_of(item, field),
+                path,
+                f"unknown {_SINGULAR.get(what, what)} '{value}' {hint}; {define}",
+            )
+
+
+def _question_kind(ctx: Ctx, item: dict[str, Any], where: str, round_: str,
+                   default: str | None) -> str:
+    kind = item["kind"] if valid(item["kind"]) and item["kind"] else (default or round_)
+    if round_ not in KIND_ROUNDS.get(kind, ()):
+        rounds = " or ".join(KIND_ROUNDS.get(kind, ()))
+        ctx.error(
+            line_of(item, "kind") or line_of(item),
+            f"{where}.kind",
+            f"{kind} questions belong in a {rounds} round file, not a {round_} one",
+        )
+    return kind
+
+
 def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
-    round_ = data["round"]
+    round_ = data["round"] if valid(data["round"]) else None
+    file_kind = data["kind"] if valid(data["kind"]) else None
+    file_tracks = tuple(each(data["tracks"]))
     taken = {q.id for q in library.questions if q.pack == pack.id}
-    themes = {t.id for t in library.themes}
-    for i, item in enumerate(data["questions"]):
+    themes = {t.id: t for t in library.themes}
+    if valid(data["tracks"]):
+        _check_refs(ctx, data, "tracks", "", library.tracks, "tracks",
+                    "declare it in tracks.yaml")
+        if file_tracks and round_ not in ("role", "technical", None):
+            ctx.error(line_of(data, "tracks"), "tracks",
+                      "tracks belong to role and technical question files only")
+    for i, item in enumerate(each(data["questions"])):
         where = f"questions[{i}]"
         problems_before = len(ctx.errors)
-        if item["id"] in taken:
+        if valid(item["id"]) and item["id"] in taken:
             ctx.error(
                 line_of(item, "id"),
                 f"{where}.id",
                 f"the question id '{item['id']}' is used twice in this pack",
             )
-        for c in item["competencies"]:
-            if c not in library.competencies:
-                ctx.error(
-                    line_of(item, "competencies"),
-                    f"{where}.competencies",
-                    f"unknown competency '{c}' (define it in competencies.yaml)",
-                )
-        for t in item["themes"]:
-            if t not in themes:
-                ctx.error(line_of(item, "themes"), f"{where}.themes", f"unknown theme '{t}'")
-        if round_ in ("behavioral", "role") and not item["competencies"]:
-            ctx.error(line_of(item), f"{where}.competencies", f"required for {round_} questions")
-        if round_ == "technical":
-            if not item["topic"]:
-                ctx.error(line_of(item), f"{where}.topic", "required for technical questions")
-            if not item["key_points"]:
-                ctx.error(
-                    line_of(item),
-                    f"{where}.key_points",
-                    "required for technical questions (3-6 points)",
-                )
-        elif item["key_points"] or item["topic"]:
-            ctx.error(
-                line_of(item), where, "topic and key_points belong to technical questions only"
-            )
-        if round_ != "culture" and item["themes"]:
-            ctx.error(
-                line_of(item, "themes"),
-                f"{where}.themes",
-                "themes belong to culture questions only",
-            )
-        if len(ctx.errors) > problems_before:
+        _check_refs(ctx, item, "competencies", where, library.competencies, "competencies",
+                    "define it in competencies.yaml")
+        _check_refs(ctx, item, "tracks", where, library.tracks, "tracks",
+                    "declare it in tracks.yaml")
+        _check_refs(ctx, item, "themes", where, themes, "themes",
+                    "a culture question's themes are theme ids")
+        known_topics = set(library.topics) | set(TOPICS)
+        if valid(item["topic"]) and item["topic"] and item["topic"] not in known_topics:
+            hint = did_you_mean(item["topic"], known_topics, "topics")
+            ctx.error(line_of(item, "topic"), f"{where}.topic",
+                      f"unknown topic '{item['topic']}' {hint}; declare it in topics.yaml")
+        if round_ is None:
+            continue
+        kind = _question_kind(ctx, item, where, round_, file_kind)
+        _check_round_rules(ctx, library, item, where, round_, kind)
+        if len(ctx.errors) > problems_before or not valid(item):
             continue
         taken.add(item["id"])
         library.questions.append(
@@ -158,18 +230,62 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 follow_ups=tuple(item["follow_ups"]),
                 key_points=tuple(item["key_points"]),
                 clarifications=tuple(_plain(c) for c in item["clarifications"]),
+                kind=kind,
+                tracks=tuple(item["tracks"]) or file_tracks,
+                level=item["level"],
+                talking_points=tuple(item["talking_points"]),
             )
         )
 
 
+def _check_round_rules(ctx: Ctx, library: Library, item: dict[str, Any], where: str,
+                       round_: str, kind: str) -> None:
+    """Which fields each round and kind needs, and which it may not have."""
+    line = line_of(item)
+    if round_ in ("behavioral", "role") and not item["competencies"]:
+        known = ", ".join(sorted(library.competencies)) or "none"
+        ctx.error(line, f"{where}.competencies",
+                  f"required for {round_} questions: 1-3 of the known competencies ({known})")
+    if round_ == "technical":
+        if not item["topic"]:
+            ctx.error(line, f"{where}.topic", "required for technical questions (a topic id)")
+        if not item["key_points"]:
+            ctx.error(line, f"{where}.key_points",
+                      "required for technical questions (3-6 points)")
+    elif item["topic"]:
+        ctx.error(line_of(item, "topic"), f"{where}.topic",
+                  "topic belongs to technical questions only")
+    if kind == "system-design" and not item["key_points"]:
+        ctx.error(line, f"{where}.key_points",
+                  "required for system-design questions (3-6 points)")
+    if item["key_points"] and round_ not in ("technical", "role"):
+        ctx.error(line_of(item, "key_points"), f"{where}.key_points",
+                  "key_points belong to technical and role questions only")
+    if kind == "motivation" and not item["talking_points"]:
+        ctx.error(line, f"{where}.talking_points",
+                  "required for motivation questions (2-6 fill-in templates)")
+    if item["talking_points"] and round_ not in ("behavioral", "culture"):
+        ctx.error(line_of(item, "talking_points"), f"{where}.talking_points",
+                  "talking_points belong to behavioral and culture questions only")
+    if round_ != "culture" and item["themes"]:
+        ctx.error(line_of(item, "themes"), f"{where}.themes",
+                  "themes belong to culture questions only")
+    if item["tracks"] and round_ not in ("role", "technical"):
+        ctx.error(line_of(item, "tracks"), f"{where}.tracks",
+                  "tracks belong to role and technical questions only")
+
+
 def _add_templates(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
-    for i, item in enumerate(data["templates"]):
+    for i, item in enumerate(each(data["templates"])):
         competency = item["competency"]
+        if not valid(competency):
+            continue
         if competency not in library.competencies:
+            hint = did_you_mean(competency, library.competencies, "competencies")
             ctx.error(
                 line_of(item, "competency"),
                 f"templates[{i}].competency",
-                f"unknown competency '{competency}'",
+                f"unknown competency '{competency}' {hint}",
             )
             continue
         existing = library.templates.get(competency)
@@ -179,6 +295,8 @@ def _add_templates(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 f"templates[{i}].competency",
                 f"a second template for '{competency}'; keep one per competency",
             )
+            continue
+        if not valid(item):
             continue
         guides = {
             part: tuple(item[part])
@@ -194,6 +312,8 @@ def _add_templates(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
 
 
 def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    if not valid(data):
+        return
     for section in data["sections"]:
         items = tuple(Tip(t["title"], t["text"]) for t in section["items"])
         library.tips.append(TipSection(section["id"], section["title"], items, pack.id))
@@ -201,6 +321,8 @@ def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> N
 
 def _code_map(ctx: Ctx, data: dict[str, Any], field: str) -> dict[str, str] | None:
     value = data[field]
+    if not valid(value):
+        return None
     if (
         not isinstance(value, dict)
         or "python" not in value
@@ -218,10 +340,17 @@ def _code_map(ctx: Ctx, data: dict[str, Any], field: str) -> dict[str, str] | No
 def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
     signature = _code_map(ctx, data, "signature")
     solution = _code_map(ctx, data, "solution")
-    if signature is None or solution is None:
-        return
-    if any(e.id == data["id"] for e in library.exercises):
+    if valid(data["id"]) and any(e.id == data["id"] for e in library.exercises):
         ctx.error(line_of(data, "id"), "id", f"the exercise id '{data['id']}' is already used")
+        return
+    if signature is not None and solution is not None:
+        missing = sorted(set(signature) - set(solution))
+        if missing:
+            ctx.error(line_of(data, "solution"), "solution",
+                      f"no reference solution for {', '.join(missing)} "
+                      "(every language in signature needs one)")
+            return
+    if signature is None or solution is None or not valid(data):
         return
     library.exercises.append(
         Exercise(
@@ -241,12 +370,15 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
             pack=pack.id,
             adapter=data["adapter"],
             clarifications=tuple(_plain(c) for c in data["clarifications"]),
+            explanation=_plain(data["explanation"]) if data["explanation"] else None,
         )
     )
 
 
 def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
-    for item in data["languages"]:
+    for item in each(data["languages"]):
+        if not valid(item.get("id")):
+            continue
         known = library.languages.get(item["id"])
         if known is not None:  # a pack never replaces code another pack (or netprep) runs
             ctx.error(
@@ -255,6 +387,8 @@ def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 f"the language '{item['id']}' is already defined by the pack '{known.pack}'; "
                 "a pack cannot redefine a language, give yours a new id",
             )
+            continue
+        if not valid(item):
             continue
         library.languages[item["id"]] = Language(
             item["id"],
@@ -296,6 +430,8 @@ def _plain(case: dict[str, Any]) -> dict[str, Any]:
 
 ADD = {
     "competencies": _add_competencies,
+    "tracks": _add_tracks,
+    "topics": _add_topics,
     "themes": _add_theme,
     "questions": _add_questions,
     "templates": _add_templates,

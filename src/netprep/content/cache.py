@@ -33,9 +33,11 @@ from netprep.content.models import (
     Theme,
     Tip,
     TipSection,
+    Topic,
+    Track,
 )
 
-FORMAT = 3
+FORMAT = 4  # bump when a record gains or loses a field
 CACHE_NAME = "content-cache.json"
 
 
@@ -101,6 +103,8 @@ _RECORDS: dict[str, type] = {
     "briefs": Brief,
     "probes": Probe,
     "asking": AskQuestion,
+    "tracks": Track,
+    "topics": Topic,
 }
 _NESTED: dict[type, dict[str, type]] = {
     Theme: {"quiz": QuizItem, "reflections": Reflection},
@@ -143,4 +147,6 @@ def _library(data: dict[str, Any]) -> Library:
         briefs=records("briefs"),
         probes=records("probes"),
         asking=records("asking"),
+        tracks=keyed("tracks"),
+        topics=keyed("topics"),
     )

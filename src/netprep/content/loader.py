@@ -14,8 +14,8 @@ from netprep import paths as netprep_paths
 from netprep.content import specs
 from netprep.content.briefs import BRIEF
 from netprep.content.build import ADD
-from netprep.content.models import Library, Pack
-from netprep.content.schema import INVALID, Check, Ctx
+from netprep.content.models import KINDS, Library, Pack
+from netprep.content.schema import INVALID, Check, Ctx, valid
 from netprep.content.yamlio import YamlProblem, parse, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -26,6 +26,8 @@ SINGLE_FILES = {
     "languages": specs.LANGUAGES,
     "probes": specs.PROBES,
     "interviewer_questions": specs.INTERVIEWER_QUESTIONS,
+    "tracks": specs.TRACKS,
+    "topics": specs.TOPICS,
 }
 FOLDERS = {
     "themes": specs.THEME,
@@ -34,6 +36,14 @@ FOLDERS = {
     "exercises": specs.EXERCISE,
     "takehome": BRIEF,
 }
+
+
+# Builders that accept a record with broken fields (and still check its references);
+# the others only ever see whole records.
+PARTIAL_OK = frozenset(
+    {"competencies", "tracks", "topics", "themes", "questions", "templates", "tips",
+     "exercises", "languages"}
+)
 
 
 def default_pack_dirs() -> list[tuple[Path, str]]:
@@ -103,7 +113,29 @@ def _read(file: Path, check: Check) -> tuple[dict[str, Any] | None, Ctx]:
         ctx.error(1, "", "the file is empty; see docs/content-format.md for what it should hold")
         return None, ctx
     value = check(ctx, node, "")
+    # A record with broken fields still comes back, so its references get checked too.
     return (None if value is INVALID else value), ctx
+
+
+def _pack_of(data: dict[str, Any] | None, root: Path, source: str) -> Pack:
+    """The pack's identity; the folder's name stands in for a broken or missing id."""
+    data = data or {}
+
+    def field(name: str, fallback: str) -> str:
+        value = data.get(name)
+        return value if isinstance(value, str) and valid(value) else fallback
+
+    memo = data.get("memo")
+    return Pack(
+        field("id", root.name.lower() or "pack"),
+        field("name", root.name),
+        field("description", ""),
+        field("version", ""),
+        root,
+        source,
+        {k: v for k, v in memo.items() if not k.startswith("_")}
+        if isinstance(memo, dict) and valid(memo) else None,
+    )
 
 
 def _load_loose_file(library: Library, file: Path) -> list[str]:
@@ -113,11 +145,11 @@ def _load_loose_file(library: Library, file: Path) -> list[str]:
         return [
             f"{_display(file)}: cannot tell what this file holds; put it in a pack folder "
             "(themes/, questions/, templates/, exercises/, takehome/) or name it pack.yaml, "
-            "competencies.yaml, tips.yaml, languages.yaml, probes.yaml or "
-            "interviewer_questions.yaml"
+            "competencies.yaml, tracks.yaml, topics.yaml, tips.yaml, languages.yaml, "
+            "probes.yaml or interviewer_questions.yaml"
         ]
     data, ctx = _read(file, check)
-    if data is not None:
+    if data is not None and (kind in PARTIAL_OK or valid(data)):
         pack = Pack("(file)", file.name, "", "", file.parent, "user")
         ADD[kind](library, pack, data, ctx)
     return ctx.errors
@@ -128,23 +160,35 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
     if not root.is_dir():
         return [f"{root}: the pack folder does not exist (check NETPREP_CONTENT)"]
     pack_file = root / "pack.yaml"
+    data: dict[str, Any] | None = None
     if not pack_file.is_file():
-        return [
+        problems.append(
             f"{_display(pack_file)}: missing; every pack needs a pack.yaml with id, name, "
             "description and version"
-        ]
-    data, ctx = _read(pack_file, specs.PACK)
-    problems.extend(ctx.errors)
-    if data is None:
-        return problems
-    pack = Pack(data["id"], data["name"], data["description"], data["version"], root, source)
+        )
+    else:
+        data, ctx = _read(pack_file, specs.PACK)
+        problems.extend(ctx.errors)
+    pack = _pack_of(data, root, source)
     clash = next((p for p in library.packs if p.id == pack.id), None)
     if clash is not None:
-        return [
+        problems.append(
             f"{_display(pack_file)}:1: id: the pack id '{pack.id}' is already used by "
             f"{clash.path}; give this pack another id"
-        ]
-    library.packs.append(pack)
+        )
+        # Go on checking the files, into a scratch library so nothing is mixed up.
+        library = Library(competencies=dict(library.competencies),
+                          tracks=dict(library.tracks), topics=dict(library.topics),
+                          themes=list(library.themes))
+    elif not problems:
+        library.packs.append(pack)
+    else:
+        # A broken pack.yaml: its files are still checked (every error in one
+        # pass) against the packs loaded so far, but nothing of it is kept.
+        library = Library(competencies=dict(library.competencies),
+                          tracks=dict(library.tracks), topics=dict(library.topics),
+                          themes=list(library.themes))
+        library.packs.append(pack)
     problems.extend(
         f"{_display(link)}: a link to a folder ({link.resolve()}); netprep does not follow "
         "links inside a pack, so nothing in it is loaded: copy the folder in instead"
@@ -153,8 +197,8 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
     files = sorted(
         f for f in root.rglob("*") if f.suffix in YAML_SUFFIXES and f.is_file() and f != pack_file
     )
-    # Competencies and themes first: the other files refer to them.
-    order = {"competencies": 0, "themes": 1}
+    # Competencies, tracks, topics and themes first: the other files refer to them.
+    order = {"competencies": 0, "tracks": 0, "topics": 0, "themes": 1}
     files.sort(key=lambda f: (order.get(_kind_of(root, f) or "", 2), str(f)))
     for file in files:
         kind = _kind_of(root, file)
@@ -165,13 +209,13 @@ def _load_pack(library: Library, root: Path, source: str) -> list[str]:
             )
             continue
         data, ctx = _read(file, SINGLE_FILES.get(kind) or FOLDERS[kind])
-        if data is not None:
+        if data is not None and (kind in PARTIAL_OK or valid(data)):
             ADD[kind](library, pack, data, ctx)
         problems.extend(ctx.errors)
     return problems
 
 
-def counts(library: Library, pack_id: str) -> dict[str, int]:
+def counts(library: Library, pack_id: str) -> dict[str, Any]:
     """What one pack holds, as `content list --json` reports it."""
     themes = [t for t in library.themes if t.pack == pack_id]
     questions = [q for q in library.questions if q.pack == pack_id]
@@ -179,6 +223,7 @@ def counts(library: Library, pack_id: str) -> dict[str, int]:
         r: sum(1 for q in questions if q.round == r)
         for r in ("behavioral", "culture", "role", "technical")
     }
+    by_kind = {k: sum(1 for q in questions if q.kind == k) for k in KINDS}
     return {
         "themes": len(themes),
         "quiz_items": sum(len(t.quiz) for t in themes),
@@ -194,4 +239,14 @@ def counts(library: Library, pack_id: str) -> dict[str, int]:
         "takehome_briefs": sum(1 for b in library.briefs if b.pack == pack_id),
         "probes": sum(1 for p in library.probes if p.pack == pack_id),
         "questions_to_ask": sum(1 for q in library.asking if q.pack == pack_id),
+        "motivation_questions": by_kind["motivation"],
+        "system_design_questions": by_kind["system-design"],
+        "tracks": sum(1 for t in library.tracks.values() if t.pack == pack_id),
+        "topics": sum(1 for t in library.topics.values() if t.pack == pack_id),
+        "track_questions": {
+            track: sum(1 for q in questions if track in q.tracks)
+            for track in sorted(library.tracks)
+            if any(track in q.tracks for q in questions)
+        },
+        "kinds": by_kind,
     }

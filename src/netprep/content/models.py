@@ -12,6 +12,20 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 ROUNDS = ("behavioral", "culture", "role", "technical")
+# A question's kind says what it asks for; it defaults to its round. Motivation
+# questions ("why us?") are asked in a behavioral round, system-design questions
+# in a technical or role round.
+KINDS = ("behavioral", "culture", "role", "technical", "motivation", "system-design")
+KIND_ROUNDS = {
+    "behavioral": ("behavioral",),
+    "culture": ("culture",),
+    "role": ("role",),
+    "technical": ("technical",),
+    "motivation": ("behavioral", "culture"),
+    "system-design": ("technical", "role"),
+}
+LEVELS = ("easy", "medium", "hard")
+# The built-in pack's topics.yaml names these and more; kept for older callers.
 TOPICS = (
     "arrays-strings",
     "hash-tables",
@@ -33,6 +47,25 @@ class Pack(NamedTuple):
     version: str
     path: Path
     source: str  # "builtin" or "user"
+    # Which culture memo the pack's themes teach: {"title", "version", "published"}.
+    memo: dict[str, str] | None = None
+
+
+class Track(NamedTuple):
+    """A role family (backend, frontend, ...) that role and technical questions belong to."""
+
+    id: str
+    name: str
+    description: str
+    pack: str
+
+
+class Topic(NamedTuple):
+    """A subject of technical questions (hash-tables, sql, concurrency, ...)."""
+
+    id: str
+    name: str
+    pack: str
 
 
 class Competency(NamedTuple):
@@ -91,6 +124,11 @@ class Question(NamedTuple):
     follow_ups: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()
     clarifications: tuple[dict[str, Any], ...] = ()  # as in Exercise
+    # One of KINDS; the loader always sets it (from the file, else the round).
+    kind: str = ""
+    tracks: tuple[str, ...] = ()  # empty: the question suits every track
+    level: str | None = None  # one of LEVELS, when the author gave one
+    talking_points: tuple[str, ...] = ()  # fill-in templates for motivation answers
 
     @property
     def key(self) -> str:
@@ -143,6 +181,8 @@ class Exercise(NamedTuple):
     adapter: str | None = None
     # The interviewer's answers to clarifying questions: {"id", "question", "answer", "key"}.
     clarifications: tuple[dict[str, Any], ...] = ()
+    # How the reference solution works: {"approach", "time", "space"}.
+    explanation: dict[str, str] | None = None
 
 
 class Language(NamedTuple):
@@ -212,6 +252,8 @@ class Library:
     briefs: list[Brief] = field(default_factory=list)
     probes: list[Probe] = field(default_factory=list)
     asking: list[AskQuestion] = field(default_factory=list)
+    tracks: dict[str, Track] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
 
     def only(self, pack_id: str) -> Library:
         """The same library restricted to one pack (competencies stay shared)."""
@@ -227,6 +269,8 @@ class Library:
             briefs=[b for b in self.briefs if b.pack == pack_id],
             probes=[p for p in self.probes if p.pack == pack_id],
             asking=[q for q in self.asking if q.pack == pack_id],
+            tracks=self.tracks,
+            topics=self.topics,
         )
 
     def theme(self, theme_id: str) -> Theme | None:
@@ -240,6 +284,12 @@ class Library:
 
     def brief(self, brief_id: str) -> Brief | None:
         return next((b for b in self.briefs if b.id == brief_id), None)
+    def questions_of_kind(self, kind: str) -> list[Question]:
+        return [q for q in self.questions if q.kind == kind]
+
+    def memo(self) -> dict[str, str] | None:
+        """The culture memo the loaded themes teach (the first pack that names one)."""
+        return next((p.memo for p in self.packs if p.memo), None)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)

@@ -2,12 +2,18 @@
 
 Each validator is called as `check(ctx, node, path)` and returns the plain
 value, or `INVALID` after recording `file:line: path: message` in `ctx`.
+
+A record or list with a broken part is still returned, so that the builders can
+go on to check its references in the same pass: a list keeps `INVALID` in the
+place of a broken item and is a `Broken` list; a record maps a broken field to
+`INVALID` and has `_ok` false. `valid()` tells whether a value is whole.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +23,36 @@ INVALID: Any = object()
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 Check = Callable[["Ctx", Node, str], Any]
+
+
+class Broken(list):  # type: ignore[type-arg]
+    """A list with at least one invalid item (kept in place as `INVALID`)."""
+
+
+def valid(value: Any) -> bool:
+    """Whether a checked value is whole: not INVALID, no broken item or field inside."""
+    if value is INVALID or isinstance(value, Broken):
+        return False
+    if isinstance(value, dict) and value.get("_ok") is False:
+        return False
+    return True
+
+
+def each(value: Any) -> Iterator[Any]:
+    """The items of a checked list that are themselves present (nothing if the list is not)."""
+    if isinstance(value, list):
+        yield from (item for item in value if item is not INVALID)
+
+
+def did_you_mean(value: object, known: Iterable[str], what: str = "") -> str:
+    """'(did you mean "x"? known: a, b, c)' for an unknown id, name or key."""
+    names = sorted(set(known))
+    close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.6) if names else []
+    listing = ", ".join(names) if names else "none"
+    label = f"known {what}" if what else "known"
+    if close:
+        return f"(did you mean '{close[0]}'? {label}: {listing})"
+    return f"({label}: {listing})"
 
 
 @dataclass
@@ -112,8 +148,12 @@ def boolean() -> Check:
 def enum(*choices: str) -> Check:
     def check(ctx: Ctx, node: Node, path: str) -> Any:
         if node.value not in choices or not isinstance(node.value, str):
+            close = difflib.get_close_matches(str(node.value), choices, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
             return ctx.error(
-                node.line, path, f"expected one of {', '.join(choices)}, got {describe(node)}"
+                node.line,
+                path,
+                f"expected one of {', '.join(choices)}, got {describe(node)}{hint}",
             )
         return node.value
 
@@ -129,14 +169,18 @@ def list_of(item: Check, low: int = 0, high: int = 10_000, unique: bool = False)
             count = len(node.value)
             return ctx.error(node.line, path, f"expected {bounds} items, got {count}")
         values = [item(ctx, child, f"{path}[{i}]") for i, child in enumerate(node.value)]
+        broken = False
         if unique:
             seen: set[Any] = set()
             for child, value in zip(node.value, values, strict=True):
                 if value is not INVALID and isinstance(value, str):
                     if value.lower() in seen:
                         ctx.error(child.line, path, f'"{value}" appears twice')
+                        broken = True
                     seen.add(value.lower())
-        return INVALID if any(v is INVALID for v in values) else values
+        if broken or not all(valid(v) for v in values):
+            return Broken(values)
+        return values
 
     return check
 
@@ -147,7 +191,7 @@ def json_value() -> Check:
     def check(ctx: Ctx, node: Node, path: str) -> Any:
         if node.kind == "map":
             out = {k: check(ctx, v, f"{path}.{k}") for k, v in node.value.items()}
-            return INVALID if INVALID in out.values() else out
+            return INVALID if any(v is INVALID for v in out.values()) else out
         if node.kind == "seq":
             items = [check(ctx, v, f"{path}[{i}]") for i, v in enumerate(node.value)]
             return INVALID if any(v is INVALID for v in items) else items
@@ -176,8 +220,8 @@ def record(fields: dict[str, F]) -> Check:
         ok = True
         for key in node.value:
             if key not in fields:
-                known = ", ".join(fields)
-                ctx.error(node.keys[key].line, _join(path, key), f"unknown key (known: {known})")
+                hint = did_you_mean(key, fields, "keys")
+                ctx.error(node.keys[key].line, _join(path, key), f"unknown key {hint}")
                 ok = False
         for name, spec in fields.items():
             if name in node.value:
@@ -187,13 +231,15 @@ def record(fields: dict[str, F]) -> Check:
                     out[name] = spec.default
                     continue
                 out[name] = spec.check(ctx, child, _join(path, name))
-                ok = ok and out[name] is not INVALID
+                ok = ok and valid(out[name])
             elif spec.required:
                 ctx.error(node.line, _join(path, name), "required, but missing")
+                out[name] = INVALID
                 ok = False
             else:
                 out[name] = spec.default
-        return out if ok else INVALID
+        out["_ok"] = ok
+        return out
 
     return check
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netprep.content.models import ROUNDS, TOPICS
+from netprep.content.models import KINDS, LEVELS, ROUNDS
 from netprep.content.schema import (
     IDENT_RE,
     F,
@@ -17,12 +17,47 @@ from netprep.content.schema import (
 )
 from netprep.content.schema import list_of as many
 
+MEMO = record(
+    {
+        "title": F(text(max_chars=120)),
+        "version": F(text(max_chars=40)),
+        "published": F(text(max_chars=20)),
+        "note": F(text(max_chars=400), False),
+    }
+)
+
 PACK = record(
     {
         "id": F(ident()),
         "name": F(text(max_chars=80)),
         "description": F(text(max_chars=600)),
         "version": F(text(max_chars=40)),
+        "memo": F(MEMO, False),
+    }
+)
+
+TRACKS = record(
+    {
+        "tracks": F(
+            many(
+                record(
+                    {
+                        "id": F(ident()),
+                        "name": F(text(max_chars=80)),
+                        "description": F(text(max_chars=400)),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+TOPICS = record(
+    {
+        "topics": F(
+            many(record({"id": F(ident()), "name": F(text(max_chars=80))}), low=1)
+        )
     }
 )
 
@@ -80,19 +115,25 @@ _CLARIFICATION = record(
 QUESTIONS = record(
     {
         "round": F(enum(*ROUNDS)),
+        "kind": F(enum(*KINDS), False),  # the default kind of this file's questions
+        "tracks": F(many(ident(), 1, 8, unique=True), False, ()),  # likewise
         "questions": F(
             many(
                 record(
                     {
                         "id": F(ident()),
                         "text": F(text(max_chars=600)),
+                        "kind": F(enum(*KINDS), False),
+                        "tracks": F(many(ident(), 1, 8, unique=True), False, ()),
+                        "level": F(enum(*LEVELS), False),
                         "competencies": F(many(ident(), 1, 3, unique=True), False, ()),
                         "themes": F(many(ident(), 1, 4, unique=True), False, ()),
-                        "topic": F(enum(*TOPICS), False),
+                        "topic": F(ident(), False),
                         "seconds": F(integer(15, 900, "a number of seconds"), False, 120),
                         "follow_ups": F(many(text(max_chars=300), 0, 3), False, ()),
                         "key_points": F(many(text(max_chars=300), 3, 6), False, ()),
                         "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
+                        "talking_points": F(many(text(max_chars=300), 2, 6), False, ()),
                     }
                 ),
                 low=1,
@@ -183,6 +224,16 @@ EXERCISE = record(
         "hints": F(many(text(max_chars=600), 1, 4)),
         "solution": F(json_value()),
         "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
+        "explanation": F(
+            record(
+                {
+                    "approach": F(text(max_chars=1500)),
+                    "time": F(text(max_chars=200)),
+                    "space": F(text(max_chars=200)),
+                }
+            ),
+            False,
+        ),
     }
 )
 

@@ -44,7 +44,7 @@ def render_info(data: dict[str, Any]) -> None:
     out().print(table)
 
 
-def render_packs(packs: list[dict[str, Any]]) -> None:
+def render_packs(packs: list[dict[str, Any]], tracks: list[dict[str, Any]] | None = None) -> None:
     from rich.table import Table
 
     table = Table(title="Content packs", title_justify="left")
@@ -52,7 +52,10 @@ def render_packs(packs: list[dict[str, Any]]) -> None:
         table.add_column(column, overflow="fold")
     for pack in packs:
         c = pack["counts"]
-        questions = sum(c[k] for k in c if k.endswith("_questions"))
+        questions = sum(
+            c[k] for k in ("behavioral_questions", "culture_questions", "role_questions",
+                           "technical_questions")
+        )
         table.add_row(
             safe(pack["id"]),
             pack["source"],
@@ -63,6 +66,17 @@ def render_packs(packs: list[dict[str, Any]]) -> None:
             safe(pack["path"]),
         )
     out().print(table)
+    for pack in packs:
+        if pack.get("memo"):
+            out().print(safe(f"{pack['id']}: culture themes teach {memo_line(pack['memo'])}"))
+    if tracks:
+        names = ", ".join(f"{t['id']} ({t['name']})" for t in tracks)
+        out().print(safe(f"Tracks for `mock --track`: {names}"))
+
+
+def memo_line(memo: dict[str, Any]) -> str:
+    """'Culture memo, June 2024 version (published 2024-06)'."""
+    return f"{memo['title']}, {memo['version']} version (published {memo['published']})"
 
 
 def render_tips(sections: list[dict[str, Any]]) -> None:
