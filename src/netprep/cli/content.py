@@ -43,7 +43,7 @@ def list_packs(
         }
         for p in library.packs
     ]
-    data = {
+    data: dict[str, Any] = {
         "packs": packs,
         "tracks": [{"id": t.id, "name": t.name, "pack": t.pack} for t in library.tracks.values()],
         "competencies": [

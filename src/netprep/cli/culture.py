@@ -35,10 +35,11 @@ def themes(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
         cut = q.cutoff(datetime.now(timezone.utc))
         data = q.theme_progress(library.themes, cs.theme_accuracy(store),
                                 cs.theme_schedule(store, cut))
+    memo = library.memo()
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"themes": data})
+        print_json({"themes": data, "memo": memo})
         return
     if not data:
         from netprep.ui.console import message
@@ -47,7 +48,7 @@ def themes(json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
         return
     from netprep.ui.render_culture import render_themes
 
-    render_themes(data)
+    render_themes(data, memo)
 
 
 @app.command()

@@ -51,6 +51,8 @@ def _add_competencies(library: Library, pack: Pack, data: dict[str, Any], ctx: C
             library.competencies[item["id"]] = Competency(
                 item["id"], item["name"], item["description"], pack.id
             )
+        else:
+            library.broken_ids.setdefault("competencies", set()).add(item["id"])
 
 
 def _add_tracks(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
@@ -66,6 +68,8 @@ def _add_tracks(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) ->
             library.tracks[item["id"]] = Track(
                 item["id"], item["name"], item["description"], pack.id
             )
+        else:
+            library.broken_ids.setdefault("tracks", set()).add(item["id"])
 
 
 def _add_topics(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
@@ -79,6 +83,8 @@ def _add_topics(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) ->
             continue
         if valid(item):
             library.topics[item["id"]] = Topic(item["id"], item["name"], pack.id)
+        else:
+            library.broken_ids.setdefault("topics", set()).add(item["id"])
 
 
 def valid_list(data: dict[str, Any], name: str) -> bool:
@@ -130,6 +136,8 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
             )
         )
     if duplicate or not valid(data):
+        if valid(data["id"]):
+            library.broken_ids.setdefault("themes", set()).add(data["id"])
         return
     reflections = tuple(
         Reflection(r["id"], r["prompt"], data["id"], pack.id) for r in data["reflections"]
@@ -143,8 +151,11 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
             tuple(quiz),
             reflections,
             pack.id,
+            data["order"],
         )
     )
+    packs = {p.id: i for i, p in enumerate(library.packs)}
+    library.themes.sort(key=lambda t: (packs.get(t.pack, len(packs)), t.order))
 
 
 _SINGULAR = {"competencies": "competency", "tracks": "track", "themes": "theme"}
@@ -152,10 +163,11 @@ _SINGULAR = {"competencies": "competency", "tracks": "track", "themes": "theme"}
 
 def _check_refs(
     ctx: Ctx, item: dict[str, Any], field: str, where: str, known: dict[str, Any], what: str,
-    define: str,
+    define: str, broken: set[str] | None = None,
 ) -> None:
+    """Report each id in item[field] that is neither known nor declared by a broken record."""
     for value in each(item[field]):
-        if value not in known:
+        if value not in known and value not in (broken or set()):
             hint = did_you_mean(value, known, what)
             path = f"{where}.{field}" if where else field
             ctx.error(
@@ -184,9 +196,10 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
     file_tracks = tuple(each(data["tracks"]))
     taken = {q.id for q in library.questions if q.pack == pack.id}
     themes = {t.id: t for t in library.themes}
+    broken = library.broken_ids
     if valid(data["tracks"]):
         _check_refs(ctx, data, "tracks", "", library.tracks, "tracks",
-                    "declare it in tracks.yaml")
+                    "declare it in tracks.yaml", broken.get("tracks"))
         if file_tracks and round_ not in ("role", "technical", None):
             ctx.error(line_of(data, "tracks"), "tracks",
                       "tracks belong to role and technical question files only")
@@ -200,12 +213,13 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 f"the question id '{item['id']}' is used twice in this pack",
             )
         _check_refs(ctx, item, "competencies", where, library.competencies, "competencies",
-                    "define it in competencies.yaml")
+                    "define it in competencies.yaml", broken.get("competencies"))
         _check_refs(ctx, item, "tracks", where, library.tracks, "tracks",
-                    "declare it in tracks.yaml")
+                    "declare it in tracks.yaml", broken.get("tracks"))
         _check_refs(ctx, item, "themes", where, themes, "themes",
-                    "a culture question's themes are theme ids")
+                    "a culture question's themes are theme ids", broken.get("themes"))
         known_topics = set(library.topics) | set(TOPICS)
+        known_topics |= library.broken_ids.get("topics", set())
         if valid(item["topic"]) and item["topic"] and item["topic"] not in known_topics:
             hint = did_you_mean(item["topic"], known_topics, "topics")
             ctx.error(line_of(item, "topic"), f"{where}.topic",

@@ -110,6 +110,7 @@ class Theme(NamedTuple):
     quiz: tuple[QuizItem, ...]
     reflections: tuple[Reflection, ...]
     pack: str
+    order: int = 500  # listing order within the pack (the memo's order for the built-in)
 
 
 class Question(NamedTuple):
@@ -254,6 +255,9 @@ class Library:
     asking: list[AskQuestion] = field(default_factory=list)
     tracks: dict[str, Track] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    # Ids declared by records that had errors ("themes" -> {...}): references to
+    # them are not reported again as unknown. Never cached (a broken load is not).
+    broken_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def only(self, pack_id: str) -> Library:
         """The same library restricted to one pack (competencies stay shared)."""

@@ -25,7 +25,7 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 Check = Callable[["Ctx", Node, str], Any]
 
 
-class Broken(list):  # type: ignore[type-arg]
+class Broken(list[Any]):
     """A list with at least one invalid item (kept in place as `INVALID`)."""
 
 

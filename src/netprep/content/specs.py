@@ -82,6 +82,7 @@ THEME = record(
     {
         "id": F(ident()),
         "title": F(text(max_chars=80)),
+        "order": F(integer(1, 999, "a listing position"), False, 500),
         "summary": F(text(max_words=80)),
         "key_ideas": F(many(text(max_chars=400), 2, 4)),
         "quiz": F(

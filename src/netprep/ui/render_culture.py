@@ -146,14 +146,18 @@ def _short_time(value: str | None) -> str:
     return value[:16].replace("T", " ")
 
 
-def render_themes(themes: list[dict[str, Any]]) -> None:
-    """Each theme as a short block: title and id, progress, then the summary."""
+def render_themes(themes: list[dict[str, Any]], memo: dict[str, Any] | None = None) -> None:
+    """Which memo the themes teach, then each theme: title and id, progress, summary."""
     from rich.padding import Padding
     from rich.text import Text
 
     from netprep.ui.console import out
+    from netprep.ui.render import memo_line
 
     console = out()
+    if memo:
+        console.print(safe(f"Teaching the {memo_line(memo)}.", "dim"))
+        console.print()
     for t in themes:
         head = safe(t["title"], "bold")
         head.append(f"  ({clean(t['id'])})", style="dim")
