@@ -101,3 +101,21 @@ def test_kinds_tracks_levels_and_topics_are_checked(pack: Path) -> None:
     behavioral = next(q for q in library.questions if q.id == "team-win")
     assert behavioral.kind == "behavioral"  # the default: the file's round
     assert "games" in library.tracks and "shaders" in library.topics
+
+
+def test_the_complete_example_pack_in_the_format_doc_validates(tmp_path: Path, cli) -> None:
+    from .conftest import REPO
+
+    doc = (REPO / "docs" / "content-format.md").read_text(encoding="utf-8")
+    section = doc.split("## A complete example pack", 1)[1]
+    pack = tmp_path / "acme"
+    written = 0
+    for block in section.split("```yaml\n")[1:]:
+        body = block.split("```", 1)[0]
+        name = body.splitlines()[0].removeprefix("# ").strip()
+        (pack / name).parent.mkdir(parents=True, exist_ok=True)
+        (pack / name).write_text(body, encoding="utf-8")
+        written += 1
+    assert written >= 10
+    result = cli("content", "validate", str(pack))
+    assert result.code == 0, result.err

@@ -218,6 +218,11 @@ def solution(
     ):
         message("Not shown.")
         return
+    if exercise.explanation:
+        # On stderr, so `netprep code solution ID > file` keeps the file pure code.
+        e = exercise.explanation
+        message(f"How it works: {e['approach']}")
+        message(f"Time: {e['time']}. Space: {e['space']}.")
     sys.stdout.write(exercise.solution[lang].rstrip() + "\n")
     sys.stdout.flush()
 

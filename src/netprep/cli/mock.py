@@ -40,6 +40,10 @@ def mock(
     follow_ups: bool = typer.Option(False, "--follow-ups",
                                     help="After each answer, ask one of the interviewer's "
                                     "follow-up probes as a short timed question."),
+    track: list[str] = typer.Option(
+        None, "--track", metavar="ID",
+        help="Role and technical questions of this track (repeatable: --track backend "
+        "--track security); untagged ones still come up. See `netprep content list`."),
     coding: bool = typer.Option(False, "--coding",
                                 help="With --round technical: end with one timed coding "
                                 "exercise, run against hidden tests (see `netprep code`)."),
@@ -89,4 +93,5 @@ def mock(
         return
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
-             voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio)
+             voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio,
+             tracks=tuple(track or ()))

@@ -14,8 +14,8 @@ from typing import Any
 def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
              hints: bool = True, follow_ups: bool = False, coding: bool = False,
-             voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False
-             ) -> None:
+             voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False,
+             tracks: tuple[str, ...] = ()) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
@@ -35,7 +35,8 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
 
     config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
                         minutes=minutes, pack=pack, seed=seed, hints=hints,
-                        follow_ups=follow_ups, timed=timed)
+                        follow_ups=follow_ups, timed=timed,
+                        tracks=tracks)
     config.validate()  # a bad option is a usage error before anything is loaded
     interactive = prompts.is_interactive()
     setup = _voice_setup(voice, audio or [], keep_audio, interactive)

@@ -33,6 +33,7 @@ class MockConfig:
     hints: bool = True
     follow_ups: bool = False
     timed: bool = True
+    tracks: tuple[str, ...] = ()  # role/technical questions of these tracks (and untagged ones)
 
     def validate(self) -> None:
         if self.round not in ROUND_CHOICES:

@@ -58,11 +58,14 @@ def build_plan(
             raise UsageError(f"No content pack '{config.pack}' for --pack.",
                              did_you_mean(config.pack, known, "Loaded packs"))
         library = library.only(config.pack)
+    if config.tracks:
+        library = for_tracks(library, config.tracks)
     rng = random.Random(config.seed)
     practice = practice or {}
     now = now or datetime.now(timezone.utc)
+    prefer = frozenset(q.key for q in library.questions if set(q.tracks) & set(config.tracks))
     chosen = select_questions(library, config.round, config.questions, practice, rng, now,
-                              extra or {})
+                              extra or {}, prefer)
     if not chosen:
         where = f" in pack '{config.pack}'" if config.pack else ""
         kind = "" if config.round == "mixed" else f"{config.round} "
@@ -87,6 +90,7 @@ def build_plan(
                 f"this round; asking all of them.")
     settings = {
         "questions": config.questions, "minutes": config.minutes, "pack": config.pack,
+        "tracks": list(config.tracks),
         "hints": config.hints, "follow_ups": config.follow_ups,
         "planned": [item.question.key for item in items],
     }
@@ -94,20 +98,44 @@ def build_plan(
                 note, settings)
 
 
+TRACK_ROUNDS = ("role", "technical")
+
+
+def for_tracks(library: Library, tracks: Sequence[str]) -> Library:
+    """The library with role and technical questions narrowed to `tracks` (untagged ones stay)."""
+    from dataclasses import replace
+
+    from netprep.content.schema import did_you_mean
+
+    for track in tracks:
+        if track not in library.tracks:
+            raise UsageError(f"No track '{track}' for --track "
+                             f"{did_you_mean(track, library.tracks, 'tracks')}.",
+                             "See `netprep content list`.")
+    wanted = set(tracks)
+    kept = [q for q in library.questions
+            if q.round not in TRACK_ROUNDS or not q.tracks or wanted & set(q.tracks)]
+    return replace(library, questions=kept)
+
+
 def select_questions(library: Library, round_: str, count: int, practice: dict[str, Practice],
                      rng: random.Random, now: datetime,
-                     extra: Mapping[str, Sequence[Question]] | None = None) -> list[Question]:
+                     extra: Mapping[str, Sequence[Question]] | None = None,
+                     prefer: frozenset[str] = frozenset()) -> list[Question]:
     """Pick `count` questions, favouring those practised least recently and rated lowest.
 
     `extra` rounds (the user's own questions) are taken in the order given; a mixed
-    round ends its cycle with them.
+    round ends its cycle with them. `prefer` (the questions of the --track tracks) come
+    first in their round.
     """
     extra = extra or {}
     if round_ in OWN_ROUNDS:
         return list(extra.get(round_, ()))[:count]
     pools = {r: library.questions_of(r) for r in LOOP_ORDER}
     # Score every question once, with a seeded jitter to vary ties between runs.
+    # With --track, questions tagged with a wanted track outrank the untagged ones.
     scores = {q.key: priority(practice.get(q.key), now) + rng.random() * 0.3
+              + (1.5 if q.key in prefer else 0.0)
               for pool in pools.values() for q in pool}
     ranked = {r: sorted(pool, key=lambda q: (-scores[q.key], q.key)) for r, pool in pools.items()}
     if round_ != "mixed":
