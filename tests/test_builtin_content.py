@@ -16,15 +16,17 @@ from netprep.paths import builtin_content_dir
 from .conftest import REPO
 
 MINIMUMS = {
-    "themes": 10,
-    "quiz_items": 40,
-    "reflection_prompts": 20,
-    "culture_questions": 12,
-    "behavioral_questions": 60,
-    "role_questions": 10,
+    "themes": 16,
+    "quiz_items": 70,
+    "reflection_prompts": 32,
+    "culture_questions": 22,
+    "behavioral_questions": 75,
+    "motivation_questions": 15,
+    "role_questions": 80,
     "technical_questions": 40,
     "competencies": 10,
     "star_templates": 10,
+    "tracks": 9,
 }
 
 
@@ -44,6 +46,22 @@ def test_counts_meet_the_minimums(cli) -> None:
     assert builtin["id"] == "builtin" and builtin["source"] == "builtin"
     for key, minimum in MINIMUMS.items():
         assert builtin["counts"][key] >= minimum, f"{key}: {builtin['counts'][key]} < {minimum}"
+
+
+def test_tracks_have_ten_role_questions_with_key_points(library) -> None:
+    role = library.questions_of("role")
+    per_track = Counter(t for q in role for t in q.tracks)
+    assert sum(1 for n in per_track.values() if n >= 10) >= 8, per_track
+    for q in role:
+        if q.tracks:
+            assert 3 <= len(q.key_points) <= 6 and q.follow_ups, q.id
+
+
+def test_every_question_has_a_kind_and_motivation_has_talking_points(library) -> None:
+    assert all(q.kind for q in library.questions)
+    motivation = library.questions_of_kind("motivation")
+    assert len(motivation) >= 15
+    assert all(len(q.talking_points) >= 2 for q in motivation)
 
 
 def test_no_two_questions_share_a_text(library) -> None:
