@@ -23,7 +23,8 @@ MINIMUMS = {
     "behavioral_questions": 75,
     "motivation_questions": 15,
     "role_questions": 80,
-    "technical_questions": 55,
+    "technical_questions": 85,
+    "exercises": 37,
     "system_design_questions": 15,
     "competencies": 10,
     "star_templates": 10,
@@ -63,6 +64,30 @@ def test_every_question_has_a_kind_and_motivation_has_talking_points(library) ->
     motivation = library.questions_of_kind("motivation")
     assert len(motivation) >= 15
     assert all(len(q.talking_points) >= 2 for q in motivation)
+
+
+def test_practical_topics_and_exercises_with_explanations(library) -> None:
+    topics = Counter(q.topic for q in library.questions_of("technical"))
+    for topic in ("oo-design", "sql", "concurrency", "apis-http", "testing", "debugging"):
+        assert topics[topic] >= 5, (topic, topics[topic])
+    practical = {"lru-cache", "rate-limiter", "log-error-paths", "merge-bookings",
+                 "retry-backoff", "parse-query-string", "sort-versions", "dedupe-events"}
+    ids = {e.id for e in library.exercises}
+    assert practical <= ids
+    for exercise in library.exercises:
+        assert exercise.explanation, exercise.id
+        assert exercise.explanation["time"].startswith("O(") and exercise.explanation["space"]
+        assert len(exercise.explanation["approach"].split()) >= 15, exercise.id
+        if exercise.id in practical:
+            assert {"python", "javascript"} <= set(exercise.solution)
+            assert len(exercise.tests) >= 8
+
+
+def test_code_solution_shows_how_it_works_on_stderr(cli) -> None:
+    result = cli("code", "solution", "lru-cache")
+    assert result.code == 0
+    assert "def lru_cache_ops" in result.out and "How it works" not in result.out
+    assert "How it works:" in result.err and "Time: O(1) per operation" in result.err
 
 
 def test_no_two_questions_share_a_text(library) -> None:
