@@ -14,9 +14,9 @@ from typing import Any
 
 from netprep.content.briefs import add_brief
 from netprep.content.models import (
-    AskQuestion,
     KIND_ROUNDS,
     TOPICS,
+    AskQuestion,
     Competency,
     Exercise,
     Language,
