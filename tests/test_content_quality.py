@@ -72,7 +72,7 @@ def test_one_theme_per_principle_and_value_and_the_memo_version(library, cli) ->
 
 
 def test_keeper_test_asks_both_current_questions(library) -> None:
-    item = next(i for i in library.quiz_items() if i.id == "kt-1")
+    item = next(i for i in library.quiz_items() if i.id == "kt-7")
     right = item.correct_choice.lower()
     assert "hire them again" in right and "fight to keep" in right
     text = " ".join(
