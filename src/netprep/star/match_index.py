@@ -239,8 +239,11 @@ def build_index(library: Any, key: str | None = None) -> Index:
             docs.append(tokens(example))
             labels.append({comp_id: 0.5})
     bank: dict[str, tuple[str, ...]] = {}
+    # Motivation questions want no story, and role questions with key points (the track
+    # questions) ask for knowledge, not a story: neither goes into the index.
     story_questions = [q for q in library.questions
-                       if q.round in STORY_ROUNDS and q.competencies]
+                       if q.round in STORY_ROUNDS and q.competencies
+                       and q.kind != "motivation" and not q.key_points]
     for question in story_questions:
         bank.setdefault(normal(question.text), tuple(question.competencies))
         docs.append(tokens(f"{question.text} {' '.join(question.follow_ups)}"))
