@@ -79,6 +79,8 @@ def describe(node: Node) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value!r} (quote it if it is meant as text)"
     if isinstance(value, str):
+        # Control characters shown escaped, so a problem stays one line.
+        value = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f'"{shown}"'
     return f"a {node.tag or type(value).__name__} (quote it if it is meant as text)"
