@@ -35,8 +35,14 @@ _MOTIVATION_Q = re.compile(
 
 
 def question_kind(question: object) -> str:
-    """A question's kind: its own `kind` when set, else from its round and its text."""
+    """A question's kind: its own `kind` when set, else from its round and its text.
+
+    Knowledge questions are judged by their key points, never as STAR stories: a
+    system-design scenario, and a role question that carries key points.
+    """
     kind = getattr(question, "kind", None)
+    if kind == "system-design" or (kind == "role" and getattr(question, "key_points", ())):
+        return "technical"
     if kind:
         return str(kind)
     text = str(getattr(question, "text", "") or "")
