@@ -131,3 +131,9 @@ def test_summary_words() -> None:
         findings = [{"code": "no-metric", "message": "No number.", "suggestion": "Add one."}]
 
     assert "(came up once)" in " ".join(suggestions([Record()]))  # type: ignore[list-item]
+
+
+def test_a_word_for_an_id_is_answered_with_an_example(cli) -> None:
+    result = cli("star", "show", "abc")
+    assert result.code == 2 and "such as 3" in result.err
+    assert "integer range" not in result.err

@@ -21,11 +21,12 @@ _DIGITS = re.compile(r"[0-9]+")
 def parse_number(text: str, what: str = "an id", low: int = 1, high: int = MAX_ID) -> int:
     """`text` as an int from `low` to `high`, written in ASCII digits; else a UsageError."""
     value = str(text).strip()
-    if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
-        raise UsageError(
-            f"'{text}' is not {what}: expected a whole number from {low} to {high}, "
-            "written with the digits 0-9.",
-        )
+    if not _DIGITS.fullmatch(value):  # words, signs, other scripts' digits: say what works
+        raise UsageError(f"'{text}' is not {what}: give a whole number such as "
+                         f"{max(low, 3)}, written with the digits 0-9.")
+    if not low <= int(value) <= high:
+        raise UsageError(f"'{text}' is not {what}: expected a whole number from {low} to "
+                         f"{high}, written with the digits 0-9.")
     return int(value)
 
 
@@ -47,6 +48,6 @@ class NumberType(click.ParamType):
             self.fail(exc.message, param, ctx)
 
 
-ID = NumberType("an id")
+ID = NumberType("an id")  # the message names the kind of id where it can
 COUNT = NumberType("a count")
 SEED = NumberType("a seed", 0)
