@@ -303,7 +303,7 @@ def render_summary(result: SessionResult, console: Console,
     if result.suggestions:
         console.print(Text("What to work on:", style="bold"))
         for i, tip in enumerate(result.suggestions, start=1):
-            console.print(safe(f"  {i}. {tip}"))
+            bullet(console, tip, marker=f"{i}.")  # wrapped lines stay under the text
     if result.session_id is not None:
         console.print(f"Saved as session {result.session_id}: "
                       f"`netprep history show {result.session_id}` shows every answer.")
