@@ -12,8 +12,23 @@ import re
 from typing import Any
 
 from netprep.content.yamlio import Node, YamlProblem, parse
+from netprep.errors import NetprepError
 
 _EMPTY = re.compile(r"^(\s*(?:- )*)([A-Za-z_][\w-]*): ''$")
+
+
+class UserFileError(NetprepError):
+    """A user's file (from --file, import or the editor) is invalid; `problems` lists all."""
+
+    noun = "file"  # "story file", "entry file": named in the message for an empty list
+
+    def __init__(self, problems: list[str], hint: str | None = None):
+        if len(problems) > 1:
+            text = f"{len(problems)} problems:\n" + "\n".join(f"  {p}" for p in problems)
+        else:
+            text = problems[0] if problems else f"The {self.noun} is invalid."
+        super().__init__(text, hint or "Fix the file and try again; nothing was saved.")
+        self.problems = problems
 
 
 class Block(str):

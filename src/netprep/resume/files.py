@@ -12,24 +12,17 @@ from typing import Any
 
 from netprep.content.schema import INVALID, Ctx, F, describe, enum, record
 from netprep.content.schema import list_of as many
-from netprep.content.userfiles import Block, dump_yaml, read_tree
+from netprep.content.userfiles import Block, UserFileError, dump_yaml, read_tree
 from netprep.content.yamlio import Node, YamlProblem
-from netprep.errors import NetprepError
 from netprep.resume.model import KINDS, MAX_CHARS, MAX_TECH, MAX_TITLE, TEXT_FIELDS, Entry
 
 EXPORT_VERSION = 1
 
 
-class EntryFileError(NetprepError):
+class EntryFileError(UserFileError):
     """An entry file (from --file, import or the editor) is invalid; `problems` lists all."""
 
-    def __init__(self, problems: list[str], hint: str | None = None):
-        if len(problems) > 1:
-            text = f"{len(problems)} problems:\n" + "\n".join(f"  {p}" for p in problems)
-        else:
-            text = problems[0] if problems else "The entry file is invalid."
-        super().__init__(text, hint or "Fix the file and try again; nothing was saved.")
-        self.problems = problems
+    noun = "entry file"
 
 
 def _text(required: bool, max_chars: int = MAX_CHARS) -> Any:

@@ -15,9 +15,8 @@ from typing import Any
 from netprep.coach.analysis import PARTS, STAR, Analysis, has_metric
 from netprep.content.schema import INVALID, Ctx, F, describe, ident, record
 from netprep.content.schema import list_of as many
-from netprep.content.userfiles import Block, dump_yaml, read_tree
+from netprep.content.userfiles import Block, UserFileError, dump_yaml, read_tree
 from netprep.content.yamlio import Node, YamlProblem
-from netprep.errors import NetprepError
 from netprep.star.model import Story
 from netprep.text import clean, clock
 
@@ -26,16 +25,10 @@ MAX_CHARS = 20_000
 MAX_TITLE = 200
 
 
-class StoryFileError(NetprepError):
+class StoryFileError(UserFileError):
     """A story file (from --file, import or the editor) is invalid; `problems` lists all."""
 
-    def __init__(self, problems: list[str], hint: str | None = None):
-        if len(problems) > 1:
-            text = f"{len(problems)} problems:\n" + "\n".join(f"  {p}" for p in problems)
-        else:
-            text = problems[0] if problems else "The story file is invalid."
-        super().__init__(text, hint or "Fix the file and try again; nothing was saved.")
-        self.problems = problems
+    noun = "story file"
 
 
 def _part_text(required: bool, max_chars: int = MAX_CHARS) -> Any:
