@@ -161,3 +161,29 @@ def test_example_pack_loads_beside_the_builtin(cli, home: Path) -> None:
     assert packs["acme"]["counts"]["themes"] >= 3
     assert [p for p, _ in default_pack_dirs()][1].name == "acme"
     assert cli("content", "validate").code == 0
+
+
+@pytest.mark.parametrize("loader", ["pure", "c"])
+def test_builtin_pack_loads_the_same_with_either_yaml_parser(monkeypatch, loader) -> None:
+    """PyYAML without libyaml falls back to its pure-Python parser: every shipped file
+    must load under it, to the same questions, follow-ups and themes."""
+    import yaml
+
+    from netprep.content import yamlio
+
+    if loader == "c" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML was built without libyaml")
+    parser = yaml.SafeLoader if loader == "pure" else yaml.CSafeLoader
+    monkeypatch.setattr(yamlio, "_Loader", parser)
+    monkeypatch.setattr(yamlio, "_PyLoader", parser)  # no fallback to the other parser
+    lib = load_library([(builtin_content_dir(), "builtin")])
+    questions = {q.id: (q.text, tuple(q.follow_ups), tuple(q.key_points))
+                 for kind in ("behavioral", "culture", "role", "technical")
+                 for q in lib.questions_of(kind)}
+    assert len(questions) > 300
+    assert all(fu for q, (_, fu, _) in questions.items() if q.startswith("be-"))
+    monkeypatch.undo()
+    reference = load_library([(builtin_content_dir(), "builtin")])
+    assert questions == {q.id: (q.text, tuple(q.follow_ups), tuple(q.key_points))
+                         for kind in ("behavioral", "culture", "role", "technical")
+                         for q in reference.questions_of(kind)}

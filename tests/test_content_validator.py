@@ -119,3 +119,21 @@ def test_the_complete_example_pack_in_the_format_doc_validates(tmp_path: Path, c
     assert written >= 10
     result = cli("content", "validate", str(pack))
     assert result.code == 0, result.err
+
+
+def test_validate_refuses_a_file_only_libyaml_can_read(pack: Path, cli) -> None:
+    """`[How long would you keep the keys?]` is a flow list the C parser accepts and the
+    pure-Python one (PyYAML without libyaml) refuses: validate names the line."""
+    import yaml
+
+    if not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML has no libyaml, so every file is read by the pure parser")
+    (pack / "questions" / "behavioral.yaml").write_text(
+        "round: behavioral\nquestions:\n  - id: q-keys\n    text: Tell me about a time.\n"
+        "    competencies: [teamwork]\n    follow_ups: [How long would you keep the keys?]\n"
+    )
+    result = cli("content", "validate", str(pack))
+    assert result.code == 1
+    assert "behavioral.yaml:6" in result.err and "write the list one item per line" in result.err
+    # Loading for practice stays lenient: the C parser reads it, so the pack still works.
+    assert "q-keys" in {q.id for q in collect([(pack, "user")])[0].questions_of("behavioral")}

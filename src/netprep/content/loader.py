@@ -16,7 +16,7 @@ from netprep.content.briefs import BRIEF
 from netprep.content.build import ADD
 from netprep.content.models import KINDS, Library, Pack
 from netprep.content.schema import INVALID, Check, Ctx, valid
-from netprep.content.yamlio import YamlProblem, parse, read_text
+from netprep.content.yamlio import CHECK_PORTABLE, YamlProblem, parse, read_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGLE_FILES = {
@@ -60,7 +60,17 @@ def collect(pack_dirs: Iterable[tuple[Path, str]] | None = None) -> tuple[Librar
 
 
 def validate_paths(paths: list[Path]) -> tuple[Library, list[str]]:
-    """`content validate PATH...`: each a pack folder, or a file inside (or outside) a pack."""
+    """`content validate PATH...`: each a pack folder, or a file inside (or outside) a pack.
+
+    Every file must also load under PyYAML's pure-Python parser (see CHECK_PORTABLE)."""
+    token = CHECK_PORTABLE.set(True)
+    try:
+        return _validate_paths(paths)
+    finally:
+        CHECK_PORTABLE.reset(token)
+
+
+def _validate_paths(paths: list[Path]) -> tuple[Library, list[str]]:
     builtin = netprep_paths.builtin_content_dir().resolve()
     base, problems = collect([(netprep_paths.builtin_content_dir(), "builtin")])
     library = base

@@ -8,6 +8,7 @@ nesting are refused with the line they stand on.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,10 @@ _VALUE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u2
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+# `content validate` sets this: a file must also load under the pure-Python parser, which
+# PyYAML uses wherever it was built without libyaml, so a pack loads on every install.
+CHECK_PORTABLE: contextvars.ContextVar[bool] = contextvars.ContextVar("check_portable",
+                                                                       default=False)
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -98,7 +103,10 @@ def parse(text: str, plain_text: bool = False) -> Node | None:
             line, f"control characters are not allowed (U+{ord(bad.group()):04X}); remove them"
         )
     try:
-        return _parse(text, _Loader, plain_text)
+        node = _parse(text, _Loader, plain_text)
+        if CHECK_PORTABLE.get() and _Loader is not _PyLoader:
+            _check_portable(text, plain_text)
+        return node
     except YamlProblem as problem:
         if _Loader is _PyLoader or not problem.from_library:
             raise
@@ -108,6 +116,19 @@ def parse(text: str, plain_text: bool = False) -> Node | None:
             raise again from None
         except RecursionError:  # pragma: no cover - the pure parser does not recurse
             raise problem from None
+
+
+def _check_portable(text: str, plain_text: bool) -> None:
+    try:
+        _parse(text, _PyLoader, plain_text)
+    except YamlProblem as problem:
+        if not problem.from_library:
+            raise
+        raise YamlProblem(
+            problem.line,
+            f"{problem.message}; only libyaml's C parser reads this, and PyYAML without it "
+            "cannot: quote the value, or write the list one item per line",
+        ) from None
 
 
 def _parse(text: str, loader: Any, plain_text: bool = False) -> Node | None:
