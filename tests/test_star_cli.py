@@ -54,7 +54,7 @@ def test_add_with_flags_asks_nothing_and_saves(cli) -> None:
 
 def test_add_json_prints_the_new_ids(cli) -> None:
     result = add(cli, "--json")
-    assert json.loads(result.out) == {"ids": [1]}
+    assert json.loads(result.out) == {"ids": [1], "skipped": 0}
 
 
 def test_tags_repeat_or_split_on_commas(cli) -> None:
@@ -516,3 +516,37 @@ def test_ten_concurrent_adds_keep_all_ten(home) -> None:
     stories = json.loads(out)["stories"]
     assert sorted(s["title"] for s in stories) == sorted(f"Story {i}" for i in range(10))
     assert sorted(s["id"] for s in stories) == list(range(1, 11))
+
+
+# --- drafts (issue 29, items 6 and 12) ----------------------------------------------------
+
+DRAFT = """title: Missed hackathon deadline
+situation: At a 24-hour hackathon our team of four built a bus-arrival app for the city.
+task: I owned the backend and the demo.
+action: I wrote the API, cached the live feeds and rehearsed the demo twice.
+result: We missed the submission by ten minutes, so the judges saw it out of competition.
+learned: I now freeze features two hours before any deadline.
+"""
+
+
+def test_a_draft_netprep_kept_is_removed_once_its_story_is_saved(cli, home: Path) -> None:
+    workspace = home / "workspace"
+    workspace.mkdir(mode=0o700, parents=True, exist_ok=True)
+    draft = workspace / "star-draft-20261206-101500-000001.yaml"
+    draft.write_text(DRAFT)
+    result = cli("star", "add", "--file", str(draft))
+    assert result.code == 0, result.err
+    assert not draft.exists() and f"Removed the draft {draft}" in result.err
+    assert [s["title"] for s in listed(cli)] == ["Missed hackathon deadline"]
+
+
+def test_the_same_file_added_twice_adds_the_story_once(cli, tmp_path: Path) -> None:
+    own = tmp_path / "my-story.yaml"
+    own.write_text(DRAFT)
+    assert cli("star", "add", "--file", str(own)).code == 0
+    again = cli("star", "add", "--file", str(own), "--json")
+    assert again.code == 0, again.err
+    assert json.loads(again.out) == {"ids": [], "skipped": 1}
+    assert 'Skipped "Missed hackathon deadline": already saved as story 1.' in again.err
+    assert len(listed(cli)) == 1
+    assert own.read_text() == DRAFT  # the user's own file is never removed

@@ -96,9 +96,14 @@ def add(
         stories = [_guided()]
     if any(s.tags for s in stories):
         logic.check_tags(stories, logic.library())
+    skipped: list[tuple[Story, str]] = []
     if file is not None:  # the text is in the user's own file already
+        from netprep.store.stories import list_stories
+
         with open_store() as store:
-            ids = add_stories(store, stories)
+            # Running the same `star add --file DRAFT` twice must not add the story twice.
+            stories, skipped = logic.merge_import(list_stories(store), stories)
+            ids = add_stories(store, stories) if stories else []
     else:
         from netprep.star.files import edit_document
         from netprep.ui.editor import kept_on_failure
@@ -108,10 +113,35 @@ def add(
             ids = add_stories(store, stories)
     for story in stories:
         _saved(story, "Added")
+    if skipped:
+        from netprep.ui.console import message
+
+        for story, where in skipped:
+            message(f"Skipped \"{story.title}\": already saved as {where}.")
+    if file is not None and file != "-":
+        _remove_own_draft(file)
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"ids": ids})
+        print_json({"ids": ids, "skipped": len(skipped)})
+
+
+def _remove_own_draft(file: str) -> None:
+    """A draft netprep wrote under workspace/ has done its job once its stories are saved;
+    a file of the user's own is never touched."""
+    from pathlib import Path
+
+    from netprep.paths import workspace_dir
+    from netprep.ui.console import message
+
+    path = Path(file).expanduser()
+    try:
+        if path.resolve().parent != workspace_dir().resolve():
+            return
+        path.unlink()
+    except OSError:
+        return
+    message(f"Removed the draft {path}: its story is saved.")
 
 
 def _guided() -> Story:
