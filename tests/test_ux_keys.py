@@ -218,3 +218,43 @@ def test_ctrl_c_mid_answer_keeps_the_unfinished_answer(home, capsys, monkeypatch
     [draft] = _drafts(home, "mock-answer", ".md")
     assert "I started by profiling\nthe slow query" in draft.read_text()
     assert str(draft) in err
+
+
+def test_the_printed_command_saves_the_unfinished_answer_once(home, capsys, monkeypatch,
+                                                              cli) -> None:
+    """Issue 29, item 12: the draft kept on Ctrl-C is saved by the command printed with it."""
+    import io
+    import shutil
+
+    from netprep.cli import run
+
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "mock" / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "mock" / "main"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    with terminal("I profiled the slow query" + NEWLINE + "and added an index" + CTRL_C):
+        assert run(["mock", "--round", "behavioral", "--questions", "2"]) == 130
+    err = capsys.readouterr().err
+    [draft] = _drafts(home, "mock-answer", ".md")
+    assert f"netprep history import {draft}" in err
+    copy = home / "copy.md"
+    shutil.copy(draft, copy)
+    result = cli("history", "import", str(draft))
+    assert result.code == 0, result.err
+    assert not draft.exists()  # netprep's own draft has done its job
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    [answer] = shown["questions"]
+    assert answer["answer"] == "I profiled the slow query\nand added an index"
+    assert answer["position"] == 1 and answer["elapsed_seconds"] >= 0
+    again = cli("history", "import", str(copy))
+    assert again.code == 0 and "Nothing new to save" in again.err
+    assert len(json.loads(cli("history", "show", "1", "--json").out)["questions"]) == 1
+
+
+def test_a_broken_unfinished_draft_is_refused_in_one_sentence(cli, tmp_path) -> None:
+    bad = tmp_path / "draft.md"
+    bad.write_text("---\nkind: netprep unfinished answer\nposition: [1\n---\ntext\n")
+    result = cli("history", "import", str(bad))
+    assert result.code == 1 and "not valid YAML" in result.err and "Traceback" not in result.err
+    bad.write_text("---\nkind: netprep unfinished answer\n---\nMy answer.\n")
+    result = cli("history", "import", str(bad))
+    assert result.code == 1 and "the draft has no field 'position'" in result.err

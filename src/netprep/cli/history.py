@@ -104,33 +104,56 @@ def show(
 
 @app.command("import")
 def import_(
-    file: str = typer.Argument(..., metavar="FILE", help="A draft netprep kept (JSON)."),
+    file: str = typer.Argument(
+        ..., metavar="FILE",
+        help="A draft netprep kept: the JSON of a failed write, or the Markdown of an answer "
+        "cut off by Ctrl-C."),
 ) -> None:
-    """Save the mock answers kept in a draft after a failed write (the path was printed)."""
+    """Save the mock answers kept in a draft (the path was printed): after a failed write, or
+    an answer cut off by Ctrl-C. A draft saved before is not saved twice."""
     import json
     from pathlib import Path
 
     from netprep.errors import NetprepError
     from netprep.paths import workspace_dir
     from netprep.store import open_store
-    from netprep.store.sessions import DRAFT_KIND, import_answers
+    from netprep.store.sessions import (
+        DRAFT_KIND,
+        import_answers,
+        import_unfinished,
+        read_unfinished,
+    )
     from netprep.ui.console import message
 
     path = Path(file).expanduser()
     try:
-        draft = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(draft, dict) or draft.get("kind") != DRAFT_KIND:
-            raise ValueError("not a draft of mock answers")
-        with open_store() as store:
-            session_id, count = import_answers(store, draft)
+        text = path.read_text(encoding="utf-8")
+        unfinished = read_unfinished(text)
+        if unfinished is not None:  # an answer cut off by Ctrl-C (Markdown with a header)
+            with open_store() as store:
+                session_id, count = import_unfinished(store, *unfinished)
+        else:
+            try:
+                draft = json.loads(text)
+            except ValueError:
+                draft = None
+            if not isinstance(draft, dict) or draft.get("kind") != DRAFT_KIND:
+                raise ValueError("it is not a draft of mock answers netprep wrote")
+            with open_store() as store:
+                session_id, count = import_answers(store, draft)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = (exc.strerror if isinstance(exc, OSError)
+                  else f"the draft has no field {exc.args[0]!r}" if isinstance(exc, KeyError)
+                  else str(exc))
         raise NetprepError(f"Cannot import {path}: {reason}.",
                            "Give the file netprep named when the answer could not be saved.",
                            ) from exc
     plural = "answer" if count == 1 else "answers"
-    message(f"Saved {count} {plural} in session {session_id}; see `netprep history show "
-            f"{session_id}`.")
+    if count == 0:
+        message(f"Nothing new to save: session {session_id} already has this draft's text.")
+    else:
+        message(f"Saved {count} {plural} in session {session_id}; see `netprep history show "
+                f"{session_id}`.")
     if path.resolve().parent == workspace_dir().resolve():
         path.unlink(missing_ok=True)  # saved now: the draft has done its job
 

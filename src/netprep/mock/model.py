@@ -121,6 +121,9 @@ class Turn:
         self._clock = clock
         self.started = clock()
         self.clarifications: list[dict[str, Any]] = []  # asked with "?" before answering
+        # Where the answer belongs (session, plan, the answer a follow-up probes), so a draft
+        # kept on Ctrl-C can be saved later with `netprep history import`.
+        self.context: dict[str, Any] = {}
 
     def elapsed(self) -> float:
         """Seconds since the question was asked, from the monotonic start (never drifts)."""

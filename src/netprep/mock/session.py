@@ -28,6 +28,13 @@ from netprep.mock.scoring import (
 FOLLOW_UP_SECONDS = 60  # the target for a follow-up probe (at most the question's own)
 
 
+def _draft_context(plan: Plan, started_at: str, session_id: int | None,
+                   answer_id: int | None = None) -> dict[str, Any]:
+    return {"session_id": session_id, "started_at": started_at, "round": plan.round,
+            "timed": plan.timed, "total": plan.total, "seed": plan.seed,
+            "settings": plan.settings, "answer_id": answer_id}
+
+
 class EndOfAnswers(Exception):
     """The interviewer has no more answers (end of stdin, or Ctrl-D at the prompt)."""
 
@@ -128,6 +135,7 @@ def run_session(
             stopped_early = True
         for item in [] if stopped_early else plan.items:
             turn = Turn(item, plan.total, clock, plan.timed)
+            turn.context = _draft_context(plan, started_at, session_id)
             try:
                 reply = interviewer.ask(turn)
             except EndOfAnswers:
@@ -155,6 +163,7 @@ def run_session(
             if follow_up:
                 probe = Turn(item, plan.total, clock, plan.timed, follow_up=follow_up,
                              target=min(FOLLOW_UP_SECONDS, item.target_seconds))
+                probe.context = _draft_context(plan, started_at, session_id, record.id)
                 try:
                     probe_text, _voice, probe_seconds = _unpack(interviewer.ask(probe), probe)
                 except EndOfAnswers:

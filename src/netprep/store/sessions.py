@@ -99,10 +99,16 @@ def answer_draft(plan: Plan, started_at: str, session_id: int | None,
 def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
     """Save a draft's answers (into its session if it still exists); (session id, count)."""
     answers = draft["answers"]
+    skipped = 0
     with store.write() as db:
         sid = draft.get("session_id")
         if sid is None or db.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone() \
                 is None:
+            # A session this draft created on an earlier import (it had none of its own).
+            same = db.execute("SELECT id FROM sessions WHERE started_at = ? AND round = ?",
+                              (draft["started_at"], draft["round"])).fetchone()
+            sid = None if same is None else int(same["id"])
+        if sid is None:
             cursor = db.execute(
                 "INSERT INTO sessions(started_at, round, timed, complete, total, seed, settings) "
                 "VALUES (?, ?, ?, 0, ?, ?, ?)",
@@ -121,6 +127,10 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
                            "follow_up = ?, follow_up_answer = ?, follow_up_seconds = ? "
                            "WHERE id = ?", (*values, a["id"]))
                 continue
+            if db.execute("SELECT 1 FROM answers WHERE session_id = ? AND position = ? AND "
+                          "answer = ?", (sid, a["position"], a["answer"])).fetchone():
+                skipped += 1  # imported before: the same draft run twice saves it once
+                continue
             db.execute(
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
@@ -134,7 +144,75 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
                  None if a.get("hint") is None else json.dumps(a["hint"]),
                  None if a.get("voice") is None else json.dumps(a["voice"])),
             )
-    return sid, len(answers)
+    return sid, len(answers) - skipped
+
+
+UNFINISHED_KIND = "netprep unfinished answer"
+_FENCE = "---\n"
+
+
+def unfinished_markdown(meta: dict[str, Any], text: str) -> str:
+    """An answer cut off by Ctrl-C: readable Markdown, with what `history import` needs to
+    save it (the question, the session, the answer a follow-up probes) as a header."""
+    import yaml
+
+    header = yaml.safe_dump({"kind": UNFINISHED_KIND, **meta}, sort_keys=False,
+                            allow_unicode=True)
+    title = meta.get("follow_up") or meta.get("text") or ""
+    return f"{_FENCE}{header}{_FENCE}# Unfinished answer to: {title}\n\n{text.strip()}\n"
+
+
+def read_unfinished(text: str) -> tuple[dict[str, Any], str] | None:
+    """(header, answer) of an `unfinished_markdown` draft; None for any other text."""
+    import yaml
+
+    if not text.startswith(_FENCE):
+        return None
+    end = text.find("\n" + _FENCE, len(_FENCE) - 1)
+    if end < 0:
+        raise ValueError("the draft's header has no closing `---` line")
+    try:
+        meta = yaml.safe_load(text[len(_FENCE):end + 1])
+    except yaml.YAMLError:
+        raise ValueError("the draft's header (between the `---` lines) is not valid YAML") \
+            from None
+    if not isinstance(meta, dict) or meta.get("kind") != UNFINISHED_KIND:
+        return None
+    body = text[end + 1 + len(_FENCE):]
+    if body.startswith("# Unfinished answer to:"):
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+    return meta, body.strip()
+
+
+def import_unfinished(store: Store, meta: dict[str, Any], body: str) -> tuple[int, int]:
+    """Save an unfinished answer (or follow-up reply) from its draft; (session id, count)."""
+    if not body:
+        raise ValueError("the draft holds no answer text")
+    answer_id = meta.get("answer_id")
+    if answer_id is not None:  # a reply to a follow-up: it completes the answer it probes
+        with store.write() as db:
+            row = db.execute("SELECT session_id, follow_up_answer FROM answers WHERE id = ?",
+                             (answer_id,)).fetchone()
+            if row is None:
+                raise ValueError(f"the answer it follows up (id {answer_id}) no longer exists")
+            if row["follow_up_answer"] == body:
+                return int(row["session_id"]), 0
+            db.execute("UPDATE answers SET follow_up = ?, follow_up_answer = ?, "
+                       "follow_up_seconds = ? WHERE id = ?",
+                       (meta.get("follow_up"), body, meta.get("elapsed_seconds"), answer_id))
+        return int(row["session_id"]), 1
+    answer = {
+        "id": None, "position": meta["position"], "question_id": meta["question_id"],
+        "pack_id": meta["pack_id"], "round": meta["question_round"], "text": meta["text"],
+        "competencies": list(meta.get("competencies") or []),
+        "target_seconds": meta["target_seconds"], "elapsed_seconds": meta["elapsed_seconds"],
+        "answer": body, "rating": None, "checklist": {}, "findings": [], "story_id": None,
+        "follow_up": None, "follow_up_answer": None, "follow_up_seconds": None,
+        "answered_at": meta["answered_at"], "hint": None, "voice": None,
+    }
+    draft = {key: meta.get(key) for key in ("session_id", "started_at", "round", "timed",
+                                            "total", "seed", "settings")}
+    return import_answers(store, {**draft, "kind": DRAFT_KIND, "answers": [answer]})
 
 
 def practice_by_question(store: Store) -> dict[str, Practice]:

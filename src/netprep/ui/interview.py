@@ -81,12 +81,20 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
     """Ctrl-C in the middle of an answer: what was on screen goes to a draft file."""
     if not text.strip():
         return
+    from netprep.store.db import now_iso
+    from netprep.store.sessions import unfinished_markdown
     from netprep.ui.console import message
     from netprep.ui.editor import keep_text
 
-    question = turn.follow_up or turn.item.question.text
-    path = keep_text(f"# Unfinished answer to: {question}\n{text}\n", "mock-answer", ".md")
-    message(f"Your unfinished answer to question {turn.item.position} is kept in {path}.")
+    q = turn.item.question
+    meta = {**turn.context, "position": turn.item.position, "question_id": q.id,
+            "pack_id": q.pack, "question_round": q.round, "text": q.text,
+            "competencies": list(q.competencies), "target_seconds": turn.target_seconds,
+            "elapsed_seconds": round(turn.elapsed(), 2), "answered_at": now_iso(),
+            "follow_up": turn.follow_up}
+    path = keep_text(unfinished_markdown(meta, text), "mock-answer", ".md")
+    message(f"Your unfinished answer to question {turn.item.position} is kept in {path}; "
+            f"save it with `netprep history import {path}`.")
 
 
 def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console) -> str:
