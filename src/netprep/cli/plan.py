@@ -17,12 +17,19 @@ def plan(
     json: bool = typer.Option(
         False, "--json", help="Print machine-readable JSON on stdout (keys in the README)."
     ),
+    ics: str = typer.Option(
+        None, "--ics", metavar="FILE",
+        help="Also write the plan as a calendar file (.ics): one all-day event per day "
+        "to the interview and the interview itself, each with the day's commands; "
+        "without a date, the recruiting calendar's milestones.",
+    ),
 ) -> None:
     """Today's steps, each a command to run, chosen from your real gaps; an outline of the
     days left; and where today falls in the recruiting calendar.
 
     Without a date you get a general plan. A date in the past, or one that is not
-    YYYY-MM-DD, is refused (exit 2) and nothing is saved.
+    YYYY-MM-DD, is refused (exit 2) and nothing is saved. `--ics FILE` is written
+    atomically and private to you (0600); a path that cannot be written exits 1.
     """
     from netprep.progress.plan import run_plan
     from netprep.ui.console import message
@@ -30,6 +37,16 @@ def plan(
     data, notes = run_plan(interview, clear)
     for note in notes:
         message(note)
+    if ics is not None:
+        from netprep.progress.plan_ics import plan_events, to_ics, write_ics
+
+        events = plan_events(data)
+        written = write_ics(ics, to_ics(events))
+        dated = data["interview_date"] and not data["interview_passed"]
+        kind = "the days to your interview and the interview" if dated else \
+            "the recruiting calendar's milestones"
+        message(f"Wrote {len(events)} calendar event{'s' if len(events) != 1 else ''} "
+                f"({kind}) to {written}; import it into your calendar app.")
     if json:
         from netprep.ui.console import print_json
 
