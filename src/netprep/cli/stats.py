@@ -15,8 +15,11 @@ def stats(
 ) -> None:
     """Stories, mock practice, culture quiz, reflections, coding drills and your streak.
 
-    Weeks and days are your local calendar days. Each trend compares the earlier
-    half of your practice days in the last 8 weeks with the recent half.
+    Weeks and days are your local calendar days. Each "what changed" line compares
+    the earlier half of your practice days in the last 8 weeks with the recent half;
+    the trends are sparklines (at least 3 points) of mock scores, self-rating,
+    answers over time, spoken pace and fillers, quiz accuracy and drill solve times,
+    each with a one-line reading. `--json` carries the series as `trends`.
     """
     if json:
         from netprep.cli.fast import stats_json

@@ -159,6 +159,7 @@ def collect_stats(now: datetime | None = None, tz: tzinfo | None = None,
 def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
                  summary: dict[str, Any] | None = None) -> dict[str, Any]:
     """Every dashboard number, as one JSON-ready dictionary (keys documented in README)."""
+    from netprep.progress.trends import gather_trends
     from netprep.store import stats as q
 
     summary = summary or {}
@@ -190,6 +191,8 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
         "coding": _coding(store, summary, today, tz),
         "takehome": q.takehome_totals(store),
         "resume": q.resume_totals(store),
+        "trends": gather_trends(store, days, windows, lambda at: local_day(at, tz),
+                                daily_answers, daily_reviews),
     }
 
 

@@ -89,6 +89,7 @@ def render_stats(data: dict[str, Any]) -> None:
     console.print(line)
     for title, rows in (
         ("What changed (last 8 weeks: earlier practice days → recent ones)", _changes(data)),
+        ("Trends (last 8 weeks, oldest on the left)", _trends(data.get("trends"))),
         ("Stories", _stories(data["stories"])),
         ("Mock interviews", _mock(data["mock"])),
         ("Culture quiz", _culture(data["culture"])),
@@ -102,7 +103,8 @@ def render_stats(data: dict[str, Any]) -> None:
         console.print()
         console.print(Text(title, style="bold underline"))
         for row in rows:
-            _print(2, row)
+            indent, line = row if isinstance(row, tuple) else (2, row)
+            _print(indent, line)
 
 
 def _changes(data: dict[str, Any]) -> list[Text]:
@@ -121,6 +123,55 @@ def _changes(data: dict[str, Any]) -> list[Text]:
         line.append(f"{label:<18} {fmt(trend['earlier']):>5} → {fmt(trend['recent']):<5}  ")
         line.append(trend["direction"], style=style)
         rows.append(line)
+    return rows
+
+
+PLAIN_SPARK = "_.-=+*#"  # when the terminal cannot show block characters
+
+
+def sparkline(values: list[float], width: int, plain: bool = False) -> str:
+    """`values` scaled between their own minimum and maximum, at most `width` cells
+    (neighbouring points averaged when there are more points than cells)."""
+    if not values or width <= 0:
+        return ""
+    if len(values) > width:
+        step = len(values) / width
+        values = [sum(chunk) / len(chunk) for chunk in
+                  (values[int(i * step):max(int(i * step) + 1, int((i + 1) * step))]
+                   for i in range(width))]
+    ramp = PLAIN_SPARK if plain else SPARK
+    low, high = min(values), max(values)
+    if high - low <= 1e-9:
+        return ramp[len(ramp) // 2] * len(values)
+    top = len(ramp) - 1
+    return "".join(ramp[round((v - low) / (high - low) * top)] for v in values)
+
+
+def _trends(trends: dict[str, list[dict[str, Any]]] | None) -> list[Any]:
+    from rich.text import Text
+
+    from netprep.progress.trends import MIN_POINTS, meta, reading, unit_of
+
+    if not trends:
+        return []
+    console = out()
+    plain = not (console.encoding or "").lower().replace("-", "").startswith("utf")
+    label_width = 18
+    rows: list[Any] = []
+    for name, points in trends.items():
+        if len(points) < MIN_POINTS:
+            continue
+        label = meta(name)[0]
+        label = label if len(label) <= label_width else label[:label_width - 1] + (
+            "~" if plain else "…")
+        ends = reading(name, points, unit_of(name))
+        room = max(8, console.width - 2 - label_width - 1)
+        line = safe(label.ljust(label_width))
+        line.append(" ")
+        line.append(sparkline([float(p["value"]) for p in points], min(len(points), room, 28),
+                              plain), style="cyan")
+        rows.append(line)
+        rows.append((4, Text(ends, style="dim")))
     return rows
 
 
