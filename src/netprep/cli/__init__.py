@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("netprep.cli.history", "Past mock interviews, with every answer and time."),
     "stats": ("netprep.cli.stats", "Your progress at a glance."),
     "plan": ("netprep.cli.plan", "What to practise today, counting down to the interview."),
+    "report": ("netprep.cli.report", "Your progress as one private HTML page with charts."),
     "tips": ("netprep.cli.tips", "Interview tips, the loop, and the recruiting calendar."),
     "content": ("netprep.cli.content", "List and validate content packs."),
     "info": ("netprep.cli.info", "Where your data lives, schema version and record counts."),

@@ -50,3 +50,8 @@ def solved_attempts(store: Store, since: str) -> list[tuple[str, float]]:
     rows = _all(store, "SELECT started_at, elapsed_seconds FROM code_attempts "
                        "WHERE solved AND started_at >= ? ORDER BY started_at", (since,))
     return [(str(r[0]), float(r[1])) for r in rows]
+
+
+def card_states(store: Store) -> list[tuple[str, str]]:
+    """(theme id, fsrs card state JSON) of every quiz item seen at least once."""
+    return [(str(r[0]), str(r[1])) for r in _all(store, "SELECT theme_id, state FROM cards")]
