@@ -31,9 +31,9 @@ from netprep.coach.sentences import Clause  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coach"
 VOCABULARY = ("missing-situation", "missing-task", "missing-action", "missing-result",
-              "no-metric", "we-heavy", "setup-heavy", "too-long", "too-short", "fillers",
-              "no-learning", "key-points-missed", "not-specific", "no-own-experience",
-              "not-forward-looking")
+              "short-action", "no-metric", "we-heavy", "setup-heavy", "too-long", "too-short",
+              "fillers", "no-learning", "key-points-missed", "not-specific",
+              "no-own-experience", "not-forward-looking")
 STAR_ANSWER_KINDS = ("behavioral", "culture")
 
 

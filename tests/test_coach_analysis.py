@@ -227,10 +227,12 @@ def test_a_typed_answer_is_an_outline_not_a_speech() -> None:
                "race, added a lock and wrote a test. Failures fell from 7 a week to 0.")
     analysis = analyze_answer(outline)
     assert not {"too-short", "too-long"} & set(analysis.codes)  # 30 words typed is fine
-    assert analysis.extra["estimated_seconds"] >= analysis.speaking_seconds
+    # One speaking-time estimate from the words, typed or spoken.
+    assert analysis.extra["estimated_seconds"] == analysis.speaking_seconds
     assert "too-short" in analyze_answer(outline, typed=False).codes  # spoken, it is short
     assert "too-short" in analyze_answer("I fixed it.").codes  # too skeletal to follow
-    assert "too-long" in analyze_answer("So I fixed it. " * 130).codes
+    assert "too-long" not in analyze_answer("So I fixed it. " * 130).codes  # never typed
+    assert "too-long" in analyze_answer("So I fixed it. " * 130, typed=False).codes
 
 
 def test_empty_answer() -> None:

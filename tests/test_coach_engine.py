@@ -26,7 +26,9 @@ def story(**fields: str) -> Story:
         "action": "I read two weeks of support tickets and sorted them by the step where "
         "people gave up. I built a simple 'free now' list instead of the calendar view, and "
         "I tested it with five users from the support queue before we shipped it in two "
-        "weeks. I also wrote a short guide for the support team so they could explain it.",
+        "weeks. I also wrote a short guide for the support team so they could explain it. "
+        "When two of the testers still missed the price, I moved it next to the button and "
+        "asked the designer to check the colours on a phone before we released it.",
         "result": "Completed bookings went up 40 % in the first month and support tickets "
         "about booking halved.",
         "learned": "I learned to start from where users give up, not from what I want to "

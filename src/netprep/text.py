@@ -29,6 +29,24 @@ def clock(seconds: float) -> str:
     return f"{total // 60}:{total % 60:02d}"
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words as the coach counts them for speaking time ("2,500", "don't", "co-op" are one)."""
+    return len(_WORD.findall(text or ""))
+
+
+def bare_point(point: str) -> str:
+    """A key point or list item without its own closing punctuation, to be listed."""
+    return str(point).strip().rstrip(".;:, ").strip()
+
+
+def join_points(points: Iterable[str]) -> str:
+    """Items as one list ("a; b; c"), never their sentences run together (".;", "..")."""
+    return "; ".join(p for p in (bare_point(x) for x in points) if p)
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 story', '3 stories' (pass `many` for an irregular plural)."""
     return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"

@@ -24,6 +24,7 @@ from netprep.coach.engine import (
 from netprep.coach.fillers import count_fillers
 from netprep.coach.findings import READY_SCORE, Finding, ordered, score_of
 from netprep.coach.keypoints import covered_points
+from netprep.text import bare_point, join_points
 
 KINDS = ("behavioral", "culture", "technical", "motivation")
 _MOTIVATION_Q = re.compile(
@@ -129,8 +130,8 @@ def _technical(text: str, key_points: list[str], typed: bool) -> Analysis:
     if missed:
         findings.append(Finding(
             "key-points-missed",
-            f"Missed {len(missed)} of {len(key_points)} key points: " + "; ".join(missed),
-            f"Cover: {missed[0]}."))
+            f"Missed {len(missed)} of {len(key_points)} key points: {join_points(missed)}.",
+            f"Cover: {bare_point(missed[0])}."))
     fillers = count_fillers(text)
     if sum(fillers.values()) >= 3:
         listed = ", ".join(f"{k} ×{v}" if v > 1 else k for k, v in fillers.items())

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from netprep.coach import actors
+from netprep.coach import actors, substance
 from netprep.coach.fillers import count_fillers
 from netprep.coach.findings import (
     MISSING_HELP,
-    READY_SCORE,
     Finding,
+    is_ready,
     missing,
     ordered,
     score_of,
@@ -25,51 +25,30 @@ from netprep.coach.findings import (
 from netprep.coach.metrics import is_impact
 from netprep.coach.parts import PART_OF, Labelled, classify_all
 from netprep.coach.sentences import clauses, split_fields
+from netprep.coach.terms import (
+    LONG_SLACK_SECONDS,
+    PARTS,
+    SETUP_SHARE,
+    STAR,
+    STORY_SECONDS,
+    WORDS_PER_MINUTE,
+    speaking_seconds,
+)
+from netprep.text import clock, count_words
 
-WORDS_PER_MINUTE = 150
-TARGET_SECONDS = (90, 180)  # the spoken window: 60-90 s is fine when complete
-SWEET_SPOT = (90, 150)
-SHORT_SECONDS = 60
+# The length numbers come from one place (coach/terms.py), the rubric's.
+TARGET_SECONDS = STORY_SECONDS  # the spoken window of a story: 1:00-3:00
+SHORT_SECONDS = STORY_SECONDS[0]
 TYPED_SKELETON = 25  # a typed answer under this many words is too skeletal to follow
-STAR = ("situation", "task", "action", "result")
-PARTS = (*STAR, "learned")
-SETUP_SHARE = 0.60
 # A part present by content but with fewer words than this is "trivially short".
 SHORT_WORDS = {"situation": 5, "task": 4, "action": 8, "result": 4}
 STAR_KINDS = ("story", "behavioral", "culture")
 
-_WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
-_VAGUE = re.compile(r"\b(?:went (?:well|fine|ok|okay|great|smoothly)|(?:was|were|seemed) "
-                    r"(?:happy|pleased|fine|good|great|ok|okay|positive|successful)|"
-                    r"looked (?:good|great|fine)|liked it|it worked(?: out)?\b|turned out (?:well|"
-                    r"fine|ok)|handed it in on time|got done|was done|finished it|it was fine|"
-                    r"said it (?:looked|was) (?:good|great|fine)|everyone was happy)", re.I)
-_CONCRETE = re.compile(r"\b(?:adopted|kept (?:using|the)|still uses?|started using|now uses?|"
-                       r"asked (?:me|us) (?:to|for)|offered me|no longer|"
-                       r"rolled out|made it (?:the )?(?:default|standard|official)|"
-                       r"added (?:it|the \w+) to|became (?:the|part)|merged|hired|promoted|"
-                       r"won|placed|every (?:report|team|student)|for the rest of|"
-                       r"replaced|used (?:it|the tool) for|went (?:out|live) on time|on schedule|"
-                       r"before the deadline|sold out)\b", re.I)
-
-
 _VAGUE_STEP = re.compile(r"^(?:i|we)\s+(?:was|were)\s+(?:part of|involved|there)|^i\s+(?:helped"
                          r"\s+(?:with|out|wherever|where)|made sure|supported|assisted|"
                          r"contributed to|participated in)\b", re.I)
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text or ""))
-
-
-def speaking_seconds(words: int) -> int:
-    return round(words * 60 / WORDS_PER_MINUTE)
-
-
-def clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @dataclass
@@ -142,8 +121,16 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     seconds = speaking_seconds(words)
     parts = parts_of(labels)
     findings: list[Finding] = []
+    outcomes = [lab for lab in labels if lab.label == "outcome"]
+    waiting = [lab for lab in outcomes if substance.pending(lab.text)]
+    if waiting:  # "still waiting for a review" is no outcome yet
+        outcomes = [lab for lab in outcomes if lab not in waiting]
+        parts["result"] = max(0, parts["result"] - sum(count_words(lab.text) for lab in waiting))
+    lessons = [lab for lab in labels if lab.label == "lesson"]
+    if lessons and all(substance.vacuous_lesson(lab.text) for lab in lessons):
+        parts["learned"] = 0  # "I learned a lot" is no lesson
     if seconds >= SHORT_SECONDS:  # a short story is told as too-short instead
-        for part in STAR:
+        for part in ("situation", "task", "result"):
             if 0 < parts[part] < SHORT_WORDS[part]:
                 findings.append(Finding(
                     f"short-{part}", f"The {part} is only {parts[part]} words (at least "
@@ -153,7 +140,6 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                                    for lab in labels):
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
-    outcomes = [lab for lab in labels if lab.label == "outcome"]
     for part in STAR:
         if parts[part]:
             continue
@@ -161,10 +147,19 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         if part == "action" and any(lab.clause.field == "action" for lab in labels):
             detail = "what is written as the action reports outcomes, not the steps you took."
         findings.append(missing(part, noun, detail))
+    if parts["action"] and _thin(action_labels):
+        findings.append(Finding(
+            "short-action", "The action is thin: it names no concrete step you took.",
+            "Say two or three things you actually did, each with what you worked on "
+            "(\"I rewrote the import script\", \"I asked the two users who ...\"), not "
+            "how you worked (\"collaborated\", \"made sure everyone was aligned\").",
+            "action"))
+    # A measure counts where the outcome is told, never a count from the steps or the setup.
     metric = any(is_impact(lab.text) for lab in outcomes) or (bool(outcomes) and any(
-        _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels))
-    concrete = metric or any(
-        _CONCRETE.search(lab.text) and not _VAGUE.search(lab.text) for lab in outcomes)
+        _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels
+        if lab.label not in ("own_action", "others_action", "task")
+        and lab.clause.field not in ("situation", "task", "action")))
+    concrete = metric or any(substance.checkable(lab.text) for lab in outcomes)
     if outcomes and not metric:
         findings.append(Finding(
             "no-metric", "The result has no number: nothing shows how much it mattered.",
@@ -179,20 +174,19 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             f"as someone else's work, against {own} with \"I\".",
             "Say \"I\" for your own steps (\"I wrote the parser, I set up the tests\") and keep "
             "\"we\" for what the team did.", "action"))
-    star_words = sum(parts[p] for p in STAR)
-    setup = parts["situation"] + parts["task"]
-    if parts["action"] and star_words >= 40 and setup / star_words > SETUP_SHARE:
-        share = round(100 * setup / star_words)
+    setup = _setup_words(labels)
+    if parts["action"] and words >= 40 and setup / words > SETUP_SHARE:
+        share = round(100 * setup / words)
         findings.append(Finding(
             "setup-heavy", f"Situation and task take {share}% of the {noun} "
-            "(keep them under half); the action should carry it.",
+            f"(keep them under {round(100 * SETUP_SHARE)}%); the action should carry it.",
             "Cut the background to two or three sentences and spend the time on what you did "
             "and why."))
     extra: dict[str, Any] = {}
     findings += _length(labels, words, seconds, typed, noun, target_seconds, extra)
     fillers = count_fillers(text)
     total_fillers = sum(fillers.values())
-    if total_fillers >= 3 or (total_fillers >= 2 and words < 200):
+    if total_fillers >= 2:
         listed = ", ".join(f"{k} ×{v}" if v > 1 else k for k, v in fillers.items())
         findings.append(Finding(
             "fillers", f"{total_fillers} filler or hedge words: {listed}.",
@@ -200,12 +194,36 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             "maybe\"."))
     if not parts["learned"]:
         findings.append(Finding(
-            "no-learning", "What you learned is not stated.",
+            "no-learning", "What you learned is not stated (\"I learned a lot\" says "
+            "nothing particular).",
             "End with one sentence on what you took away or would do differently "
             "(\"Since then I always…\").", "learned"))
     extra.update(concrete=concrete, metric=metric, own_steps=own, hidden_steps=hidden,
                  fillers=fillers, parts=parts)
     return findings, extra
+
+
+def _thin(action_labels: list[Labelled]) -> bool:
+    """The rubric's thin action: one vague sentence, or steps with no concrete step in
+    them ("worked closely with stakeholders, applied best practices")."""
+    texts = [lab.text for lab in action_labels]
+    if all(substance.buzzword_step(t) for t in texts):
+        return True
+    sentences = {lab.clause.sentence for lab in action_labels}
+    return len(sentences) == 1 and count_words(" ".join(texts)) < SHORT_WORDS["action"]
+
+
+def _setup_words(labels: list[Labelled]) -> int:
+    """Words of background (context and task, by content). A clause written in the action,
+    result or lesson field that reads as context ("the app was submitted in August") is a
+    step or an outcome told without an actor, not background; in a text told in one
+    piece, background is what comes before the first step."""
+    first = next((i for i, lab in enumerate(labels)
+                  if lab.label == "own_action"), len(labels))
+    return sum(count_words(lab.text) for i, lab in enumerate(labels)
+               if lab.label in ("context", "task")
+               and (lab.clause.field in ("situation", "task")
+                    or (not lab.clause.field and i < first)))
 
 
 def _also(lab: Labelled, label: str, least: float = 1.5, share: float = 0.6) -> bool:
@@ -225,43 +243,38 @@ def _actors(action_labels: list[Labelled]) -> tuple[int, int]:
     return own, hidden
 
 
+def _words_for(seconds: int) -> int:
+    return seconds * WORDS_PER_MINUTE // 60
+
+
 def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun: str,
             target_seconds: int | None, extra: dict[str, Any]) -> list[Finding]:
-    """Spoken window for stories and transcripts; a typed answer is judged as an outline."""
-    beats = sum(1 for lab in labels if lab.label in ("own_action", "others_action", "outcome"))
-    high = TARGET_SECONDS[1]
+    """The rubric's spoken window for stories and transcripts (1:00-3:00, too-long past
+    about 3:15); a typed answer is an outline: never too long, too short only when too
+    skeletal to follow."""
+    low, high = STORY_SECONDS
     extra["estimated_seconds"] = seconds
     if typed:
-        # Typed under a clock: an outline of what would be said. Spoken in full, each beat
-        # takes about 15 s; the typed words alone take `seconds`.
-        spoken = max(seconds, min(high, beats * 15 + 10))
-        extra["estimated_seconds"] = spoken
-        if seconds >= high:
-            return [Finding(
-                "too-long", f"About {clock(seconds)} to say as typed ({words} words); "
-                f"aim for {clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])} spoken.",
-                "Keep one clear thread: the steps you took and their effect.")]
         if words < TYPED_SKELETON:
+            beats = sum(1 for lab in labels
+                        if lab.label in ("own_action", "others_action", "outcome"))
             return [Finding(
                 "too-short", f"Too skeletal to follow ({words} words, {beats} "
-                f"{'step or outcome' if beats == 1 else 'steps and outcomes'}); said aloud it "
-                f"would take about {clock(spoken)}.",
+                f"{'step or outcome' if beats == 1 else 'steps and outcomes'}).",
                 "Outline the beats you would say: the context in a line, two or three steps "
                 "you took, and the result.")]
         return []
-    if seconds >= high:
+    if seconds > LONG_SLACK_SECONDS:
         return [Finding(
             "too-long", f"About {clock(seconds)} to tell ({words} words); the target is "
-            f"{clock(SWEET_SPOT[0])}-{clock(SWEET_SPOT[1])}, at most {clock(high)}.",
-            f"Trim to about {SWEET_SPOT[1] * WORDS_PER_MINUTE // 60} words: drop side details "
-            "and keep one clear thread.")]
-    if seconds < SHORT_SECONDS:
+            f"{clock(low)}-{clock(high)}.",
+            f"Trim to about {_words_for(high)} words: drop side details and keep one clear "
+            "thread.")]
+    if seconds < low:
         return [Finding(
-            "too-short", f"About {clock(seconds)} to tell ({words} words); a complete story "
-            f"takes at least {clock(SHORT_SECONDS)}, best {clock(SWEET_SPOT[0])}-"
-            f"{clock(SWEET_SPOT[1])}.",
-            f"Grow it toward {SWEET_SPOT[0] * WORDS_PER_MINUTE // 60}-"
-            f"{SWEET_SPOT[1] * WORDS_PER_MINUTE // 60} words: add the steps you took, a "
+            "too-short", f"About {clock(seconds)} to tell ({words} words); the target is "
+            f"{clock(low)}-{clock(high)}.",
+            f"Grow it to at least {_words_for(low)} words: add the steps you took, a "
             "decision you made and its effect.")]
     return []
 
@@ -274,7 +287,8 @@ def build(labels: list[Labelled], *, kind: str, typed: bool, noun: str,
                                     target_seconds=target_seconds)
     fillers = extra.pop("fillers")
     codes = [f.code for f in findings]
-    score = score_of(codes, words, concrete=bool(extra["concrete"]))
+    concrete = bool(extra["concrete"])
+    score = score_of(codes, words, concrete=concrete)
     action_text = " ".join(lab.text for lab in labels
                            if lab.label in ("own_action", "others_action"))
     voice = action_text if not typed else text
@@ -282,7 +296,7 @@ def build(labels: list[Labelled], *, kind: str, typed: bool, noun: str,
         words=words, speaking_seconds=speaking_seconds(words), score=score,
         findings=ordered(findings), parts=extra.pop("parts"), has_metric=bool(extra["metric"]),
         i_count=len(_I.findall(voice)), we_count=len(_WE.findall(voice)), fillers=fillers,
-        ready=score >= READY_SCORE, kind=kind, typed=typed, labels=labels)
+        ready=is_ready(codes, words, concrete), kind=kind, typed=typed, labels=labels)
     analysis.extra["estimated_seconds"] = extra["estimated_seconds"]
     analysis.extra["concrete"] = bool(extra["concrete"])
     return analysis

@@ -1,17 +1,21 @@
 """The coach's finding codes: what each says and what to do about it, and the score.
 
-The score starts at 100 and each finding takes its weight off. A finding that
-makes an answer unready on its own (no own action, no outcome, a hidden actor, a
-result with nothing measurable or concrete, a skeleton too short to follow) also
-caps the score at UNREADY_CAP, below READY_SCORE. The weights and the cap were
-set on the labelled corpus in tests/data/coach (see benchmarks/coach_accuracy.py).
+Ready is "no blocking finding" (the coach rubric, README): a STAR part missing in
+substance, a thin action, a hidden actor, too much setup, a story too short or too
+long to tell, fillers, or a result that is neither measured nor concretely checkable.
+No lesson, and no number beside a concrete outcome, are advice and never block.
+
+The score is for progress over time: it starts at 100 and each finding takes its
+weight off, then sits at UNREADY_CAP or below when the answer is not ready and at
+READY_SCORE or above when it is, so minor findings never sum past the verdict.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-READY_SCORE = 70
+from netprep.coach.terms import READY_SCORE
+
 UNREADY_CAP = 60
 
 # Points off 100 per finding (calibrated on tests/data/coach/items.yaml).
@@ -22,8 +26,11 @@ WEIGHTS = {
     "too-short": 10, "fillers": 4, "no-learning": 6, "key-points-missed": 25,
     "not-specific": 20, "no-own-experience": 20, "not-forward-looking": 15,
 }
-# Findings that make an answer unready whatever else it does well.
-UNREADY = frozenset({"missing-action", "missing-result", "we-heavy", "key-points-missed"})
+# Findings that make an answer unready whatever else it does well (the rubric's blockers).
+BLOCKING = frozenset({
+    "missing-situation", "missing-task", "missing-action", "short-action", "missing-result",
+    "we-heavy", "setup-heavy", "too-short", "too-long", "fillers", "key-points-missed"})
+UNREADY = BLOCKING  # the name older callers import
 # What to fix first: the first of these codes found leads the list.
 PRIORITY = ("key-points-missed", "missing-action", "missing-result", "we-heavy", "no-metric",
             "too-short", "too-long", "not-specific", "no-own-experience",
@@ -57,18 +64,24 @@ def missing(part: str, noun: str, detail: str = "") -> Finding:
     return Finding(f"missing-{part}", message, MISSING_HELP[part], part)
 
 
+def is_ready(codes: list[str] | set[str], words: int, concrete: bool = True,
+             blocking: frozenset[str] = BLOCKING) -> bool:
+    """The verdict: some text, no blocking finding, and an outcome that is measured or
+    concretely checkable."""
+    return bool(words) and concrete and not blocking & set(codes)
+
+
 def score_of(codes: list[str], words: int, concrete: bool = True,
-             unready: frozenset[str] = UNREADY) -> int:
-    """0-100 from the findings: at most UNREADY_CAP when an unready finding is present
-    (or the result is neither measured nor concrete), else at least READY_SCORE, with
-    the other findings weighing in between."""
+             unready: frozenset[str] = BLOCKING) -> int:
+    """0-100 from the findings, on the side of READY_SCORE that the verdict is on: at most
+    UNREADY_CAP with a blocking finding (or a result neither measured nor concrete), else
+    at least READY_SCORE, the other findings weighing in between."""
     if not words:
         return 0
     raw = 100 - sum(WEIGHTS.get(code, 5) for code in codes)
-    vague = not concrete and "no-metric" in codes
-    if vague:
+    if not concrete:
         raw -= WEIGHTS["vague-result"]
-    if unready & set(codes) or vague:
+    if not is_ready(codes, words, concrete, unready):
         return max(0, min(UNREADY_CAP, raw))
     return max(READY_SCORE, min(100, raw))
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from netprep.content.models import Question
+from netprep.text import bare_point, join_points
 from netprep.text import clock as mmss
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ def findings_of(question: Question, analysis: Any,
         found.insert(0, {
             "code": "key-points-missed",
             "message": f"Missed {len(missed)} of {len(question.key_points)} key points: "
-                       + "; ".join(missed),
-            "suggestion": f"Review {question.topic or 'this topic'} and cover: {missed[0]}.",
+                       f"{join_points(missed)}.",
+            "suggestion": f"Review {question.topic or 'this topic'} and cover: "
+                          f"{bare_point(missed[0])}.",
         })
     return found
 

@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netprep.coach.terms import speaking_seconds as _seconds_for
 from netprep.resume.model import Entry
+from netprep.text import count_words
 
 TARGET_SECONDS = (60, 90)
-WORDS_PER_MINUTE = 150
 BEATS = ("present", "past", "why")
 _CURRENT = re.compile(r"\b(?:present|current|now|ongoing|today)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -117,8 +118,8 @@ def compare(answer: str, outline_: str) -> PitchCheck:
         wanted = _keywords(beat.text)
         hit = len(wanted & said) >= max(1, min(2, len(wanted) // 3)) if wanted else False
         (covered if hit else missed).append(beat.text)
-    words = len(answer.split())
-    seconds = round(words * 60 / WORDS_PER_MINUTE)
+    words = count_words(answer)
+    seconds = _seconds_for(words)
     findings = []
     low, high = TARGET_SECONDS
     if missed:
@@ -153,8 +154,7 @@ def clean_pitch(text: str) -> str:
 
 
 def speaking_seconds(text: str) -> int:
-    words = sum(len(b.text.split()) for b in parse_outline(text))
-    return round(words * 60 / WORDS_PER_MINUTE)
+    return _seconds_for(sum(count_words(b.text) for b in parse_outline(text)))
 
 
 def check_pitch(text: str, source: str = "") -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from netprep.mock.scoring import main_finding
-from netprep.text import plural
+from netprep.text import bare_point, plural
 from netprep.ui.text import bullet, safe
 from netprep.ui.timer import clock, over, signed
 
@@ -167,7 +167,7 @@ def _short_finding(record: AnswerRecord) -> str:
     if record.findings and record.findings[0].get("code") == "key-points-missed" and missed:
         more = f" (and {len(missed) - 1} more)" if len(missed) > 1 else ""
         total = len(record.question.key_points) or len(missed)
-        return f"Missed {len(missed)} of {total} key points: {missed[0]}{more}"
+        return f"Missed {len(missed)} of {total} key points: {bare_point(missed[0])}{more}"
     return main_finding(record)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from netprep.coach.analysis import PARTS, READY_SCORE, TARGET_SECONDS, Analysis
+from netprep.coach.analysis import PARTS, READY_SCORE, Analysis
+from netprep.coach.terms import story_window
 from netprep.star.bank import BankReport
 from netprep.star.model import Story
 from netprep.ui.console import out
@@ -76,15 +77,16 @@ def render_findings(analysis: Analysis, console: Console | None = None) -> None:
     from rich.text import Text
 
     console = console or out()
-    low, high = TARGET_SECONDS
     head = Text("Score ")
     head.append(str(analysis.score), style=score_text(analysis.score).style)
     head.append(f"/100 · {analysis.words} words · about {clock(analysis.speaking_seconds)} "
-                f"to tell (target {clock(low)}-{clock(high)})")
+                f"to tell (target {story_window()})")
     console.print(head)
     if not analysis.findings:
         console.print(Text("✓ Nothing to fix: this story is ready to tell.", style="green"))
         return
+    if analysis.ready:
+        console.print(Text("✓ Ready to tell; the points below are advice.", style="green"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -138,7 +140,7 @@ def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
     from rich.text import Text
 
     console.print(Text("Your bank", style="bold underline"))
-    console.print(f"{bank.status} {bank.ready} ready (score {READY_SCORE}+).")
+    console.print(f"{bank.status} {bank.ready} ready (no blocking finding).")
     if bank.competencies and items:
         table = Table(title="Coverage: stories by competency", title_justify="left")
         table.add_column("competency", overflow="fold")

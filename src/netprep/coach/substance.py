@@ -1,0 +1,154 @@
+"""Whether a part says something in substance, beyond having words where it belongs.
+
+The rubric's (README, "How the coach reads a story or an answer") reads of a part's
+content: a lesson that says nothing ("I learned a lot"), a "result" that is still
+pending ("still waiting for a review"), an action made of buzzwords with no concrete
+step ("worked closely with stakeholders, applied best practices"), and an outcome
+that is a vague verdict ("the judges liked it") rather than a change someone could
+check. Patterns are compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS[name], re.I)
+
+
+_PATTERNS = {
+    # A lesson that would fit any story: "I learned a lot", "a great experience".
+    "vacuous": r"^(?:(?:overall|in the end|all in all|honestly|so|and|but),?\s+)*(?:"
+               r"(?:i|we)\s+(?:really\s+|also\s+)?(?:learn(?:ed|t)|gained)\s+(?:a lot|so much|"
+               r"loads|lots|many things|a great deal|plenty|new skills|a few things)"
+               r"(?:\s+(?:from|about|during|through|on|in)\b[^,.;]{0,50})?|"
+               r"(?:i|we)\s+(?:really\s+)?(?:learn(?:ed|t)|understood|know)\s+(?:the|this|that|"
+               r"my|our|\w+)\s+(?:\w+\s+){0,3}(?:in|with)\s+(?:more|greater|much more)\s+"
+               r"(?:depth|detail)|"
+               r"(?:it|this|that)\s+(?:was|has been)\s+(?:a|an|really a|such a|overall a)\s+"
+               r"(?:very\s+|really\s+)?(?:great|good|valuable|amazing|useful|interesting|"
+               r"fun|nice|positive|rewarding|big)\s+(?:learning\s+)?(?:experience|opportunity|"
+               r"lesson)|"
+               r"(?:i|we)\s+(?:grew|improved)\s+(?:a lot|as (?:a person|an engineer|a developer))|"
+               r"(?:it|this)\s+(?:taught me|showed me)\s+(?:a lot|so much|many things))"
+               r"[\s.!]*$",
+    # A "result" that has not happened yet.
+    "pending": r"\b(?:still\s+(?:waiting|pending|under review|in review|open|being reviewed|"
+               r"to be (?:merged|reviewed|decided))|(?:waiting|wait)\s+(?:for|to hear|on)\b|"
+               r"(?:yet|not yet)\s+(?:to\s+)?(?:be\s+)?(?:merged|reviewed|decided|released|"
+               r"heard|seen|known)|haven't heard|have not heard|no (?:reply|answer|decision) "
+               r"yet|we(?:'ll| will) see|remains to be seen|is pending|are pending)\b",
+    # A purpose told after a step: what it was for, not what happened.
+    "purpose": r"^(?:and\s+)?(?:so that|so\s+(?:\w+\s+){1,3}(?:could|would|might|can|will)\b|"
+               r"in order to|in order that|to make sure)\b",
+    # Words that describe working without naming a step.
+    "buzz": r"\b(?:work(?:ed|ing)? closely|collaborat\w*|stakeholders?|best practices?|"
+            r"(?:made|make|making) sure (?:that )?(?:everyone|everything|things|we|the team|"
+            r"people|all)|ensur\w+ (?:that )?(?:everyone|everything|alignment|quality|success)|"
+            r"align\w*|synerg\w*|leverag\w*|drove|drive|driving|took ownership|"
+            r"(?:went|going) above and beyond|proactive\w*|communicat\w+ (?:regularly|"
+            r"effectively|clearly|openly|with (?:everyone|all|the team|stakeholders))|"
+            r"kept (?:everyone|things|the team|stakeholders) (?:informed|updated|on track|"
+            r"in the loop|aligned)|on the same page|moved (?:things|it|the project) forward|"
+            r"(?:the|a) (?:project|process|work) forward|streamlin\w+|optimi[sz]ed (?:the )?"
+            r"(?:process|workflow|things)|added value|value[- ]add|facilitat\w+|"
+            r"supported (?:the|my) team|helped (?:out|the team|where|wherever)|"
+            r"did my (?:best|part)|focused on (?:quality|delivery|results|the goal|success)|"
+            r"took (?:the )?initiative|handled (?:it|things|everything|the situation)|"
+            r"was (?:involved|responsible)|contribut\w+ to|participat\w+ in|"
+            r"worked (?:hard|on it|on (?:the|this|that) (?:problem|issue|project|task))|"
+            r"did (?:some|the) (?:research|work|analysis)|looked into (?:it|things|the issue)|"
+            r"came up with (?:a|some) (?:solution|plan|ideas?)|"
+            r"(?:a|the|some) (?:solution|plan|approach|strategy)\b|"
+            r"(?:met|meetings?|talked|spoke|checked in) (?:regularly|often|with (?:everyone|"
+            r"the team|stakeholders|people)))\b",
+    # Evaluative verdicts: a reaction or a feeling, not a change someone could check.
+    "verdict": r"\b(?:went (?:well|fine|ok|okay|great|smoothly|better)|(?:was|were|seemed|felt|"
+               r"looked|sounded|became|got) (?:\w+ )?(?:happy|happier|pleased|fine|good|great|"
+               r"ok|okay|positive|successful|impressed|satisfied|better|nicer|smoother|"
+               r"calmer|friendly|friendlier|grateful|excited|proud|glad|useful|helpful|"
+               r"relieved|more (?:confident|motivated|engaged|relaxed|comfortable))|"
+               r"liked (?:it|the|our|my|what)|loved (?:it|the|our|my)|enjoyed (?:it|the)|"
+               r"appreciated|were friendly|it worked(?: out)?\b|turned out (?:well|fine|ok|"
+               r"great|nicely)|(?:a|an) (?:great|good|valuable|positive|rewarding|useful|"
+               r"big) (?:learning )?(?:experience|success|result)|got done|was done|"
+               r"finished it|it was fine|said (?:it|they) (?:looked|was|were|is) (?:good|great|"
+               r"fine|helpful|useful|nice)|everyone was happy|positive feedback|good feedback|"
+               r"(?:was|were) (?:well )?received|handed it in(?: on time)?|things improved|"
+               r"helped (?:a lot|a bit|somewhat)|made a difference|"
+               r"improved (?:a lot|things|the situation|somewhat)|(?:much|a lot|way) better)\b",
+    # What a checkable change looks like: a named adopter, a lasting change, a dated event.
+    "checkable": r"\b(?:now|still|since|no longer|every|each|all (?:the|our|\w+s)|"
+                 r"for the rest of|from then on|ever since|instead of|replac\w+|adopt\w+|"
+                 r"merged|released|shipped|launched|published|deployed|went (?:out|live)|"
+                 r"accepted|approved|added (?:it|my|the|our)|kept (?:using|it|the)|"
+                 r"started using|stopped|rolled out|made it (?:the )?(?:default|standard|"
+                 r"official|required)|became (?:the|part|a)|hired|promoted|offered (?:me|us)|"
+                 r"won|placed|selected|chosen|invited|asked (?:me|us) to (?:run|lead|teach|"
+                 r"present|stay|join|do|write|take)|on (?:the )?(?:monday|tuesday|wednesday|"
+                 r"thursday|friday|saturday|sunday|day|date)|on (?:time|schedule)|as planned|"
+                 r"before the (?:deadline|launch|release|exam|audit|fair|term)|passed|"
+                 r"fixed|closed|resolved|refunded|gave (?:it|the|my)|sold out|signed|"
+                 r"the (?:course|department|club|team|company|lab|lecturer|manager|shop|"
+                 r"library|society|school)(?:'s)? (?:now|page|site|wiki|handbook|policy)|"
+                 r"(?:course|wiki|handbook|policy|guide|template|checklist|onboarding) "
+                 r"(?:page|pack|docs?)?)\b",
+}
+
+
+def vacuous_lesson(text: str) -> bool:
+    """A lesson that says nothing particular ("I learned a lot", "a great experience",
+    "I learned the framework in more depth"): counted as no lesson."""
+    return bool(_rx("vacuous").search(text.strip()))
+
+
+def pending(text: str) -> bool:
+    """An outcome that has not happened yet ("the pull request is still waiting for a
+    review", "we have not heard back"), or only the purpose of a step."""
+    return bool(_rx("pending").search(text)) or purpose(text)
+
+
+def purpose(text: str) -> bool:
+    """A clause that says what a step was for ("so that support could turn it off")."""
+    return bool(_rx("purpose").search(text.strip()))
+
+
+def buzzword_step(text: str) -> bool:
+    """An action clause with no concrete step in it: buzzwords about working, with few
+    other content words ("worked closely with stakeholders to drive alignment")."""
+    if not _rx("buzz").search(text):
+        return False
+    rest = _rx("buzz").sub(" ", text)
+    content = [w for w in _WORD.findall(rest) if w.lower() not in _LIGHT and len(w) > 2]
+    return len(content) <= 3
+
+
+def vague_verdict(text: str) -> bool:
+    """An outcome told as a reaction or feeling ("the judges liked it", "it went well")."""
+    return bool(_rx("verdict").search(text))
+
+
+def checkable(text: str) -> bool:
+    """An outcome that names a change someone could verify: who adopted what, what is
+    now different, what happened on which day; not a verdict or a feeling."""
+    if vague_verdict(text) and not _rx("checkable").search(_rx("verdict").sub(" ", text)):
+        return False
+    if _rx("checkable").search(text):
+        return True
+    words = [w for w in _WORD.findall(text) if w.lower() not in _LIGHT]
+    # A longer outcome sentence naming things ("the department gives it to every society
+    # that runs a hall event") is checkable when no verdict word carries it.
+    return len(words) >= 6 and not vague_verdict(text)
+
+
+_LIGHT = frozenset("""a an the and or but so then also to of in on at for with by from as
+into onto over under about it its it's this that these those them they their there i me my
+mine we us our ours you your he she his her him was were is are be been being had has have
+do did does done very really quite just all some any more most much many lot lots well
+everyone everything things thing people team project work worked working way ways every
+each other others make made making sure get got getting keep kept help helped""".split())

@@ -1,0 +1,103 @@
+"""The coach rubric v3 (README, "How the coach reads a story"): ready is "no blocking finding",
+one speaking-time estimate and one set of length numbers everywhere, key points listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from netprep.coach.analysis import analyze_answer, analyze_story
+from netprep.coach.terms import STORY_SECONDS, speaking_seconds, story_window
+from netprep.star.model import Story
+from netprep.text import join_points
+
+BASE = {
+    "title": "Bookings",
+    "situation": "At my internship at a travel startup, the booking page confused users and "
+                 "many left before paying for their trip.",
+    "task": "My manager asked me to make booking a room take fewer steps before summer.",
+    "action": "I read two weeks of support tickets and sorted them by the step where people "
+              "gave up. I built a simple 'free now' list instead of the calendar view, and I "
+              "tested it with five users from the support queue before we shipped it in two "
+              "weeks. I also wrote a short guide for the support team so they could explain "
+              "it. When two of the testers still missed the price, I moved it next to the "
+              "button and asked the designer to check the colours on a phone. I then put the "
+              "new page behind a switch so that support could turn it off in a minute.",
+    "result": "Completed bookings went up 40 % in the first month and support tickets about "
+              "booking halved.",
+    "learned": "I learned to start from where users give up, not from what I want to build.",
+}
+
+
+def story(**fields: str) -> Story:
+    return Story(None, **{**BASE, **fields})
+
+
+def test_a_complete_story_is_ready() -> None:
+    analysis = analyze_story(story())
+    assert analysis.ready and analysis.score >= 70, analysis.codes
+
+
+def test_no_lesson_alone_leaves_a_story_ready_but_costs_score() -> None:
+    full, bare = analyze_story(story()), analyze_story(story(learned=""))
+    assert "no-learning" in bare.codes and bare.ready
+    assert bare.score < full.score
+
+
+def test_a_vacuous_lesson_is_no_lesson() -> None:
+    analysis = analyze_story(story(learned="I learned a lot."))
+    assert "no-learning" in analysis.codes and analysis.ready
+
+
+@pytest.mark.parametrize("fields, code", [
+    ({"action": "I just kind of rewrote the form, basically. " + BASE["action"]}, "fillers"),
+    ({"action": "I worked closely with stakeholders, applied best practices and made sure "
+                "everyone was aligned. I drove the project forward and kept everyone "
+                "informed. I collaborated with the team and communicated regularly with "
+                "stakeholders to ensure alignment on the goals."}, "short-action"),
+    ({"result": "The pull request is still waiting for a review."}, "missing-result"),
+])
+def test_each_blocking_finding_makes_a_story_unready(fields, code) -> None:
+    analysis = analyze_story(story(**fields))
+    assert code in analysis.codes, analysis.codes
+    assert not analysis.ready and analysis.score <= 60
+
+
+def test_a_vague_outcome_blocks_and_a_concrete_one_without_a_number_does_not() -> None:
+    vague = analyze_story(story(result="The support team seemed happier with it."))
+    assert "no-metric" in vague.codes and not vague.extra["concrete"] and not vague.ready
+    concrete = analyze_story(story(
+        result="The support team now gives the new page to every customer who calls about a "
+               "booking."))
+    assert "no-metric" in concrete.codes and concrete.extra["concrete"] and concrete.ready
+
+
+def test_length_window_is_one_to_three_minutes_with_slack() -> None:
+    assert STORY_SECONDS == (60, 180) and story_window() == "1:00-3:00"
+    long_step = " I wrote one more check for the form and tested it with a user."
+    padded = BASE["action"] + long_step * 22  # about 470 words: inside the slack
+    assert "too-long" not in analyze_story(story(action=padded)).codes
+    padded = BASE["action"] + long_step * 30  # about 570 words
+    finding = next(f for f in analyze_story(story(action=padded)).findings
+                   if f.code == "too-long")
+    assert "1:00-3:00" in finding.message
+    short = analyze_story(story(action="I rebuilt the page.", situation="", task=""))
+    finding = next(f for f in short.findings if f.code == "too-short")
+    assert "1:00-3:00" in finding.message and not short.ready
+
+
+def test_one_speaking_time_estimate_for_typed_answers() -> None:
+    for words in (74, 100, 108):
+        text = " ".join(["I fixed the login bug and shipped it."] * 20).split()[:words]
+        analysis = analyze_answer(" ".join(text))
+        assert analysis.extra["estimated_seconds"] == speaking_seconds(words) == \
+            analysis.speaking_seconds
+
+
+def test_key_points_are_joined_as_a_list() -> None:
+    text = join_points(["Qualitative feedback from a usability test.", "An A/B test."])
+    assert text == "Qualitative feedback from a usability test; An A/B test"
+    analysis = analyze_answer("I do not know.", kind="technical",
+                              key_points=["Hash maps give O(1) lookups.", "Collisions chain."])
+    finding = analysis.findings[0]
+    assert ".;" not in finding.message and ".." not in finding.message
+    assert ".." not in finding.suggestion
