@@ -101,3 +101,35 @@ def test_key_points_are_joined_as_a_list() -> None:
     finding = analysis.findings[0]
     assert ".;" not in finding.message and ".." not in finding.message
     assert ".." not in finding.suggestion
+
+
+@pytest.mark.parametrize("text, measured", [
+    ("The test then passed five hundred runs in a row.", True),
+    ("Over the next six months there was not a single missed payment.", True),
+    ("After that my colleague have one day per week more for the customer calls.", True),
+    ("My model reached an AUC of 0.81 against 0.72 for the baseline.", True),
+    ("After that the export ran in eight minutes instead of over an hour.", True),
+    ("We upgraded the site to Django 4.2.11.", False),
+    ("The client gave us a two-day extension.", False),
+    ("An hour after the demo the judges said they liked it.", False),
+    ("Every tester got the same three tasks.", False),
+])
+def test_what_measures_an_outcome(text, measured) -> None:
+    from netprep.coach.metrics import is_impact
+
+    assert is_impact(text) is measured
+
+
+def test_a_pending_result_is_missing_not_vague() -> None:
+    analysis = analyze_answer(
+        "At my internship the date parser broke in late December. I wanted to fix it. I wrote "
+        "a test for every day from the 25th to the 31st, found the week-number bug and "
+        "rewrote the function. The pull request is still waiting for a review.")
+    assert "missing-result" in analysis.codes and "no-metric" not in analysis.codes
+
+
+def test_a_count_from_the_steps_does_not_measure_a_vague_result() -> None:
+    analysis = analyze_story(story(
+        action=BASE["action"] + " Every tester got the same three tasks.",
+        result="The volunteer team seemed happier with the new form."))
+    assert "no-metric" in analysis.codes and not analysis.ready

@@ -23,7 +23,7 @@ from netprep.coach.findings import (
     score_of,
 )
 from netprep.coach.metrics import is_impact
-from netprep.coach.parts import PART_OF, Labelled, classify_all
+from netprep.coach.parts import FIELD_HINT, FIELD_LABEL, PART_OF, Labelled, classify_all
 from netprep.coach.sentences import clauses, split_fields
 from netprep.coach.terms import (
     LONG_SLACK_SECONDS,
@@ -120,6 +120,9 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     words = count_words(text)
     seconds = speaking_seconds(words)
     parts = parts_of(labels)
+    fielded = noun == "story"  # a story's fields are hints; an outline's headings are its own
+    if fielded:
+        _in_substance(labels, parts)
     findings: list[Finding] = []
     outcomes = [lab for lab in labels if lab.label == "outcome"]
     waiting = [lab for lab in outcomes if substance.pending(lab.text)]
@@ -136,8 +139,9 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                     f"short-{part}", f"The {part} is only {parts[part]} words (at least "
                     f"{SHORT_WORDS[part]} expected).", MISSING_HELP[part], part))
     for part, label in (("situation", "context"), ("task", "task")):
-        if not parts[part] and any(_also(lab, label)
-                                   for lab in labels):
+        if not parts[part] and any(_also(lab, label, hint=FIELD_HINT[part] if fielded else 0.0)
+                                   for lab in labels
+                                   if lab.clause.field not in ("result", "learned")):
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
     for part in STAR:
@@ -154,12 +158,14 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             "(\"I rewrote the import script\", \"I asked the two users who ...\"), not "
             "how you worked (\"collaborated\", \"made sure everyone was aligned\").",
             "action"))
-    # A measure counts where the outcome is told, never a count from the steps or the setup.
-    metric = any(is_impact(lab.text) for lab in outcomes) or (bool(outcomes) and any(
+    # A measure counts where the outcome is told, never a count from the steps or the setup:
+    # an "outcome" inside the action field counts only when no other outcome is told.
+    told = [lab for lab in outcomes if lab.clause.field != "action"] or outcomes
+    metric = any(is_impact(lab.text) for lab in told) or (bool(outcomes) and any(
         _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels
         if lab.label not in ("own_action", "others_action", "task")
         and lab.clause.field not in ("situation", "task", "action")))
-    concrete = metric or any(substance.checkable(lab.text) for lab in outcomes)
+    concrete = metric or any(substance.checkable(lab.text) for lab in told)
     if outcomes and not metric:
         findings.append(Finding(
             "no-metric", "The result has no number: nothing shows how much it mattered.",
@@ -203,6 +209,33 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     return findings, extra
 
 
+def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
+    """Words moved between parts when a field holds text but not its part: a situation
+    field that only states a goal is no context, a task field that only repeats the
+    situation is no task, and "my mentor asked me to write up the incident" told after
+    the outcome is no task either."""
+    seen_outcome = False
+    for lab in labels:
+        words = count_words(lab.text)
+        field_name = lab.clause.field
+        if lab.label == "outcome":
+            seen_outcome = True
+        elif lab.label == "task" and (
+                field_name in ("result", "learned") or (not field_name and seen_outcome)):
+            parts["task"] -= words  # asked for after the outcome: a consequence
+        elif lab.label == "task" and field_name == "task" and \
+                lab.scores.get("task", 0.0) <= FIELD_HINT["task"] + 0.01:
+            parts["task"] -= words  # only the field says it is a task
+            parts["situation"] += words
+        elif lab.label == "context" and field_name == "situation" and \
+                lab.scores.get("task", 0.0) >= 2.5 and \
+                lab.scores["context"] - FIELD_HINT["situation"] < lab.scores["task"]:
+            parts["situation"] -= words  # "My goal was ...": a task told as the situation
+            parts["task"] += words
+    for part in parts:
+        parts[part] = max(0, parts[part])
+
+
 def _thin(action_labels: list[Labelled]) -> bool:
     """The rubric's thin action: one vague sentence, or steps with no concrete step in
     them ("worked closely with stakeholders, applied best practices")."""
@@ -226,9 +259,13 @@ def _setup_words(labels: list[Labelled]) -> int:
                     or (not lab.clause.field and i < first)))
 
 
-def _also(lab: Labelled, label: str, least: float = 1.5, share: float = 0.6) -> bool:
-    """Whether a clause also does `label` clearly, beside the label it won."""
+def _also(lab: Labelled, label: str, least: float = 1.5, share: float = 0.6,
+          hint: float = 0.0) -> bool:
+    """Whether a clause also does `label` clearly, beside the label it won (by its content:
+    `hint`, the field's own weight for that label, is not evidence)."""
     score = lab.scores.get(label, 0.0)
+    if hint and lab.clause.field in FIELD_LABEL and FIELD_LABEL[lab.clause.field] == label:
+        score -= hint
     return score >= least and score >= share * lab.scores.get(lab.label, 0.0)
 
 

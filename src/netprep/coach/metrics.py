@@ -33,6 +33,11 @@ _NOT_METRIC = [re.compile(p, re.I) for p in (
     r"python|java|ios|android|windows|module|room|page|line|question|part|lab|term|"
     r"semester|cohort|group|team|class|section|building|floor)\s*\d[\d.]*\b",
     r"\bv\d",
+    r"\b\d+(?:\.\d+){2,}\b|(?-i:\b[A-Z][A-Za-z]+)\s+\d+(?:\.\d+)+\b(?!\s*(?:%|percent|s\b|seconds?))",
+    r"\b\d+[- ]?(?:day|week|hour|month|minute|year|night)s?[- ](?:extension|delay|trip|course|"
+    r"workshop|sprint|break|holiday|project|hackathon|internship|placement|event|training|"
+    r"bootcamp|contract|trial|pilot|freeze|window|notice|deadline)\b|\b\d+-(?:day|week|hour|"
+    r"month|minute|year|night)\b",
     r"\d+(?:\.\d+)?\s*(?:a\.?m\.?|p\.?m\.?)",
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b",
@@ -64,7 +69,8 @@ _CHANGE = re.compile(
     r"out of|of the|entries|teams|rating|stars?|reviews?|accuracy|participants|patrons|"
     r"attendees|views|viewed|times|builds?|mb|gb|kb|queries|pages|responses|sessions|"
     r"installs|jobs|records|rows|items|orders|bookings|calls|messages|applications|seats|"
-    r"sold|sales|tickets|attendance|signups)\b|[$€£%]",
+    r"sold|sales|tickets|attendance|signups|against|versus|vs|baseline|auc|f1|precision|"
+    r"recall|runs?|in a row|consecutive|straight)\b|[$€£%]",
     re.I)
 
 
@@ -129,19 +135,37 @@ _RANK = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:of|out of|place|in)\b|\btop \d+\b
                    r"\b(?:one|two|three|four|five|\d)[- ]star\b|\b\d(?:\.\d)? out of (?:5|10)\b",
                    re.I)
 # "not broken since, over four months": a clean run of some length is a measure.
-_CLEAN_RUN = re.compile(r"\b(?:not|never|no|zero|without)\b.{0,60}\b(?:since|for|over|in)\b.{0,20}"
+_CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:night|day|time|"
+                        r"run|week|release|build) since\b|"
+                        r"\b(?:not|never|no|zero|without)\b.{0,60}\b(?:since|for|over|in)\b.{0,20}"
                         r"\b(?:\d+|a|one|two|three|four|five|six|\w+teen|twenty)\s+(?:days?|weeks?|"
                         r"months?|years?|terms?|releases?|runs?)\b", re.I)
+
+
+# "not a single missed payment", "zero crashes since": an absence that counts.
+_ABSENCE = re.compile(r"\b(?:not a single|not one|zero)\s+(?:\w+\s+){0,2}\w+", re.I)
+# "one more free day a week", "two hours less per week": time won back at a rate.
+_RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?(?:free\s+)?"
+                   r"(?:hours?|days?|minutes?|afternoons?|mornings?)\s+(?:(?:more|less|extra|"
+                   r"free|back)\s+)?(?:a|per|each|every)\s+(?:week|month|day|sprint|term)\b"
+                   r"|\b(?:\d+|one)\s+(?:hours?|days?)\s+(?:per|a)\s+(?:week|month)\s+more\b",
+                   re.I)
+
+
+_VERSUS = re.compile(r"\b(?:instead of|rather than|down from|up from|compared (?:with|to)|"
+                     r"against)\b", re.I)
 
 
 def is_impact(text: str) -> bool:
     """An outcome clause that measures its effect (a quantity next to what changed)."""
     converted = digits(text)
-    if _RANK.search(converted) or _CLEAN_RUN.search(text):
+    if _RANK.search(converted) or _CLEAN_RUN.search(text) or _ABSENCE.search(text) or \
+            _RATE.search(converted):
         return True
     found = quantities(text)
     if not found:
-        return False
+        # "ran in eight minutes instead of over an hour": a time set against another.
+        return bool(_VERSUS.search(text) and _QUANTITY.search(converted))
     if _FRACTION.search(text):
         return True
     return bool(_CHANGE.search(text)) or any("%" in q or "x" in q.lower() for q in found)

@@ -84,6 +84,9 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"satisfaction|feedback was|average (?:wait|time)|accuracy|latency|"
              r"conversion|retention|load time|build time|run time|response time)\b"), 1.0),
         (_rx(r"\d\s*%|\bpercent\b|\bper cent\b|[$€£]\s?\d"), 1.0),
+        (_rx(r"\b(?:not a single|not one|zero)\s+\w+|\bevery (?:night|day|week|month|run|"
+             r"time|term|release) since\b|\bsince\W*$|^(?:over|in|during|for|within) the "
+             r"(?:next|following|first)\b|\b(?:reached|achieved)\b"), 2.0),
         (_rx(r"\b(?:compared (?:with|to)|than (?:the|before|last|a|it|in)|improvement|"
              r"(?:much|far|a lot|significantly|noticeably) (?:better|faster|more|less|fewer|"
              r"quicker|smoother|easier|higher|lower)|(?:better|faster|fewer|quicker|cheaper|"
@@ -105,7 +108,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"\bit was (?:my|on me|up to me)\b|\bi (?:offered|volunteered|took on|"
              r"took charge)\b|\b(?:i|we) (?:owned|had volunteered)\b|\bresponsible for\b|"
              r"\bthe (?:deadline|goal|target)\b|\bhad to be\b|"
-             r"\bthe (?:idea|plan) was to\b|\bit was (?:mine|my job|my call) to\b"), 2.0),
+             r"\bthe (?:idea|plan) was to\b|\bit was (?:mine|my job|my call) to\b|"
+             r"\btook (?:on )?(?:the )?responsibility\b"), 2.0),
         (_rx(r"\b(?:fell|came down) to me\b|\b(?:was|were) (?:on|up to) (?:me|us)\b|"
              r"\basked (?:me|us) to\b"), 3.0),
         (_rx(r"^(?:as (?:the|a|an|our|my)\b)"), 0.8),
@@ -113,6 +117,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"the weekend|a week|a month|until)\b|\b(?:question|problem|challenge) was (?:how|"
              r"whether|what|to)\b|\bmy (?:task|job|role)\b|\b(?:was|is) mine to\b"), 2.2),
         (_rx(r"\b(?:was|were) asked to\b|\boffered to\b|\bvolunteered to\b"), 2.0),
+        (_rx(r"\b(?:i|we) (?:was|were) on call\b|\bon the (?:\w+ )?team (?:that|which|who) "
+             r"(?:owned|ran|maintained|looked after)\b|\bask(?:s)? (?:me|us) to\b"), 2.5),
         (_rx(r"^(?:i|we)\s+(?:\w+\s+){0,2}?(?:decided to|proposed|chose to|set myself|"
              r"took (?:it )?on|took charge|took responsibility|signed up to|owned|was in charge|"
              r"were in charge|offered\b[^.]{0,30}\bto)\b"), 2.8),
@@ -129,6 +135,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"at (?:a|an|the) \w+ (?:startup|company|hackathon|lab|firm)|in (?:my|our|a|the) "
              r"(?:\w+ )?(?:course|class|job|internship|team|club|society|lab|project|year|"
              r"placement|co-?op|summer|semester|term|degree))\b"), 2.0),
+        (_rx(r"^for (?:my|our) (?:[\w-]+ ){0,2}(?:project|thesis|dissertation|internship|"
+             r"placement|course|module|capstone)\b"), 2.0),
         (_rx(r"\b(?:when i was|during my|while (?:i was|working|studying)|at my|"
              r"last (?:summer|year|semester|term)|i was working|there (?:was|were|had been)|"
              r"back then|at the time|as an? (?!result\b)\w+ (?:at|in|for|on|with))\b"), 1.0),

@@ -42,7 +42,9 @@ _PATTERNS = {
                r"to be (?:merged|reviewed|decided))|(?:waiting|wait)\s+(?:for|to hear|on)\b|"
                r"(?:yet|not yet)\s+(?:to\s+)?(?:be\s+)?(?:merged|reviewed|decided|released|"
                r"heard|seen|known)|haven't heard|have not heard|no (?:reply|answer|decision) "
-               r"yet|we(?:'ll| will) see|remains to be seen|is pending|are pending)\b",
+               r"yet|we(?:'ll| will) see|remains to be seen|is pending|are pending|"
+               r"(?:i|we) (?:hope|plan|intend|aim)\b|(?:could|might|would|will) (?:help|be|"
+               r"make|save|let)\b|if (?:i|we) (?:publish|release|finish|get|ever))\b",
     # A purpose told after a step: what it was for, not what happened.
     "purpose": r"^(?:and\s+)?(?:so that|so\s+(?:\w+\s+){1,3}(?:could|would|might|can|will)\b|"
                r"in order to|in order that|to make sure)\b",
@@ -123,9 +125,10 @@ def buzzword_step(text: str) -> bool:
     other content words ("worked closely with stakeholders to drive alignment")."""
     if not _rx("buzz").search(text):
         return False
+    hits = len(_rx("buzz").findall(text))
     rest = _rx("buzz").sub(" ", text)
     content = [w for w in _WORD.findall(rest) if w.lower() not in _LIGHT and len(w) > 2]
-    return len(content) <= 3
+    return hits >= 2 and len(content) <= 2 * hits + 2 or len(content) <= 3
 
 
 def vague_verdict(text: str) -> bool:
@@ -151,4 +154,6 @@ into onto over under about it its it's this that these those them they their the
 mine we us our ours you your he she his her him was were is are be been being had has have
 do did does done very really quite just all some any more most much many lot lots well
 everyone everything things thing people team project work worked working way ways every
-each other others make made making sure get got getting keep kept help helped""".split())
+each other others make made making sure get got getting keep kept help helped rest key
+strategy priorities goals messaging relationships partners business delivery quality process
+throughout across involved whole across regularly closely""".split())
