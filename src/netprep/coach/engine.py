@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from netprep.coach import actors, substance
@@ -24,6 +23,7 @@ from netprep.coach.findings import (
 )
 from netprep.coach.metrics import is_impact
 from netprep.coach.parts import FIELD_HINT, FIELD_LABEL, PART_OF, Labelled, classify_all
+from netprep.coach.result import Analysis
 from netprep.coach.sentences import clauses, split_fields
 from netprep.coach.terms import (
     LONG_SLACK_SECONDS,
@@ -49,50 +49,6 @@ _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 _VAGUE_STEP = re.compile(r"^(?:i|we)\s+(?:was|were)\s+(?:part of|involved|there)|^i\s+(?:helped"
                          r"\s+(?:with|out|wherever|where)|made sure|supported|assisted|"
                          r"contributed to|participated in)\b", re.I)
-
-
-@dataclass
-class Analysis:
-    words: int
-    speaking_seconds: int
-    score: int
-    findings: list[Finding]
-    parts: dict[str, int]
-    has_metric: bool
-    i_count: int
-    we_count: int
-    fillers: dict[str, int] = field(default_factory=dict)
-    ready: bool = False
-    kind: str = "story"
-    typed: bool = False
-    labels: list[Labelled] = field(default_factory=list, repr=False)
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def codes(self) -> list[str]:
-        return [f.code for f in self.findings]
-
-    def sentences(self) -> list[dict[str, str]]:
-        return [{"text": lab.text, "label": lab.label} for lab in self.labels]
-
-    def to_dict(self) -> dict:
-        out = {
-            "words": self.words,
-            "speaking_seconds": self.speaking_seconds,
-            "score": self.score,
-            "ready": self.ready,
-            "has_metric": self.has_metric,
-            "i_count": self.i_count,
-            "we_count": self.we_count,
-            "parts": dict(self.parts),
-            "fillers": dict(self.fillers),
-            "findings": [
-                {"code": f.code, "part": f.part, "message": f.message, "suggestion": f.suggestion}
-                for f in self.findings
-            ],
-        }
-        out.update(self.extra)
-        return out
 
 
 def label_story(fields: Mapping[str, str]) -> list[Labelled]:

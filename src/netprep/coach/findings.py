@@ -6,8 +6,8 @@ long to tell, fillers, or a result that is neither measured nor concretely check
 No lesson, and no number beside a concrete outcome, are advice and never block.
 
 The score is for progress over time: it starts at 100 and each finding takes its
-weight off, then sits at UNREADY_CAP or below when the answer is not ready and at
-READY_SCORE or above when it is, so minor findings never sum past the verdict.
+weight off, and the total is scaled into 0-UNREADY_CAP when the answer is not ready and
+into READY_SCORE-100 when it is, so minor findings never sum past the verdict.
 """
 
 from __future__ import annotations
@@ -73,17 +73,19 @@ def is_ready(codes: list[str] | set[str], words: int, concrete: bool = True,
 
 def score_of(codes: list[str], words: int, concrete: bool = True,
              unready: frozenset[str] = BLOCKING) -> int:
-    """0-100 from the findings, on the side of READY_SCORE that the verdict is on: at most
-    UNREADY_CAP with a blocking finding (or a result neither measured nor concrete), else
-    at least READY_SCORE, the other findings weighing in between."""
+    """0-100 from the findings, on the side of READY_SCORE that the verdict is on: the
+    weights' total scaled into 0-UNREADY_CAP with a blocking finding (or a result neither
+    measured nor concrete), else into READY_SCORE-100, so every fix moves the score and
+    minor findings never move it across the verdict."""
     if not words:
         return 0
     raw = 100 - sum(WEIGHTS.get(code, 5) for code in codes)
     if not concrete:
         raw -= WEIGHTS["vague-result"]
-    if not is_ready(codes, words, concrete, unready):
-        return max(0, min(UNREADY_CAP, raw))
-    return max(READY_SCORE, min(100, raw))
+    raw = max(0, min(100, raw))
+    if not is_ready(codes, words, concrete, unready):  # 0-60, still moving with each fix
+        return round(UNREADY_CAP * raw / 100)
+    return READY_SCORE + round((100 - READY_SCORE) * raw / 100)
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:

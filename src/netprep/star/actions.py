@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from netprep.coach.analysis import Analysis, analyze_story
 from netprep.content import collect
 from netprep.content.models import Library
 from netprep.content.schema import ID_RE
@@ -20,6 +19,10 @@ from netprep.errors import NetprepError
 from netprep.star.bank import BankReport, QuestionRef, bank_report
 from netprep.star.files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
 from netprep.star.model import Story
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netprep.coach.result import Analysis
 
 FIELDS = ("title", "situation", "task", "action", "result", "learned")
 
@@ -133,7 +136,9 @@ def uncovered(lib: Library, tags: Sequence[Sequence[str]]) -> list[str]:
 def check(stories: Sequence[Story], lib: Library,
           whole_bank: bool) -> tuple[list[tuple[Story, Analysis]], BankReport | None]:
     """Each story with its analysis, and the bank report when the whole bank is checked."""
-    items = [(s, analyze_story(s)) for s in stories]
+    from netprep.star.analysis_cache import analyses
+
+    items = list(zip(stories, analyses(stories), strict=True))
     if not whole_bank:
         return items, None
     questions = [QuestionRef(q.key, q.text, q.round, q.competencies)
@@ -202,6 +207,8 @@ def export_text(stories: Sequence[Story], fmt: str, stamp: str) -> str:
     from netprep.star.files import export_json, export_yaml, markdown_sheet
 
     if fmt == "markdown":
+        from netprep.coach.analysis import analyze_story
+
         analyses = {int(s.id or 0): analyze_story(s) for s in stories}
         return markdown_sheet(stories, analyses, names(library()), stamp)
     return export_yaml(stories, stamp) if fmt == "yaml" else export_json(stories, stamp)

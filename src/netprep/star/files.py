@@ -12,13 +12,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netprep.coach.analysis import PARTS, STAR, Analysis, has_metric
+from netprep.coach.terms import PARTS, STAR
 from netprep.content.schema import INVALID, Ctx, F, describe, ident, record
 from netprep.content.schema import list_of as many
 from netprep.content.userfiles import Block, UserFileError, dump_yaml, read_tree
 from netprep.content.yamlio import Node, YamlProblem
 from netprep.star.model import Story
 from netprep.text import clean, clock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from netprep.coach.result import Analysis
 
 EXPORT_VERSION = 1
 MAX_CHARS = 20_000
@@ -183,6 +187,8 @@ def hook(text: str, max_words: int = 22) -> str:
 
 def metric_line(result: str) -> str | None:
     """The sentence of the result that carries its number, if any."""
+    from netprep.coach.metrics import has_metric
+
     for sentence in _SENTENCE_END.split(" ".join(result.split())):
         if has_metric(sentence):
             return sentence

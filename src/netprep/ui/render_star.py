@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from netprep.coach.analysis import PARTS, READY_SCORE, Analysis
-from netprep.coach.terms import story_window
+from netprep.coach.result import Analysis
+from netprep.coach.terms import PARTS, READY_SCORE, story_window
 from netprep.star.bank import BankReport
 from netprep.star.model import Story
 from netprep.ui.console import out
