@@ -1,13 +1,17 @@
-"""How often the coach is right, measured on the labelled corpus in tests/data/coach/.
+"""How often the coach is right: the dev set it is tuned on beside the frozen test set.
 
-    python benchmarks/coach_accuracy.py [--data DIR] [--json] [--errors]
+    python benchmarks/coach_accuracy.py [--data DIR] [--test DIR] [--json] [--errors]
 
-Prints, for `star check` (stories read field by field) and for the same texts typed
-as mock answers: per finding code precision, recall and F1, micro precision and
-recall, ready accuracy, part-found accuracy, and the star-vs-mock agreement; for the
-typed answers of every kind the same figures, the share of complete answers whose
-four STAR parts are all found, and key-point and clarifying-question accuracy; and
-the sentence classifier's accuracy on sentences.yaml.
+Dev is `tests/data/coach/items.yaml` (rules, weights and thresholds are chosen on it);
+test is `tests/data/coach/test/items.yaml`, written and labelled blind by others and
+never used to choose anything (`no test split` when it is absent). Side by side, per
+split: `star check` ready accuracy and findings micro precision/recall (and per code);
+typed answers (behavioral/culture answers, and the stories typed as mock answers) with
+the length codes left out, since a typed answer is an outline; key points covered and
+wrong (precision/recall) and clarifying accuracy for technical answers. Then the test
+set's labeller agreement (Cohen's kappa per code, writer's intent vs blind labeller,
+from `test/agreement.yaml`). Dev alone: the same texts as spoken transcripts, the
+star-vs-mock agreement, and the sentence classifier's accuracy on sentences.yaml.
 """
 
 from __future__ import annotations
@@ -30,15 +34,23 @@ from netprep.coach.parts import classify  # noqa: E402
 from netprep.coach.sentences import Clause  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coach"
+TEST = DATA / "test"
+LENGTH = frozenset({"too-short", "too-long"})
+BLOCKING = frozenset({"missing-situation", "missing-task", "missing-action", "short-action",
+                      "missing-result", "we-heavy", "setup-heavy", "too-short", "too-long",
+                      "fillers"})
 VOCABULARY = ("missing-situation", "missing-task", "missing-action", "missing-result",
               "short-action", "no-metric", "we-heavy", "setup-heavy", "too-long", "too-short",
-              "fillers", "no-learning", "key-points-missed", "not-specific",
+              "fillers", "no-learning", "key-points-missed", "key-point-wrong", "not-specific",
               "no-own-experience", "not-forward-looking")
 STAR_ANSWER_KINDS = ("behavioral", "culture")
 
 
 def load(data: Path) -> tuple[list[dict], list[dict]]:
-    items = (yaml.safe_load((data / "items.yaml").read_text()) or {}).get("items") or []
+    path = data / "items.yaml"
+    if not path.exists():
+        return [], []
+    items = (yaml.safe_load(path.read_text()) or {}).get("items") or []
     path = data / "sentences.yaml"
     sentences = ((yaml.safe_load(path.read_text()) or {}).get("sentences") or []
                  if path.exists() else [])
@@ -62,10 +74,13 @@ class Tally:
         self.errors: list[str] = []
 
     def add(self, item: dict, codes: set[str], ready: bool | None,
-            parts: set[str] | None) -> None:
-        labels = item.get("labels") or {}
-        gold = {c for c in labels.get("codes") or [] if c in VOCABULARY}
-        codes = {c for c in codes if c in VOCABULARY}
+            parts: set[str] | None, drop: frozenset[str] = frozenset(),
+            gold_ready: bool | None = None) -> None:
+        labels = dict(item.get("labels") or {})
+        if gold_ready is not None:
+            labels["ready"] = gold_ready
+        gold = {c for c in labels.get("codes") or [] if c in VOCABULARY and c not in drop}
+        codes = {c for c in codes if c in VOCABULARY and c not in drop}
         self.n += 1
         for c in codes & gold:
             self.tp[c] += 1
@@ -172,6 +187,152 @@ def run(data: Path) -> dict[str, Any]:
     }
 
 
+def typed_gold_ready(labels: dict) -> bool:
+    """The ready label of a text read as a typed outline: length never blocks it."""
+    codes = set(labels.get("codes") or [])
+    if codes & (BLOCKING - LENGTH):
+        return False
+    if "concrete" in labels:
+        return bool(labels["concrete"])
+    if labels.get("ready"):
+        return True
+    # Dev items carry no `concrete`: unready with only length against it means vague.
+    return "no-metric" not in codes and not codes & LENGTH
+
+
+def evaluate(items: list[dict]) -> dict[str, Any]:
+    """The figures both splits report."""
+    star, typed = Tally(), Tally()
+    kp = Counter()  # tp, fp, fn for covered; wtp, wfp, wfn for wrong
+    kp_items = clar_right = clar_total = 0
+    for item in items:
+        kind = item.get("kind")
+        labels = item.get("labels") or {}
+        if kind == "story":
+            a = analyze_fields({p: str(item.get(p) or "") for p in PARTS})
+            star.add(item, set(a.codes), a.ready, {p for p in STAR if a.parts[p]})
+            t = coach_answers.analyze(story_text(item), kind="behavioral", typed=True)
+            typed.add(item, set(t.codes), t.ready, None, LENGTH, typed_gold_ready(labels))
+        elif kind in STAR_ANSWER_KINDS:
+            t = coach_answers.analyze(str(item.get("answer") or ""), kind=str(kind))
+            typed.add(item, set(t.codes), t.ready, {p for p in STAR if t.parts.get(p)},
+                      LENGTH, typed_gold_ready(labels))
+        elif kind == "technical" and "key_points_covered" in labels:
+            a = coach_answers.analyze(str(item.get("answer") or ""), kind="technical",
+                                      key_points=item.get("key_points") or (),
+                                      question=str(item.get("question") or ""))
+            kp_items += 1
+            for name, got, want in (
+                    ("", set(a.extra.get("key_points_covered") or []),
+                     set(labels.get("key_points_covered") or [])),
+                    ("w", set(a.extra.get("key_points_wrong") or []),
+                     set(labels.get("key_points_wrong") or []))):
+                kp[name + "tp"] += len(got & want)
+                kp[name + "fp"] += len(got - want)
+                kp[name + "fn"] += len(want - got)
+            wanted = item.get("clarifying", labels.get("clarifying"))
+            if wanted is not None:
+                clar_total += 1
+                clar_right += bool(a.extra.get("clarifying")) == bool(wanted)
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        "star_check": star.figures(),
+        "typed_star": typed.figures(),
+        "key_points": {
+            "answers": kp_items,
+            "precision": ratio(kp["tp"], kp["tp"] + kp["fp"]),
+            "recall": ratio(kp["tp"], kp["tp"] + kp["fn"]),
+            "wrong_precision": ratio(kp["wtp"], kp["wtp"] + kp["wfp"]),
+            "wrong_recall": ratio(kp["wtp"], kp["wtp"] + kp["wfn"]),
+            "clarifying_accuracy": ratio(clar_right, clar_total),
+        },
+        "_errors": {"star_check": star.errors, "typed": typed.errors},
+    }
+
+
+def agreement(data: Path) -> dict[str, Any] | None:
+    """Cohen's kappa per code by writer batch, from agreement.yaml (None when absent)."""
+    path = data / "agreement.yaml"
+    if not path.exists():
+        return None
+    raw = (yaml.safe_load(path.read_text()) or {}).get("agreement") or {}
+    out: dict[str, Any] = {}
+    for batch, figures in raw.items():
+        if not isinstance(figures, dict):
+            continue
+        row = {code: (v or {}).get("kappa") for code, v in (figures.get("codes") or {}).items()}
+        for key in ("ready", "concrete", "key_points", "clarifying"):
+            if isinstance(figures.get(key), dict):
+                row[key] = figures[key].get("kappa")
+        out[str(batch)] = row
+    return out
+
+
+def both(dev: Path = DATA, test: Path = TEST) -> dict[str, Any]:
+    """Dev and test figures, and the test set's agreement; test is None when absent."""
+    dev_items, _ = load(dev)
+    test_items, _ = load(test)
+    return {"dev": evaluate(dev_items), "test": evaluate(test_items) if test_items else None,
+            "test_items": len(test_items), "agreement": agreement(test)}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def print_side_by_side(figures: dict[str, Any], errors: bool = False) -> None:
+    dev, test = figures["dev"], figures["test"]
+    print(f"{'':46} {'DEV':>8} {'TEST':>8}")
+    if test is None:
+        print("(no test split: tests/data/coach/test/items.yaml is absent)")
+
+    def row(label: str, get: Any) -> None:
+        values = [get(dev), get(test) if test is not None else None]
+        print(f"{label:46} {_fmt(values[0]):>8} {_fmt(values[1]):>8}")
+
+    for group, title in (("star_check", "star check"),
+                         ("typed_star", "typed (no length codes)")):
+        row(f"{title}: items", lambda f, g=group: f[g]["items"])
+        row(f"{title}: ready accuracy", lambda f, g=group: f[g]["ready_accuracy"])
+        row(f"{title}: findings micro precision", lambda f, g=group: f[g]["micro_precision"])
+        row(f"{title}: findings micro recall", lambda f, g=group: f[g]["micro_recall"])
+        codes = sorted(set(dev[group]["per_code"]) | set(
+            test[group]["per_code"] if test is not None else ()), key=VOCABULARY.index)
+        for code in codes:
+            for metric in ("precision", "recall"):
+                row(f"    {code} {metric[0].upper()}", lambda f, g=group, c=code, m=metric:
+                    (f[g]["per_code"].get(c) or {}).get(m))
+    for key, label in (("answers", "technical answers with key points"),
+                       ("precision", "key points covered: precision"),
+                       ("recall", "key points covered: recall"),
+                       ("wrong_precision", "key points wrong: precision"),
+                       ("wrong_recall", "key points wrong: recall"),
+                       ("clarifying_accuracy", "clarifying question: accuracy")):
+        row(label, lambda f, k=key: f["key_points"][k])
+    agree = figures["agreement"]
+    if agree:
+        batches = sorted(agree)
+        codes = sorted({c for b in batches for c in agree[b]})
+        print("\ntest labeller agreement (Cohen's kappa, writer's intent vs blind labeller)")
+        print(f"{'':24} " + " ".join(f"{b:>7}" for b in batches))
+        for code in codes:
+            print(f"{code:24} " + " ".join(f"{_fmt(agree[b].get(code)):>7}" for b in batches))
+    if errors:
+        for split in ("dev", "test"):
+            f = figures[split]
+            if f is None:
+                continue
+            for name, lines in f["_errors"].items():
+                print(f"--- {split} {name} errors")
+                for line in lines:
+                    print("   ", line)
+
+
 def _print(figures: dict[str, Any], errors: bool) -> None:
     for name in ("star_check", "mock_same_texts", "typed_answers"):
         f = figures[name]
@@ -194,16 +355,24 @@ def _print(figures: dict[str, Any], errors: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=DATA, help="the dev split")
+    parser.add_argument("--test", type=Path, default=TEST, help="the frozen test split")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list every item read wrong")
+    parser.add_argument("--dev-detail", action="store_true",
+                        help="also the dev-only figures (transcripts, sentences)")
     args = parser.parse_args(argv)
-    figures = run(args.data)
+    figures = both(args.data, args.test)
     if args.json:
-        figures.pop("_errors")
+        for split in ("dev", "test"):
+            if figures[split] is not None:
+                figures[split].pop("_errors")
         print(json.dumps(figures, indent=2))
-    else:
-        _print(figures, args.errors)
+        return 0
+    print_side_by_side(figures, args.errors)
+    if args.dev_detail:
+        print("\n--- dev only")
+        _print(run(args.data), args.errors)
     return 0
 
 

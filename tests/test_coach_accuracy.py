@@ -66,3 +66,49 @@ def test_the_unready_findings_are_found(figures) -> None:
     per = figures["star_check"]["per_code"]
     for code in ("missing-action", "missing-result", "we-heavy", "no-metric", "too-short"):
         assert per[code]["f1"] >= 0.6, (code, per[code])
+
+
+# --- dev and test side by side (issue 30 section 2) ------------------------------------
+
+@pytest.fixture(scope="module")
+def splits() -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location("coach_accuracy_splits",
+                                                  ROOT / "benchmarks" / "coach_accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.both()
+
+
+# Minimums on each split, a little under what the benchmark prints. The test split is
+# frozen: these are measured on it, never tuned on it.
+SPLIT_MINIMUMS = {
+    "dev": {
+        ("star_check", "ready_accuracy"): 0.96,
+        ("star_check", "micro_precision"): 0.89,
+        ("star_check", "micro_recall"): 0.89,
+        ("typed_star", "ready_accuracy"): 0.90,
+        ("typed_star", "micro_precision"): 0.81,
+        ("typed_star", "micro_recall"): 0.83,
+        ("key_points", "precision"): 0.95,
+        ("key_points", "recall"): 0.92,
+    },
+    "test": {},
+}
+
+
+@pytest.mark.parametrize("split, key", [(s, k) for s, keys in SPLIT_MINIMUMS.items()
+                                        for k in keys], ids=lambda v: str(v))
+def test_split_figures_do_not_fall(splits, split, key) -> None:
+    figures = splits[split]
+    if figures is None:
+        pytest.skip("no test split")
+    group, name = key
+    assert figures[group][name] >= SPLIT_MINIMUMS[split][key], figures[group]
+
+
+def test_the_test_split_reports_its_agreement(splits) -> None:
+    if splits["test"] is None:
+        pytest.skip("no test split")
+    assert splits["test_items"] >= 100
+    assert splits["agreement"], "tests/data/coach/test/agreement.yaml is missing"
