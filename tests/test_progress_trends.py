@@ -113,3 +113,16 @@ def test_stats_json_carries_the_trends(cli, monkeypatch) -> None:
     data = json.loads(cli("stats", "--json").out)
     assert [p["value"] for p in data["trends"]["fillers_per_min"]] == list(FILLERS)
     assert {"mock", "stories", "culture", "coding", "activity"} <= set(data)
+
+
+def test_stats_screen_falls_back_to_plain_sparklines(run_netprep, home) -> None:
+    """A terminal that cannot show block characters gets the `_.-=+*#` ramp."""
+    with open_store() as store:
+        build_history(store.conn, datetime.now(UTC))
+    result = run_netprep("stats", env={"PYTHONIOENCODING": "ascii", "COLUMNS": "60"})
+    assert result.returncode == 0, result.stderr
+    spark = next(line for line in result.stdout.splitlines()
+                 if line.strip().startswith("fillers per minute"))
+    assert spark.split()[-1] == "#*+-._"
+    assert "Fillers per minute fell from 9.0 to 3.0 (better)" in result.stdout.replace(
+        "\n    ", " ")

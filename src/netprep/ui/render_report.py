@@ -117,8 +117,9 @@ def _line_svg(chart: dict[str, Any]) -> str:
         return TOP + inner_h * (1 - (min(max(v, low), high) - low) / ((high - low) or 1))
 
     parts = [f'<svg viewBox="0 0 {W} {H}" role="img" aria-label="{_e(chart["title"])}">']
-    for k in range(5):
-        value = low + (high - low) * k / 4
+    steps = 5 if unit == "/5" else 4  # whole numbers on a 1-5 rating axis
+    for k in range(steps + 1):
+        value = low + (high - low) * k / steps
         yy = y(value)
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" '
                      f'y2="{yy:.1f}"/><text x="{LEFT - 6}" y="{yy + 4:.1f}" '
