@@ -196,8 +196,9 @@ def typed_gold_ready(labels: dict) -> bool:
         return bool(labels["concrete"])
     if labels.get("ready"):
         return True
-    # Dev items carry no `concrete`: unready with only length against it means vague.
-    return "no-metric" not in codes and not codes & LENGTH
+    # Dev items carry no `concrete`: unready with nothing but length against it is
+    # concrete unless its outcome is unmeasured (then it was labelled vague).
+    return "no-metric" not in codes
 
 
 def evaluate(items: list[dict]) -> dict[str, Any]:

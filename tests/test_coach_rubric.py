@@ -133,3 +133,12 @@ def test_a_count_from_the_steps_does_not_measure_a_vague_result() -> None:
         action=BASE["action"] + " Every tester got the same three tasks.",
         result="The volunteer team seemed happier with the new form."))
     assert "no-metric" in analysis.codes and not analysis.ready
+
+
+@pytest.mark.parametrize("result", [
+    "Performance improved significantly and listings appeared much faster.",
+    "By the end of the summer I had reviewed about 50 pull requests.",
+])
+def test_a_verdict_or_effort_is_not_a_concrete_outcome(result) -> None:
+    analysis = analyze_story(story(result=result))
+    assert not analysis.extra["concrete"] and not analysis.ready

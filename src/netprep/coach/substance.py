@@ -83,7 +83,10 @@ _PATTERNS = {
                r"fine|helpful|useful|nice)|everyone was happy|positive feedback|good feedback|"
                r"(?:was|were) (?:well )?received|handed it in(?: on time)?|things improved|"
                r"helped (?:a lot|a bit|somewhat)|made a difference|"
-               r"improved (?:a lot|things|the situation|somewhat)|(?:much|a lot|way) better)\b",
+               r"improved (?:a lot|things|the situation|somewhat|significantly|greatly|"
+               r"massively|noticeably|dramatically)|(?:much|a lot|way|far) (?:better|faster|"
+               r"quicker|smoother|easier)|(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|"
+               r"done|closed|attended|fixed|learned|learnt))\b",
     # What a checkable change looks like: a named adopter, a lasting change, a dated event.
     "checkable": r"\b(?:now|still|since|no longer|every|each|all (?:the|our|\w+s)|"
                  r"for the rest of|from then on|ever since|instead of|replac\w+|adopt\w+|"
