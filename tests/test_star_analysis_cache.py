@@ -57,3 +57,19 @@ def test_star_check_on_an_unchanged_bank_does_not_load_the_engine(cli) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "ENGINE False" in done.stderr, done.stderr
     assert json.loads(done.stdout)["stories"][0]["title"] == "T"
+
+
+def test_the_bank_gaps_are_read_back_until_a_story_changes(cli) -> None:
+    assert cli("star", "add", "--title", "T", "--situation", STORY.situation, "--task",
+               STORY.task, "--action", STORY.action, "--result", STORY.result,
+               "--learned", STORY.learned, "--tag", "conflict").code == 0
+    first = json.loads(cli("star", "check", "--json").out)["bank"]["no_fit"]
+    code = ("import sys; from netprep.cli import main; sys.argv = ['netprep', 'star', "
+            "'check', '--json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('MATCHER', 'netprep.star.matching' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "MATCHER False" in done.stderr, done.stderr
+    assert json.loads(done.stdout)["bank"]["no_fit"] == first
+    assert cli("star", "edit", "1", "--result", "It went fine.").code == 0
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "MATCHER True" in done.stderr  # the story changed: matched again

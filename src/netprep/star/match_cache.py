@@ -139,7 +139,6 @@ def gaps_for(store: Store, library: Any) -> tuple[list[Any], int]:
     if not stories:
         return [], total
     scores = {s.id: s.score for s in list_summaries(store)}
-    index = load(library)
-    gaps = matching.unanswered(library, stories, scores)
-    save(index)
-    return gaps, total
+    from netprep.star.gap_cache import unanswered  # cached while nothing changed
+
+    return unanswered(library, stories, scores), total
