@@ -144,10 +144,10 @@ def check(stories: Sequence[Story], lib: Library,
     questions = [QuestionRef(q.key, q.text, q.round, q.competencies)
                  for q in lib.questions if q.competencies]
     scores = {int(s.id or 0): a.score for s, a in items}
-    from netprep.star import gap_cache
+    from netprep.star.match_cache import unanswered_cached
 
     no_fit = [QuestionRef(q.key, q.text, q.round, q.competencies)
-              for q in (gap_cache.unanswered(lib, stories, scores) if stories else [])]
+              for q in (unanswered_cached(lib, stories, scores) if stories else [])]
     return items, bank_report(stories, scores, bank_competencies(lib), questions, no_fit)
 
 

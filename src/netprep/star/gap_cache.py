@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,10 @@ def _key(library_key: str, stories: Sequence[Any], scores: Mapping[int, int] | N
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
-def unanswered(library: Any, stories: Sequence[Any],
-               scores: Mapping[int, int] | None = None) -> list[Any]:
-    """`matching.unanswered`, read from the cache when nothing it depends on changed."""
+def unanswered(library: Any, stories: Sequence[Any], scores: Mapping[int, int] | None,
+               compute: Callable[[], list[Any]]) -> list[Any]:
+    """The gap questions `compute()` (the matcher) finds, read from the cache when nothing
+    they depend on changed."""
     from netprep.star.match_index import library_key
 
     key = _key(library_key(library), stories, scores)
@@ -47,11 +48,7 @@ def unanswered(library: Any, stories: Sequence[Any],
             return [by_key[k] for k in data["gaps"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    from netprep.star import match_cache, matching
-
-    index = match_cache.load(library)
-    gaps = matching.unanswered(library, stories, scores)
-    match_cache.save(index)
+    gaps = compute()
     _save({"key": key, "gaps": [q.key for q in gaps]})
     return gaps
 

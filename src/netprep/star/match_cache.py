@@ -139,6 +139,20 @@ def gaps_for(store: Store, library: Any) -> tuple[list[Any], int]:
     if not stories:
         return [], total
     scores = {s.id: s.score for s in list_summaries(store)}
-    from netprep.star.gap_cache import unanswered  # cached while nothing changed
+    return unanswered_cached(library, stories, scores), total
 
-    return unanswered(library, stories, scores), total
+
+def unanswered_cached(library: Any, stories: Any, scores: Any) -> list[Any]:
+    """`matching.unanswered` with the cached index, its answer kept in cache/gaps.json
+    while the library, the stories and their scores are unchanged."""
+    from netprep.star import gap_cache
+
+    def compute() -> list[Any]:
+        from netprep.star import matching
+
+        index = load(library)
+        gaps = matching.unanswered(library, stories, scores)
+        save(index)
+        return gaps
+
+    return gap_cache.unanswered(library, stories, scores, compute)
