@@ -24,6 +24,19 @@ from typing import Any
 THRESHOLD = 0.34
 CONCEPT_WEIGHT = 2.0
 UNMATCHED = "I'd rather you decide; tell me your assumption and go on with it."
+# What an interviewer says to a question it has no answer for, by the question's kind.
+GENERAL = {
+    "technical": "Make an assumption and state it, then go on with it; I'll say if it is "
+                 "far off.",
+    "technical-size": "Pick a scale that seems realistic, say the number out loud, and "
+                      "design for it; I'll say if it is far off.",
+    "behavioral": "Any real example that fits is fine: say in a sentence which one you "
+                  "picked, then tell it.",
+    "culture": "Any real example that fits is fine: say in a sentence which one you "
+               "picked, then tell it.",
+    "motivation": "There is no trick here: answer in your own words, as you would to me in "
+                  "person.",
+}
 
 # Phrases first (longest first), then single words.
 PHRASES: dict[str, str] = {
@@ -234,6 +247,20 @@ def vocabulary_of(bank: Sequence[Mapping[str, Any]]) -> list[str]:
         words.update(w for w in terms(f"{item['question']} {item['id'].replace('-', ' ')}")
                      if not w.startswith("c-"))
     return sorted(words)
+
+
+def general_answer(question: str, kind: str) -> Match:
+    """What an interviewer with no bank answer says: a general answer for the question's
+    kind, or "make an assumption and state it"."""
+    if kind == "technical" and "c-size" in terms(question):
+        return Match(None, GENERAL["technical-size"], 0.0)
+    return Match(None, GENERAL.get(kind, GENERAL["technical"]), 0.0)
+
+
+def reply(question: str, bank: Sequence[Mapping[str, Any]], kind: str) -> Match:
+    """The interviewer's answer to a clarifying question: from the bank (or an honest
+    non-answer when nothing in it matches), else the general answer for the kind."""
+    return match(question, bank) if bank else general_answer(question, kind)
 
 
 def match(question: str, bank: Sequence[Mapping[str, Any]],

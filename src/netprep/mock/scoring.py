@@ -54,10 +54,10 @@ def findings_of(question: Question, analysis: Any,
 
 def clarification_checklist(question: Question, asked: list[dict[str, Any]]
                             ) -> dict[str, Any]:
-    """For a question with clarifications: which were asked ("?" at the prompt), and
-    which key ones were missed."""
+    """Whether a clarifying question was asked ("?" at the prompt) and, for a question
+    with clarifications, which were asked and which key ones were missed."""
     if not question.clarifications:
-        return {}
+        return {"clarifying_question": True} if asked else {}
     ids = [a["matched"] for a in asked if a.get("matched")]
     checklist: dict[str, Any] = {
         "clarifications_asked": ids,

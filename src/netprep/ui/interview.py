@@ -98,23 +98,26 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
 
 
 def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console) -> str:
-    """Read the answer; a line starting with "?" asks the interviewer first (for a
-    question with clarifications), and the answer is read again. The clock runs on."""
-    bank = turn.item.question.clarifications
+    """Read the answer; a line starting with "?" asks the interviewer, who answers from
+    the question's clarifications or, without one that fits, says what it can (a general
+    answer, or "make an assumption and state it"). A "?" line never submits an answer:
+    the answer is read again, and the clock runs on."""
+    bank = turn.item.question.clarifications if turn.follow_up is None else ()
     while True:
         text = read()
-        if not bank or turn.follow_up is not None or not text.lstrip().startswith("?"):
+        if not text.lstrip().startswith("?"):
             return text
-        from netprep.coding.clarify import match
+        from netprep.coding.clarify import reply
 
         asked = text.strip()[1:].strip()
         if not asked:
             console.print(safe("Type ? and your question, for example: ?can the input be empty"))
             continue
-        found = match(asked, bank)
+        found = reply(asked, bank, question_kind(turn.item.question))
         turn.clarifications.append({"question": asked, "matched": found.id})
         console.print(safe("Interviewer:", "bold"),
                       safe(found.answer, "cyan" if found.id else "yellow"))
+        console.print(safe("Your answer (the clock runs on):", "dim"))
 
 
 class ScriptedInterviewer:
