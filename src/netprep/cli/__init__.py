@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "code": ("netprep.cli.code", "Timed coding drills run against hidden tests."),
     "takehome": ("netprep.cli.takehome", "Take-home assessment: brief, clock, checks, review."),
     "resume": ("netprep.cli.resume", "Your resume entries, their deep-dives and your pitch."),
+    "partner": ("netprep.cli.partner", "Practise with a friend: a printable interviewer's kit."),
     "history": ("netprep.cli.history", "Past mock interviews, with every answer and time."),
     "stats": ("netprep.cli.stats", "Your progress at a glance."),
     "plan": ("netprep.cli.plan", "What to practise today, counting down to the interview."),

@@ -58,6 +58,14 @@ def mock(
                                     help="Take the next answer from this WAV file (16-bit "
                                     "PCM, any rate) instead of the microphone; repeat it, one "
                                     "per question, in order. Needs no terminal."),
+    partner: bool = typer.Option(False, "--partner",
+                                 help="A friend interviews you: the screen becomes their "
+                                 "interviewer's sheet (question, what to listen for, "
+                                 "follow-ups, clock) and they score a 1-4 rubric after each "
+                                 "answer. Scripted: a line of scores follows each answer."),
+    partner_name: str = typer.Option(None, "--partner-name", metavar="NAME",
+                                     help="With --partner: the partner's name, kept with "
+                                     "their scores (asked at a terminal when not given)."),
     keep_audio: bool = typer.Option(False, "--keep-audio",
                                     help="With --voice/--audio: keep each answer's audio "
                                     "(private, in the data dir; `netprep info` lists it)."),
@@ -73,6 +81,12 @@ def mock(
     Without a terminal on stdin (scripts, CI) each question reads one line of stdin
     as the answer, nothing else is asked, and the summary is printed.
 
+    With --partner a friend runs the round from the interviewer's sheet and scores
+    each answer (structure, specifics, result, communication; technical: approach,
+    correctness, complexity, communication; 1-4 each), then you rate the same rubric.
+    Without a terminal, a line such as `structure=3 specifics=2 result=4
+    communication=3 | a note` follows each answer line.
+
     With --voice each answer is spoken: a level meter shows the microphone is live,
     Enter ends the answer, and the transcript gets the same feedback as a typed
     answer plus words per minute, long pauses and fillers. Nothing leaves the machine.
@@ -82,10 +96,11 @@ def mock(
     if round_ == "takehome" or attempt is not None:
         from netprep.cli.mock_run import run_takehome_round
 
-        if voice or audio or keep_audio:
+        if voice or audio or keep_audio or partner:
             from netprep.errors import UsageError
 
-            raise UsageError("--voice, --audio and --keep-audio are for question rounds.",
+            raise UsageError("--voice, --audio, --keep-audio and --partner are for question "
+                             "rounds.",
                              "Answer the take-home follow-up round typed.")
 
         run_takehome_round(round_, attempt, timed=timed, minutes=minutes,
@@ -94,4 +109,4 @@ def mock(
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
              voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio,
-             tracks=tuple(track or ()))
+             tracks=tuple(track or ()), partner=partner, partner_name=partner_name)

@@ -15,7 +15,8 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
              hints: bool = True, follow_ups: bool = False, coding: bool = False,
              voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False,
-             tracks: tuple[str, ...] = ()) -> None:
+             tracks: tuple[str, ...] = (), partner: bool = False,
+             partner_name: str | None = None) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
@@ -32,6 +33,11 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         raise UsageError("--coding ends a technical round with a coding exercise.",
                          "Use it with --round technical, e.g. `netprep mock --round "
                          "technical --coding`.")
+    if partner_name is not None and not partner:
+        raise UsageError("--partner-name names the friend who interviews you.",
+                         "Use it with --partner.")
+    if partner:
+        hints = False  # the screen is the interviewer's: no story suggestion on it
 
     config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
                         minutes=minutes, pack=pack, seed=seed, hints=hints,
@@ -93,6 +99,16 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             from netprep.ui.interview import ScriptedInterviewer
 
             interviewer = ScriptedInterviewer(library, sys.stdin, err())
+        if partner:
+            import dataclasses
+
+            from netprep.ui.partner_interview import PartnerInterviewer
+
+            name = (partner_name or "").strip() or None
+            interviewer = PartnerInterviewer(interviewer, err(), interactive, sys.stdin,
+                                             name if partner_name is not None or
+                                             not interactive else None)
+            plan = dataclasses.replace(plan, settings={**plan.settings, "partner": True})
         recorder = StoreRecorder(store)
         try:
             result = run_session(plan, interviewer, recorder)

@@ -170,6 +170,7 @@ class AnswerRecord:
     voice: dict[str, Any] | None = None  # speaking measures of a spoken answer
     follow_up_gap: str | None = None  # the finding code the probe targeted
     follow_up_closed: bool | None = None  # whether the probe's answer closed that gap
+    partner: dict[str, Any] | None = None  # mock --partner: {"name", "ratings", "note"}
 
     @property
     def score(self) -> int | None:

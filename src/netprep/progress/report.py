@@ -134,6 +134,27 @@ def _retention_chart(culture: dict[str, Any], recall: dict[str, dict[str, Any]]
             "empty": None if bars else "Start the spaced quiz with `netprep culture quiz`."}
 
 
+def _partner_chart(summary: dict[str, Any], trends: dict[str, list[dict[str, Any]]]
+                   ) -> dict[str, Any]:
+    """Partner vs self rubric means (1-4) per day; without partner rounds, self-ratings."""
+    if summary.get("answers"):
+        chart = _line("partner", "Partner vs self rubric scores (1-4)", trends,
+                      ["partner_rating", "partner_self_rating"],
+                      labels={"partner_rating": "partner", "partner_self_rating": "self"})
+        n = summary["answers"]
+        scored = f"{n} answer{'' if n == 1 else 's'} scored by a partner."
+        chart["reading"] = " ".join(filter(None, (scored, summary.get("message"))))
+        chart["partner"] = summary["answers"]
+        return chart
+    chart = _line("partner", "Partner vs self ratings (1-5)", trends, ["self_rating"],
+                  labels={"self_rating": "self"},
+                  empty="No ratings yet: rate your answers in `netprep mock --timed`.")
+    chart["partner"] = None
+    chart["reading"] = ("No partner ratings yet (run `netprep mock --partner` with a friend): "
+                        "only your own ratings are shown. " + chart["reading"])
+    return chart
+
+
 def build_report(stats: dict[str, Any], plan: dict[str, Any],
                  recall: dict[str, dict[str, Any]], summary: dict[str, Any],
                  now: datetime) -> dict[str, Any]:
@@ -149,12 +170,7 @@ def build_report(stats: dict[str, Any], plan: dict[str, Any],
     code_chart["reading"] = (f"{coding['exercises_solved']} of {total} exercises solved "
                              if total else f"{coding['exercises_solved']} exercises solved ") + \
         f"({coding['solved']} solved attempts of {coding['attempts']}). " + code_chart["reading"]
-    partner = _line("partner", "Partner vs self ratings (1-5)", trends, ["self_rating"],
-                    labels={"self_rating": "self"},
-                    empty="No ratings yet: rate your answers in `netprep mock --timed`.")
-    partner["partner"] = None
-    partner["reading"] = ("No partner ratings yet: only your own ratings are shown. "
-                          + partner["reading"])
+    partner = _partner_chart(stats.get("partner") or {}, trends)
     charts = [
         _line("mock_score", "Mock answer scores (0-100)", trends, ["mock_score"],
               empty="Answer a typed mock question with `netprep mock --timed`."),
@@ -205,13 +221,13 @@ def _facts(stats: dict[str, Any], plan: dict[str, Any]) -> list[dict[str, str]]:
     ]
 
 
-def write_report(path: Path, html: str) -> Path:
+def write_report(path: Path, html: str, what: str = "the report") -> Path:
     """Write the page atomically, 0600; a failure is one sentence (exit 1)."""
     from netprep.paths import atomic_write
 
     try:
         atomic_write(path, html)
     except OSError as exc:
-        raise NetprepError(f"Cannot write the report to {path} ({exc.strerror or exc}); "
+        raise NetprepError(f"Cannot write {what} to {path} ({exc.strerror or exc}); "
                            "check that the folder exists and that you can write there.") from exc
     return path

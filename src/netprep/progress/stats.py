@@ -177,6 +177,11 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
                 zip(daily_answers, daily_sessions, daily_reviews, daily_other, strict=True)]
 
     streak_days, today_done = _streak(store, activity, days, tz)
+    trends = gather_trends(store, days, windows, lambda at: local_day(at, tz), daily_answers,
+                           daily_reviews)
+    partner = _partner(store, tz)
+    for name, points in partner.pop("daily").items():
+        trends[name] = [p for p in points if p["date"] >= days[0].isoformat()]
     return {
         "today": today.isoformat(),
         "timezone": _tz_name(now, tz),
@@ -191,9 +196,17 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
         "coding": _coding(store, summary, today, tz),
         "takehome": q.takehome_totals(store),
         "resume": q.resume_totals(store),
-        "trends": gather_trends(store, days, windows, lambda at: local_day(at, tz),
-                                daily_answers, daily_reviews),
+        "partner": partner,
+        "trends": trends,
     }
+
+
+def _partner(store: Any, tz: tzinfo | None) -> dict[str, Any]:
+    """Partner vs self rubric scores (`mock --partner`), all time; daily series for trends."""
+    from netprep.progress.partner import partner_summary
+    from netprep.store.trends import partnered_answers
+
+    return partner_summary(partnered_answers(store), lambda at: local_day(at, tz))
 
 
 def _tz_name(now: datetime, tz: tzinfo | None) -> str:

@@ -21,6 +21,8 @@ SERIES: dict[str, tuple[str, str, int, bool]] = {
     "fillers_per_min": ("fillers per minute", "", 1, False),
     "quiz_accuracy": ("quiz accuracy", "%", 0, True),
     "code_solve_seconds": ("drill solve time", " s", 0, False),
+    "partner_rating": ("partner's rubric score", "/4", 1, True),
+    "partner_self_rating": ("your rubric score in partner rounds", "/4", 1, True),
 }
 COMPETENCY = "score:"
 MIN_POINTS = 3  # a sparkline needs at least this many points

@@ -361,6 +361,13 @@ def m012_answer_score(db: sqlite3.Connection) -> None:
         db.execute(f"ALTER TABLE answers ADD COLUMN {column} {kind}")
 
 
+def m013_answer_partner(db: sqlite3.Connection) -> None:
+    # `mock --partner`: the partner's rubric scores as JSON {"name", "ratings": {dim: 1-4},
+    # "note", "self_ratings"}; NULL for an answer nobody else scored.
+    db.execute("ALTER TABLE answers ADD COLUMN partner TEXT")
+    db.execute("CREATE INDEX answers_partnered ON answers(answered_at) WHERE partner IS NOT NULL")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -374,4 +381,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("010_answer_hints", m010_answer_hints),
     ("011_answer_voice", m011_answer_voice),
     ("012_answer_score", m012_answer_score),
+    ("013_answer_partner", m013_answer_partner),
 ]

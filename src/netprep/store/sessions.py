@@ -59,10 +59,11 @@ class StoreRecorder:
             db.execute(
                 "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
                 "follow_up_answer = ?, follow_up_seconds = ?, follow_up_gap = ?, "
-                "follow_up_closed = ? WHERE id = ?",
+                "follow_up_closed = ?, partner = ? WHERE id = ?",
                 (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
-                 record.follow_up_gap, _flag(record.follow_up_closed), record.id),
+                 record.follow_up_gap, _flag(record.follow_up_closed),
+                 None if record.partner is None else json.dumps(record.partner), record.id),
             )
 
     def finish(self, session_id: int, complete: bool, ended_at: str) -> None:
@@ -91,7 +92,7 @@ def answer_draft(plan: Plan, started_at: str, session_id: int | None,
             "findings": record.findings, "story_id": record.story_id,
             "follow_up": record.follow_up, "follow_up_answer": record.follow_up_answer,
             "follow_up_seconds": record.follow_up_seconds, "answered_at": record.answered_at,
-            "hint": record.hint, "voice": record.voice,
+            "hint": record.hint, "voice": record.voice, "partner": record.partner,
         }],
     }
 
@@ -124,8 +125,9 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
             ).fetchone()
             if known:
                 db.execute("UPDATE answers SET rating = ?, checklist = ?, findings = ?, "
-                           "follow_up = ?, follow_up_answer = ?, follow_up_seconds = ? "
-                           "WHERE id = ?", (*values, a["id"]))
+                           "follow_up = ?, follow_up_answer = ?, follow_up_seconds = ?, "
+                           "partner = COALESCE(?, partner) WHERE id = ?",
+                           (*values, _partner(a), a["id"]))
                 continue
             if db.execute("SELECT 1 FROM answers WHERE session_id = ? AND position = ? AND "
                           "answer = ?", (sid, a["position"], a["answer"])).fetchone():
@@ -135,16 +137,21 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
                 "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, "
-                "answered_at, hint, voice) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answered_at, hint, voice, partner) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sid, a["position"], a["question_id"], a["pack_id"], a["round"], a["text"],
                  json.dumps(a["competencies"]), a["target_seconds"], a["elapsed_seconds"],
                  a["answer"], values[0], values[1], values[2], a["story_id"], values[3],
                  values[4], values[5], a["answered_at"],
                  None if a.get("hint") is None else json.dumps(a["hint"]),
-                 None if a.get("voice") is None else json.dumps(a["voice"])),
+                 None if a.get("voice") is None else json.dumps(a["voice"]), _partner(a)),
             )
     return sid, len(answers) - skipped
+
+
+def _partner(answer: dict[str, Any]) -> str | None:
+    partner = answer.get("partner")
+    return json.dumps(partner) if isinstance(partner, dict) else None
 
 
 UNFINISHED_KIND = "netprep unfinished answer"
@@ -285,6 +292,7 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             else bool(row["follow_up_closed"]),
             "answered_at": row["answered_at"],
             "voice": _json(row["voice"], None),
+            "partner": _json(row["partner"], None),
             **_verdict(row),
         }
         for row in store.query(

@@ -55,3 +55,14 @@ def solved_attempts(store: Store, since: str) -> list[tuple[str, float]]:
 def card_states(store: Store) -> list[tuple[str, str]]:
     """(theme id, fsrs card state JSON) of every quiz item seen at least once."""
     return [(str(r[0]), str(r[1])) for r in _all(store, "SELECT theme_id, state FROM cards")]
+
+
+def partnered_answers(store: Store, since: str | None = None) -> list[tuple[str, str]]:
+    """(answered_at, partner JSON) of every answer a partner scored, oldest first."""
+    sql = "SELECT answered_at, partner FROM answers WHERE partner IS NOT NULL"
+    args: tuple[Any, ...] = ()
+    if since is not None:
+        sql += " AND answered_at >= ?"
+        args = (since,)
+    return [(r["answered_at"], r["partner"]) for r in store.query(sql + " ORDER BY answered_at",
+                                                                  args)]

@@ -131,8 +131,12 @@ class ScriptedInterviewer:
     def briefing(self, plan: Plan) -> None:
         render_briefing(plan, self.console, interactive=False)
 
-    def ask(self, turn: Turn) -> str:
+    def show(self, turn: Turn) -> None:
+        """Put the question on screen (partner mode shows the interviewer's sheet)."""
         render_question(turn, self.console, self.names)
+
+    def ask(self, turn: Turn) -> str:
+        self.show(turn)
 
         def read() -> str:
             line = self.stream.readline()
@@ -192,8 +196,12 @@ class TerminalInterviewer:
         except EOFError:
             raise EndOfAnswers() from None
 
-    def ask(self, turn: Turn) -> str:
+    def show(self, turn: Turn) -> None:
+        """Put the question on screen (partner mode shows the interviewer's sheet)."""
         render_question(turn, self.console, self.names)
+
+    def ask(self, turn: Turn) -> str:
+        self.show(turn)
         return answer_or_clarify(turn, lambda: self._prompt("> ", turn), self.console)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:

@@ -411,6 +411,8 @@ def render_session(session: dict[str, Any], console: Console) -> None:
                 body.append("closed the gap" if q["follow_up_closed"]
                             else "did not close the gap",
                             style="green" if q["follow_up_closed"] else "yellow")
+        if q.get("partner"):
+            body.append_text(_partner_line(q["partner"]))
         if q.get("score") is not None:
             body.append("\nScore: ", style="bold")
             body.append(f"{q['score']}/100 ")
@@ -448,3 +450,26 @@ def render_session(session: dict[str, Any], console: Console) -> None:
                            f"{'was' if missed == 1 else 'were'} not answered.", style="dim"))
     for attempt in session.get("code_attempts") or []:
         console.print(_drill_line(attempt))
+
+
+def _partner_line(partner: dict[str, Any]) -> Any:
+    """`history show`: the partner's rubric scores, the candidate's own beside them."""
+    from rich.text import Text
+
+    from netprep.partner.rubric import PITCH, STORY, TECHNICAL
+
+    names = {d.id: d.name for d in (*PITCH, *TECHNICAL, *STORY)}
+    own = partner.get("self_ratings") or {}
+    line = Text("\nPartner", style="bold")
+    if partner.get("name"):
+        line.append(" (")
+        line.append_text(safe(str(partner["name"])))
+        line.append(")")
+    line.append(": ", style="bold")
+    cells = [f"{names.get(k, k)} {v}/4" + (f" (you {own[k]})" if k in own else "")
+             for k, v in (partner.get("ratings") or {}).items()]
+    line.append_text(safe(" · ".join(cells)))
+    if partner.get("note"):
+        line.append("\n  ")
+        line.append_text(safe(f"\u201c{partner['note']}\u201d", "italic"))
+    return line

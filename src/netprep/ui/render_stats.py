@@ -91,7 +91,7 @@ def render_stats(data: dict[str, Any]) -> None:
         ("What changed (last 8 weeks: earlier practice days → recent ones)", _changes(data)),
         ("Trends (last 8 weeks, oldest on the left)", _trends(data.get("trends"))),
         ("Stories", _stories(data["stories"])),
-        ("Mock interviews", _mock(data["mock"])),
+        ("Mock interviews", _mock({**data["mock"], "partner": data.get("partner")})),
         ("Culture quiz", _culture(data["culture"])),
         ("Reflections", _reflections(data["reflections"])),
         ("Coding drills", _coding(data["coding"])),
@@ -250,6 +250,7 @@ def _mock(m: dict[str, Any]) -> list[Text]:
             rows.append(Text(f"  w/c {start:%b %d}  {week['answers']:>3} spoken · "
                              f"{week['avg_wpm']} wpm · {week['avg_fillers_per_min']} fillers/min",
                              style="dim"))
+    rows += _partner(data_partner) if (data_partner := m.get("partner")) else []
     if m["weakest_round"]:
         r = m["rounds"][m["weakest_round"]]
         rating = "no rating" if r["avg_rating"] is None else f"{r['avg_rating']:.1f}/5"
@@ -258,6 +259,22 @@ def _mock(m: dict[str, Any]) -> list[Text]:
         if m["unpractised_rounds"]:
             weakest.append(f" · not practised yet: {', '.join(m['unpractised_rounds'])}")
         rows.append(weakest)
+    return rows
+
+
+def _partner(p: dict[str, Any]) -> list[Text]:
+    """Partner rounds: their mean per rubric dimension beside yours, and the largest gap."""
+    from rich.text import Text
+
+    if not p.get("answers"):
+        return []
+    who = ", ".join(p["partners"]) or "a partner"
+    rows = [Text(f"scored by {who}: {_n(p['answers'])} answers (rubric 1-4)")]
+    for dim in p["by_dimension"].values():
+        own = "" if dim["self"] is None else f" · you {dim['self']:.1f}"
+        rows.append(Text(f"  {dim['name']}: partner {dim['partner']:.1f}{own}", style="dim"))
+    if p.get("message"):
+        rows.append(Text(p["message"]))
     return rows
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from netprep.mock.model import AnswerRecord, Plan, Review, Spoken, Turn
 from netprep.mock.session import EndOfAnswers
 from netprep.ui.interview import PRELOAD, READY, ScriptedInterviewer, TerminalInterviewer
-from netprep.ui.render_mock import render_briefing, render_feedback, render_question
+from netprep.ui.render_mock import render_briefing, render_feedback
 from netprep.ui.render_voice import meter, render_voice
 from netprep.ui.timer import countdown
 
@@ -55,7 +55,7 @@ class AudioFileInterviewer(ScriptedInterviewer):
     def ask(self, turn: Turn) -> Spoken:  # type: ignore[override]
         from netprep.voice.answers import transcribe_file
 
-        render_question(turn, self.console, self.names)
+        self.show(turn)
         if not self.queue:
             raise EndOfAnswers()
         path = self.queue.pop(0)
@@ -97,7 +97,7 @@ class VoiceInterviewer(TerminalInterviewer):
         from netprep.voice.recorder import Recording
         from netprep.voice.stream import Listener
 
-        render_question(turn, self.console, self.names)
+        self.show(turn)
         self.console.print(VOICE_KEYS, style="dim", markup=False)
         listener = Listener(self.setup.loader, self.setup.model_name)
         recording = Recording(self.stream(), listener.feed)
