@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from netprep.cli.ids import SEED
@@ -38,7 +40,7 @@ def kit(
 
     from netprep.content import load_library
     from netprep.mock.model import MockConfig
-    from netprep.partner.kit import build_kit, partner_plan
+    from netprep.partner.kit import build_kit
     from netprep.progress.report import write_report
     from netprep.store import open_store
     from netprep.ui.console import message
@@ -51,10 +53,22 @@ def kit(
     config.validate()
     library = load_library()
     with open_store() as store:
-        plan = partner_plan(store, library, config)
+        plan = _partner_plan(store, library, config)
     data = build_kit(plan)
     target = Path(output).expanduser()
     written = write_report(target, render_kit_html(data), what="the partner kit")
     typer.echo(str(written))
     message(f"Print it or send it to your partner; afterwards run `{data['command']}` "
             "and type their scores in.")
+
+
+def _partner_plan(store: Any, library: Any, config: Any) -> Any:
+    """The round `mock --partner` plans with these options (no story hints, as on screen)."""
+    from netprep.cli.mock_own import own_questions
+    from netprep.mock.plan import build_plan
+    from netprep.store.sessions import practice_by_question
+
+    practice = practice_by_question(store)
+    extra, extra_hints = own_questions(store, library, config, practice)
+    return build_plan(library, config, [], practice, scores={}, talking_points=(),
+                      extra=extra, extra_hints=extra_hints)

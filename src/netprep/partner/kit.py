@@ -7,18 +7,6 @@ from typing import Any
 from netprep.partner.sheet import GUIDE, Sheet, sheet_for
 
 
-def partner_plan(store: Any, library: Any, config: Any) -> Any:
-    """The round `mock --partner` plans with these options (no story hints, as on screen)."""
-    from netprep.cli.mock_own import own_questions
-    from netprep.mock.plan import build_plan
-    from netprep.store.sessions import practice_by_question
-
-    practice = practice_by_question(store)
-    extra, extra_hints = own_questions(store, library, config, practice)
-    return build_plan(library, config, [], practice, scores={}, talking_points=(),
-                      extra=extra, extra_hints=extra_hints)
-
-
 def build_kit(plan: Any) -> dict[str, Any]:
     sheets: list[Sheet] = [sheet_for(item, plan.total) for item in plan.items]
     command = f"netprep mock --partner --round {plan.round} -n {plan.total}"
