@@ -7,6 +7,9 @@ their tags, and new untagged wordings, as a user pack without tags would have), 
 labelled with the stories an honest coach would accept as the top suggestion, or
 `none`. The built-in pack is the library. Two held-out sets (heldout*.yaml) are
 reported for the record: how far the tuning generalises to wordings it never saw.
+The frozen blind test split (`tests/data/matching/test/test.yaml`: two banks of one
+student's five stories and 34 questions each, written and labelled blind, never tuned
+on) is printed beside them with its labeller agreement, or "no test split".
 Exits 1 when a figure of the main set is under its target.
 `tests/test_matching.py` pins the same figures.
 """
@@ -75,6 +78,48 @@ def load_cases(library: Any, path: Path = DATA / "questions.yaml") -> list[Case]
         else:
             cases.append(Case(row["text"], (), fits))
     return cases
+
+
+TEST = DATA / "test"
+
+
+def load_test_banks(path: Path = TEST / "test.yaml") -> list[tuple[str, list[Any], list[Case]]]:
+    """The blind test split: (bank id, its stories, its questions) per bank."""
+    from netprep.star.model import Story
+
+    if not path.exists():
+        return []
+    banks = []
+    for bank in yaml.safe_load(path.read_text(encoding="utf-8"))["banks"]:
+        stories = [Story(id=s["id"], title=s["title"], situation=s["situation"],
+                         task=s["task"], action=s["action"], result=s["result"],
+                         learned=s.get("learned") or "", tags=tuple(s.get("tags") or ()))
+                   for s in bank["stories"]]
+        cases = [Case(q["text"], (), None if q["fits"] == "none"
+                      else frozenset(int(i) for i in q["fits"])) for q in bank["questions"]]
+        banks.append((str(bank["id"]), stories, cases))
+    return banks
+
+
+def evaluate_test(library: Any) -> Figures | None:
+    """Both test banks pooled (each question is matched against its own bank's stories)."""
+    from netprep.star import match_index
+
+    banks = load_test_banks()
+    if not banks:
+        return None
+    pooled = Figures()
+    for bank_id, stories, cases in banks:
+        match_index.forget()
+        got = evaluate(library, stories, cases)
+        pooled.fit_total += got.fit_total
+        pooled.fit_right += got.fit_right
+        pooled.none_total += got.none_total
+        pooled.none_right += got.none_right
+        pooled.deterministic &= got.deterministic
+        pooled.misses += [f"{bank_id} {m}" for m in got.misses]
+    match_index.forget()
+    return pooled
 
 
 def scores_of(stories: list[Any]) -> dict[int, int]:
@@ -189,6 +234,18 @@ def main() -> int:
         if opts.verbose:
             for miss in held.misses:
                 print("  miss:", miss)
+    test = evaluate_test(library)
+    if test is None:
+        print("TEST split: no test split (tests/data/matching/test/test.yaml is absent)")
+    else:
+        agreement = yaml.safe_load((TEST / "agreement.yaml").read_text(encoding="utf-8"))
+        print(f"TEST split (blind, never tuned on): top-1 {test.fit_right}/{test.fit_total} = "
+              f"{test.top1:.1%}, 'none' {test.none_right}/{test.none_total} = {test.none:.1%}"
+              f"  (targets >= 90%); labeller agreement {agreement['overlap_agreement']}, "
+              f"kappa on none {agreement['kappa_none']}")
+        if opts.verbose:
+            for miss in test.misses:
+                print("  test miss:", miss)
     per_question = mock_cost(library, stories)
     print(f"mock hints:         {per_question * 1000:.1f} ms per question (index from its "
           "cache; budget <= 10 ms)")
