@@ -187,3 +187,14 @@ def test_the_kit_in_headless_chromium_on_screen_and_printed(cli, home, tmp_path)
     assert "Interviewer's kit" in pages[0]
     starts = [i for i, text in enumerate(pages) if "of 2" in text and "Question" in text]
     assert len(starts) == 2 and starts[0] >= 1 and "Question 1 of 2" not in pages[0]
+
+
+def test_with_follow_ups_the_scores_line_follows_the_follow_up_reply(cli, home) -> None:
+    lines = ("We fixed it.\nI wrote the retry myself and cut failures to zero.\n"
+             "structure=2 specifics=1 result=2 communication=3\n")
+    done = cli("mock", "--round", "behavioral", "-n", "1", "--seed", "3", "--partner",
+               "--follow-ups", input=lines)
+    assert done.code == 0, done.err
+    q = _history(cli)["questions"][0]
+    assert q["follow_up_answer"] == "I wrote the retry myself and cut failures to zero."
+    assert q["partner"]["ratings"]["specifics"] == 1
