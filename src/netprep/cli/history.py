@@ -114,6 +114,7 @@ def import_(
     import json
     from pathlib import Path
 
+    from netprep.content.textfile import read_source
     from netprep.errors import NetprepError
     from netprep.paths import workspace_dir
     from netprep.store import open_store
@@ -126,8 +127,9 @@ def import_(
     from netprep.ui.console import message
 
     path = Path(file).expanduser()
+    text = read_source(str(path), "draft", "Give the file netprep named when the answer "
+                       "could not be saved.")[0]
     try:
-        text = path.read_text(encoding="utf-8")
         unfinished = read_unfinished(text)
         if unfinished is not None:  # an answer cut off by Ctrl-C (Markdown with a header)
             with open_store() as store:

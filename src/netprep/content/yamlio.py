@@ -70,20 +70,29 @@ MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest built-in file is about 30 KB
 
 
 def read_text(path: Path) -> str:
-    """A pack file's text; refused past MAX_FILE_BYTES before it is parsed at all."""
+    """A pack file's text; refused past MAX_FILE_BYTES before it is parsed at all.
+
+    Read by `content.textfile` (a byte-order mark, UTF-8, or Windows-1252 with a note).
+    """
+    from netprep.content.textfile import EncodingProblem, decode, read_prefix
+
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw, more = read_prefix(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise YamlProblem(0, f"cannot read the file: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_FILE_BYTES:
+    if more:
         raise YamlProblem(1, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB; a pack "
                           "file holds text for people to read, split it or shorten it")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, f"not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+        decoded = decode(raw, str(path))
+    except EncodingProblem as exc:
+        raise YamlProblem(exc.line, exc.message) from exc
+    if decoded.note:
+        from netprep.paths import NOTICES
+
+        if decoded.note not in NOTICES:
+            NOTICES.append(decoded.note)
+    return decoded.text
 
 
 def parse(text: str, plain_text: bool = False) -> Node | None:

@@ -7,7 +7,6 @@ Nothing here prints, prompts or exits.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -77,40 +76,13 @@ def check_lengths(story: Story) -> None:
                                f"{MAX_CHARS}.", "Shorten it. Nothing was saved.")
 
 
-MAX_SOURCE_BYTES = 32 * 1024 * 1024  # far above 1,000 stories at the section limits
-
-
 def read_source(file: str) -> tuple[str, str]:
-    """The text of FILE (stdin for `-`) and the name to show in messages.
+    """The text of FILE (stdin for `-`) and the name to show in messages (at most 32 MB,
+    read by `content.textfile`: a byte-order mark, UTF-8, or Windows-1252 with a note)."""
+    from netprep.content.textfile import read_source as read
 
-    At most MAX_SOURCE_BYTES are read (`--file /dev/zero` is refused, not read forever).
-    """
-    if file == "-":
-        text = sys.stdin.read(MAX_SOURCE_BYTES + 1)
-        if len(text.encode("utf-8", errors="replace")) > MAX_SOURCE_BYTES:
-            raise _too_big("<stdin>")
-        return text, "<stdin>"
-    path = Path(file).expanduser()
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_SOURCE_BYTES + 1)
-    except OSError as exc:
-        raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
-                           "Check the path and try again.") from exc
-    if len(raw) > MAX_SOURCE_BYTES:
-        raise _too_big(file)
-    try:
-        return raw.decode("utf-8-sig"), file
-    except UnicodeDecodeError as exc:
-        raise NetprepError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") from exc
-
-
-def _too_big(name: str) -> NetprepError:
-    return NetprepError(
-        f"{name} is larger than {MAX_SOURCE_BYTES // 2**20} MB, far more than any story "
-        "file; nothing was read into netprep.",
-        "Give the YAML or JSON file of your stories (an export, or one you wrote).",
-    )
+    return read(file, "story file",
+                "Give the YAML or JSON file of your stories (an export, or one you wrote).")
 
 
 def one_story(text: str, source: str) -> Story:
@@ -213,7 +185,6 @@ def export_text(stories: Sequence[Story], fmt: str, stamp: str) -> str:
 
 def write_export(output: str, text: str) -> None:
     """Write an export atomically, private to the user; a failure is a NetprepError."""
-    from pathlib import Path
 
     from netprep.paths import atomic_write
 
