@@ -8,7 +8,9 @@ never used to choose anything (`no test split` when it is absent). Side by side,
 split: `star check` ready accuracy and findings micro precision/recall (and per code);
 typed answers (behavioral/culture answers, and the stories typed as mock answers) with
 the length codes left out, since a typed answer is an outline; key points covered and
-wrong (precision/recall) and clarifying accuracy for technical answers. Then the test
+wrong (precision/recall), the covered precision on answers that use the right words for
+wrong claims and the recall on paraphrases (items marked `variant:`), and clarifying
+accuracy for technical answers. Then the test
 set's labeller agreement (Cohen's kappa per code, writer's intent vs blind labeller,
 from `test/agreement.yaml`). Dev alone: the same texts as spoken transcripts, the
 star-vs-mock agreement, and the sentence classifier's accuracy on sentences.yaml.
@@ -201,10 +203,22 @@ def typed_gold_ready(labels: dict) -> bool:
     return "no-metric" not in codes
 
 
+def variant_group(item: dict) -> str | None:
+    """The subset a technical item belongs to, from its `variant` (either split):
+    right words for wrong claims, paraphrases, or plain answers."""
+    variant = str(item.get("variant") or (item.get("labels") or {}).get("variant") or "")
+    variant = variant.lower()
+    if "wrong" in variant:
+        return "wrong-claims"
+    if "paraphras" in variant:
+        return "paraphrase"
+    return "plain" if variant else None
+
+
 def evaluate(items: list[dict]) -> dict[str, Any]:
     """The figures both splits report."""
     star, typed = Tally(), Tally()
-    kp = Counter()  # tp, fp, fn for covered; wtp, wfp, wfn for wrong
+    kp = Counter()  # tp, fp, fn for covered; wtp, wfp, wfn for wrong; by variant: "v:..."
     kp_items = clar_right = clar_total = 0
     for item in items:
         kind = item.get("kind")
@@ -223,14 +237,18 @@ def evaluate(items: list[dict]) -> dict[str, Any]:
                                       key_points=item.get("key_points") or (),
                                       question=str(item.get("question") or ""))
             kp_items += 1
+            group = variant_group(item)
             for name, got, want in (
                     ("", set(a.extra.get("key_points_covered") or []),
                      set(labels.get("key_points_covered") or [])),
                     ("w", set(a.extra.get("key_points_wrong") or []),
                      set(labels.get("key_points_wrong") or []))):
-                kp[name + "tp"] += len(got & want)
-                kp[name + "fp"] += len(got - want)
-                kp[name + "fn"] += len(want - got)
+                for prefix in ("", f"{group}:") if group else ("",):
+                    kp[prefix + name + "tp"] += len(got & want)
+                    kp[prefix + name + "fp"] += len(got - want)
+                    kp[prefix + name + "fn"] += len(want - got)
+                if group and not name:
+                    kp[f"{group}:items"] += 1
             wanted = item.get("clarifying", labels.get("clarifying"))
             if wanted is not None:
                 clar_total += 1
@@ -248,6 +266,14 @@ def evaluate(items: list[dict]) -> dict[str, Any]:
             "recall": ratio(kp["tp"], kp["tp"] + kp["fn"]),
             "wrong_precision": ratio(kp["wtp"], kp["wtp"] + kp["wfp"]),
             "wrong_recall": ratio(kp["wtp"], kp["wtp"] + kp["wfn"]),
+            "wrong_claims_answers": kp["wrong-claims:items"],
+            "wrong_claims_precision": ratio(kp["wrong-claims:tp"],
+                                            kp["wrong-claims:tp"] + kp["wrong-claims:fp"]),
+            "wrong_claims_wrong_recall": ratio(kp["wrong-claims:wtp"],
+                                               kp["wrong-claims:wtp"] + kp["wrong-claims:wfn"]),
+            "paraphrase_answers": kp["paraphrase:items"],
+            "paraphrase_recall": ratio(kp["paraphrase:tp"],
+                                       kp["paraphrase:tp"] + kp["paraphrase:fn"]),
             "clarifying_accuracy": ratio(clar_right, clar_total),
         },
         "_errors": {"star_check": star.errors, "typed": typed.errors},
@@ -313,6 +339,11 @@ def print_side_by_side(figures: dict[str, Any], errors: bool = False) -> None:
                        ("recall", "key points covered: recall"),
                        ("wrong_precision", "key points wrong: precision"),
                        ("wrong_recall", "key points wrong: recall"),
+                       ("wrong_claims_answers", "  answers with right words, wrong claims"),
+                       ("wrong_claims_precision", "  covered precision on those answers"),
+                       ("wrong_claims_wrong_recall", "  wrong recall on those answers"),
+                       ("paraphrase_answers", "  paraphrased answers"),
+                       ("paraphrase_recall", "  covered recall on paraphrases"),
                        ("clarifying_accuracy", "clarifying question: accuracy")):
         row(label, lambda f, k=key: f["key_points"][k])
     agree = figures["agreement"]

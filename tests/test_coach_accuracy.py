@@ -42,7 +42,7 @@ SINGLE = {
     "complete_typed_all_four_parts": 0.88,
     "sentence_accuracy": 0.84,
     "clarifying_accuracy": 0.95,
-    "key_points_exact": 0.72,
+    "key_points_exact": 0.68,  # 61 answers since issue 30 3b added 35 harder ones (was 0.44)
 }
 
 
@@ -90,8 +90,12 @@ SPLIT_MINIMUMS = {
         ("typed_star", "ready_accuracy"): 0.90,
         ("typed_star", "micro_precision"): 0.81,
         ("typed_star", "micro_recall"): 0.83,
-        ("key_points", "precision"): 0.95,
-        ("key_points", "recall"): 0.92,
+        ("key_points", "precision"): 0.90,
+        ("key_points", "recall"): 0.93,
+        ("key_points", "wrong_precision"): 0.95,
+        ("key_points", "wrong_recall"): 0.90,
+        ("key_points", "wrong_claims_precision"): 0.75,
+        ("key_points", "paraphrase_recall"): 0.93,
     },
     "test": {},
 }

@@ -12,9 +12,10 @@ import pytest
 from netprep.coach.analysis import analyze_answer, analyze_story
 from netprep.coach.answers import clarifying, question_kind
 from netprep.coach.fillers import count_fillers
-from netprep.coach.keypoints import covered_points, normalise
+from netprep.coach.keypoints import normalise
 from netprep.coach.metrics import has_metric
 from netprep.coach.probes import choose_probe, gap_closed
+from netprep.coach.statements import covered_points
 from netprep.star.model import Story
 
 

@@ -22,8 +22,8 @@ from netprep.coach.engine import (
     speaking_seconds,
 )
 from netprep.coach.fillers import count_fillers
-from netprep.coach.findings import READY_SCORE, Finding, ordered, score_of
-from netprep.coach.keypoints import covered_points
+from netprep.coach.findings import READY_SCORE, UNREADY_CAP, Finding, ordered, score_of
+from netprep.coach.statements import judge_points
 from netprep.text import bare_point, join_points
 
 KINDS = ("behavioral", "culture", "technical", "motivation")
@@ -121,12 +121,29 @@ def suggested_rating(share: float) -> int:
     return 1
 
 
+def wrong_finding(key_points: Sequence[str], wrong: dict[int, str]) -> Finding:
+    """`key-point-wrong`: what was said beside the key point it contradicts."""
+    said = " ".join(f"Stated wrongly: \u201c{_clip(wrong[i])}\u201d \u2014 correct: "
+                    f"{bare_point(key_points[i])}." for i in sorted(wrong))
+    return Finding(
+        "key-point-wrong", said,
+        "Learn the correct version before the interview: a wrong claim costs more than a "
+        "missing one.")
+
+
+def _clip(text: str, words: int = 25) -> str:
+    cut = text.split()
+    return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
+
+
 def _technical(text: str, key_points: list[str], typed: bool) -> Analysis:
     words = count_words(text)
     findings: list[Finding] = []
-    covered = covered_points(key_points, text)
-    missed = [p for i, p in enumerate(key_points) if i not in covered]
+    covered, wrong = judge_points(key_points, text)
+    missed = [p for i, p in enumerate(key_points) if i not in covered and i not in wrong]
     share = len(covered) / len(key_points) if key_points else 1.0
+    if wrong:
+        findings.append(wrong_finding(key_points, wrong))
     if missed:
         findings.append(Finding(
             "key-points-missed",
@@ -141,21 +158,35 @@ def _technical(text: str, key_points: list[str], typed: bool) -> Analysis:
         findings.append(Finding("too-long", f"About {words} words: over three minutes to say.",
                                 "Lead with the answer, then the one or two reasons."))
     codes = [f.code for f in findings]
-    score = round(100 * share) if key_points else score_of(codes, words)
-    if missed:
-        score = min(score, 60)
-    elif key_points:
-        score = max(READY_SCORE, 100 - sum(5 for c in codes if c != "key-points-missed"))
+    score, ready = technical_verdict(len(key_points), len(covered), len(wrong), codes, words)
     analysis = Analysis(words=words, speaking_seconds=speaking_seconds(words), score=score,
                         findings=ordered(findings), parts={}, has_metric=False, i_count=0,
-                        we_count=0, fillers=fillers, ready=not missed and words > 0,
+                        we_count=0, fillers=fillers, ready=ready,
                         kind="technical", typed=typed)
+    rated = max(0.0, (len(covered) - len(wrong)) / len(key_points)) if key_points else share
     analysis.extra.update(key_points_covered=covered, key_points_missed=missed,
-                          clarifying=clarifying(text), suggested_rating=suggested_rating(share),
+                          key_points_wrong=sorted(wrong),
+                          key_points_wrong_said={str(i): wrong[i] for i in sorted(wrong)},
+                          clarifying=clarifying(text), suggested_rating=suggested_rating(rated),
                           estimated_seconds=speaking_seconds(words))
-    if not words:
-        analysis.score, analysis.ready = 0, False
     return analysis
+
+
+WRONG_CAP = 50  # a key point stated wrongly scores below any answer that only misses one
+
+
+def technical_verdict(total: int, covered: int, wrong: int, codes: Sequence[str],
+                      words: int) -> tuple[int, bool]:
+    """(score, ready) of a technical answer: the share of key points covered, a wrong one
+    counting against it (worse than missing); ready when every point is covered."""
+    if not words:
+        return 0, False
+    if not total:
+        return score_of(list(codes), words), True
+    if covered == total:
+        return max(READY_SCORE, 100 - sum(5 for c in codes)), True
+    score = max(0, round(100 * (covered - 0.5 * wrong) / total))
+    return min(score, WRONG_CAP if wrong else UNREADY_CAP), False
 
 
 # --- motivation -----------------------------------------------------------------------

@@ -24,16 +24,18 @@ WEIGHTS = {
     "short-situation": 3, "short-task": 3, "short-action": 6, "short-result": 5,
     "no-metric": 8, "vague-result": 25, "we-heavy": 30, "setup-heavy": 5, "too-long": 6,
     "too-short": 10, "fillers": 4, "no-learning": 6, "key-points-missed": 25,
+    "key-point-wrong": 40,
     "not-specific": 20, "no-own-experience": 20, "not-forward-looking": 15,
 }
 # Findings that make an answer unready whatever else it does well (the rubric's blockers).
 BLOCKING = frozenset({
     "missing-situation", "missing-task", "missing-action", "short-action", "missing-result",
-    "we-heavy", "setup-heavy", "too-short", "too-long", "fillers", "key-points-missed"})
+    "we-heavy", "setup-heavy", "too-short", "too-long", "fillers", "key-points-missed",
+    "key-point-wrong"})
 UNREADY = BLOCKING  # the name older callers import
 # What to fix first: the first of these codes found leads the list.
-PRIORITY = ("key-points-missed", "missing-action", "missing-result", "we-heavy", "no-metric",
-            "too-short", "too-long", "not-specific", "no-own-experience",
+PRIORITY = ("key-point-wrong", "key-points-missed", "missing-action", "missing-result",
+            "we-heavy", "no-metric", "too-short", "too-long", "not-specific", "no-own-experience",
             "not-forward-looking", "missing-task", "missing-situation", "setup-heavy",
             "short-action", "short-result", "fillers", "short-task", "short-situation",
             "no-learning")

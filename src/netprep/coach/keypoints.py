@@ -2,16 +2,50 @@
 
 `O(n*m)`, `O(n x m)`, "O of n times m" and "n times m" read the same; so do
 "log n" and "log(n)", "n^2", "n²" and "n squared", "hashmap", "hash map" and
-"dictionary". A point counts as covered when its complexity terms (if any) are
-said and most of its significant words are there.
+"dictionary", and plain-language versions: "grows with the square of the length"
+is O(n^2), "one finger at each end" is two pointers, "a small list per slot" is
+chaining. A point counts as covered when its complexity terms (if any) are said and
+most of its significant words are there; `coach/statements.py` adds that the answer
+must not contradict it ("GET creates, POST reads" shares the words of "GET reads, POST
+creates" but states the opposite: that point is wrong, not covered).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 _SYNONYMS = [
+    # plain-language complexity and techniques, before the word-level synonyms
+    (r"\b(?:grows?|grew|growing|scales?|goes up)\s+(?:\w+\s+){0,2}with\s+the\s+square\s+of\b"
+     r"|\b(?:proportional|quadratic)\s+(?:to|in)\s+the\s+square\b|\bsquare of the (?:length|"
+     r"size|input|number)\b", " o(n^2) "),
+    (r"\b(?:grows?|scales?|goes up)\s+(?:\w+\s+){0,2}(?:in proportion to|linearly with|with)"
+     r"\s+the\s+(?:length|size|number of \w+)\b|\bproportional\s+to\s+(?:the\s+(?:length|"
+     r"size|input|number of \w+)|n)\b|\blinear in n\b(?!\s*(?:\+|plus))|"
+     r"\bdoubles when the input doubles\b",
+     " o(n) "),
+    (r"\b(?:the same|fixed) (?:time|amount of (?:time|work)|cost) (?:no matter|regardless of|"
+     r"whatever)\b|\bdoes(?: not|n't) (?:depend on|grow with) (?:the )?(?:size|length|input|n)\b",
+     " o(1) "),
+    (r"\bhalv(?:es|ing)\s+(?:the\s+)?(?:search\s+)?(?:range|interval|space|problem|array|"
+     r"candidates)\b", " halving o(log n) "),
+    (r"\bexponential(?:ly)?\b", " o(2^n) "),
+    (r"\b(?:fingers?|markers?|cursors?)\b", " pointer "),
+    (r"\b(?:at|from) (?:each|either|both|opposite|the two) ends?\b|\bone at the (?:start|"
+     r"front|beginning)\b[^.]{0,30}\b(?:other|one) at the end\b", " both ends "),
+    (r"\b(?:small |short |little |tiny )?(?:lists?|chains?|linked ?lists?)\s+(?:per|in each|for "
+     r"each|at each|hanging off each|on each)\s+(?:slot|bucket|index|cell)\b", " chaining list "),
+    (r"\b(?:each|every) (?:slot|bucket) (?:keeps|holds|has|stores|points to) (?:a |its own )?"
+     r"(?:small |short |little )?(?:list|chain|linked ?list)\b", " chaining list per bucket "),
+    (r"\bslots?\b(?=[^.]{0,40}\b(?:hash|collid|collision|key))", " bucket "),
+    (r"\bfirst[\s-]in,?\s+first[\s-]out\b", " fifo queue "),
+    (r"\blast[\s-]in,?\s+first[\s-]out\b", " lifo stack "),
+    (r"\b(?:each|every) vertex and (?:each |every )?edge\b|\bvertices (?:and|plus) edges\b",
+     " o(v+e) "),
+    (r"\btwice as (?:big|large)\b|\bdouble (?:the|its) size\b|\bdoubl(?:es|ing|ed)\b",
+     " double grow constant factor larger "),
+    (r"\b(?:visit|touch|process|see)(?:s|ed|es|ing)?\s+(?:each|every)\s+(?:element|node|item|character|index|vertex|"
+     r"edge)\s+(?:only\s+)?once\b|\b(?:a single|one) pass\b", " once o(n) "),
     (r"\bhash[\s-]?(?:map|table)s?\b|\bdictionar(?:y|ies)\b|\bdicts?\b|\bhashset\b|"
      r"\bhash set\b", " hashmap "),
     (r"\bbinary[\s-]search(?:es|ing)?\b", " binarysearch "),
@@ -126,10 +160,19 @@ def _terms(text: str) -> tuple[set[str], set[str]]:
     return notation, words
 
 
+def word_hits(point: str, answer_terms: tuple[set[str], set[str]]) -> int:
+    """How many of a point's significant words the answer says."""
+    return len(_terms(point)[1] & answer_terms[1])
+
+
 NEED_LONG, NEED_SHORT = 0.25, 0.5  # share of a point's significant words the answer must say
 
 
-def point_covered(point: str, answer_terms: tuple[set[str], set[str]]) -> bool:
+def point_covered(point: str, answer_terms: tuple[set[str], set[str]],
+                  strict: bool = False) -> bool:
+    """Whether the answer says the point; `strict` (an answer that already stated a point
+    wrongly gets no benefit of the doubt): half its words, and its words beside its
+    complexity."""
     notation, words = _terms(point)
     said_notation, said_words = answer_terms
     if notation and not notation & said_notation:
@@ -137,13 +180,9 @@ def point_covered(point: str, answer_terms: tuple[set[str], set[str]]) -> bool:
     if not words:
         return bool(notation)
     hits = sum(1 for w in words if w in said_words)
-    if notation:  # every complexity term said: that is the point; some said: need words too
+    if notation and not strict:  # every complexity term said: that is the point
         return notation <= said_notation or hits >= 1 or len(words) <= 2
-    need = NEED_LONG if len(words) >= 4 else NEED_SHORT
+    if notation:
+        return notation <= said_notation and (hits >= 1 or len(words) <= 2)
+    need = NEED_LONG if len(words) >= 4 and not strict else NEED_SHORT
     return hits >= (2 if len(words) >= 4 else 1) and hits / len(words) >= need
-
-
-def covered_points(points: Sequence[str], answer: str) -> list[int]:
-    """Indexes of the key points the answer covers."""
-    terms = _terms(answer)
-    return [i for i, p in enumerate(points) if point_covered(str(p), terms)]

@@ -69,7 +69,7 @@ def gap_closed(gap: str | None, reply: str, kind: str = "behavioral",
         return any(lab.label == "lesson" for lab in labels) or bool(
             _LESSON_WORDS.search(reply))
     if gap == "key-points-missed":
-        from netprep.coach.keypoints import covered_points
+        from netprep.coach.statements import covered_points
 
         return bool(covered_points(list(key_points), reply))
     return None

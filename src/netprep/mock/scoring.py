@@ -36,13 +36,17 @@ def findings_of(question: Question, analysis: Any,
     found: list[dict[str, str]] = []
     missed = (checklist or {}).get("key_points_missed")
     reviewed = isinstance(missed, list) and "key_points" in (checklist or {})
+    wrong_left = (checklist or {}).get("key_points_wrong")
     for finding in getattr(analysis, "findings", ()) or ():
         if reviewed and finding.code == "key-points-missed":
             continue  # the self-review's ticks replace the analyzer's guess
+        if reviewed and finding.code == "key-point-wrong" and not wrong_left:
+            continue  # every point read as stated wrongly was ticked as covered
         found.append({"code": str(finding.code), "message": str(finding.message),
                       "suggestion": str(getattr(finding, "suggestion", "") or "")})
     if reviewed and missed and question.key_points:
-        found.insert(0, {
+        at = sum(1 for f in found if f["code"] == "key-point-wrong")  # a wrong point leads
+        found.insert(at, {
             "code": "key-points-missed",
             "message": f"Missed {len(missed)} of {len(question.key_points)} key points: "
                        f"{join_points(missed)}.",
@@ -88,15 +92,18 @@ def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
     extra = getattr(analysis, "extra", {}) or {}
     if kind == "technical" and question.key_points:
         covered = set(extra.get("key_points_covered", ()))
+        wrong = set(extra.get("key_points_wrong", ()))
         checklist["key_points"] = [p for i, p in enumerate(question.key_points) if i in covered]
         checklist["key_points_missed"] = [p for i, p in enumerate(question.key_points)
-                                          if i not in covered]
+                                          if i not in covered and i not in wrong]
+        checklist["key_points_wrong"] = [p for i, p in enumerate(question.key_points)
+                                         if i in wrong]
     return checklist
 
 
 def key_point_covered(point: str, answer: str) -> bool:
     """Whether the answer covers one key point (notation and wording normalised)."""
-    from netprep.coach.keypoints import covered_points
+    from netprep.coach.statements import covered_points
 
     return bool(covered_points([point], answer))
 
@@ -138,7 +145,8 @@ def fill_verdicts(session: dict[str, Any]) -> dict[str, Any]:
         from netprep.coach.answers import question_kind as kind_of
 
         checklist = q.get("checklist") or {}
-        points = [*checklist.get("key_points", []), *checklist.get("key_points_missed", [])]
+        points = [*checklist.get("key_points", []), *checklist.get("key_points_missed", []),
+                  *checklist.get("key_points_wrong", [])]
         ref = _Ref(q.get("round", ""), q.get("text", ""))
         analysis = analyze_answer(answer, target_seconds=q.get("target_seconds"),
                                   kind=kind_of(ref), key_points=points,

@@ -216,8 +216,12 @@ class TerminalInterviewer:
                 [(point, point) for point in question.key_points],
                 checked=record.checklist.get("key_points", []),
             )
+            wrong = record.checklist.get("key_points_wrong", [])
             checklist["key_points"] = [p for p in question.key_points if p in covered]
-            checklist["key_points_missed"] = [p for p in question.key_points if p not in covered]
+            checklist["key_points_missed"] = [p for p in question.key_points
+                                              if p not in covered and p not in wrong]
+            checklist["key_points_wrong"] = [p for p in question.key_points
+                                             if p in wrong and p not in covered]
         keys = ["clarifying_question", "thought_out_loud"]
         if question_kind(question) in STAR_KINDS:
             keys += ["used_star", "measurable_result"]

@@ -164,6 +164,10 @@ def _drill_line(drill: dict[str, Any]) -> Text:
 def _short_finding(record: AnswerRecord) -> str:
     """The summary table's cell: missed key points show the first and count the rest."""
     missed = record.checklist.get("key_points_missed") or []
+    wrong = record.checklist.get("key_points_wrong") or []
+    if record.findings and record.findings[0].get("code") == "key-point-wrong" and wrong:
+        more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+        return f"Stated wrongly — correct: {bare_point(wrong[0])}{more}"
     if record.findings and record.findings[0].get("code") == "key-points-missed" and missed:
         more = f" (and {len(missed) - 1} more)" if len(missed) > 1 else ""
         total = len(record.question.key_points) or len(missed)
@@ -187,7 +191,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         line.append(" · answered aloud", style="dim")
         console.print(line)
         _clarifications(record, console)
-        _key_points(points, record.checklist.get("key_points", []), console)
+        _key_points(points, record.checklist, console)
         return
     extra = getattr(analysis, "extra", {}) or {}
     said = extra.get("estimated_seconds", analysis.speaking_seconds)
@@ -208,11 +212,14 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
     elif kind == "technical" and record.question.key_points:
         covered = len(extra.get("key_points_covered", ()))
         line.append(f" · key points {covered}/{len(record.question.key_points)}")
+        wrong = len(extra.get("key_points_wrong", ()))
+        if wrong:
+            line.append(f" · {wrong} stated wrongly", style="red")
     elif kind == "motivation":
-        points = extra.get("talking_points", {})
+        talking = extra.get("talking_points", {})
         marks = {"specific": "specific", "own_experience": "your experience",
                  "forward_looking": "forward-looking"}
-        line.append(" · " + ", ".join(("✓ " if points.get(k) else "✗ ") + v
+        line.append(" · " + ", ".join(("✓ " if talking.get(k) else "✗ ") + v
                                       for k, v in marks.items()))
     fillers = sum(analysis.fillers.values()) if analysis.fillers else 0
     if fillers:
@@ -225,7 +232,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
             text.append_text(safe(finding["suggestion"], "dim"))
         bullet(console, text)
     _clarifications(record, console)
-    _key_points(points, record.checklist.get("key_points", []), console)
+    _key_points(points, record.checklist, console)
 
 
 def _clarifications(record: AnswerRecord, console: Console) -> None:
@@ -239,12 +246,19 @@ def _clarifications(record: AnswerRecord, console: Console) -> None:
     console.print(safe(text, "dim" if not missed else "yellow"))
 
 
-def _key_points(points: tuple[str, ...], covered: list[str], console: Console) -> None:
+def _key_points(points: tuple[str, ...], checklist: dict[str, Any], console: Console) -> None:
+    """The question's key points, each once: covered [x], missed [ ], stated wrongly [!]."""
     from rich.text import Text
 
+    covered = checklist.get("key_points", [])
+    wrong = checklist.get("key_points_wrong", [])
     if points:
         console.print(Text("  Key points a good answer covers:", style="bold"))
     for point in points:
+        if point in wrong:
+            line = Text("    [!] stated wrongly — correct: ", style="red")
+            console.print(line.append_text(safe(point)))
+            continue
         mark = "[x]" if point in covered else "[ ]"
         console.print(Text(f"    {mark} ").append_text(safe(point)))
 
@@ -429,9 +443,11 @@ def render_session(session: dict[str, Any], console: Console) -> None:
                                   for k, v in checks.items()))
         covered = q["checklist"].get("key_points")
         missed = q["checklist"].get("key_points_missed")
-        if isinstance(covered, list) and isinstance(missed, list) and (covered or missed):
+        wrong = q["checklist"].get("key_points_wrong") or []
+        if isinstance(covered, list) and isinstance(missed, list) and (covered or missed or wrong):
             body.append("\nKey points: ", style="bold")
-            marks = [("[x] ", p) for p in covered] + [("[ ] ", p) for p in missed]
+            marks = [("[x] ", p) for p in covered] + [("[ ] ", p) for p in missed] + [
+                ("[!] stated wrongly — correct: ", p) for p in wrong]
             for i, (mark, point) in enumerate(marks):
                 body.append(("  " if i else "") + mark)
                 body.append_text(safe(point))

@@ -1,0 +1,138 @@
+"""The complexities a text states, each with what it is the cost of, and the key points
+an answer gives another cost.
+
+"O(n) time and O(1) extra space" is two bounds: O(n) of time and O(1) of space.
+"Lookups are O(1) on average, but O(n) in the worst case" gives both the lookups, each
+with its case. Growth is compared, not letters: O(n + m), O(V + E) and "linear" are
+one growth, a tree's O(h) is O(log n). A bound contradicts a key point when it is the
+same dimension, case and operation with another growth that no key point gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from netprep.coach.claims import HYPOTHETICAL, REJECTED, SUBJECTS, canonical, clauses_of, original
+
+_DIMS = {"space": "space", "memory": "space", "extra": "space", "stack": "space",
+         "time": "time", "steps": "time", "operations": "time", "comparisons": "time"}
+_CASES = {"average": "average", "averages": "average", "expected": "average",
+          "typically": "average", "worst": "worst", "amortised": "amortised",
+          "amortized": "amortised", "best": "best"}
+_OPS = re.compile(r"\b(lookups?|look up|search\w*|inserts?|insert(?:ion|ing)|deletes?|"
+                  r"delet(?:ion|ing)|push\w*|pop\w*|peek\w*|access\w*|appends?|append(?:ing)?|"
+                  r"build\w*|heapify|sort\w*|merg\w*|resiz\w*|dequeue\w*|enqueue\w*|"
+                  r"extract\w*|reading|read|join\w*|concaten\w*|set|sets|visited|recursive|"
+                  r"iterative\w*|recursion|table|cop(?:y|ies|ying))\b")
+
+
+@dataclass(frozen=True)
+class Bound:
+    value: str
+    dim: str
+    case: str | None
+    ops: frozenset[str]
+    clause: str
+
+
+def bounds_of(text: str) -> list[Bound]:
+    """The complexities a text states, each with what it is the cost of."""
+    from netprep.coach.keypoints import normalise
+
+    out: list[Bound] = []
+    for clause in clauses_of(text):
+        if HYPOTHETICAL.search(clause):
+            continue
+        norm = REJECTED.sub("", normalise(canonical(clause)))
+        pieces = re.split(r"(o\((?:[^()]|\([^()]*\))*\))", norm)
+        if len(pieces) < 3:
+            continue
+        terms = pieces[1::2]
+        gaps = pieces[0::2]
+        prefix = gaps[0]
+        for k, term in enumerate(terms):
+            after = gaps[k + 1]
+            if k + 1 < len(terms):  # words after "and"/"but" belong to the next term
+                after = re.split(r"\b(?:and|but|while|whereas)\b|,", after)[0]
+            before = gaps[k] if k else ""
+            if k:
+                tail = re.split(r"\b(?:and|but|while|whereas)\b|,", gaps[k])
+                before = tail[-1] if len(tail) > 1 else ""
+            own = f"{before} {after}"
+            if k and (_OPS.search(own) or set(re.findall(r"[a-z_]+", own)) & SUBJECTS):
+                near = own  # its own operation: the opening words were about the first
+            else:
+                near = f"{prefix} {own}"
+            tokens = re.findall(r"[a-z_]+", re.sub(
+                r"\b(?:no|without|with no)\s+(?:extra|additional)\s+\w+", " ", near))
+            dim = next((_DIMS[t] for t in tokens if t in _DIMS), "time")
+            case = next((_CASES[t] for t in tokens if t in _CASES), None)
+            ops = frozenset(_op(m) for m in _OPS.findall(near)) | frozenset(
+                t for t in tokens if t in SUBJECTS)
+            out.append(Bound(_growth(term), dim, case, ops, clause))
+    return out
+
+
+def _growth(term: str) -> str:
+    """A complexity by its growth, whatever its letters: O(n + m), O(V + E) and "linear"
+    are one growth; O(n log k) is O(n log n); a tree's O(h) is O(log n)."""
+    inner = term[2:-1].replace("log", " log ")
+    inner = re.sub(r"(?<![a-z])h(?![a-z])", "log n", inner)
+    inner = re.sub(r"(?<![a-z])[nmkvebd](?![a-z])", "n", inner)
+    inner = re.sub(r"\s+", "", inner)
+    inner = re.sub(r"^min(?:imum)?\(n,n\)$", "n", inner)
+    while True:
+        merged = re.sub(r"\bn\+n\b|n\+n", "n", inner)
+        if merged == inner:
+            break
+        inner = merged
+    inner = inner.replace("n*n", "n^2")
+    return f"o({inner})"
+
+
+def _op(word: str) -> str:
+    return re.sub(r"(?:ion|ing|s|es|ed)$", "", word.replace("look up", "lookup"))[:5]
+
+
+def _same_cost(a: Bound, b: Bound) -> bool:
+    if a.dim != b.dim:
+        return False
+    if a.case and b.case and a.case != b.case:
+        return False
+    if a.ops and b.ops:
+        return bool(a.ops & b.ops)
+    return not a.ops and not b.ops
+
+
+
+def dims_agree(point: str, answer: str) -> bool:
+    """False when the answer gives a point's complexities only as the other dimension
+    ("O(n) time" for a point about O(n) space)."""
+    said = {(a.value, a.dim) for a in bounds_of(answer)}
+    wanted = {(b.value, b.dim) for b in bounds_of(point)}
+    values = {v for v, _ in said}
+    return not wanted or not any(v in values for v, _ in wanted) or bool(wanted & said)
+
+
+def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
+    """The same operation given another complexity than every key point gives it."""
+    by_point = [bounds_of(str(p)) for p in points]
+    every = [b for bs in by_point for b in bs]
+    said = bounds_of(answer)
+    out: dict[int, str] = {}
+    for i, bounds in enumerate(by_point):
+        for pb in bounds:
+            for sb in said:
+                if sb.value == pb.value or not _same_cost(pb, sb):
+                    continue
+                if not pb.ops and sum(1 for o in bounds if not o.ops and _same_cost(o, pb)) > 1:
+                    continue  # several such costs in the point, none named: cannot tell which
+                if any(o.value == sb.value and o.case == sb.case and _same_cost(o, sb)
+                       for o in every):
+                    continue  # some key point gives it this cost
+                if any(o.value == pb.value and _same_cost(o, pb) for o in said):
+                    continue  # the answer also gives the point's cost
+                out.setdefault(i, original(answer, sb.clause))
+    return out

@@ -1,0 +1,146 @@
+"""Key points are covered when the answer states them, not when it shares their words
+(issue 30, section 3b): contradicted points are `key-point-wrong`, paraphrases count."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from netprep.coach.answers import analyze
+from netprep.coach.statements import judge_points
+
+GET_POST = ["GET reads and must not change state; PUT replaces a resource; PATCH changes part; "
+            "POST creates or triggers.",
+            "GET and PUT (and DELETE) are idempotent, so retrying is safe.",
+            "POST is not idempotent unless you add an idempotency key."]
+HEAP = ["A complete binary tree in which every parent is no larger than its children "
+        "(min-heap), or no smaller (max-heap).",
+        "It is stored in an array; the children of index i sit at 2i + 1 and 2i + 2.",
+        "Peeking at the top is O(1); push and pop are O(log n) by sifting up or down.",
+        "Building a heap from n items with heapify takes O(n).",
+        "A heap is not sorted; only the root is guaranteed to be the extreme value."]
+REVERSE = ["Keep three references, previous (initially null), current (the head) and next.",
+           "For each node, save next, point current.next at previous, then advance previous "
+           "and current.",
+           "When current becomes null, previous is the new head.",
+           "O(n) time and O(1) extra space iteratively; a recursive version uses O(n) stack."]
+PASSWORDS = ["Never in plain text or with a fast hash; use a slow, salted algorithm such as "
+             "bcrypt, scrypt or Argon2.",
+             "A unique salt per password; tune cost to the hardware.",
+             "Plan for rehashing when the algorithm or cost changes."]
+
+
+@pytest.mark.parametrize("points, answer, wrong", [
+    (GET_POST, "GET creates a resource and POST reads one; POST is idempotent, so always "
+               "safe to retry.", {0, 2}),
+    (HEAP, "A binary heap is a sorted binary search tree: every parent is larger than its "
+           "children in a min-heap. The children of index i sit at 2i + 1 and 2i + 2. Peeking "
+           "is O(1), push and pop are O(log n), and heapify is O(n).", {0, 4}),
+    (REVERSE, "Keep previous, current and next. For each node save next, point current.next "
+              "at next, then advance. When current is null, previous is the new head. O(n) "
+              "time and O(1) space.", {1}),
+    (PASSWORDS, "Hash them with SHA-256 with one salt for the whole database, and rehash "
+                "when the algorithm changes.", {0, 1}),
+])
+def test_the_right_words_for_a_wrong_claim_are_wrong_not_covered(points, answer, wrong) -> None:
+    covered, said = judge_points(points, answer)
+    assert set(said) == wrong
+    assert not set(covered) & wrong
+    a = analyze(answer, kind="technical", key_points=points)
+    assert a.codes[0] == "key-point-wrong" and not a.ready and a.score <= 50
+    message = a.findings[0].message
+    for i in wrong:  # what was said, and the correction: the key point's own text
+        assert "Stated wrongly: “" in message and points[i].rstrip(".") in message
+    assert a.extra["key_points_wrong"] == sorted(wrong)
+
+
+@pytest.mark.parametrize("points, answer", [
+    (GET_POST, "GET reads and never changes state, PUT replaces the whole resource, PATCH "
+               "changes part of it and POST creates. GET, PUT and DELETE are idempotent, so "
+               "retrying is safe; POST is not idempotent unless you send an idempotency key."),
+    (HEAP, "A min-heap is a complete binary tree where every parent is no larger than its "
+           "children, kept in an array with the children of i at 2i+1 and 2i+2. Peeking the "
+           "top is O(1), push and pop are O(log n) by sifting. Heapify builds one in O(n). It "
+           "is not sorted: only the root is the minimum."),
+    (REVERSE, "Keep prev = null, curr = head and next. Loop: nxt = curr.next, curr.next = prev, "
+              "prev = curr, curr = nxt. When curr is null prev is the new head. O(n) time, "
+              "O(1) extra space."),
+    (PASSWORDS, "Never plain text or a fast hash: use bcrypt or Argon2, a slow salted "
+                "algorithm, with a unique salt per password and a cost tuned to the hardware. "
+                "Plan to rehash when the cost changes."),
+])
+def test_the_same_points_said_rightly_are_covered(points, answer) -> None:
+    covered, wrong = judge_points(points, answer)
+    assert wrong == {} and covered == list(range(len(points)))
+    assert analyze(answer, kind="technical", key_points=points).ready
+
+
+def test_a_wrong_point_costs_more_than_a_missing_one() -> None:
+    wrong = analyze("GET reads and must not change state; PUT replaces a resource; PATCH "
+                    "changes part; POST creates. GET and PUT are idempotent, so retrying is "
+                    "safe. POST is idempotent, so always safe to retry.", kind="technical",
+                    key_points=GET_POST)
+    missed = analyze("GET reads and must not change state; PUT replaces a resource; PATCH "
+                     "changes part; POST creates. GET and PUT are idempotent, so retrying is "
+                     "safe.", kind="technical", key_points=GET_POST)
+    assert "key-point-wrong" in wrong.codes and "key-point-wrong" not in missed.codes
+    assert wrong.score < missed.score and wrong.extra["suggested_rating"] < \
+        missed.extra["suggested_rating"]
+
+
+@pytest.mark.parametrize("point, answer", [
+    ("Building a string of length n piece by piece can therefore cost O(n^2) in total.",
+     "Building a string piece by piece that way costs time that grows with the square of "
+     "its length."),
+    ("Two indices move through the data, either from both ends toward each other or in the "
+     "same direction at different speeds.",
+     "Put one finger at each end and move them toward each other, or walk two fingers in "
+     "the same direction at different speeds."),
+    ("Collisions are handled by chaining (a list per bucket) or open addressing (probing "
+     "for another slot).",
+     "When two keys collide, each slot keeps a small list, or you probe for another free "
+     "slot."),
+    ("Both are O(V + E); in a graph, track visited nodes to avoid looping forever.",
+     "Both touch every vertex and edge once."),
+])
+def test_plain_language_paraphrases_count(point, answer) -> None:
+    assert judge_points([point], answer) == ([0], {})
+
+
+def test_a_complexity_given_as_the_other_dimension_is_not_the_point() -> None:
+    point = "A hash set of visited nodes also works, at the cost of O(n) space."
+    assert judge_points([point], "It runs in O(n) time with O(1) space.")[0] == []
+
+
+# --- in the mock: panel, summary, history show --------------------------------------------
+
+PACK = Path(__file__).parent / "data" / "mock" / "keypoints"
+
+
+@pytest.fixture
+def pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir",
+                        lambda: Path(__file__).parent / "data" / "mock" / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(PACK))
+
+
+def test_the_mock_shows_wrong_points_with_their_correction(cli, pack) -> None:
+    result = cli("mock", "--pack", "kpfix", "--round", "technical", "--questions", "1",
+                 "--untimed", input="GET creates a resource and POST reads one; POST is "
+                 "idempotent, so always safe to retry.\n")
+    assert result.code == 0, result.err
+    panel = " ".join(result.err.split())
+    assert "key points 0/3 · 2 stated wrongly" in panel
+    assert "Stated wrongly: “GET creates a resource and POST reads one” — correct: GET " \
+           "reads" in panel
+    assert "[!] stated wrongly — correct: POST is not idempotent" in panel
+    assert "Stated wrongly — correct: GET reads" in " ".join(result.out.split())
+    view = " ".join(cli("history", "show", "1").out.replace("│", " ").split())
+    assert "[!] stated wrongly — correct: POST is not idempotent" in view
+    shown = json.loads(cli("history", "show", "1", "--json").out)["questions"][0]
+    assert shown["checklist"]["key_points_wrong"] == [GET_POST[0], GET_POST[2]]
+    assert shown["checklist"]["key_points"] == []
+    assert shown["findings"][0]["code"] == "key-point-wrong"
+    assert shown["ready"] is False
