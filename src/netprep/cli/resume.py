@@ -272,13 +272,14 @@ def import_(
     in a script pass --yes to save them all.
     """
     from netprep.errors import NetprepError
-    from netprep.resume import actions
     from netprep.store import open_store
     from netprep.store.resume import add_entries
     from netprep.ui import prompts
     from netprep.ui.console import message
 
-    found = actions.proposals(file, education)
+    found, notes = _proposals(file, education)
+    for note in notes:
+        message(note)
     if not yes:
         if not prompts.is_interactive():
             raise NetprepError(
@@ -330,6 +331,33 @@ def export(
     write_export(output, text)
     message(f"Wrote {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} to {output} "
             f"({format}).")
+
+
+def _proposals(file: str, education: bool) -> tuple[list[Entry], list[str]]:
+    """The import's proposals; a password-protected PDF asks for its password in a
+    terminal (without echo, three tries; it is never stored) and is refused in a script."""
+    from netprep.resume import actions
+    from netprep.resume.pdf import PasswordNeeded
+    from netprep.ui import prompts
+
+    password = None
+    for _ in range(3):
+        try:
+            return actions.proposals(file, education, password)
+        except PasswordNeeded as exc:
+            if not prompts.is_interactive():
+                raise
+            if exc.wrong:
+                from netprep.ui.console import message
+
+                message(f"That password does not open {file}.")
+            password = prompts.password(f"Password of {file} (not shown, never stored):")
+            if not password:
+                from netprep.errors import NetprepError
+
+                raise NetprepError("No password given; nothing was imported.",
+                                   "Run the import again and type the PDF's password.") from None
+    return actions.proposals(file, education, password)
 
 
 def _register_pitch() -> None:

@@ -6,7 +6,6 @@ entry, exports and the import's proposals. Nothing here prints, prompts or exits
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,19 +17,11 @@ SHORT_FIELDS = ("title", "organisation", "dates", "role")
 
 
 def read_source(file: str) -> tuple[str, str]:
-    """The text of FILE (stdin for `-`) and the name to show in messages."""
-    if file == "-":
-        return sys.stdin.read(), "<stdin>"
-    try:
-        raw = Path(file).expanduser().read_bytes()
-    except OSError as exc:
-        raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
-                           "Check the path and try again.") from exc
-    try:
-        return raw.decode("utf-8-sig"), file
-    except UnicodeDecodeError:
-        raise NetprepError(f"{file} is not UTF-8 text.", "Save it as UTF-8 and try again.") \
-            from None
+    """The text of FILE (stdin for `-`) and the name to show in messages (at most 32 MB,
+    read by `content.textfile`: a byte-order mark, UTF-8, or Windows-1252 with a note)."""
+    from netprep.content.textfile import read_source as read
+
+    return read(file, "entry file", "Give the YAML or JSON file of your resume entries.")
 
 
 def check_kind(kind: str | None) -> str:
@@ -96,11 +87,26 @@ def write_export(output: str, text: str) -> None:
                            "Check that the folder exists and that you can write to it.") from exc
 
 
-def proposals(file: str, education: bool) -> list[Entry]:
-    """The entries an import would save, or a NetprepError naming what is wrong."""
-    from netprep.resume.extract import propose, read_resume
+def proposals(file: str, education: bool,
+              password: str | None = None) -> tuple[list[Entry], list[str]]:
+    """The entries an import would save and notes for the user (the encoding read, the
+    part read), or a NetprepError naming what is wrong: nothing is saved then."""
+    from netprep.resume.extract import read_resume
 
-    text = read_resume(file)
+    text, notes = read_resume(file, password)
+    try:
+        found, left_out = _found(text, file, education)
+    except NetprepError:
+        from netprep.paths import NOTICES
+
+        NOTICES.extend(note for note in notes if note not in NOTICES)  # said after the error
+        raise
+    return found, notes + left_out
+
+
+def _found(text: str, file: str, education: bool) -> tuple[list[Entry], list[str]]:
+    from netprep.resume.extract import plausible, propose
+
     if not text.strip():
         raise NetprepError(f"{file} is empty.", "Import the text, Markdown or PDF of a resume.")
     found = propose(text, education=education)
@@ -109,7 +115,7 @@ def proposals(file: str, education: bool) -> list[Entry]:
             f"No projects, internships or organisations found in {file}.",
             "netprep looks for section headings such as Experience, Projects and Leadership "
             "with an entry per line under them; add them, or use `netprep resume add`.")
-    return found
+    return plausible(found, file)
 
 
 def bank_questions(theme: str | None = None) -> list[Any]:

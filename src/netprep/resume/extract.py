@@ -15,7 +15,7 @@ from pathlib import Path
 from netprep.errors import NetprepError
 from netprep.resume.model import MAX_CHARS, MAX_TITLE, Entry
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # a PDF with photos; text is read up to MAX_TEXT_BYTES
 
 # heading words -> kind (None: a section that holds no entries, such as Skills)
 SECTIONS: dict[str, str | None] = {
@@ -79,57 +79,46 @@ _TECH_RE = {word: re.compile(r"(?<![\w+#.])" + re.escape(word) + r"(?![\w+#])",
 # --- reading ---------------------------------------------------------------------------
 
 
-def read_resume(file: str) -> str:
-    """The text of a resume file: PDF (by content), else UTF-8 text or Markdown."""
+MAX_TEXT_BYTES = 2**20  # of a text resume: a resume is a few pages
+
+
+def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]:
+    """The text of a resume file and notes for the user: PDF (by content, read in a
+    bounded child process: `resume.pdf`), else text or Markdown (`content.textfile`:
+    a byte-order mark, UTF-8 or Windows-1252), of which the first MAX_TEXT_BYTES."""
+    from netprep.content.textfile import EncodingProblem, decode
+
     path = Path(file).expanduser()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise NetprepError(f"{file} is {size // 1024 // 1024} MB; a resume is at most "
-                               f"{MAX_BYTES // 1024 // 1024} MB.", "Check the file.")
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+            is_pdf = head.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf"
+            rest = fh.read((MAX_BYTES if is_pdf else MAX_TEXT_BYTES) + 1 - len(head))
     except OSError as exc:
         raise NetprepError(f"Cannot read {file}: {exc.strerror or exc}.",
                            "Check the path and try again.") from exc
-    if raw.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
-        return pdf_text(raw, file)
+    raw = head + rest
+    if is_pdf:
+        if len(raw) > MAX_BYTES:
+            raise NetprepError(f"{file} is larger than {MAX_BYTES // 2**20} MB; a resume is "
+                               "far smaller.", "Export it again as a PDF without large "
+                               "images, or save it as .txt and import that.")
+        from netprep.resume.pdf import pdf_text
+
+        found = pdf_text(raw, file, password)
+        return found.text, found.notes
+    cut = len(raw) > MAX_TEXT_BYTES
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        decoded = decode(raw[:MAX_TEXT_BYTES], file, partial=cut)
+    except EncodingProblem as exc:
         raise NetprepError(
-            f"{file} is neither a PDF nor UTF-8 text.",
+            f"{file} is neither a PDF nor text netprep reads (line {exc.line}: {exc.message}).",
             "Import a PDF, a .txt or a .md file (save a Word file as PDF first).") from None
-
-
-def pdf_text(raw: bytes, file: str) -> str:
-    """The text of every page of a PDF, with pypdf (imported here only)."""
-    import io
-    import logging
-
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-    except ImportError:  # pragma: no cover - pypdf is a dependency
-        raise NetprepError("Reading a PDF needs pypdf, which is not installed.",
-                           "Install it with `pip install pypdf`, or import a .txt copy.") from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
-    hint = "Export the resume again as a PDF, or save it as .txt and import that."
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise NetprepError(f"{file} is a password-protected PDF.",
-                               "Save an unprotected copy, or import a .txt version.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except NetprepError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError, AssertionError, NotImplementedError) as exc:
-        raise NetprepError(f"Cannot read {file} as a PDF: it is damaged or not a PDF "
-                           f"({type(exc).__name__}).", hint) from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise NetprepError(f"{file} has no text netprep can read (a scanned image?).", hint)
-    return text
+    notes = [decoded.note] if decoded.note else []
+    if cut:
+        notes.append(f"Only the first {MAX_TEXT_BYTES // 2**20} MB of {file} was read: a "
+                     "resume is a few pages.")
+    return decoded.text, notes
 
 
 # --- proposing entries ---------------------------------------------------------------
@@ -291,3 +280,63 @@ def _techs(text: str) -> list[str]:
 
 def _join(lines: list[str]) -> str:
     return "\n".join(lines)[:MAX_CHARS]
+
+
+# --- garbage in, nothing saved ----------------------------------------------------------
+
+MAX_ENTRIES = 100  # a resume holds a few dozen entries at the most
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def plausible(found: list[Entry], file: str) -> tuple[list[Entry], list[str]]:
+    """The proposals that look like resume items, and notes on what was left out.
+
+    Raises a NetprepError (so nothing is saved, even with --yes) when none does, when
+    there are more than MAX_ENTRIES, or when most of them repeat one another.
+    """
+    kept = [entry for entry in found if _plausible_title(entry.title)]
+    if not kept:
+        raise NetprepError(
+            f"No entry in {file} looks like a resume item: titles such as "
+            f"\"{_preview(found[0].title)}\" have no words. Nothing was saved.",
+            "Import the text of your resume, or add entries with `netprep resume add`.")
+    keys = {(e.kind, e.title.casefold(), e.organisation.casefold(), e.dates) for e in kept}
+    if len(kept) >= 6 and len(keys) * 2 <= len(kept):
+        raise NetprepError(
+            f"{len(kept) - len(keys):,} of the {len(kept):,} entries found in {file} repeat "
+            "others, which no resume does; nothing was saved.",
+            "Check that this is your resume, not a file generated or pasted many times.")
+    if len(kept) > MAX_ENTRIES:
+        raise NetprepError(
+            f"{len(kept):,} entries found in {file}; a resume holds a few dozen at most "
+            f"(netprep imports up to {MAX_ENTRIES}), so nothing was saved.",
+            "Import your resume alone, or split the file.")
+    notes = []
+    if len(kept) < len(found):
+        count = len(found) - len(kept)
+        notes.append(f"Left out {count} entr{'y' if count == 1 else 'ies'} whose title has no "
+                     "words.")
+    unique: dict[tuple[str, str, str, str], Entry] = {}
+    for entry in kept:
+        unique.setdefault((entry.kind, entry.title.casefold(), entry.organisation.casefold(),
+                           entry.dates), entry)
+    if len(unique) < len(kept):
+        count = len(kept) - len(unique)
+        notes.append(f"Left out {count} entr{'y' if count == 1 else 'ies'} repeating one "
+                     "found before.")
+    return list(unique.values()), notes
+
+
+def _plausible_title(title: str) -> bool:
+    """Words, not punctuation, and not one token said over and over ("ab ab ab ab")."""
+    if not _WORD.search(title):
+        return False
+    tokens = title.split()
+    return len(tokens) < 4 or len(set(tokens)) * 3 > len(tokens)
+
+
+def _preview(title: str) -> str:
+    from netprep.text import clean
+
+    text = " ".join(clean(title).split())
+    return text if len(text) <= 40 else text[:39] + "…"

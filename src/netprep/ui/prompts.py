@@ -73,6 +73,13 @@ def text(message: str, default: str = "", multiline: bool = False, instruction: 
     return str(result or "")
 
 
+def password(message: str) -> str:
+    """A secret typed without echo (a PDF's password); the caller never stores it."""
+    import questionary
+
+    return str(_ask(questionary.password(message)) or "")
+
+
 def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
     """Pick one of (title, value) pairs with arrow keys or number keys."""
     import questionary
