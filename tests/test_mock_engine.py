@@ -247,13 +247,15 @@ def test_no_hints_and_technical_rounds_have_no_hint(library) -> None:
 
 
 def test_briefing_tips_come_from_the_tips_content(library) -> None:
-    plan = plan_of(library)
+    plan = plan_of(library, round="technical")
     assert plan.tips[0].startswith("Ask clarifying questions: Restate the question")
     assert plan.tips[1].startswith("Think out loud:")
     bare = Library(questions=library.questions, competencies=library.competencies,
                    packs=library.packs)
-    plan = build_plan(bare, MockConfig(seed=1), (), {}, NOW)
+    plan = build_plan(bare, MockConfig(seed=1, round="technical"), (), {}, NOW)
     assert "clarifying question" in plan.tips[0] and "out loud" in plan.tips[1].lower()
+    plan = build_plan(bare, MockConfig(seed=1, round="behavioral"), (), {}, NOW)
+    assert plan.tips[0].startswith("Structure your stories")  # tips fit the round
 
 
 # --- running ---------------------------------------------------------------------------------

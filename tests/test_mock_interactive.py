@@ -50,17 +50,17 @@ def test_answer_checklist_and_rating_with_enter_accepting_defaults(capsys) -> No
     assert q["answer"] == ANSWER
     assert q["rating"] in (1, 2, 3, 4, 5)  # the suggested default, accepted with Enter
     # Defaults come from the analysis: STAR parts and a number were found.
-    assert q["checklist"] == {"clarifying_question": False, "thought_out_loud": False,
-                              "used_star": True, "measurable_result": True}
+    # A story's checklist: STAR and a number (no clarifying question, issue 29 item 10).
+    assert q["checklist"] == {"used_star": True, "measurable_result": True}
 
 
 def test_ticking_the_checklist_and_choosing_a_rating(capsys) -> None:
-    # Tick "thought out loud" (second row), then pick 5 with its number key.
+    # Tick "gave a measurable result" (second row), then pick 5 with its number key.
     keys = "short" + ENTER + DOWN + " " + ENTER + "5" + ENTER
     code, _, err = mock(keys, "--round", "behavioral", "--questions", "1", capsys=capsys)
     assert code == 0, err
     q = session(capsys)["questions"][0]
-    assert q["rating"] == 5 and q["checklist"]["thought_out_loud"] is True
+    assert q["rating"] == 5 and q["checklist"]["measurable_result"] is True
     assert q["checklist"]["used_star"] is False
 
 

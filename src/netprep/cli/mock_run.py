@@ -132,6 +132,13 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         # One round: the drill follows the questions, and the summary covers both.
         drill = run_drill(timed=timed, minutes=None, session_id=result.session_id,
                           library=library, in_round=True)
+        import dataclasses
+
+        from netprep.mock.scoring import suggestions
+
+        # The questions asked to the drill's interviewer count in the round's advice.
+        result = dataclasses.replace(result, suggestions=suggestions(result.answers,
+                                                                     drill=drill))
     render_summary(result, out(), drill=drill)
     render_pitch_check(pitch, out())
     render_asked(asked, out())

@@ -116,6 +116,7 @@ class Attempt:
             "attempt_id": self.saved_id,
             "session_id": self.session_id,
             "clarifications": self.clarifications(),
+            "questions_asked": len(self.questions),
         }
 
     def save(self, store: Store) -> int:

@@ -21,10 +21,54 @@ from netprep.mock.model import (
     Practice,
 )
 
-DEFAULT_TIPS = (
-    "Ask a clarifying question before you answer: it shows judgement and buys you time.",
-    "Think out loud: the interviewer scores how you reason, not only where you land.",
-)
+# The briefing's two tips, by the kind of round: (title pattern in the tips pack, default).
+TIPS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "technical": (
+        (r"clarif", "Ask a clarifying question before you answer: it shows judgement and "
+                    "buys you time."),
+        (r"out loud|aloud|think", "Think out loud: the interviewer scores how you reason, "
+                                  "not only where you land."),
+    ),
+    "story": (
+        (r"structure your stor", "Structure your stories: situation, task, action and "
+                                 "result, with the situation kept brief."),
+        (r"numbers in your stor", "Know the numbers in your stories: end with a measurable "
+                                  "result, or an honest estimate said as one."),
+    ),
+    "motivation": (
+        (r"^$", "Lead with what you do now, then one or two things you are proud of, then "
+                "why this role: about a minute."),
+        (r"^$", "Tie every reason to something you have done: specifics beat praise."),
+    ),
+    "resume": (
+        (r"dig into your resume", "Be ready to go deep on anything you list: how it worked, "
+                                  "why you chose it, what you would change."),
+        (r"structure your stor", "Structure your stories: situation, task, action and "
+                                 "result, with the situation kept brief."),
+    ),
+    "takehome": (
+        (r"feedback", "Be open to feedback, and explain your view: a question about your "
+                      "code is a chance to show your reasoning."),
+        (r"out loud|aloud|think", "Think out loud: name the file and the choice you made, "
+                                  "then why."),
+    ),
+}
+
+
+def tip_group(round_: str, questions: Sequence[Question] = ()) -> list[str]:
+    """Which tips fit a round, most fitting first: by the round for the user's own rounds
+    and the take-home, else by the kinds of its questions (most asked first)."""
+    if round_ in ("resume", "takehome"):
+        return [round_]
+    if round_ == "pitch":
+        return ["motivation"]
+    from collections import Counter
+
+    from netprep.mock.scoring import question_kind
+
+    groups = {"technical": "technical", "motivation": "motivation"}
+    counts = Counter(groups.get(question_kind(q), "story") for q in questions)
+    return [group for group, _ in counts.most_common()] or ["technical"]
 
 
 def build_plan(
@@ -94,7 +138,8 @@ def build_plan(
         "hints": config.hints, "follow_ups": config.follow_ups,
         "planned": [item.question.key for item in items],
     }
-    return Plan(config.round, config.timed, tuple(items), briefing_tips(library), config.seed,
+    return Plan(config.round, config.timed, tuple(items),
+                briefing_tips(library, config.round, chosen), config.seed,
                 note, settings)
 
 
@@ -237,16 +282,20 @@ def _hint(found: Any, stories: Sequence[Any], library: Library) -> Hint:
     return Hint("gap", title, ("Write one after this round: `netprep star add`.",))
 
 
-def briefing_tips(library: Library) -> tuple[str, str]:
-    """Two tips for the briefing: clarifying questions and thinking out loud."""
+def briefing_tips(library: Library, round_: str = "technical",
+                  questions: Sequence[Question] = ()) -> tuple[str, str]:
+    """Two tips for the briefing that fit the round: for a technical round clarifying
+    questions and thinking out loud, for stories STAR and their numbers, and so on (see
+    TIPS); a round of several kinds takes the first tip of its two most asked."""
+    groups = tip_group(round_, questions)
+    wanted = list(TIPS[groups[0]]) if len(groups) == 1 else [TIPS[g][0] for g in groups[:2]]
     found: list[str | None] = [None, None]
-    patterns = (re.compile(r"clarif", re.I), re.compile(r"out loud|aloud|think", re.I))
-    for section in library.tips:
-        for tip in section.items:
-            for i, pattern in enumerate(patterns):
-                if found[i] is None and pattern.search(tip.title):
+    for i, (pattern, _default) in enumerate(wanted):
+        for section in library.tips:
+            for tip in section.items:
+                if found[i] is None and re.search(pattern, tip.title, re.I):
                     found[i] = f"{tip.title}: {_first_sentence(tip.text)}"
-    return (found[0] or DEFAULT_TIPS[0], found[1] or DEFAULT_TIPS[1])
+    return (found[0] or wanted[0][1], found[1] or wanted[1][1])
 
 
 def _competency_name(library: Library, competency: str) -> str:

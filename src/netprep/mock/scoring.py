@@ -21,6 +21,16 @@ CHECKLIST = {
     "measurable_result": "Gave a measurable result",
 }
 OVER_TOLERANCE = 10  # seconds over target before an answer counts as "ran long"
+# The self-review's checklist by question kind: a clarifying question and thinking out loud
+# belong to technical questions, STAR and a number to stories; a take-home follow-up asks
+# you to explain your reasoning; a motivation answer has none of these.
+CHECKLIST_BY_KIND = {
+    "technical": ("clarifying_question", "thought_out_loud"),
+    "behavioral": ("used_star", "measurable_result"),
+    "culture": ("used_star", "measurable_result"),
+    "takehome": ("thought_out_loud",),
+    "motivation": (),
+}
 
 
 def question_kind(question: Question) -> str:
@@ -28,6 +38,13 @@ def question_kind(question: Question) -> str:
     from netprep.coach.answers import question_kind as kind_of
 
     return kind_of(question)
+
+
+def checklist_keys(question: Question) -> tuple[str, ...]:
+    """The checklist items that fit this question (see CHECKLIST_BY_KIND)."""
+    if getattr(question, "round", "") == "takehome":
+        return CHECKLIST_BY_KIND["takehome"]
+    return CHECKLIST_BY_KIND.get(question_kind(question), ())
 
 
 def findings_of(question: Question, analysis: Any,
@@ -61,7 +78,8 @@ def clarification_checklist(question: Question, asked: list[dict[str, Any]]
     """Whether a clarifying question was asked ("?" at the prompt) and, for a question
     with clarifications, which were asked and which key ones were missed."""
     if not question.clarifications:
-        return {"clarifying_question": True} if asked else {}
+        fits = asked and "clarifying_question" in checklist_keys(question)
+        return {"clarifying_question": True} if fits else {}
     ids = [a["matched"] for a in asked if a.get("matched")]
     checklist: dict[str, Any] = {
         "clarifications_asked": ids,
@@ -87,7 +105,7 @@ def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
         checklist["measurable_result"] = bool(getattr(analysis, "has_metric", False))
     from netprep.coach.answers import clarifying
 
-    if clarifying(record.answer):
+    if "clarifying_question" in checklist_keys(question) and clarifying(record.answer):
         checklist["clarifying_question"] = True
     extra = getattr(analysis, "extra", {}) or {}
     if kind == "technical" and question.key_points:
@@ -173,8 +191,15 @@ def main_finding(record: AnswerRecord) -> str:
     return "No issues found."
 
 
-def suggestions(answers: list[AnswerRecord], limit: int = 2) -> list[str]:
-    """One or two concrete things to work on, most important first."""
+def suggestions(answers: list[AnswerRecord], limit: int = 2,
+                drill: dict[str, Any] | None = None) -> list[str]:
+    """One or two concrete things to work on, most important first.
+
+    A checklist item counts only for the answers whose kind it fits (no "ask a clarifying
+    question" after a story); `drill`, the coding drill that ended the round, counts as
+    one more technical answer, with the questions asked to its interviewer: asking there
+    (before writing code, where it matters most) drops the clarifying tip unless more than
+    half of the round missed it."""
     if not answers:
         return []
     tips: list[str] = []
@@ -199,10 +224,15 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2) -> list[str]:
                                              "users helped, errors cut"),
                        ("thought_out_loud", "Think out loud, so the interviewer can follow "
                                             "your reasoning")):
-        asked = [a for a in answers if key in a.checklist]
-        misses = [a for a in asked if not a.checklist[key]]
-        if asked and len(misses) * 2 >= len(asked) and len(misses) > 0:
-            tips.append(f"{label} (missed in {len(misses)} of {len(asked)}).")
+        done = [bool(a.checklist[key]) for a in answers
+                if key in a.checklist and key in checklist_keys(a.question)]
+        most = 1  # the tip shows when at least half were missed ...
+        if key == "clarifying_question" and drill is not None:
+            done.append(bool(drill.get("questions_asked")))
+            most = 0 if done[-1] else 1  # ... or, after asking in the drill, more than half
+        misses = done.count(False)
+        if done and misses * 2 + most > len(done) and misses > 0:
+            tips.append(f"{label} (missed in {misses} of {len(done)}).")
     rated = [a for a in answers if a.rating is not None]
     if rated:
         low = min(rated, key=lambda a: (a.rating, a.position))

@@ -116,4 +116,5 @@ def build_followup_plan(library: Library, attempt: TakehomeAttempt, *, timed: bo
         items.append(Planned(position, question, max(1, target)))
     settings: dict[str, Any] = {"attempt": attempt.id, "brief": brief.id,
                                 "planned": [item.question.key for item in items]}
-    return Plan("takehome", timed, tuple(items), briefing_tips(library), None, None, settings)
+    return Plan("takehome", timed, tuple(items), briefing_tips(library, "takehome"), None, None,
+                settings)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from netprep.mock.model import AnswerRecord, Plan, Review, Turn
-from netprep.mock.scoring import CHECKLIST, STAR_KINDS, default_rating, question_kind
+from netprep.mock.scoring import CHECKLIST, checklist_keys, default_rating, question_kind
 from netprep.mock.session import EndOfAnswers
 from netprep.ui.render_mock import (
     render_briefing,
@@ -222,15 +222,14 @@ class TerminalInterviewer:
                                               if p not in covered and p not in wrong]
             checklist["key_points_wrong"] = [p for p in question.key_points
                                              if p in wrong and p not in covered]
-        keys = ["clarifying_question", "thought_out_loud"]
-        if question_kind(question) in STAR_KINDS:
-            keys += ["used_star", "measurable_result"]
-        ticked = prompts.checkbox(
-            "What did you do? (space ticks, Enter accepts):",
-            [(CHECKLIST[k], k) for k in keys],
-            checked=[k for k in keys if record.checklist.get(k)],
-        )
-        checklist.update({k: k in ticked for k in keys})
+        keys = list(checklist_keys(question))  # only what fits this kind of question
+        if keys:
+            ticked = prompts.checkbox(
+                "What did you do? (space ticks, Enter accepts):",
+                [(CHECKLIST[k], k) for k in keys],
+                checked=[k for k in keys if record.checklist.get(k)],
+            )
+            checklist.update({k: k in ticked for k in keys})
         rating = prompts.select(
             "Rate this answer (Enter accepts the suggestion):",
             [(label, n) for n, label in RATINGS],
