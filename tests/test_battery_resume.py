@@ -38,28 +38,42 @@ class Measured:
         self.seconds, self.peak_kb = seconds, peak_kb
 
 
+# A small fresh interpreter starts netprep and reports its peak from `os.wait4`. Linux
+# counts a child's peak from the process that forked it (the pytest running the whole
+# suite holds 270 MB), so netprep must be forked by something small to be measured alone.
+LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def measured_import(path: Path, *extra: str) -> Measured:
     """`netprep resume import PATH --yes` as a real process: its time and peak memory."""
+    import signal
     import tempfile
     import threading
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryDirectory() as tmp:
+        peak = Path(tmp) / "peak"
         started = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "netprep", "resume", "import",
-                                 str(path), "--yes", *extra], stdin=subprocess.DEVNULL,
-                                stdout=out, stderr=err)
-        stop = threading.Timer(30, proc.kill)  # before the fix some ran for minutes
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LAUNCHER, str(peak), sys.executable, "-m", "netprep",
+             "resume", "import", str(path), "--yes", *extra],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            start_new_session=True)
+        # before the fix some ran for minutes: stop netprep and its PDF reader together
+        stop = threading.Timer(30, os.killpg, (proc.pid, signal.SIGKILL))
         stop.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            out, err = proc.communicate()
         finally:
             stop.cancel()
         seconds = time.monotonic() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Measured(proc.returncode, out.read().decode(), err.read().decode(), seconds,
-                        usage.ru_maxrss)
+        peak_kb = int(peak.read_text()) if peak.exists() else sys.maxsize  # killed
+        return Measured(proc.returncode, out.decode(), err.decode(), seconds, peak_kb)
 
 
 def titles(cli) -> list[tuple[str, str]]:
