@@ -35,7 +35,7 @@ CHECKLIST_BY_KIND = {
 
 def question_kind(question: Question) -> str:
     """behavioral | culture | technical | motivation (the question's own kind when it has one)."""
-    from netprep.coach.answers import question_kind as kind_of
+    from netprep.mock.judge import question_kind as kind_of
 
     return kind_of(question)
 
@@ -159,16 +159,15 @@ def fill_verdicts(session: dict[str, Any]) -> dict[str, Any]:
         if not answer.strip():
             q["score"], q["ready"] = None, None
             continue
-        from netprep.coach.analysis import analyze_answer
-        from netprep.coach.answers import question_kind as kind_of
+        from netprep.mock.judge import judge, with_reply
 
         checklist = q.get("checklist") or {}
         points = [*checklist.get("key_points", []), *checklist.get("key_points_missed", []),
                   *checklist.get("key_points_wrong", [])]
-        ref = _Ref(q.get("round", ""), q.get("text", ""))
-        analysis = analyze_answer(answer, target_seconds=q.get("target_seconds"),
-                                  kind=kind_of(ref), key_points=points,
-                                  question=q.get("text", ""), typed=q.get("voice") is None)
+        if q.get("follow_up_gap"):  # a probe's reply is part of the answer
+            answer = with_reply(answer, q.get("follow_up_answer"))
+        analysis = judge(answer, _Ref(q.get("round", ""), q.get("text", ""), points),
+                         target_seconds=q.get("target_seconds"), spoken=q.get("voice") is not None)
         q["score"], q["ready"] = analysis.score, analysis.ready
     return session
 
@@ -176,8 +175,9 @@ def fill_verdicts(session: dict[str, Any]) -> dict[str, Any]:
 class _Ref:
     """Enough of a stored question (round and text) to tell its kind."""
 
-    def __init__(self, round_: str, text: str):
+    def __init__(self, round_: str, text: str, key_points: list[str]):
         self.round, self.text, self.kind = round_, text, None
+        self.key_points = tuple(key_points)
 
 
 def main_finding(record: AnswerRecord) -> str:

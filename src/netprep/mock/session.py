@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from netprep.errors import EXIT_INTERRUPTED, NetprepError
+from netprep.mock.judge import closed, judge, with_reply
 from netprep.mock.model import (
     NO_HINT,
     AnswerRecord,
@@ -150,8 +151,8 @@ def run_session(
                 hint=item.hint.record() if item.hint else dict(NO_HINT), voice=voice,
             )
             if text.strip():
-                analyze = analyze or _default_analyzer()
-                record.analysis = analyze(text, **_analysis_args(item, spoken=voice is not None))
+                record.analysis = judge(text, item.question, target_seconds=item.target_seconds,
+                                        spoken=voice is not None, analyze=analyze)
             record.checklist = {**auto_checklist(item.question, record),
                                 **clarification_checklist(item.question, turn.clarifications)}
             record.findings = findings_of(item.question, record.analysis, record.checklist)
@@ -173,8 +174,7 @@ def run_session(
                 record.follow_up_answer = probe_text
                 record.follow_up_seconds = round(probe_seconds, 2)
                 if gap is not None:
-                    record.follow_up_gap = gap
-                    record.follow_up_closed = _gap_closed(gap, probe_text, item)
+                    _read_with_reply(record, item, gap, probe_text, voice is not None, analyze)
                 saved(partial(recorder.update, record), record)
             review = interviewer.review(turn, record)
             if review is not None:
@@ -199,16 +199,6 @@ def _unpack(reply: str | Spoken, turn: Turn) -> tuple[str, dict[str, Any] | None
     return reply, None, turn.elapsed()
 
 
-def _analysis_args(item: Planned, spoken: bool = False) -> dict[str, Any]:
-    """How the coach should read an answer to this question: by its kind, and as a
-    transcript (the spoken window) when it was said aloud, else as a typed outline."""
-    from netprep.mock.scoring import question_kind
-
-    q = item.question
-    return {"target_seconds": item.target_seconds, "kind": question_kind(q),
-            "key_points": tuple(q.key_points), "question": q.text, "typed": not spoken}
-
-
 def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | None, str | None]:
     """The follow-up to ask: with --follow-ups, the probe for the gap the analysis found,
     else the question's own follow-up; (probe text, gap code or None)."""
@@ -224,14 +214,18 @@ def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | N
     return item.follow_up, None
 
 
-def _gap_closed(gap: str, reply: str, item: Planned) -> bool | None:
-    from netprep.coach.probes import gap_closed
-    from netprep.mock.scoring import question_kind
-
-    return gap_closed(gap, reply, question_kind(item.question), item.question.key_points)
-
-
-def _default_analyzer() -> Callable[..., Any]:
-    from netprep.coach.analysis import analyze_answer
-
-    return analyze_answer
+def _read_with_reply(record: AnswerRecord, item: Planned, gap: str, reply: str,
+                     spoken: bool, analyze: Callable[..., Any] | None) -> None:
+    """The probe's reply is part of the answer: both are read as one, so the gap it
+    closes leaves the findings and the score and verdict count it."""
+    record.follow_up_gap = gap
+    before = record.analysis
+    if before is None or not reply.strip():
+        record.follow_up_closed = False
+        return
+    after = judge(with_reply(record.answer, reply), item.question,
+                  target_seconds=item.target_seconds, spoken=spoken, analyze=analyze)
+    record.follow_up_closed = closed(gap, before, after, item.question.key_points)
+    record.analysis = after
+    record.checklist = {**record.checklist, **auto_checklist(item.question, record)}
+    record.findings = findings_of(item.question, after, record.checklist)

@@ -1,7 +1,8 @@
 """Mock-interview sessions and their answers (tables `sessions` and `answers`).
 
 One `answers` row per answered question, written the moment it is answered and
-updated as the follow-up and self-review come in. `elapsed_seconds` are real
+updated as the follow-up and self-review come in (a probe's reply is read with the
+answer, so its score and verdict are updated too). `elapsed_seconds` are real
 seconds from a monotonic clock; `checklist` is a JSON object and `findings` a
 JSON list of {code, message, suggestion}.
 """
@@ -59,11 +60,12 @@ class StoreRecorder:
             db.execute(
                 "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
                 "follow_up_answer = ?, follow_up_seconds = ?, follow_up_gap = ?, "
-                "follow_up_closed = ?, partner = ? WHERE id = ?",
+                "follow_up_closed = ?, partner = ?, score = ?, ready = ? WHERE id = ?",
                 (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
                  record.follow_up_gap, _flag(record.follow_up_closed),
-                 None if record.partner is None else json.dumps(record.partner), record.id),
+                 None if record.partner is None else json.dumps(record.partner),
+                 record.score, _flag(record.ready), record.id),
             )
 
     def finish(self, session_id: int, complete: bool, ended_at: str) -> None:

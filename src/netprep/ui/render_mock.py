@@ -172,6 +172,11 @@ def _short_finding(record: AnswerRecord) -> str:
         more = f" (and {len(missed) - 1} more)" if len(missed) > 1 else ""
         total = len(record.question.key_points) or len(missed)
         return f"Missed {len(missed)} of {total} key points: {bare_point(missed[0])}{more}"
+    if record.follow_up_closed and not record.findings:
+        from netprep.mock.judge import GAP_ASKED
+
+        asked = GAP_ASKED.get(record.follow_up_gap or "", "what it asked for")
+        return f"No issues left: your follow-up gave {asked}."
     return main_finding(record)
 
 
@@ -195,7 +200,8 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         return
     extra = getattr(analysis, "extra", {}) or {}
     said = extra.get("estimated_seconds", analysis.speaking_seconds)
-    line.append(f" · {analysis.words} words (~{clock(said)} to say)")
+    joined = " with the follow-up" if record.follow_up_gap and record.follow_up_answer else ""
+    line.append(f" · {analysis.words} words{joined} (~{clock(said)} to say)")
     score = getattr(analysis, "score", None)
     if score is not None:
         line.append(f" · score {score}/100 ")
@@ -231,8 +237,26 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
             text.append(" ")
             text.append_text(safe(finding["suggestion"], "dim"))
         bullet(console, text)
+    closed = _closed_line(record.follow_up_gap, record.follow_up_closed)
+    if closed is not None:
+        bullet(console, closed, marker="✓" if record.follow_up_closed else "•")
     _clarifications(record, console)
     _key_points(points, record.checklist, console)
+
+
+def _closed_line(gap: str | None, closed: bool | None) -> Text | None:
+    """Whether the follow-up reply closed the gap it was asked about (None: no probe)."""
+    from rich.text import Text
+
+    from netprep.mock.judge import GAP_ASKED
+
+    if gap is None or closed is None:
+        return None
+    asked = GAP_ASKED.get(gap, "what it asked for")
+    if closed:
+        return Text(f"Closed by your follow-up: it gave {asked}, counted in the score.",
+                    style="green")
+    return Text(f"Your follow-up did not give {asked}.", style="yellow")
 
 
 def _clarifications(record: AnswerRecord, console: Console) -> None:
@@ -420,11 +444,10 @@ def render_session(session: dict[str, Any], console: Console) -> None:
             answer = q["follow_up_answer"] or ""
             body.append_text(safe(answer) if answer.strip()
                              else Text("(answered aloud)", style="dim"))
-            if q.get("follow_up_closed") is not None:
+            closed = _closed_line(q.get("follow_up_gap"), q.get("follow_up_closed"))
+            if closed is not None:
                 body.append("\n  ")
-                body.append("closed the gap" if q["follow_up_closed"]
-                            else "did not close the gap",
-                            style="green" if q["follow_up_closed"] else "yellow")
+                body.append_text(closed)
         if q.get("partner"):
             body.append_text(_partner_line(q["partner"]))
         if q.get("score") is not None:
