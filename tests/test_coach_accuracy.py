@@ -114,5 +114,19 @@ def test_split_figures_do_not_fall(splits, split, key) -> None:
 def test_the_test_split_reports_its_agreement(splits) -> None:
     if splits["test"] is None:
         pytest.skip("no test split")
-    assert splits["test_items"] >= 100
     assert splits["agreement"], "tests/data/coach/test/agreement.yaml is missing"
+    for batch in ("b", "d", "e", "f", "g", "h"):
+        assert batch in splits["agreement"], batch
+
+
+def test_the_test_split_is_as_large_as_issue_30_asks() -> None:
+    """At least 120 stories and 80 typed STAR answers, written and labelled blind."""
+    import collections
+
+    import yaml
+
+    items = yaml.safe_load((ROOT / "tests/data/coach/test/items.yaml").read_text())["items"]
+    kinds = collections.Counter(item["kind"] for item in items)
+    assert kinds["story"] >= 120, kinds
+    assert kinds["behavioral"] + kinds["culture"] >= 80, kinds
+    assert len({item["id"] for item in items}) == len(items)
