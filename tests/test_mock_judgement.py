@@ -86,3 +86,72 @@ def test_at_a_terminal_the_closed_gap_is_in_the_panel_and_the_rating(capsys, mon
     assert run(["history", "show", "1", "--json"]) == 0
     q = json.loads(capsys.readouterr().out)["questions"][0]
     assert q["rating"] == 5 and q["ready"] is True  # the suggestion counts the reply
+
+
+# --- the pitch: 60-90 s, and each talking point named once --------------------------
+
+PITCH = (
+    "I'm a final-year computer science student at Leeds, and I focus on backend systems. "
+    "Last summer I interned at a logistics startup, where I built a route-cost dashboard "
+    "in React and a small Python service behind it; the operations team used it every "
+    "morning to pick the cheapest carrier, and it saved them about two hours a day. Before "
+    "that I led a four-person course project that rewrote our department's marking tool: I "
+    "profiled it, replaced a quadratic matching step with a hash join, and cut its run time "
+    "from ten minutes to forty seconds, which the lecturers now use for every module. What "
+    "got me into this was a part-time job at a bike shop, where I wrote a booking sheet "
+    "that stopped double bookings, and I realised I like making everyday tools reliable. "
+    "I'd love to bring that mix of product sense and performance work to your payments "
+    "team, because your work on instant refunds is exactly the kind of reliability problem "
+    "I want to get better at, and I'd like to learn how you run systems at that scale.")
+
+
+def test_a_pitch_under_a_minute_is_too_short_and_not_ready(cli) -> None:
+    short = " ".join(PITCH.split()[:89])  # the 89 words, about 0:36
+    result = cli("mock", "--round", "pitch", input=short + "\n\n")
+    assert result.code == 0, result.err
+    assert "About 0:36 spoken (89 words); a pitch takes 1:00-1:30." in result.err
+    assert "not ready yet" in result.err
+    [q] = shown(cli)["questions"]
+    assert q["ready"] is False and q["score"] < 70
+    assert [f["code"] for f in q["findings"]][0] == "pitch-too-short"
+
+
+def test_a_pitch_over_ninety_seconds_is_too_long(cli) -> None:
+    result = cli("mock", "--round", "pitch", input=f"{PITCH} {PITCH}\n\n")
+    assert result.code == 0, result.err
+    [q] = shown(cli)["questions"]
+    assert q["ready"] is False and "pitch-too-long" in [f["code"] for f in q["findings"]]
+    assert "a pitch takes 1:00-1:30" in result.err
+
+
+def test_a_pitch_in_the_window_is_ready_and_names_each_talking_point_once(cli) -> None:
+    words = len(PITCH.split())
+    assert 150 <= words <= 225  # 1:00-1:30 at 150 words a minute
+    result = cli("mock", "--round", "pitch", input=PITCH + "\n\n")
+    assert result.code == 0, result.err
+    feedback = result.err.split("Tell me about yourself.")[-1]
+    assert "ready" in feedback and "not ready" not in feedback and "spoken (" not in feedback
+    for point in ("specific", "your experience", "forward-looking"):
+        assert feedback.count(point) == 1
+    for raw in ("own_experience", "forward_looking", "[ ]", "[x]"):
+        assert raw not in feedback
+    history = cli("history", "show", "1")
+    assert "own_experience" not in history.out and "[ ]" not in history.out
+    assert shown(cli)["questions"][0]["ready"] is True
+
+
+def test_at_a_terminal_a_short_pitch_is_not_ready_and_asks_no_talking_point_boxes(
+        capsys, monkeypatch) -> None:
+    from netprep.cli import run
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    short = " ".join(PITCH.split()[:89])
+    with terminal(short + "\r" + "\r" * 3):
+        code = run(["mock", "--round", "pitch"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "a pitch takes 1:00-1:30" in captured.err and "not ready yet" in captured.err
+    assert "What did you do?" not in captured.err  # no checklist of talking points
+    assert run(["history", "show", "1", "--json"]) == 0
+    q = json.loads(capsys.readouterr().out)["questions"][0]
+    assert q["ready"] is False and q["checklist"] == {}

@@ -1,13 +1,16 @@
 """The mock's judgement of one answer: the coach's read by the question's kind, and
 what a round adds to it.
 
-A reply to a follow-up probe is part of the answer: with `--follow-ups`, the answer
-and the reply are read as one text, so the gap the reply closes is no longer a
-finding, and the score and the ready verdict count it.
+- "Tell me about yourself" is said in 60-90 s: a pitch under 1:00 or over 1:30 is a
+  finding that makes it not ready, typed or spoken.
+- A reply to a follow-up probe is part of the answer: with `--follow-ups`, the answer
+  and the reply are read as one text, so the gap the reply closes is no longer a
+  finding, and the score and the ready verdict count it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,9 +39,39 @@ def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool 
         from netprep.coach.analysis import analyze_answer
 
         analyze = analyze_answer
-    return analyze(text, target_seconds=target_seconds, kind=question_kind(question),
-                   key_points=tuple(question.key_points), question=question.text,
-                   typed=not spoken)
+    analysis = analyze(text, target_seconds=target_seconds, kind=question_kind(question),
+                       key_points=tuple(question.key_points), question=question.text,
+                       typed=not spoken)
+    if is_pitch(question):
+        _pitch_length(analysis)
+    return analysis
+
+
+_PITCH = re.compile(r"\b(?:tell me about yourself|introduce yourself|walk me through your "
+                    r"(?:cv|resume|résumé|background))\b", re.I)
+
+
+def is_pitch(question: Any) -> bool:
+    """"Tell me about yourself" (the pitch round's question, or one in a pack)."""
+    return getattr(question, "round", "") == "pitch" or (
+        question_kind(question) == "motivation"
+        and bool(_PITCH.search(str(getattr(question, "text", "") or ""))))
+
+
+def _pitch_length(analysis: Any) -> None:
+    """A pitch is said in 60-90 s, typed or spoken: shorter or longer is a finding that
+    makes it not ready (the score drops below the ready line with it)."""
+    from netprep.coach.findings import BLOCKING, Finding, score_of
+    from netprep.resume.pitch import length_finding
+
+    found = length_finding(analysis.words)
+    if found is None or found[0] in analysis.codes:
+        return
+    code, message, suggestion = found
+    at = sum(1 for c in analysis.codes if c in BLOCKING)  # after the coach's blockers
+    analysis.findings.insert(at, Finding(code, message, suggestion))
+    score = score_of(analysis.codes, analysis.words, unready=frozenset({code}))
+    analysis.score, analysis.ready = min(score, analysis.score), False
 
 
 def with_reply(answer: str, reply: str | None) -> str:

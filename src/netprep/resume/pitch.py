@@ -119,23 +119,37 @@ def compare(answer: str, outline_: str) -> PitchCheck:
         hit = len(wanted & said) >= max(1, min(2, len(wanted) // 3)) if wanted else False
         (covered if hit else missed).append(beat.text)
     words = count_words(answer)
-    seconds = _seconds_for(words)
     findings = []
-    low, high = TARGET_SECONDS
     if missed:
         findings.append({"code": "pitch-beats-missed",
                          "message": f"Covered {len(covered)} of {len(beats)} beats of your "
                                     f"outline; missed: {missed[0]}",
                          "suggestion": "Walk the outline in order: present, past, why this role."})
+    return PitchCheck(words, _seconds_for(words), covered, missed, findings)
+
+
+def length_finding(words: int) -> tuple[str, str, str] | None:
+    """(code, message, suggestion) when a pitch of this many words is said in under 1:00
+    or over 1:30 (the 60-90 s aim), else None."""
+    from netprep.text import clock
+
+    seconds = _seconds_for(words)
+    low, high = TARGET_SECONDS
+    said = (f"About {clock(seconds)} spoken ({words} words); a pitch takes "
+            f"{clock(low)}-{clock(high)}.")
     if seconds > high:
-        findings.append({"code": "pitch-too-long",
-                         "message": f"About {seconds} s spoken; aim for {low}-{high} s.",
-                         "suggestion": "Keep one highlight per beat and stop at why this role."})
-    elif words and seconds < low:
-        findings.append({"code": "pitch-too-short",
-                         "message": f"About {seconds} s spoken; aim for {low}-{high} s.",
-                         "suggestion": "Add a result with a number to one past highlight."})
-    return PitchCheck(words, seconds, covered, missed, findings)
+        return ("pitch-too-long", said, f"Trim to about {_words_for(high)} words: one "
+                "highlight per beat, and stop at why this role.")
+    if words and seconds < low:
+        return ("pitch-too-short", said, f"Grow it to at least {_words_for(low)} words: add "
+                "one past highlight with its result, and why this role.")
+    return None
+
+
+def _words_for(seconds: int) -> int:
+    from netprep.coach.terms import WORDS_PER_MINUTE
+
+    return seconds * WORDS_PER_MINUTE // 60
 
 
 PITCH_HEADER = """\
