@@ -6,15 +6,16 @@ Reads pyproject.toml (the base dependencies and the `test` extra) and prints one
 clause (`~=X` counts as `>=X`). A dependency with no such clause is an error naming
 it: a range without a floor cannot be tested at its floor.
 
-Usage: python3 .ci/floor-constraints.py [pyproject.toml] > floor.txt
+Usage (Python 3.11+, for tomllib): python3 .ci/floor-constraints.py [pyproject.toml] > floor.txt
        python .ci/floor-constraints.py --installed < floor.txt   (in the floor venv: prints
        each dependency's floor and installed release; exit 1 if one is not at its floor)
 """
 
 import re
 import sys
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 # name, optional [extras], then the specifiers up to an environment marker.
 REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)")
