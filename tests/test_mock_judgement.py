@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from netprep import paths
+
 from .conftest import terminal
 
 DATA = Path(__file__).parent / "data" / "mock"
+BUILTIN = paths.builtin_content_dir
 # A story with a measured result and no lesson: ready, but probed for the lesson.
 NO_LESSON = (
     "Last year our team's deploys failed twice a week because the staging database drifted "
@@ -155,3 +158,93 @@ def test_at_a_terminal_a_short_pitch_is_not_ready_and_asks_no_talking_point_boxe
     assert run(["history", "show", "1", "--json"]) == 0
     q = json.loads(capsys.readouterr().out)["questions"][0]
     assert q["ready"] is False and q["checklist"] == {}
+
+
+# --- walk-throughs: their own kind, never STAR ----------------------------------------
+
+WALK_CODE = (
+    "logtool.py has three parts: a reader that streams the log line by line, a parser that "
+    "turns each line into a record, and a report function that counts errors per path. I "
+    "kept the parser apart from the report because that way I could test it on its own with "
+    "ten sample lines. I stream the file instead of loading it, which is slower on small "
+    "logs but keeps memory flat on a 2 GB one. If I did it again I would move the output "
+    "formatting into its own module.")
+WALK_STORY = (
+    "The take-home was due on Friday and I had a busy week with exams. I started on "
+    "Wednesday night and worked until it was done. In the end all the tests passed and I "
+    "submitted it on time, and I was happy with the result.")
+STAR_CODES = {"missing-situation", "missing-task", "missing-action", "missing-result",
+              "no-metric", "no-learning"}
+
+
+def _submitted_logtool(cli) -> None:
+    from netprep.content import load_library
+
+    folder = Path(cli("takehome", "start", "log-summary").out.strip())
+    brief = load_library().brief("log-summary")
+    assert brief is not None
+    for name, text in brief.reference.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    assert cli("takehome", "submit", "--rate", "4,4,4,4,4").code == 0
+
+
+@pytest.mark.parametrize("answer, ready, missing", [
+    (WALK_CODE, True, []),
+    (WALK_STORY, False, ["the structure", "decisions and their reasons", "trade-offs",
+                         "what you would change"]),
+])
+def test_a_take_home_code_walk_through_is_judged_as_a_walk_through(
+        cli, monkeypatch, answer, ready, missing) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", BUILTIN)  # its briefs
+    monkeypatch.delenv("NETPREP_CONTENT")
+    _submitted_logtool(cli)
+    result = cli("mock", "--round", "takehome", "--attempt", "1", "-n", "1", "--untimed",
+                 input=answer + "\n\n")
+    assert result.code == 0, result.err
+    assert "Walk me through `logtool.py`" in result.err
+    feedback = " ".join(result.err.split("how is the code organised")[1].split())
+    assert "STAR" not in feedback and "has no task" not in feedback
+    assert "has no result" not in feedback
+    for name in missing:
+        assert f"✗ {name}" in feedback
+    [q] = shown(cli)["questions"]
+    assert q["ready"] is ready and not STAR_CODES & {f["code"] for f in q["findings"]}
+    if ready:
+        assert q["score"] >= 90 and "✓ the structure, ✓ decisions and their reasons" in feedback
+    else:
+        assert q["score"] < 70
+        assert "It does not say how the work is organised" in feedback
+
+
+def test_a_resume_walk_through_is_judged_on_structure_reasons_trade_offs_and_changes(
+        cli, monkeypatch) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", BUILTIN)  # its probes
+    monkeypatch.delenv("NETPREP_CONTENT")
+    assert cli("resume", "add", "--kind", "project", "--title", "StudyMatch").code == 0
+    walk = ("StudyMatch pairs students who take the same course. The front end is a React "
+            "app and the back end is a Flask API over a Postgres database. I decided to match "
+            "in a nightly job instead of on every request, because matching the whole cohort "
+            "is slow; the downside is that a new student waits a day.")
+    result = cli("mock", "--round", "resume", "-n", "12", "--seed", "1",
+                 input="\n".join([walk] * 12) + "\n\n")
+    assert result.code == 0, result.err
+    questions = shown(cli)["questions"]
+    [q] = [q for q in questions if q["text"].startswith("Walk me through")]
+    codes = {f["code"] for f in q["findings"]}
+    assert not STAR_CODES & codes  # no "no task", no "no result"
+    assert codes == {"walkthrough-no-change"} and q["ready"] is True
+    history = cli("history", "show", "1")
+    assert "It does not say what you would change" in history.out
+
+
+def test_the_labelled_walk_throughs_are_read_as_labelled() -> None:
+    import yaml
+
+    from netprep.mock.walkthrough import shows
+
+    items = yaml.safe_load((Path(__file__).parent / "data" / "walkthrough" / "items.yaml")
+                           .read_text(encoding="utf-8"))["items"]
+    assert len(items) >= 8
+    wrong = {i["id"]: shows(i["text"]) for i in items if shows(i["text"]) != i["shows"]}
+    assert not wrong

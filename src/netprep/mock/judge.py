@@ -1,6 +1,9 @@
 """The mock's judgement of one answer: the coach's read by the question's kind, and
 what a round adds to it.
 
+- A walk-through of your own work (a take-home's code, a resume entry) is its own kind:
+  structure, decisions and their reasons, trade-offs, what you would change
+  (`mock.walkthrough`), never a STAR story.
 - "Tell me about yourself" is said in 60-90 s: a pitch under 1:00 or over 1:30 is a
   finding that makes it not ready, typed or spoken.
 - A reply to a follow-up probe is part of the answer: with `--follow-ups`, the answer
@@ -26,7 +29,12 @@ GAP_ASKED = {
 
 
 def question_kind(question: Any) -> str:
-    """The kind the mock judges an answer by (see `netprep.coach.answers.question_kind`)."""
+    """The kind the mock judges an answer by: a walk-through of your own work
+    (`mock.walkthrough`), else the coach's kind (`netprep.coach.answers.question_kind`)."""
+    from netprep.mock.walkthrough import KIND, is_walkthrough
+
+    if is_walkthrough(question):
+        return KIND
     from netprep.coach.answers import question_kind as kind_of
 
     return kind_of(question)
@@ -35,11 +43,16 @@ def question_kind(question: Any) -> str:
 def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool = False,
           analyze: Callable[..., Any] | None = None) -> Any:
     """The coach's analysis of an answer to `question` (typed, or a spoken transcript)."""
+    kind = question_kind(question)
+    if kind == "walkthrough":
+        from netprep.mock import walkthrough
+
+        return walkthrough.analyze(text, typed=not spoken)
     if analyze is None:
         from netprep.coach.analysis import analyze_answer
 
         analyze = analyze_answer
-    analysis = analyze(text, target_seconds=target_seconds, kind=question_kind(question),
+    analysis = analyze(text, target_seconds=target_seconds, kind=kind,
                        key_points=tuple(question.key_points), question=question.text,
                        typed=not spoken)
     if is_pitch(question):

@@ -23,13 +23,15 @@ CHECKLIST = {
 OVER_TOLERANCE = 10  # seconds over target before an answer counts as "ran long"
 # The self-review's checklist by question kind: a clarifying question and thinking out loud
 # belong to technical questions, STAR and a number to stories; a take-home follow-up asks
-# you to explain your reasoning; a motivation answer has none of these.
+# you to explain your reasoning; a motivation answer and a walk-through of your own
+# work (judged on its structure, reasons, trade-offs and changes) have none of these.
 CHECKLIST_BY_KIND = {
     "technical": ("clarifying_question", "thought_out_loud"),
     "behavioral": ("used_star", "measurable_result"),
     "culture": ("used_star", "measurable_result"),
     "takehome": ("thought_out_loud",),
     "motivation": (),
+    "walkthrough": (),
 }
 
 

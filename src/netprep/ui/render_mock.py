@@ -221,6 +221,12 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         wrong = len(extra.get("key_points_wrong", ()))
         if wrong:
             line.append(f" · {wrong} stated wrongly", style="red")
+    elif kind == "walkthrough":
+        from netprep.mock.walkthrough import PARTS
+
+        shown = extra.get("walkthrough", {})
+        line.append(" · " + ", ".join(("✓ " if shown.get(k) else "✗ ") + name
+                                      for k, name, _ in PARTS))
     elif kind == "motivation":
         talking = extra.get("talking_points", {})
         marks = {"specific": "specific", "own_experience": "your experience",
