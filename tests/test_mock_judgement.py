@@ -284,3 +284,28 @@ def test_a_dynamic_array_answer_covering_three_of_five_points_is_credited_three(
     assert "key points 3/5" in result.err
     [answer] = shown(cli)["questions"]
     assert len(answer["checklist"]["key_points"]) == 3 and answer["ready"] is False
+
+
+# --- one speaking-time estimate --------------------------------------------------------
+
+def _words(n: int) -> str:
+    words = (NO_LESSON + " " + LESSON).split()
+    return " ".join((words * 3)[:n])
+
+
+@pytest.mark.parametrize("words, said", [(74, "0:30"), (100, "0:40"), (108, "0:43")])
+def test_every_round_estimates_the_time_to_say_from_the_words_at_150_a_minute(
+        cli, tmp_path, words, said) -> None:
+    text = _words(words)
+    for args in (["--round", "behavioral"], ["--round", "technical"], ["--round", "pitch"]):
+        result = cli("mock", *args, "-n", "1", "--no-hints", input=text + "\n\n")
+        assert result.code == 0, result.err
+        assert f"{words} words (~{said} to say)" in " ".join(result.err.split()), args
+    if words == 108:  # the pitch's own estimate (resume pitch, and after the round)
+        outline = tmp_path / "pitch.txt"
+        outline.write_text(f"- present: {text}\n")
+        assert cli("resume", "pitch", "--file", str(outline)).code == 0
+        assert f"~{said} to say" in cli("resume", "pitch", "--show").out
+        after = cli("mock", "--round", "pitch", input=text + "\n\n")
+        assert f"~{said} to say (aim for 1:00-1:30)" in " ".join(after.out.split())
+        assert f"About {said} spoken ({words} words)" in " ".join(after.err.split())

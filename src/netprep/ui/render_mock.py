@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from netprep.coach.terms import speaking_seconds
 from netprep.mock.scoring import main_finding
 from netprep.text import bare_point, plural
 from netprep.ui.text import bullet, safe
@@ -199,7 +200,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         _key_points(points, record.checklist, console)
         return
     extra = getattr(analysis, "extra", {}) or {}
-    said = extra.get("estimated_seconds", analysis.speaking_seconds)
+    said = speaking_seconds(analysis.words)  # the one estimate, as `star check` and the pitch
     joined = " with the follow-up" if record.follow_up_gap and record.follow_up_answer else ""
     line.append(f" · {analysis.words} words{joined} (~{clock(said)} to say)")
     score = getattr(analysis, "score", None)

@@ -8,8 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from netprep.resume.pitch import TARGET_SECONDS
+from netprep.text import clock
 from netprep.ui.console import err, out
 from netprep.ui.text import bullet, safe
+
+PITCH_WINDOW = f"{clock(TARGET_SECONDS[0])}-{clock(TARGET_SECONDS[1])}"  # 60-90 s spoken
 
 FIELD_LABELS = (("organisation", "Organisation"), ("role", "Role"), ("dates", "Dates"),
                 ("what", "What it was"), ("tech", "Technologies"), ("scale", "Scale"),
@@ -90,8 +94,8 @@ def render_pitch(data: dict[str, Any] | None) -> None:
     if data is None:
         console.print("No pitch saved yet. Build one with `netprep resume pitch`.")
         return
-    console.print(safe(f"Tell me about yourself (about {data['speaking_seconds']} s to say; "
-                       "aim for 60-90 s)", "bold"))
+    console.print(safe(f"Tell me about yourself (~{clock(data['speaking_seconds'])} to say; "
+                       f"aim for {PITCH_WINDOW})", "bold"))
     for beat in data["beats"]:
         console.print(safe(f"  {beat['beat']:<8} {beat['text']}"))
 
@@ -136,6 +140,7 @@ def render_pitch_check(check: dict[str, Any] | None, console: Any = None) -> Non
         return
     total = len(check["covered"]) + len(check["missed"])
     console.print(safe(f"Pitch: covered {len(check['covered'])} of {total} beats of your "
-                       f"outline, about {check['seconds']} s spoken (aim for 60-90 s).", "bold"))
+                       f"outline, ~{clock(check['seconds'])} to say (aim for {PITCH_WINDOW}).",
+                       "bold"))
     for beat in check["missed"]:
         console.print(safe(f"  missed: {beat}", "yellow"))
