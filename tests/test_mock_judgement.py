@@ -309,3 +309,15 @@ def test_every_round_estimates_the_time_to_say_from_the_words_at_150_a_minute(
         after = cli("mock", "--round", "pitch", input=text + "\n\n")
         assert f"~{said} to say (aim for 1:00-1:30)" in " ".join(after.out.split())
         assert f"About {said} spoken ({words} words)" in " ".join(after.err.split())
+
+
+def test_a_role_question_on_your_own_project_is_a_walk_through_and_a_process_is_not(
+        cli) -> None:
+    result = cli("mock", "--round", "role", "-n", "2", "--seed", "1",
+                 input=f"{WALK_CODE}\n{WALK_CODE}\n\n")
+    assert result.code == 0, result.err
+    by_id = {q["id"]: q for q in shown(cli)["questions"]}
+    project = {f["code"] for f in by_id["j-own-project"]["findings"]}
+    assert not STAR_CODES & project and by_id["j-own-project"]["ready"] is True
+    process = {f["code"] for f in by_id["j-debug"]["findings"]}
+    assert not {c for c in process if c.startswith("walkthrough-")}  # judged as before

@@ -88,13 +88,21 @@ WEIGHTS = {"walkthrough-no-structure": 30, "walkthrough-no-reasons": 30,
 SKELETON = 25  # a typed walk-through under this many words is too skeletal to follow
 
 
+# A role question asking to walk through one of your own projects (no key points).
+_OWN_PROJECT = re.compile(r"\bproject\b[^.?!:]{0,60}\bwalk (?:me|us) through it\b", re.I)
+
+
 def is_walkthrough(question: Any) -> bool:
     """A walk-through of the candidate's own work: a take-home's code or a resume entry
-    ("Walk me through ..."), or a question marked so."""
+    ("Walk me through ..."), a role question on one of your projects ("Pick one project
+    on your resume and walk me through it"), or a question marked so."""
     if getattr(question, "kind", "") == KIND:
         return True
-    return getattr(question, "round", "") in ("takehome", "resume") and bool(
-        _WALK.search(str(getattr(question, "text", "") or "")))
+    text = str(getattr(question, "text", "") or "")
+    round_ = getattr(question, "round", "")
+    if round_ == "role" and not getattr(question, "key_points", ()):
+        return bool(_OWN_PROJECT.search(text))
+    return round_ in ("takehome", "resume") and bool(_WALK.search(text))
 
 
 def _sentences(text: str) -> list[str]:
