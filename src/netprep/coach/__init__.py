@@ -6,4 +6,5 @@ the STAR parts found and a 0-100 score. Pure and fast: no I/O, no printing; impo
 
 - `version`: ANALYZER_VERSION (bumped when scores change; cached analyses are redone).
 - `analysis`: `analyze_story`, `analyze_answer`, `split_answer` and the text measures.
+- `lazyre`: `re` as the engine's modules import it; each pattern compiles on first use.
 """

@@ -6,8 +6,9 @@ adverbials, read the subject noun phrase, then the verb group after it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from netprep.coach import lazyre as re
 
 SELF, WE, OTHERS, THING, NONE = "self", "we", "others", "thing", "none"
 

@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from netprep.coach import actors
+from netprep.coach import lazyre as re
 from netprep.coach.engine import (
     Analysis,
     build,

@@ -10,10 +10,10 @@ same dimension, case and operation with another growth that no key point gives i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netprep.coach import lazyre as re
 from netprep.coach.claims import HYPOTHETICAL, REJECTED, SUBJECTS, canonical, clauses_of, original
 
 _DIMS = {"space": "space", "memory": "space", "extra": "space", "stack": "space",

@@ -16,9 +16,10 @@ lower-cased text; no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from netprep.coach import lazyre as re
 
 # --- one spelling per subject ---------------------------------------------------------
 

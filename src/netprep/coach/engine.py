@@ -7,11 +7,11 @@ ready verdict. A story's fields are hints for the labels, never the verdict.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from netprep.coach import actors, substance
+from netprep.coach import lazyre as re
 from netprep.coach.fillers import count_fillers
 from netprep.coach.findings import (
     MISSING_HELP,

@@ -8,7 +8,7 @@ count too, since transcripts come through the same engine.
 
 from __future__ import annotations
 
-import re
+from netprep.coach import lazyre as re
 
 _QUOTED = re.compile(r"\"[^\"]{0,200}\"|“[^”]{0,200}”|(?<![\w])'[^']{0,120}'(?![\w])")
 _FILLER = re.compile(

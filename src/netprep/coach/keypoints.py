@@ -12,7 +12,7 @@ creates" but states the opposite: that point is wrong, not covered).
 
 from __future__ import annotations
 
-import re
+from netprep.coach import lazyre as re
 
 _SYNONYMS = [
     # plain-language complexity and techniques, before the word-level synonyms

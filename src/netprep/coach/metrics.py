@@ -8,9 +8,10 @@ counts ("3 weeks of evenings", "2,500 lines") are quantities but not metrics.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
+
+from netprep.coach import lazyre as re
 
 _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"

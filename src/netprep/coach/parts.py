@@ -7,10 +7,10 @@ less than clear content) and its position. The label with most evidence wins.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from netprep.coach import actors
+from netprep.coach import lazyre as re
 from netprep.coach.actors import Actor, actor_of, is_action_verb
 from netprep.coach.sentences import Clause
 

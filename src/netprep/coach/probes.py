@@ -7,10 +7,11 @@ A technical answer that missed key points is probed on the first one missed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from netprep.coach import lazyre as re
 
 # Gap code -> the probe asked for it, in the order an interviewer would ask.
 PROBES = (

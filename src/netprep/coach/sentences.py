@@ -8,8 +8,9 @@ a sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from netprep.coach import lazyre as re
 
 
 @dataclass(frozen=True)

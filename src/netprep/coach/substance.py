@@ -10,8 +10,9 @@ check. Patterns are compiled on first use.
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from netprep.coach import lazyre as re
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
