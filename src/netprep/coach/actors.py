@@ -137,8 +137,8 @@ def actor_of(text: str) -> Actor:
     else:
         first = _FIRST.match(s)
         word = first.group(0).lower() if first else ""
-        if word and _past_like(word) and word not in STATE_VERBS and _OBJECT_NEXT.match(
-                s[len(word):]) and not re.match(
+        if word and _past_like(word) and word not in STATE_VERBS and (_OBJECT_NEXT.match(
+                s[len(word):]) or _joined_step(text, s[len(word):])) and not re.match(
                 r"^(?:compared|based|used|related|added|combined)\s+(?:with|to|on|by)\b", s, re.I):
             # An outline beat with no subject ("Wrote a script ..."): the speaker's own step.
             return Actor(SELF, word, False, implicit=True)
@@ -177,6 +177,18 @@ def actor_of(text: str) -> Actor:
                 return Actor(SELF, pm.group(1).lower(), False, modal)
             passive = True
     return Actor(who, verb, passive, modal)
+
+
+def _joined_step(text: str, rest: str) -> bool:
+    """"... and wrote documentation for it": a step joined to the one before, its object a
+    bare noun (not "and failed deploys went down", where the verb comes later)."""
+    if not _AND.match(text):
+        return False
+    return not any(_past_like(w) or w.lower() in ("is", "are", "was", "were", "has", "have")
+                   for w in re.findall(r"[A-Za-z]+", rest)[:3])
+
+
+_AND = re.compile(r"^\s*(?:and|then|and then)\s", re.I)
 
 
 def _verb_next(rest: str) -> bool:

@@ -43,6 +43,9 @@ TYPED_SKELETON = 25  # a typed answer under this many words is too skeletal to f
 # A part present by content but with fewer words than this is "trivially short".
 SHORT_WORDS = {"situation": 5, "task": 4, "action": 8, "result": 4}
 STAR_KINDS = ("story", "behavioral", "culture")
+# An action whose words name something particular less often than this is thin.
+THIN_SHARE = 0.15
+THIN_SENTENCE = 0.2  # the same for an action told in one sentence
 
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
@@ -79,12 +82,36 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     fielded = noun == "story"  # a story's fields are hints; an outline's headings are its own
     if fielded:
         _in_substance(labels, parts)
+    else:
+        _told_after(labels, parts)
     findings: list[Finding] = []
     outcomes = [lab for lab in labels if lab.label == "outcome"]
     waiting = [lab for lab in outcomes if substance.pending(lab.text)]
+    if fielded and any(lab.clause.field == "result" for lab in labels) and not any(
+            lab.clause.field == "result" for lab in outcomes if lab not in waiting):
+        # The result field tells no outcome: an effect told midway through the steps ("so
+        # the page showed an error") is part of the story, not how it ended.
+        steps = [i for i, lab in enumerate(labels) if lab.clause.field == "action"
+                 and lab.label in ("own_action", "others_action")]
+        waiting += [lab for i, lab in enumerate(labels) if lab in outcomes and steps
+                    and lab.clause.field == "action" and i < steps[-1]]
+    elif not fielded:
+        # Told in one piece and ending on a pending result ("it is still waiting for a
+        # review"): an unmeasured effect with two or more steps after it is midway through
+        # the story, not how it ended.
+        steps = [i for i, lab in enumerate(labels) if lab.label == "own_action"]
+        if steps and any(substance.still_pending(lab.text) for lab in labels[steps[-1] + 1:]):
+            ended = [i for i, lab in enumerate(labels) if lab in outcomes and lab not in waiting
+                     and (len([j for j in steps if j > i]) < 2 or is_impact(lab.text))]
+            if not ended:
+                waiting += [lab for lab in outcomes if lab not in waiting]
     if waiting:  # "still waiting for a review" is no outcome yet
         outcomes = [lab for lab in outcomes if lab not in waiting]
         parts["result"] = max(0, parts["result"] - sum(count_words(lab.text) for lab in waiting))
+    portraits = [lab for lab in labels if lab.label == "context" and substance.portrait(lab.text)]
+    if portraits:  # "I am a very curious person" says nothing of where, when or what
+        parts["situation"] = max(0, parts["situation"] - sum(count_words(lab.text)
+                                                             for lab in portraits))
     lessons = [lab for lab in labels if lab.label == "lesson"]
     if lessons and all(substance.vacuous_lesson(lab.text) for lab in lessons):
         parts["learned"] = 0  # "I learned a lot" is no lesson
@@ -107,7 +134,7 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         if part == "action" and any(lab.clause.field == "action" for lab in labels):
             detail = "what is written as the action reports outcomes, not the steps you took."
         findings.append(missing(part, noun, detail))
-    if parts["action"] and _thin(action_labels):
+    if parts["action"] and _thin(action_labels) and not (typed and words < TYPED_SKELETON):
         findings.append(Finding(
             "short-action", "The action is thin: it names no concrete step you took.",
             "Say two or three things you actually did, each with what you worked on "
@@ -180,8 +207,9 @@ def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
                 field_name in ("result", "learned") or (not field_name and seen_outcome)):
             parts["task"] -= words  # asked for after the outcome: a consequence
         elif lab.label == "task" and field_name == "task" and \
-                lab.scores.get("task", 0.0) <= FIELD_HINT["task"] + 0.01:
-            parts["task"] -= words  # only the field says it is a task
+                lab.scores.get("task", 0.0) <= FIELD_HINT["task"] + 0.01 and \
+                lab.scores.get("context", 0.0) >= 1.0:
+            parts["task"] -= words  # only the field says it is a task, the words are context
             parts["situation"] += words
         elif lab.label == "context" and field_name == "situation" and \
                 lab.scores.get("task", 0.0) >= 2.5 and \
@@ -192,14 +220,33 @@ def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
         parts[part] = max(0, parts[part])
 
 
+def _told_after(labels: list[Labelled], parts: dict[str, int]) -> None:
+    """In a text told in one piece: a request told after the last step ("my mentor asked
+    me to write up the incident") is a consequence, not the task."""
+    steps = [i for i, lab in enumerate(labels) if lab.label in ("own_action", "others_action")]
+    if len(steps) < 2:
+        return
+    for lab in labels[steps[-1] + 1:]:
+        if lab.label == "task" and lab.clause.field in (None, "result", "learned"):
+            parts["task"] = max(0, parts["task"] - count_words(lab.text))
+
+
 def _thin(action_labels: list[Labelled]) -> bool:
     """The rubric's thin action: one vague sentence, or steps with no concrete step in
-    them ("worked closely with stakeholders, applied best practices")."""
+    them ("worked closely with stakeholders, applied best practices", "looked into the
+    problem, put together a plan and made the changes that were needed")."""
     texts = [lab.text for lab in action_labels]
     if all(substance.buzzword_step(t) for t in texts):
         return True
+    share = substance.concrete_share(texts)
+    if len(texts) >= 2 and any(lab.actor.who == actors.SELF for lab in action_labels) \
+            and share < THIN_SHARE:
+        return True
     sentences = {lab.clause.sentence for lab in action_labels}
-    return len(sentences) == 1 and count_words(" ".join(texts)) < SHORT_WORDS["action"]
+    # One sentence: thin when short, or when it names almost nothing ("I researched the
+    # problem thoroughly and implemented an effective solution").
+    return len(sentences) == 1 and (count_words(" ".join(texts)) < SHORT_WORDS["action"]
+                                    or share < THIN_SENTENCE)
 
 
 def _setup_words(labels: list[Labelled]) -> int:

@@ -144,7 +144,8 @@ _CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:nigh
 
 
 # "not a single missed payment", "zero crashes since": an absence that counts.
-_ABSENCE = re.compile(r"\b(?:not a single|not one|zero)\s+(?:\w+\s+){0,2}\w+", re.I)
+_ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero)\s+(?:\w+\s+){0,2}\w+",
+                      re.I)
 # "one more free day a week", "two hours less per week": time won back at a rate.
 _RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?(?:free\s+)?"
                    r"(?:hours?|days?|minutes?|afternoons?|mornings?)\s+(?:(?:more|less|extra|"

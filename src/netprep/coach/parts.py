@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netprep.coach import actors
+from netprep.coach import actors, substance
 from netprep.coach import lazyre as re
 from netprep.coach.actors import Actor, actor_of, is_action_verb
 from netprep.coach.sentences import Clause
@@ -57,7 +57,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "outcome": [
         (_rx(r"\b(?:as a result|in the end|the result|the outcome|^by the end|ended up|"
              r"this led|which led|that led|resulted in|led to|in total|afterwards,)"), 2.0),
-        (_rx(r"\b(?:left|gave|wrote) (?:a|an|us|me|it|the) [\w-]*\s?(?:review|rating|stars?)\b|"
+        (_rx(r"\b(?:left|gave|wrote) (?:(?:a|an|us|me|it|the|him|her|them)\s+){1,2}[\w-]*\s?"
+             r"(?:review|rating|stars?)\b|"
              r"\b(?:used|adopted|reused|cited|kept) (?:my|our)\b"), 2.0),
         (_rx(r"\b(?:was|were) (?:done|finished|completed|delivered|ready|live|fixed|restored|"
              r"back up)\b"), 2.0),
@@ -84,7 +85,9 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"satisfaction|feedback was|average (?:wait|time)|accuracy|latency|"
              r"conversion|retention|load time|build time|run time|response time)\b"), 1.0),
         (_rx(r"\d\s*%|\bpercent\b|\bper cent\b|[$€£]\s?\d"), 1.0),
-        (_rx(r"\b(?:not a single|not one|zero)\s+\w+|\bevery (?:night|day|week|month|run|"
+        (_rx(r"^(?!(?:i|we|you)\b)(?:[\w'’-]+\s+){1,5}now (?:\w+s|has|is|are)\b"), 1.5),
+        (_rx(r"\b(?:not a single|not one|without a single|zero)\s+\w+|"
+             r"\bevery (?:night|day|week|month|run|"
              r"time|term|release) since\b|\bsince\W*$|^(?:over|in|during|for|within) the "
              r"(?:next|following|first)\b|\b(?:reached|achieved)\b"), 2.0),
         (_rx(r"\b(?:compared (?:with|to)|than (?:the|before|last|a|it|in)|improvement|"
@@ -117,6 +120,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"the weekend|a week|a month|until)\b|\b(?:question|problem|challenge) was (?:how|"
              r"whether|what|to)\b|\bmy (?:task|job|role)\b|\b(?:was|is) mine to\b"), 2.2),
         (_rx(r"\b(?:was|were) asked to\b|\boffered to\b|\bvolunteered to\b"), 2.0),
+        (_rx(r"\bi was (?:alone|by myself|on (?:my own|duty|shift)|the only\b|left in charge|"
+             r"covering)"), 2.0),
         (_rx(r"\b(?:i|we) (?:was|were) on call\b|\bon the (?:\w+ )?team (?:that|which|who) "
              r"(?:owned|ran|maintained|looked after)\b|\bask(?:s)? (?:me|us) to\b"), 2.5),
         (_rx(r"^(?:i|we)\s+(?:\w+\s+){0,2}?(?:decided to|proposed|chose to|set myself|"
@@ -135,7 +140,7 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"at (?:a|an|the) \w+ (?:startup|company|hackathon|lab|firm)|in (?:my|our|a|the) "
              r"(?:\w+ )?(?:course|class|job|internship|team|club|society|lab|project|year|"
              r"placement|co-?op|summer|semester|term|degree))\b"), 2.0),
-        (_rx(r"^for (?:my|our) (?:[\w-]+ ){0,2}(?:project|thesis|dissertation|internship|"
+        (_rx(r"^for (?:my|our) (?:[\w'’-]+ ){0,2}(?:project|thesis|dissertation|internship|"
              r"placement|course|module|capstone)\b"), 2.0),
         (_rx(r"\b(?:when i was|during my|while (?:i was|working|studying)|at my|"
              r"last (?:summer|year|semester|term)|i was working|there (?:was|were|had been)|"
@@ -195,7 +200,9 @@ class Labelled:
 
 
 # "X fell from 40 to 20": a change verb with its measure (not "I went to the meeting").
-_CHANGE = _rx(r"\b(?!fell to me\b|came down to\b)(went|dropped|fell|rose|grew|climbed|shrank|came|"
+_CHANGE = _rx(r"\b(?!fell to me\b|came down to\b|went (?:through|over|into|back|along|"
+              r"with|to (?:the|a|my|see|talk|ask|meet))\b)"
+              r"(went|dropped|fell|rose|grew|climbed|shrank|came|"
               r"jumped|increased|"
               r"decreased|improved|reduced|cut|saved(?! (?:me|us) from)|raised|lowered|doubled|"
               r"halved|tripled|quadrupled|sped up|slowed)\b.{0,40}\b(?:from|to|by|under|below|"
@@ -242,8 +249,10 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     """
     text = clause.text
     act = actor_of(text)
-    if act.implicit and before is not None and before.who in (actors.WE, actors.OTHERS,
-                                                              actors.SELF, actors.THING):
+    if act.implicit and clause.lead == "which":  # "..., which opened three days a week"
+        act = Actor(actors.THING, act.verb, False, act.modal, True)
+    elif act.implicit and before is not None and before.who in (actors.WE, actors.OTHERS,
+                                                                actors.SELF, actors.THING):
         act = Actor(before.who, act.verb, False, act.modal, True)
     bare = actors.strip_openers(text)
     scores = dict.fromkeys(LABELS, 0.0)
@@ -254,6 +263,7 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
             if pattern.search(text) or (anchored and stripped and pattern.search(bare)):
                 scores[label] += weight
     field_name = clause.field or ""
+    cued_outcome = scores["outcome"]  # the outcome evidence from what the clause says
     change = _CHANGE.search(text)
     if change and (act.who != actors.SELF or act.verb == change.group(1).lower()):
         scores["outcome"] += 2.5
@@ -368,6 +378,15 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
             change is not None and change.group(1).lower() == act.verb)
         if not main_is_result:  # "I asked them to review it before it was published"
             scores["outcome"] = min(scores["outcome"], scores["own_action"] - 0.1)
+    elif act.who == actors.WE and acting and past and not act.modal and cued_outcome < 1.5 \
+            and not change and not _RESULT_VERB.match(act.verb):
+        # "We presented it to the team": a step told as "we", wherever it is written.
+        scores["outcome"] = min(scores["outcome"], scores["others_action"] - 0.1)
+    if substance.still_pending(text) and scores["lesson"] < 3.0:
+        scores["other"] += 2.5  # "still waiting for a review", "it should help": not yet
+        scores["outcome"] -= 1.0
+    elif substance.portrait(bare):  # "I am a very curious person": no context
+        scores["other"] += 3.0
     if _VAGUE_INVOLVE.search(bare):  # "I helped with", "I was involved in": no real step
         scores["own_action"] -= 3.0
         scores["other"] += 1.0

@@ -38,14 +38,32 @@ _PATTERNS = {
                r"(?:i|we)\s+(?:grew|improved)\s+(?:a lot|as (?:a person|an engineer|a developer))|"
                r"(?:it|this)\s+(?:taught me|showed me)\s+(?:a lot|so much|many things))"
                r"[\s.!]*$",
+    # A situation that describes the candidate, not where, when or what was at stake.
+    "portrait": r"^(?:and\s+|but\s+|also\s+)?i\s+(?:really\s+|also\s+|truly\s+)?(?:"
+                r"(?:have\s+)?always\s+|generally\s+|usually\s+)?(?:believe|think|feel|like|"
+                r"love|enjoy(?:ed)?|care|value|consider myself|see myself|would describe|"
+                r"(?:am|'m)\s+(?:a\s+|an\s+)?(?:very\s+|really\s+|quite\s+|naturally\s+)?"
+                r"(?:curious|passionate|motivated|hard-working|driven|detail-oriented|"
+                r"people|team|problem|quick|fast|creative|organi[sz]ed|ambitious|friendly|keen|"
+                r"eager|someone|the kind|a person|person|calm|patient|logical))\b"
+                r"(?!.*\b(?:was|were|had|did)\b)",
     # A "result" that has not happened yet.
     "pending": r"\b(?:still\s+(?:waiting|pending|under review|in review|open|being reviewed|"
                r"to be (?:merged|reviewed|decided))|(?:waiting|wait)\s+(?:for|to hear|on)\b|"
                r"(?:yet|not yet)\s+(?:to\s+)?(?:be\s+)?(?:merged|reviewed|decided|released|"
                r"heard|seen|known)|haven't heard|have not heard|no (?:reply|answer|decision) "
                r"yet|we(?:'ll| will) see|remains to be seen|is pending|are pending|"
-               r"(?:i|we) (?:hope|plan|intend|aim)\b|(?:could|might|would|will) (?:help|be|"
-               r"make|save|let)\b|if (?:i|we) (?:publish|release|finish|get|ever))\b",
+               r"(?:i|we) (?:hope|plan|intend|aim)\b|hopefully|in the future|(?:could|might|"
+               r"would|will|should|'ll)\s+(?!have\b|not\b|never\b)\w+|(?:is|are) going to|"
+               r"if (?:i|we) (?:publish|release|finish|get|ever)|"
+               r"(?:was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:deployed|released|"
+               r"merged|used|launched|shipped|adopted|finished|tested)|never saw (?:it|them)|"
+               r"ended before|"
+               r"(?:do not|don't|did not|didn't|never) (?:know|find out|hear|learn) (?:how|"
+               r"whether|if|what)|not sure (?:how|whether|if)|"
+               r"handed (?:it|them|\w+|(?:the|my|our) [\w-]+(?: [\w-]+)?) over|handed over|"
+               r"(?:ended|finished|stopped) with the (?:term|semester|year|internship|placement|"
+               r"contract|summer|module|course)|(?:i|we) moved on to)\b",
     # A purpose told after a step: what it was for, not what happened.
     "purpose": r"^(?:and\s+)?(?:so that|so\s+(?:\w+\s+){1,3}(?:could|would|might|can|will)\b|"
                r"in order to|in order that|to make sure)\b",
@@ -119,6 +137,17 @@ def pending(text: str) -> bool:
     return bool(_rx("pending").search(text)) or purpose(text)
 
 
+def portrait(text: str) -> bool:
+    """A clause about the candidate in general ("I am a very curious person", "I believe
+    good software should ..."): no context for a story."""
+    return bool(_rx("portrait").search(text.strip()))
+
+
+def still_pending(text: str) -> bool:
+    """An outcome that has not happened yet, not counting a step's purpose."""
+    return bool(_rx("pending").search(text))
+
+
 def purpose(text: str) -> bool:
     """A clause that says what a step was for ("so that support could turn it off")."""
     return bool(_rx("purpose").search(text.strip()))
@@ -133,6 +162,19 @@ def buzzword_step(text: str) -> bool:
     rest = _rx("buzz").sub(" ", text)
     content = [w for w in _WORD.findall(rest) if w.lower() not in _LIGHT and len(w) > 2]
     return hits >= 2 and len(content) <= 2 * hits + 2 or len(content) <= 3
+
+
+def concrete_share(texts: list[str]) -> float:
+    """The share of an action's words that name something particular (a tool, a file, a
+    person, a number): "I looked into the problem, put together a plan and made the
+    changes that were needed" names nothing, "I moved the bookings into a shared
+    calendar" does. Generic words about working (looked into, coordinated efforts,
+    identified the key bottlenecks, did my best) are not counted."""
+    words = [w.lower() for t in texts for w in _WORD.findall(t)]
+    if not words:
+        return 0.0
+    named = [w for w in words if len(w) > 2 and w not in _LIGHT and w not in _GENERIC]
+    return len(named) / len(words)
 
 
 def vague_verdict(text: str) -> bool:
@@ -161,3 +203,30 @@ everyone everything things thing people team project work worked working way way
 each other others make made making sure get got getting keep kept help helped rest key
 strategy priorities goals messaging relationships partners business delivery quality process
 throughout across involved whole across regularly closely""".split())
+# Words about working in general: a step made only of them names no concrete step.
+_GENERIC = frozenset("""look looked looking into talk talked talking spoke speak discuss discussed
+put together share shared keep kept follow followed up make made change changes changed need
+needed stay stayed deal dealt handle handled come came take took lead led coordinate
+coordinated effort efforts identify identified propose proposed improvement improvements
+improve improved oversee oversaw implement implemented implementation provide provided update
+updates updated status regular management ensure ensured meet met standard standards did best
+support supported available question questions experience tips try tried feel welcome helping
+problem problems issue issues plan plans planned planning solution solutions person number
+anyone anybody nobody anything something nothing stuff research researched analysis analysed
+analyzed option options approach approaches strategies idea ideas job tasks task progress track
+tracked tracking communicate communicated communication meeting meetings organise organised
+organize organized manage managed step stepped momentum positive gather gathered feedback needs
+understand understood requirements brainstorm brainstormed went going beyond above ownership
+leveraged leverage network proactive stand standing out myself throughout collaborate
+collaborated collaboratively align aligned alignment stakeholders stakeholder practices practice
+drove drive forward loop necessary relevant various different several certain overall entire
+possible right good better new own could would should might wherever whenever whatever always
+often sometimes around bit responsible part role side end start started starting began begin
+next following weeks week days day time times month months year along go goes initiative
+action actions steps measures fix fixes fixed resolve resolved solve solved address addressed
+tackle tackled focus focused career development skills knowledge opportunity opportunities
+results success value impact efficient efficiently effective effectively successful
+successfully smooth smoothly thoroughly thorough root cause causes develop developed careful
+carefully testing structured investigate investigated design designed validate validated
+validation problem-solving bottom quick quickly situation deploy deployed implementing
+developing analysing analyzing researching""".split())
