@@ -18,7 +18,8 @@ _OPENERS = re.compile(
     r"together|basically|honestly|actually|um+|uh+|well|okay|ok|yeah|plus|because|which|"
     r"until|while|once|soon|quickly|luckily|unfortunately|ultimately|personally|"
     r"from there|on top of that|at the same time|in the meantime|to do that|to start|"
-    r"right away|immediately|that week|that night|that day|the next day|by the end)\b[,\s]*)+",
+    r"right away|immediately|that week|that night|that day|the next day|by the end|"
+    r"based on (?:that|this|these|those|what i (?:found|saw|learned|heard)))\b[,\s]*)+",
     re.I)
 # A short adverbial phrase ended by a comma ("After two days of digging, ...", "Retrained on
 # the new data, ...") or followed straight by "I"/"we" ("In my final week I ...").
@@ -26,7 +27,8 @@ _FRONTED = re.compile(r"^(?:(?:after|before|during|within|over|in|on|at|by|for|w
                       r"once|since|as|if|to|from|without|using|because)\b[^,]{0,60},\s*|"
                       r"(?:\w+ed|\w+ing)\b[^,]{0,60},\s*(?=(?:I|we|We|he|He|she|She|they|They|"
                       r"the|The|my|My|our|Our|it|It)\b)|(?:after|before|during|within|over|in|on|at|by|for|when|once|"
-                      r"that|this|last|next|every|each)\b[^,]{0,50}?\s+(?=(?:I|we|We)\b))",
+                      r"that|this|last|next|every|each|with|together with|alongside)\b"
+                      r"[^,]{0,50}?\s+(?=(?:I|we|We)\b))",
                       re.I)
 _SELF_SUBJ = re.compile(r"^(?:i|i'd|i've|i'm|i'll|me|myself|i\s+myself|"
                         r"(?:[\w'-]+\s+){0,3}and\s+i)\b", re.I)
@@ -130,8 +132,8 @@ def actor_of(text: str) -> Actor:
     elif (m := _WE_SUBJ.match(s)):
         who, rest = WE, s[m.end():]
     elif (m := _OTHERS_SUBJ.match(s)) and _verb_next(
-            re.sub(r"^\s*[A-Z][a-z]+\b", "", s[m.end():])):
-        who, rest = OTHERS, re.sub(r"^\s*[A-Z][a-z]+\b", "", s[m.end():])
+            _APPOSITION.sub("", s[m.end():])):
+        who, rest = OTHERS, _APPOSITION.sub("", s[m.end():])
     elif (m := _NAME.match(s)) and _looks_like_name(m.group(0), s[m.end():]):
         who, rest = OTHERS, s[m.end():]
     else:
@@ -177,6 +179,10 @@ def actor_of(text: str) -> Actor:
                 return Actor(SELF, pm.group(1).lower(), False, modal)
             passive = True
     return Actor(who, verb, passive, modal)
+
+
+# The name after a person's noun ("our senior engineer Marta", "our lead, Sam,").
+_APPOSITION = re.compile(r"^(?:\s*,\s*[A-Z][a-z]+\s*,|\s*[A-Z][a-z]+\b)")
 
 
 def _joined_step(text: str, rest: str) -> bool:

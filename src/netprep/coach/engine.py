@@ -49,6 +49,10 @@ THIN_SENTENCE = 0.2  # the same for an action told in one sentence
 
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
+# Steps that watch someone else work: the listener hears whose work it was.
+_OBSERVER = re.compile(r"^(?:(?:and|then|so|also)\s+)?(?:i\s+)?(?:(?:mostly|just|also|then)\s+)?"
+                       r"(?:watched|observed|shadowed|sat (?:with|next to|beside|in on)|listened|"
+                       r"took notes|followed along|looked on|was shown)\b", re.I)
 _VAGUE_STEP = re.compile(r"^(?:i|we)\s+(?:was|were)\s+(?:part of|involved|there)|^i\s+(?:helped"
                          r"\s+(?:with|out|wherever|where)|made sure|supported|assisted|"
                          r"contributed to|participated in)\b", re.I)
@@ -112,6 +116,10 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     if portraits:  # "I am a very curious person" says nothing of where, when or what
         parts["situation"] = max(0, parts["situation"] - sum(count_words(lab.text)
                                                              for lab in portraits))
+    background = [lab.text for lab in labels if lab.label == "context" and lab not in portraits
+                  and (not fielded or lab.clause.field in ("situation", "task"))]
+    if parts["situation"] and substance.empty_context(background):
+        parts["situation"] = 0  # "It was a challenging time for everyone"
     lessons = [lab for lab in labels if lab.label == "lesson"]
     if lessons and all(substance.vacuous_lesson(lab.text) for lab in lessons):
         parts["learned"] = 0  # "I learned a lot" is no lesson
@@ -121,10 +129,15 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                 findings.append(Finding(
                     f"short-{part}", f"The {part} is only {parts[part]} words (at least "
                     f"{SHORT_WORDS[part]} expected).", MISSING_HELP[part], part))
+    written = {lab.clause.field for lab in labels} if fielded else set()
     for part, label in (("situation", "context"), ("task", "task")):
+        # A situation field that gives no context is not saved by a word in another field.
+        fields = ("situation",) if part == "situation" and part in written else (
+            None, "situation", "task", "action")
         if not parts[part] and any(_also(lab, label, hint=FIELD_HINT[part] if fielded else 0.0)
-                                   for lab in labels
-                                   if lab.clause.field not in ("result", "learned")):
+                                   and (part != "situation"
+                                        or not substance.empty_context([lab.text]))
+                                   for lab in labels if lab.clause.field in fields):
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
     for part in STAR:
@@ -144,6 +157,9 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     # A measure counts where the outcome is told, never a count from the steps or the setup:
     # an "outcome" inside the action field counts only when no other outcome is told.
     told = [lab for lab in outcomes if lab.clause.field != "action"] or outcomes
+    if not fielded:  # told in one piece: how it ended comes after the last step
+        last = max((i for i, lab in enumerate(labels) if lab.label == "own_action"), default=-1)
+        told = [lab for lab in told if labels.index(lab) > last] or told
     metric = any(is_impact(lab.text) for lab in told) or (bool(outcomes) and any(
         _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels
         if lab.label not in ("own_action", "others_action", "task")
@@ -278,8 +294,11 @@ def _actors(action_labels: list[Labelled]) -> tuple[int, int]:
     for lab in action_labels:
         if lab.label == "others_action":
             hidden += 1
-        elif lab.actor.who == actors.SELF:
-            own += 1
+        elif _OBSERVER.search(lab.text):
+            hidden += 1  # "I watched her debug": someone else's work, seen
+        elif lab.actor.who == actors.SELF or (lab.actor.who == actors.THING
+                                              and _I.search(lab.text)):
+            own += 1  # "I wrote ...", and "my first step was to ..."
     return own, hidden
 
 

@@ -144,10 +144,11 @@ _CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:nigh
 
 
 # "not a single missed payment", "zero crashes since": an absence that counts.
-_ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero)\s+(?:\w+\s+){0,2}\w+",
-                      re.I)
+_ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero)\s+(?:\w+\s+){0,2}\w+|"
+                      r"\bno\s+(?:\w+\s+){1,2}(?:has|have)\s+(?:\w+\s+){1,3}since\b", re.I)
 # "one more free day a week", "two hours less per week": time won back at a rate.
-_RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?(?:free\s+)?"
+_RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?"
+                   r"(?:(?:free|full|whole)\s+)?"
                    r"(?:hours?|days?|minutes?|afternoons?|mornings?)\s+(?:(?:more|less|extra|"
                    r"free|back)\s+)?(?:a|per|each|every)\s+(?:week|month|day|sprint|term)\b"
                    r"|\b(?:\d+|one)\s+(?:hours?|days?)\s+(?:per|a)\s+(?:week|month)\s+more\b",

@@ -28,6 +28,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "lesson": [
+        (_rx(r"^i (?:got|became|grew|am|feel) (?:much |a lot |far |so much )?(?:better|more "
+             r"confident|more comfortable|stronger|more experienced) (?:at|with|in|as)\b"), 3.0),
         (_rx(r"\b(?:i|we)\s+(?:have\s+)?(?:learn(?:ed|t)|took away|realis(?:ed|e)|realiz(?:ed|e))"
              r"\b"), 3.0),
         (_rx(r"\b(?:lessons?\s+(?:i|was|here|for me|learned)|main lesson|the lesson|"
@@ -85,7 +87,7 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"satisfaction|feedback was|average (?:wait|time)|accuracy|latency|"
              r"conversion|retention|load time|build time|run time|response time)\b"), 1.0),
         (_rx(r"\d\s*%|\bpercent\b|\bper cent\b|[$€£]\s?\d"), 1.0),
-        (_rx(r"^(?!(?:i|we|you)\b)(?:[\w'’-]+\s+){1,5}now (?:\w+s|has|is|are)\b"), 1.5),
+        (_rx(r"^(?!(?:i|we|you)\b)(?:[\w'’-]+\s+){1,5}now (?:\w+s|has|is|are)\b"), 2.0),
         (_rx(r"\b(?:not a single|not one|without a single|zero)\s+\w+|"
              r"\bevery (?:night|day|week|month|run|"
              r"time|term|release) since\b|\bsince\W*$|^(?:over|in|during|for|within) the "
@@ -122,11 +124,21 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:was|were) asked to\b|\boffered to\b|\bvolunteered to\b"), 2.0),
         (_rx(r"\bi was (?:alone|by myself|on (?:my own|duty|shift)|the only\b|left in charge|"
              r"covering)"), 2.0),
+        (_rx(r"\b(?:had|needed|has|needs) to (?:work|run|stop|load|pass|handle|support|go live|"
+             r"launch|ship|cope|scale|be (?:ready|live|done|fixed|finished|reliable|working|"
+             r"faster|stable|accessible|usable|shipped|launched|delivered|running))\b"), 2.0),
+        (_rx(r"\b(?:became|was) (?:my|our) (?:project|job|task|responsibility|problem|mission)\b|"
+             r"\b(?:gave|handed|passed|left) (?:it|this|that|the (?:problem|job|task|work|project|"
+             r"ticket|bug)) (?:to|over to|with) (?:me|us)\b|\b(?:was|were) determined to\b|"
+             r"\bmade it my (?:goal|mission|job|priority)\b"), 3.0),
         (_rx(r"\b(?:i|we) (?:was|were) on call\b|\bon the (?:\w+ )?team (?:that|which|who) "
              r"(?:owned|ran|maintained|looked after)\b|\bask(?:s)? (?:me|us) to\b"), 2.5),
         (_rx(r"^(?:i|we)\s+(?:\w+\s+){0,2}?(?:decided to|proposed|chose to|set myself|"
              r"took (?:it )?on|took charge|took responsibility|signed up to|owned|was in charge|"
              r"were in charge|offered\b[^.]{0,30}\bto)\b"), 2.8),
+        (_rx(r"\b(?:manager|lead|supervisor|client|lecturer|professor|tutor|boss|owner|"
+             r"coordinator|committee|librarian|director|mentor|chair|head)s? (?:wanted|needed|"
+             r"asked for)\b"), 1.5),
         (_rx(r"\b(?:i|we|committee|team|manager|client) (?:wanted|needed|hoped for|aimed for)\b|"
              r"\bwanted (?:to|a|an|the|us|me|everything|it)\b|"
              r"\bhad to (?:decide|choose|find|get|make|fix|deliver|finish)\b"), 1.5),
@@ -140,6 +152,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"at (?:a|an|the) \w+ (?:startup|company|hackathon|lab|firm)|in (?:my|our|a|the) "
              r"(?:\w+ )?(?:course|class|job|internship|team|club|society|lab|project|year|"
              r"placement|co-?op|summer|semester|term|degree))\b"), 2.0),
+        (_rx(r"^i\s+(?:also\s+)?(?:contribute|work|volunteer|study|tutor|teach|maintain|coach|"
+             r"intern|help out|play|sing|row)\s+(?:to|at|for|on|in|with|as|part-time)\b"), 2.5),
         (_rx(r"^for (?:my|our) (?:[\w'’-]+ ){0,2}(?:project|thesis|dissertation|internship|"
              r"placement|course|module|capstone)\b"), 2.0),
         (_rx(r"\b(?:when i was|during my|while (?:i was|working|studying)|at my|"
@@ -150,6 +164,10 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"month)|had been|often|regularly|constantly|always)\b"), 1.0),
         (_rx(r"\b(?:was|were)\s+(?:slow|broken|behind|failing|a mess|messy|out of date|"
              r"late|struggling|losing|down|unhappy|confused|stuck|manual|overloaded)\b"), 1.2),
+        (_rx(r"\b(?:was|were|is|are|became) (?:a |an )?(?:big |huge |real |serious |major |"
+             r"constant )?(?:problem|issue|pain|headache|mess|nightmare|bottleneck)\b|"
+             r"\b(?:was|were) (?:frustrated|annoyed|angry|upset|worried|fed up)\b|"
+             r"\b(?:were|was) piling up\b"), 1.2),
         (_rx(r"\bstruggled\b|\bgot lost\b|\bend up \w+ing\b|\bvolunteer(?:ed)? (?:with|as|at|"
              r"for|in)\b|\bstopped (?:coming|attending|"
              r"responding|turning up|showing up)\b"), 2.0),
@@ -158,6 +176,11 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:month|week|day|term)|had over|took (?:ages|forever|too long))\b"), 1.2),
         (_rx(r"^(?:our|my|the)\s+(?:\w+\s+){0,3}(?:team|club|company|project|app|site|"
              r"website|course|class|lab|startup|group|society|system|job|service)\b"), 0.6),
+    ],
+    "own_action": [
+        (_rx(r"^(?:my (?:first|next|second|third|last|final|main) (?:step|move|thing|change)|"
+             r"the (?:first|next|last) (?:thing|step) i (?:did|took)|what i did (?:first |next |"
+             r"then )?was|my (?:approach|solution|fix) was to)\b"), 3.0),
     ],
     "other": [
         (_rx(r"^(?:so yeah|yeah|that's (?:it|about it|my story|all)|thanks|thank you|"
@@ -230,9 +253,15 @@ _GERUND = _rx(r"^(?!during\b|using\b[^,]*,|morning\b|evening\b|opening night\b|n
               r"had\b|is\b|was\b|were\b|are\b|went\b|got\b|broke\b|failed\b|took\b|did\b|will\b|"
               r"would\b|can\b|could\b))\w+"
               r"(?![^,]{0,60},\s*(?:i|we)\b)")
+_NOW_MEASURED = _rx(r"\bnow\b|\d")  # "Marking now takes five minutes": an outcome
 _GENERIC = _rx(r"^[\w'’-]+(?:\s+[\w'’-]+){0,6}?\s+(?:(?!has\b|was\b|does\b|its\b|this\b|"
                r"his\b|is\b)\w+s|is|are|matters|get|understand|need|learn|work|make|beat|"
                r"can|tends?)\b")
+# "Find out why it failed and fix it", "To cut the wait before the exam": a brief, told early.
+_BRIEF = _rx(r"^(?:to\s+)?(?:find(?: out)?|make|get|fix|build|cut|reduce|bring|stop|move|set up|"
+             r"create|design|improve|speed up|sort out|work out|figure out|deliver|finish|ship|"
+             r"organi[sz]e|raise|recruit|prepare|launch|replace|rebuild|migrate|automate|turn|"
+             r"keep|clean up|untangle|rescue|save|win|persuade|convince)\s+(?!up\b|to\b)\w+")
 _IMPERATIVE = _rx(r"^(?:always|never|don't|do not|check|ask|test|start|measure|write|talk|"
                   r"keep|make|plan|get|put|try|listen|think|build|ship)\b")
 _INTENT = ("would", "'d", "could", "should", "might", "was going to", "am going to",
@@ -324,7 +353,7 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
                 scores["outcome"] += 1.0 if field_name not in ("situation", "task") else 0.3
             else:  # told as one text: an event late in it is more likely the outcome
                 scores["outcome"] += 1.0 if position > 0.4 else 0.2
-        if _GERUND.match(text.strip()) and not act.implicit:
+        if _GERUND.match(text.strip()) and not act.implicit and not _NOW_MEASURED.search(text):
             scores["lesson"] += 3.0 if position > 0.6 or field_name in ("learned", "result") \
                 else 0.8
     generic = _GENERIC.match(bare)
@@ -366,6 +395,9 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
             clause.lead == "which" and _RESULT_VERB.match(act.verb or ""))) and act.who in (
             actors.THING, actors.NONE):
         scores["outcome"] += 0.8
+    if _BRIEF.match(bare) and act.who in (actors.THING, actors.NONE) and not act.implicit and (
+            field_name == "task" or (not field_name and position < 0.45)):
+        scores["task"] += 2.5
     if _IMPERATIVE.match(text.strip()) and (position > 0.6 or field_name == "learned"):
         scores["lesson"] += 2.0
     if _HYPOTHESIS.search(text):

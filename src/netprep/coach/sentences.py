@@ -60,6 +60,9 @@ _VERBISH = re.compile(r"\b(?:" + _PAST + r"|is|are|was|were|am|be|been|has|have|
                       r"can|could|would|will|should|\w+s|\w+ing)\b", re.I)
 
 
+_NAMED = re.compile(r"^\w+(?:\s+\w+){0,3},\s*[A-Z][a-z]+$")  # "Our senior engineer, Marta"
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a text, by end punctuation, line breaks and bullets."""
     out: list[str] = []
@@ -95,7 +98,9 @@ def clauses(text: str, field: str | None = None, start: int = 0,
             piece = (piece or "").strip(" ,")
             if not re.search(r"[A-Za-z0-9]", piece):
                 continue
-            if pieces and not _VERBISH.search(piece) and len(piece.split()) < 5:
+            if pieces and (not _VERBISH.search(piece) and len(piece.split()) < 5 or
+                           _NAMED.search(pieces[-1]) and not _VERBISH.search(pieces[-1])):
+                # a piece with no verb ("and error codes", "Our lead, Sam") joins its neighbour
                 pieces[-1] = pieces[-1] + ", " + piece
                 continue
             pieces.append(piece)

@@ -47,9 +47,13 @@ _PATTERNS = {
                 r"people|team|problem|quick|fast|creative|organi[sz]ed|ambitious|friendly|keen|"
                 r"eager|someone|the kind|a person|person|calm|patient|logical))\b"
                 r"(?!.*\b(?:was|were|had|did)\b)",
+    # "I now have a much better understanding of how pipelines work": depth, no lesson.
+    "understanding": r"\b(?:better|deeper|good|solid|clearer|greater|broader)\s+"
+                     r"(?:understanding|knowledge|idea|grasp|picture)\s+of\b",
     # A "result" that has not happened yet.
     "pending": r"\b(?:still\s+(?:waiting|pending|under review|in review|open|being reviewed|"
-               r"to be (?:merged|reviewed|decided))|(?:waiting|wait)\s+(?:for|to hear|on)\b|"
+               r"to be (?:merged|reviewed|decided))|(?<!of )(?<!without )(?:waiting|wait)\s+"
+               r"(?:for|to hear|on)\b|"
                r"(?:yet|not yet)\s+(?:to\s+)?(?:be\s+)?(?:merged|reviewed|decided|released|"
                r"heard|seen|known)|haven't heard|have not heard|no (?:reply|answer|decision) "
                r"yet|we(?:'ll| will) see|remains to be seen|is pending|are pending|"
@@ -104,10 +108,13 @@ _PATTERNS = {
                r"helped (?:a lot|a bit|somewhat)|made a difference|"
                r"improved (?:a lot|things|the situation|somewhat|significantly|greatly|"
                r"massively|noticeably|dramatically)|(?:much|a lot|way|far) (?:better|faster|"
-               r"quicker|smoother|easier)|(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|"
+               r"quicker|smoother|easier)|(?:much|a lot|far|way|significantly|noticeably) more "
+               r"\w+|more (?:reliable|stable|efficient|robust|usable|user-friendly|organi[sz]ed)|"
+               r"(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|"
                r"done|closed|attended|fixed|learned|learnt))\b",
     # What a checkable change looks like: a named adopter, a lasting change, a dated event.
-    "checkable": r"\b(?:now|still|since|no longer|every|each|all (?:the|our|\w+s)|"
+    "checkable": r"\b(?:now (?!is\b|are\b|feels?\b|seems?\b|looks?\b|much\b|more\b|far\b)|"
+                 r"still|since|no longer|every|each|all (?:the|our|\w+s)|"
                  r"for the rest of|from then on|ever since|instead of|replac\w+|adopt\w+|"
                  r"merged|released|shipped|launched|published|deployed|went (?:out|live)|"
                  r"accepted|approved|added (?:it|my|the|our)|kept (?:using|it|the)|"
@@ -127,8 +134,14 @@ _PATTERNS = {
 
 def vacuous_lesson(text: str) -> bool:
     """A lesson that says nothing particular ("I learned a lot", "a great experience",
-    "I learned the framework in more depth"): counted as no lesson."""
-    return bool(_rx("vacuous").search(text.strip()))
+    "I learned the framework in more depth", "how important teamwork is", "the value of
+    hard work"): counted as no lesson. Nothing is left after the words any lesson could
+    use."""
+    if _rx("vacuous").search(text.strip()) or _rx("understanding").search(text):
+        return True
+    named = [w for w in _WORD.findall(text.lower()) if w not in _LIGHT
+             and w not in _ANY_LESSON and len(w) > 2]
+    return not named
 
 
 def pending(text: str) -> bool:
@@ -175,6 +188,14 @@ def concrete_share(texts: list[str]) -> float:
         return 0.0
     named = [w for w in words if len(w) > 2 and w not in _LIGHT and w not in _GENERIC]
     return len(named) / len(words)
+
+
+def empty_context(texts: list[str]) -> bool:
+    """Background that names nothing ("It was a challenging time for everyone", "We had a
+    problem with our system"): no where, when, who or what was at stake."""
+    named = [w for t in texts for w in _WORD.findall(t.lower()) if len(w) > 2
+             and w not in _LIGHT and w not in _ANY_CONTEXT and w not in _GENERIC]
+    return not named
 
 
 def vague_verdict(text: str) -> bool:
@@ -230,3 +251,25 @@ successfully smooth smoothly thoroughly thorough root cause causes develop devel
 carefully testing structured investigate investigated design designed validate validated
 validation problem-solving bottom quick quickly situation deploy deployed implementing
 developing analysing analyzing researching""".split())
+# Words any lesson could use: a lesson made only of them says nothing particular.
+_ANY_LESSON = frozenset("""learned learn learnt learning lot lots much many valuable lessons
+lesson experience experiences educational taught teach teaches showed show shows helped help
+develop developed grew grow growth developer engineer person better understanding understand
+understood importance important value how great deal things thing new skills skill technical
+soft teamwork communication collaboration communicating hard persistence patience leadership
+problem solving problem-solving pressure handle can could carry forward future career proud
+achieved realised realized enjoy enjoyed rewarding useful interesting amazing overall really
+truly gained gain improved improve confidence confident under deal again would will project
+internship job role stay calm staying work working team teams organisation organization
+organising organizing event events time management planning always never something everything good
+python java javascript coding programming code data works""".split())
+# Words any background could use: a situation made only of them gives no context.
+_ANY_CONTEXT = frozenset("""challenging challenge challenges difficult hard tough busy stressful
+time times period moment story teamwork persistence problem problems issue issues needed need
+solving solve interested interest things thing stuff work better going well badly project
+projects important stake system systems team teams faced face facing started start bug bugs
+student students many taught most situation situations everyone everybody people person
+something everything nothing anything point day days kind sort way ways good bad great big
+small new old really quite very whole entire company job place organisation organization
+lot lots had has have there here one this story about when where what which who how got
+began happened happen went came not no""".split())
