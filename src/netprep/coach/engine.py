@@ -46,6 +46,7 @@ STAR_KINDS = ("story", "behavioral", "culture")
 # An action whose words name something particular less often than this is thin.
 THIN_SHARE = 0.15
 THIN_SENTENCE = 0.2  # the same for an action told in one sentence
+THIN_GENERIC = 0.22  # the same when every step's verb is generic ("worked", "handled")
 
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
@@ -90,7 +91,8 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         _told_after(labels, parts)
     findings: list[Finding] = []
     outcomes = [lab for lab in labels if lab.label == "outcome"]
-    waiting = [lab for lab in outcomes if substance.pending(lab.text)]
+    waiting = [lab for lab in outcomes if substance.pending(lab.text)
+               or substance.empty_verdict(lab.text)]  # "it was a good learning experience"
     if fielded and any(lab.clause.field == "result" for lab in labels) and not any(
             lab.clause.field == "result" for lab in outcomes if lab not in waiting):
         # The result field tells no outcome: an effect told midway through the steps ("so
@@ -255,9 +257,10 @@ def _thin(action_labels: list[Labelled]) -> bool:
     if all(substance.buzzword_step(t) for t in texts):
         return True
     share = substance.concrete_share(texts)
-    if len(texts) >= 2 and any(lab.actor.who == actors.SELF for lab in action_labels) \
-            and share < THIN_SHARE:
-        return True
+    own = [lab for lab in action_labels if lab.actor.who == actors.SELF]
+    if len(texts) >= 2 and own and (share < THIN_SHARE or (
+            share < THIN_GENERIC and all(substance.generic_verb(lab.actor.verb) for lab in own))):
+        return True  # "I worked with the team to improve it, coordinated the changes"
     sentences = {lab.clause.sentence for lab in action_labels}
     # One sentence: thin when short, or when it names almost nothing ("I researched the
     # problem thoroughly and implemented an effective solution").

@@ -20,7 +20,9 @@ _NUMBER_WORD = re.compile(
     re.I)
 _FRACTION = re.compile(
     r"\b(?:(?:a|one|two)\s+(?:thirds?|quarters?|fifths?|tenths?)|(?:a\s+|by\s+)?half|"
-    r"halved|doubled|tripled|trebled|quadrupled|\w+fold|twice as|(?:two|three|four|five|ten|"
+    r"halved|doubled|tripled|trebled|quadrupled|\w+fold|twice as|twice (?:its|the|their|our) "
+    r"(?:size|number|speed|rate)|from (?:hours|days|weeks|months) to (?:minutes|seconds|hours|"
+    r"days)|(?:two|three|four|five|ten|"
     r"\d+)\s*(?:times|x)\s+(?:as|more|less|faster|fewer|the|higher|lower|bigger|smaller)|"
     r"a dozen|dozens|hundreds|thousands|millions|zero|none of the|all \d+|"
     r"(?:a|an|one)\s+(?:day|week|month|hour|minute|sprint|term)s?\s+(?:earlier|sooner|faster|"
@@ -53,7 +55,7 @@ _NOT_METRIC = [re.compile(p, re.I) for p in (
     r"roughly\s+|around\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|"
     r"years?|minutes?|evenings?|sprints?|terms?|semesters?)\b(?!\s+(?:earlier|sooner|faster|"
     r"less|fewer|ahead|early|quicker|to\b|down|saved))",
-    r"\b(?:team|group|class|squad) of \d+\b|\b\d+\s+(?:of us|teammates|other|others)\b",
+    r"\b(?:team|group|class|squad) of \d+\b|\b\d+\s+(?:of us|teammates|others)\b",
     r"\b\d+\s*(?:year|month|week|day)[- ]old\b|\b\d+(?:st|nd|rd|th)[- ]year\b",
     r"\b\d+(?:st|nd|rd|th)\b(?!\s+(?:of|out of|place|prize|overall|in\b|among|position))",
     r"\b(?:one|1)\s+(?:of|more|day|thing|person|way|time|place|point|another|last|big)\b",
@@ -155,6 +157,14 @@ _RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)
                    re.I)
 
 
+# "a day instead of a week", "for 90 nights without failing": times set against each other,
+# and a clean run of some length.
+_SPANS = re.compile(r"\b(?:an?|one|\d+)\s+(?:minute|hour|day|week|month|term)s?\b.{0,40}\b"
+                    r"(?:instead "
+                    r"of|rather than|down from|compared with|against)\s+(?:an?|one|\d+|the)?\s*"
+                    r"(?:\w+\s+)?(?:minute|hour|day|week|month|term)s?\b|\b(?:for|over|in)\s+"
+                    r"(?:\d+|\w+)\s+(?:nights?|days?|weeks?|months?|runs?|releases?|builds?)\s+"
+                    r"(?:in a row\s+)?without\b", re.I)
 _VERSUS = re.compile(r"\b(?:instead of|rather than|down from|up from|compared (?:with|to)|"
                      r"against)\b", re.I)
 
@@ -163,7 +173,7 @@ def is_impact(text: str) -> bool:
     """An outcome clause that measures its effect (a quantity next to what changed)."""
     converted = digits(text)
     if _RANK.search(converted) or _CLEAN_RUN.search(text) or _ABSENCE.search(text) or \
-            _RATE.search(converted):
+            _RATE.search(converted) or _SPANS.search(converted):
         return True
     found = quantities(text)
     if not found:

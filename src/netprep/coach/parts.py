@@ -87,6 +87,9 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"satisfaction|feedback was|average (?:wait|time)|accuracy|latency|"
              r"conversion|retention|load time|build time|run time|response time)\b"), 1.0),
         (_rx(r"\d\s*%|\bpercent\b|\bper cent\b|[$€£]\s?\d"), 1.0),
+        (_rx(r"\b(?:didn't|did not|never) (?:go|work out|turn out) (?:the way|as)\b|"
+             r"\b(?:went|turned out|worked out) (?:the way|as) (?:i|we) (?:had )?(?:hoped|planned|"
+             r"expected)\b"), 2.0),
         (_rx(r"^(?!(?:i|we|you)\b)(?:[\w'’-]+\s+){1,5}now (?:\w+s|has|is|are)\b"), 2.0),
         (_rx(r"\b(?:not a single|not one|without a single|zero)\s+\w+|"
              r"\bevery (?:night|day|week|month|run|"
@@ -124,6 +127,13 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:was|were) asked to\b|\boffered to\b|\bvolunteered to\b"), 2.0),
         (_rx(r"\bi was (?:alone|by myself|on (?:my own|duty|shift)|the only\b|left in charge|"
              r"covering)"), 2.0),
+        (_rx(r"\b(?:nobody|no one|none of the others) else\b[^.]{0,30}\b(?:knew|could|had|was able|"
+             r"wanted)|\b(?:someone|somebody) had to\b|\bi knew (?:the \w+|it|them) best\b|"
+             r"\b(?:looked|came|turned) to me\b|\btrusted me with\b|\bwhere i came in\b|"
+             r"\bleft (?:it|this|that) (?:to|with) me\b"), 2.5),
+        (_rx(r"\b(?:was|is) (?:important|urgent|essential|critical|vital|crucial) to (?!me\b)\w+|"
+             r"\b(?:was|were) (?:urgent|keen to)\b|\bmy chance to\b|\bset out to\b|"
+             r"^(?!i\b|we\b)(?:\w+\s+){1,3}needed (?:a|an|the|new|someone|somebody|to)\b"), 2.0),
         (_rx(r"\b(?:had|needed|has|needs) to (?:work|run|stop|load|pass|handle|support|go live|"
              r"launch|ship|cope|scale|be (?:ready|live|done|fixed|finished|reliable|working|"
              r"faster|stable|accessible|usable|shipped|launched|delivered|running))\b"), 2.0),
@@ -157,7 +167,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"^for (?:my|our) (?:[\w'’-]+ ){0,2}(?:project|thesis|dissertation|internship|"
              r"placement|course|module|capstone)\b"), 2.0),
         (_rx(r"\b(?:when i was|during my|while (?:i was|working|studying)|at my|"
-             r"last (?:summer|year|semester|term)|i was working|there (?:was|were|had been)|"
+             r"last (?:summer|year|semester|term|spring|autumn|fall|winter)|i was working|"
+             r"there (?:was|were|had been)|"
              r"back then|at the time|as an? (?!result\b)\w+ (?:at|in|for|on|with))\b"), 1.0),
         (_rx(r"\b(?:used to|kept (?:failing|crashing|breaking)|every (?:week|day|morning|"
              r"night|time|term|year)|each (?:week|time|term)|(?:twice|once) a (?:week|day|"

@@ -51,7 +51,7 @@ _PATTERNS = {
     "understanding": r"\b(?:better|deeper|good|solid|clearer|greater|broader)\s+"
                      r"(?:understanding|knowledge|idea|grasp|picture)\s+of\b",
     # A "result" that has not happened yet.
-    "pending": r"\b(?:still\s+(?:waiting|pending|under review|in review|open|being reviewed|"
+    "pending": r"\b(?:still\s+(?:waiting|pending|under review|in review|open|being \w+|"
                r"to be (?:merged|reviewed|decided))|(?<!of )(?<!without )(?:waiting|wait)\s+"
                r"(?:for|to hear|on)\b|"
                r"(?:yet|not yet)\s+(?:to\s+)?(?:be\s+)?(?:merged|reviewed|decided|released|"
@@ -62,7 +62,20 @@ _PATTERNS = {
                r"if (?:i|we) (?:publish|release|finish|get|ever)|"
                r"(?:was|were|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:deployed|released|"
                r"merged|used|launched|shipped|adopted|finished|tested)|never saw (?:it|them)|"
-               r"ended before|"
+               r"ended before|(?:was|were) handed (?:over |on )?to|(?:that|this) was the end of|"
+               r"(?:hasn't|has not|haven't|have not) (?:yet )?(?:responded|replied|answered|"
+               r"decided|got back|gotten back|been (?:merged|reviewed|released|deployed))|"
+               r"(?:currently|now) being \w+|(?:is|are) being (?:tested|reviewed|evaluated|"
+               r"considered|piloted|analy[sz]ed)|the next step (?:is|would be|will be)|"
+               r"(?:results?|outcome|impact) (?:is|are|was|were|remains?) (?:still )?(?:unknown|"
+               r"unclear|not (?:yet )?known)|too early to (?:say|tell)|(?:is|are) (?:now )?in "
+               r"review|under review|awaiting|(?:test|staging|dev) (?:server|environment)|"
+               r"(?:is|are) (?:now )?ready (?:for (?:the |a )?(?:next|"
+               r"review|deployment|release|use)|to be \w+|to (?:go|use|ship|deploy|launch))|"
+               r"if any(?:one|body) (?:wants|needs)|in case any(?:one|body)|"
+               r"submitted (?:it |them )?for (?:review|approval|marking|grading|feedback)|"
+               r"handed (?:it|them|the \w+|my \w+) in|"
+               r"(?:plans?|planning|intends?|intending|hopes?|hoping) to|"
                r"(?:do not|don't|did not|didn't|never) (?:know|find out|hear|learn) (?:how|"
                r"whether|if|what)|not sure (?:how|whether|if)|"
                r"handed (?:it|them|\w+|(?:the|my|our) [\w-]+(?: [\w-]+)?) over|handed over|"
@@ -125,11 +138,17 @@ _PATTERNS = {
                  r"thursday|friday|saturday|sunday|day|date)|on (?:time|schedule)|as planned|"
                  r"before the (?:deadline|launch|release|exam|audit|fair|term)|passed|"
                  r"fixed|closed|resolved|refunded|gave (?:it|the|my)|sold out|signed|"
+                 r"disappeared|vanished|went away|"
                  r"the (?:course|department|club|team|company|lab|lecturer|manager|shop|"
                  r"library|society|school)(?:'s)? (?:now|page|site|wiki|handbook|policy)|"
                  r"(?:course|wiki|handbook|policy|guide|template|checklist|onboarding) "
                  r"(?:page|pack|docs?)?)\b",
 }
+
+
+def empty_verdict(text: str) -> bool:
+    """A "result" that is only a vacuous lesson ("it was a good learning experience")."""
+    return bool(_rx("vacuous").search(text.strip()))
 
 
 def vacuous_lesson(text: str) -> bool:
@@ -198,6 +217,12 @@ def empty_context(texts: list[str]) -> bool:
     return not named
 
 
+def generic_verb(verb: str) -> bool:
+    """A verb that says work happened without saying which ("worked", "helped",
+    "coordinated", "handled", "implemented")."""
+    return verb.lower() in _GENERIC_VERBS
+
+
 def vague_verdict(text: str) -> bool:
     """An outcome told as a reaction or feeling ("the judges liked it", "it went well")."""
     return bool(_rx("verdict").search(text))
@@ -250,7 +275,11 @@ results success value impact efficient efficiently effective effectively success
 successfully smooth smoothly thoroughly thorough root cause causes develop developed careful
 carefully testing structured investigate investigated design designed validate validated
 validation problem-solving bottom quick quickly situation deploy deployed implementing
-developing analysing analyzing researching""".split())
+developing analysing analyzing researching code data database backend frontend back-end
+front-end tests test fix deadline deadlines check checked checking getting towards found find
+picked pick adapted adapt online tried several eventually calm prioritised prioritized
+prioritise prioritize clearly client analyse analyze build built solution sign-off python sql
+excel spreadsheet tools tool use used using went through ideas everything""".split())
 # Words any lesson could use: a lesson made only of them says nothing particular.
 _ANY_LESSON = frozenset("""learned learn learnt learning lot lots much many valuable lessons
 lesson experience experiences educational taught teach teaches showed show shows helped help
@@ -262,7 +291,9 @@ achieved realised realized enjoy enjoyed rewarding useful interesting amazing ov
 truly gained gain improved improve confidence confident under deal again would will project
 internship job role stay calm staying work working team teams organisation organization
 organising organizing event events time management planning always never something everything good
-python java javascript coding programming code data works""".split())
+python java javascript coding programming code data works looking back proud result results
+player made makes again definitely worth pays pay off dream manage managing positive wrong stay
+even when go goes backend frontend like liked""".split())
 # Words any background could use: a situation made only of them gives no context.
 _ANY_CONTEXT = frozenset("""challenging challenge challenges difficult hard tough busy stressful
 time times period moment story teamwork persistence problem problems issue issues needed need
@@ -273,3 +304,10 @@ something everything nothing anything point day days kind sort way ways good bad
 small new old really quite very whole entire company job place organisation organization
 lot lots had has have there here one this story about when where what which who how got
 began happened happen went came not no""".split())
+_GENERIC_VERBS = frozenset("""worked helped coordinated improved handled managed supported ensured
+made gathered dealt looked focused led organised organized communicated collaborated discussed
+talked spoke met researched analysed analyzed tried did took kept stayed followed implemented
+developed planned contributed participated assisted facilitated oversaw drove identified
+proposed shared used applied utilised utilized leveraged went got put came found fixed solved
+resolved addressed tackled started began decided understood stepped checked tested deployed
+designed created built reviewed ran set""".split())
