@@ -212,7 +212,7 @@ class TerminalInterviewer:
         checklist: dict[str, Any] = {}
         if question.round == "technical" and question.key_points:
             covered = prompts.checkbox(
-                "Key points you covered (space ticks, Enter accepts):",
+                "Key points you covered:",
                 [(point, point) for point in question.key_points],
                 checked=record.checklist.get("key_points", []),
             )
@@ -225,7 +225,7 @@ class TerminalInterviewer:
         keys = list(checklist_keys(question))  # only what fits this kind of question
         if keys:
             ticked = prompts.checkbox(
-                "What did you do? (space ticks, Enter accepts):",
+                "What did you do?",
                 [(CHECKLIST[k], k) for k in keys],
                 checked=[k for k in keys if record.checklist.get(k)],
             )

@@ -80,15 +80,97 @@ def password(message: str) -> str:
     return str(_ask(questionary.password(message)) or "")
 
 
-def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
-    """Pick one of (title, value) pairs with arrow keys or number keys."""
+# Our own instructions, wrapped by words like everything else (questionary's own line is
+# one long string that the terminal cuts wherever the edge falls, "<i> to inver" / "t)").
+SELECT_KEYS = "↑↓ or a number picks · Enter accepts"
+CHECKBOX_KEYS = "↑↓ moves · Space ticks · a: all · i: invert · Enter accepts"
+_POINTER = 3  # questionary's " » " before every choice
+_NUMBER = 3  # "1) " when choices have number keys
+_TICK = 2  # "○ " before every checklist choice
+
+
+def _columns() -> int:
+    """The width prompts are laid out for: the terminal's (a test's DummyOutput says 80)."""
+    from prompt_toolkit.application.current import get_app_session
+
+    try:
+        return max(20, get_app_session().output.get_size().columns - 1)
+    except Exception:  # noqa: BLE001 - no size known: the usual terminal
+        return 79
+
+
+def _wrap(text: str, width: int, indent: int) -> str:
+    """`text` wrapped by words to `width`, lines after the first indented by `indent`."""
+    import textwrap
+
+    from netprep.text import clean
+
+    lines = textwrap.wrap(" ".join(clean(text).split()), max(10, width - indent),
+                          break_on_hyphens=False) or [""]
+    return ("\n" + " " * indent).join(lines)
+
+
+def _key_lines(keys: str, width: int, indent: int = 2) -> str:
+    """`keys` ("a · b · c") wrapped between whole keys, never inside one ("Enter accepts")."""
+    lines: list[str] = []
+    for key in keys.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(key) <= width - indent:
+            lines[-1] += " · " + key
+        else:
+            lines.append(key)
+    return ("\n" + " " * indent).join(lines)
+
+
+def _heading(message: str, keys: str, width: int) -> tuple[str, str]:
+    """The question and our key line beneath it, both indented under the "? "."""
+    return _wrap(message, width - 1, 2), "\n  " + _key_lines(keys, width)
+
+
+def _titled(choices: Sequence[tuple[str, Any]], lead: int, width: int) -> list[Any]:
+    """Choices whose titles wrap by words, continuation lines under the first word."""
     import questionary
 
-    options = [questionary.Choice(title=title, value=value) for title, value in choices]
+    return [questionary.Choice(title=_wrap(title, width, lead), value=value)
+            for title, value in choices]
+
+
+def _echo(message: str, answer: str) -> None:
+    """What was asked and chosen, left on screen once the menu is erased (wrapped by words)."""
+    from prompt_toolkit import print_formatted_text
+    from prompt_toolkit.formatted_text import FormattedText
+    from questionary.constants import DEFAULT_STYLE
+
+    width = _columns()
+    asked = _wrap(message, width - 1, 2)
+    last = len(("? " + asked).rsplit("\n", 1)[-1])
+    if last + 1 + len(answer) <= width:
+        shown = " " + answer
+    else:
+        shown = "\n  " + _wrap(answer, width, 2)
+    print_formatted_text(FormattedText([("class:qmark", "?"), ("class:question", " " + asked),
+                                        ("class:answer", shown)]), style=DEFAULT_STYLE)
+
+
+def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
+    """Pick one of (title, value) pairs with arrow keys or number keys.
+
+    The question, the keys and every choice wrap by words to the terminal (a long choice
+    continues under its first word), so nothing the student must read is cut off.
+    """
+    import questionary
+
+    width = _columns()
+    shortcuts = len(choices) <= 36
+    options = _titled(choices, _POINTER + (_NUMBER if shortcuts else 0), width)
     chosen_default = next((c for c in options if c.value == default), None)
-    return _ask(questionary.select(
-        message, choices=options, default=chosen_default, use_shortcuts=len(options) <= 36
+    heading, keys = _heading(message, SELECT_KEYS, width)
+    value = _ask(questionary.select(
+        heading, choices=options, default=chosen_default, use_shortcuts=shortcuts,
+        instruction=keys, erase_when_done=True,
     ))
+    title = next((t for t, v in choices if v == value), "")
+    _echo(message, " ".join(str(title).split()))
+    return value
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -98,13 +180,21 @@ def confirm(message: str, default: bool = True) -> bool:
 
 
 def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence[Any] = ()) -> list:
+    """Tick any of (title, value) pairs; laid out as `select` is, with our own key line."""
     import questionary
 
-    options = [
-        questionary.Choice(title=title, value=value, checked=value in checked)
-        for title, value in choices
-    ]
-    return list(_ask(questionary.checkbox(message, choices=options)) or [])
+    width = _columns()
+    options = _titled(choices, _POINTER + _TICK, width)
+    for option in options:
+        option.checked = option.value in checked
+    heading, keys = _heading(message, CHECKBOX_KEYS, width)
+    ticked = list(_ask(questionary.checkbox(
+        heading, choices=options, instruction=keys, erase_when_done=True,
+    )) or [])
+    titles = [" ".join(str(t).split()) for t, v in choices if v in ticked]
+    _echo(message, titles[0] if len(titles) == 1 else
+          f"{len(titles)} of {len(choices)} ticked" if titles else "none ticked")
+    return ticked
 
 
 # The one multi-line convention (README "Keys"): every prompt that takes free text.
@@ -205,15 +295,78 @@ def multiline(message: str, default: str = "", toolbar: Any = None, refresh: flo
         used = sum(len(fragment[1]) for fragment in head)
         return head + keys_bar(typed, keys, width - used)
 
+    first = len(message.rsplit("\n", 1)[-1])
     styles = {"bottom-toolbar": "noreverse", "toolbar.keys": "#8a8a8a",
               "toolbar.size": "bold", **(style or {})}
     # A fresh session per prompt: earlier answers are never recalled with the up arrow.
     session: PromptSession[str] = PromptSession(
         history=InMemoryHistory(), key_bindings=bindings, style=Style.from_dict(styles),
         prompt_continuation="  ", bottom_toolbar=bottom, refresh_interval=refresh,
-        enable_open_in_editor=True,
+        enable_open_in_editor=True, input_processors=[_word_wrap(first, 2)],
     )
     return str(session.prompt(message, default=default))
+
+
+def _word_wrap(first: int, rest: int) -> Any:
+    """A display-only processor that wraps typed lines between words, never inside one.
+
+    prompt_toolkit wraps at the window's edge wherever it falls ("a counter o" / "f the");
+    this pads the row before a word that would cross the edge, so the word starts the next
+    row. `first` is the prompt's width on the first row, `rest` the continuation's. The
+    text itself is untouched: only what is shown, and the cursor's mapping to it.
+    """
+    import bisect
+
+    from prompt_toolkit.layout.processors import Processor, Transformation
+    from prompt_toolkit.layout.utils import explode_text_fragments
+    from prompt_toolkit.utils import get_cwidth
+
+    class WordWrap(Processor):
+        def apply_transformation(self, ti: Any) -> Any:
+            chars = explode_text_fragments(ti.fragments)
+            full = ti.width - rest
+            room = ti.width - (first if ti.lineno == 0 else rest)
+            out: list[Any] = []
+            pads: list[tuple[int, int]] = []  # (index of the word's first char, spaces added)
+            col, i = 0, 0
+            while i < len(chars):
+                end = i
+                while end < len(chars) and chars[end][1] not in (" ", ""):
+                    end += 1
+                end = max(end, i + 1)  # a space (or a zero-width mark) is a word of its own
+                size = sum(get_cwidth(c[1]) for c in chars[i:end])
+                spaced = size + (end < len(chars) and chars[end][1] == " ")  # its space too
+                if chars[i][1] != " " and 0 < col and col + spaced > room and size < full:
+                    pads.append((i, room - col))
+                    out.append(("", " " * (room - col)))
+                    col, room = 0, full
+                for char in chars[i:end]:
+                    width = get_cwidth(char[1])
+                    if col + width > room:  # a word wider than a row, or a space at the edge
+                        col, room = 0, full
+                    out.append(char)
+                    col += width
+                i = end
+            if not pads:
+                return Transformation(ti.fragments)
+            starts = [start for start, _ in pads]
+            totals = [sum(n for _, n in pads[: k + 1]) for k in range(len(pads))]
+
+            def to_display(pos: int) -> int:
+                k = bisect.bisect_right(starts, pos)
+                return pos + (totals[k - 1] if k else 0)
+
+            def to_source(pos: int) -> int:
+                for start, total in zip(reversed(starts), reversed(totals), strict=True):
+                    if pos >= start + total:
+                        return pos - total
+                    if pos >= start + total - dict(pads)[start]:
+                        return start  # inside the padding: the word's first character
+                return pos
+
+            return Transformation(out, to_display, to_source)
+
+    return WordWrap()
 
 
 def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str:

@@ -52,7 +52,7 @@ def guided_add(stories: Sequence[tuple[int, str]]) -> tuple[Entry, bool]:
             else:
                 setattr(draft, name, value)
         if stories:
-            chosen = prompts.checkbox("Which STAR stories happened here? (space ticks)",
+            chosen = prompts.checkbox("Which STAR stories happened here?",
                                       [(clean(f"{sid}. {title}"), sid) for sid, title in stories])
             draft.stories = tuple(int(s) for s in chosen)
         gaps = draft.gaps()
@@ -95,7 +95,7 @@ def confirm_import(found: list[Entry]) -> list[Entry]:
     if choice == "cancel":
         raise NetprepError("Nothing was saved.", None, exit_code=0)
     if choice == "pick":
-        keep = prompts.checkbox("Entries to save (space ticks, Enter accepts):",
+        keep = prompts.checkbox("Entries to save:",
                                 [(clean(f"[{e.kind}] {e.title}"), i)
                                  for i, e in enumerate(found)], checked=range(len(found)))
         found = [found[i] for i in keep]
