@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from netprep.coach.terms import speaking_seconds
 from netprep.mock.scoring import main_finding
 from netprep.text import bare_point, plural
-from netprep.ui.text import bullet, safe
+from netprep.ui.text import bullet, hanging, safe
 from netprep.ui.timer import clock, over, signed
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ ROUND_NAMES = {
 KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
              "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")
 OVER_TOLERANCE = 10
+NARROW = 80  # below this many columns the summary is a list, not a table
 
 
 def _over_style(seconds: float) -> str:
@@ -285,22 +286,32 @@ def _key_points(points: tuple[str, ...], checklist: dict[str, Any], console: Con
     wrong = checklist.get("key_points_wrong", [])
     if points:
         console.print(Text("  Key points a good answer covers:", style="bold"))
-    for point in points:
+    for point in points:  # a long point wraps under its own text, the mark kept whole
         if point in wrong:
-            line = Text("    [!] stated wrongly — correct: ", style="red")
-            console.print(line.append_text(safe(point)))
+            said = Text("stated wrongly — correct: ", style="red").append_text(safe(point))
+            hanging(console, Text("    [!] ", style="red"), said)
             continue
-        mark = "[x]" if point in covered else "[ ]"
-        console.print(Text(f"    {mark} ").append_text(safe(point)))
+        hanging(console, f"    {'[x]' if point in covered else '[ ]'} ", point)
+
+
+def _marked(label: str, rows: list[tuple[str, Text]]) -> Any:
+    """`label` then one row per item, its mark in a column of its own: a mark is never split
+    across lines and a long item wraps under its text (`history show`)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for mark, item in rows:
+        grid.add_row(Text("  " + mark, style="red" if mark == "[!]" else ""), item)
+    return Group(Text(label, style="bold"), grid)
 
 
 def render_summary(result: SessionResult, console: Console,
                    drill: dict[str, Any] | None = None) -> None:
     """The round's table and totals; `drill` is the coding drill that ended it, if any."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     plan = result.plan
     answered = len(result.answers)
     if not answered:
@@ -310,6 +321,38 @@ def render_summary(result: SessionResult, console: Console,
     title = f"Mock interview: {answered} of {plan.total} answered"
     if result.session_id is not None:
         title += f" (session {result.session_id})"
+    if console.width < NARROW:
+        _summary_list(result, title, console)
+    else:
+        _summary_table(result, title, console)
+    _summary_totals(result, console, drill)
+
+
+def _summary_list(result: SessionResult, title: str, console: Console) -> None:
+    """Below 80 columns the table would squeeze a word per line: one entry per answer."""
+    from rich.text import Text
+
+    console.print(Text(title, style="bold"))
+    for record in result.answers:
+        lead = f"  {record.position}. "
+        hanging(console, lead, record.question.text)
+        line = Text(f"{clock(record.elapsed_seconds)} of {clock(record.target_seconds)} (")
+        line.append_text(_versus(record.elapsed_seconds, record.target_seconds, words=False))
+        line.append(")")
+        if record.score is not None:
+            line.append(" · score ")
+            line.append(str(record.score), style="green" if record.ready else "yellow")
+        if record.rating is not None:
+            line.append(f" · rating {record.rating}/5")
+        hanging(console, " " * len(lead), line)
+        hanging(console, " " * len(lead), _short_finding(record))
+
+
+def _summary_table(result: SessionResult, title: str, console: Console) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("#", justify="right")
     table.add_column("question", ratio=1, max_width=40)
@@ -331,6 +374,14 @@ def render_summary(result: SessionResult, console: Console,
             safe(_short_finding(record)),
         )
     console.print(table)
+
+
+def _summary_totals(result: SessionResult, console: Console,
+                    drill: dict[str, Any] | None) -> None:
+    from rich.text import Text
+
+    plan = result.plan
+    answered = len(result.answers)
     from netprep.ui.render_voice import render_voice_summary
 
     render_voice_summary(result.answers, console)
@@ -406,7 +457,9 @@ def render_attempts(attempts: list[dict[str, Any]], console: Console) -> None:
 
 
 def render_session(session: dict[str, Any], console: Console) -> None:
+    from rich.console import Group
     from rich.panel import Panel
+    from rich.table import Table
     from rich.text import Text
 
     status = "complete" if session["complete"] else "incomplete"
@@ -467,28 +520,31 @@ def render_session(session: dict[str, Any], console: Console) -> None:
         order = {key: i for i, key in enumerate(CHECKLIST)}
         checks = dict(sorted(((k, v) for k, v in q["checklist"].items() if isinstance(v, bool)),
                              key=lambda kv: order.get(kv[0], len(order))))
+        parts: list[Any] = [body]
         if checks:
-            body.append("\nChecklist: ", style="bold")
-            body.append("  ".join(f"[{'x' if v else ' '}] {CHECKLIST.get(k, k)}"
-                                  for k, v in checks.items()))
+            parts.append(_marked("Checklist:", [("[x]" if v else "[ ]", safe(CHECKLIST.get(k, k)))
+                                                for k, v in checks.items()]))
         covered = q["checklist"].get("key_points")
         missed = q["checklist"].get("key_points_missed")
         wrong = q["checklist"].get("key_points_wrong") or []
         if isinstance(covered, list) and isinstance(missed, list) and (covered or missed or wrong):
-            body.append("\nKey points: ", style="bold")
-            marks = [("[x] ", p) for p in covered] + [("[ ] ", p) for p in missed] + [
-                ("[!] stated wrongly — correct: ", p) for p in wrong]
-            for i, (mark, point) in enumerate(marks):
-                body.append(("  " if i else "") + mark)
-                body.append_text(safe(point))
+            parts.append(_marked("Key points:", [("[x]", safe(p)) for p in covered]
+                                 + [("[ ]", safe(p)) for p in missed]
+                                 + [("[!]", Text("stated wrongly — correct: ", style="red")
+                                     .append_text(safe(p))) for p in wrong]))
+        findings = Table.grid(padding=(0, 1))
+        findings.add_column(no_wrap=True)
+        findings.add_column(ratio=1)
         for finding in q["findings"]:
-            body.append("\n• ")
-            body.append_text(safe(finding.get("message", ""), "yellow"))
+            said = safe(finding.get("message", ""), "yellow")
             if finding.get("suggestion"):
-                body.append(" ")
-                body.append_text(safe(finding["suggestion"], "dim"))
+                said.append(" ")
+                said.append_text(safe(finding["suggestion"], "dim"))
+            findings.add_row("•", said)
+        if q["findings"]:
+            parts.append(findings)
         title = f"Q{q['position']} · {q['round']}"
-        console.print(Panel(body, title=safe(title), title_align="left"))
+        console.print(Panel(Group(*parts), title=safe(title), title_align="left"))
     planned = session.get("settings", {}).get("planned") or []
     if len(planned) > session["answered"] and not session["complete"]:
         missed = len(planned) - session["answered"]

@@ -11,7 +11,7 @@ from typing import Any
 from netprep.resume.pitch import TARGET_SECONDS
 from netprep.text import clock
 from netprep.ui.console import err, out
-from netprep.ui.text import bullet, safe
+from netprep.ui.text import bullet, clean, hanging, safe
 
 PITCH_WINDOW = f"{clock(TARGET_SECONDS[0])}-{clock(TARGET_SECONDS[1])}"  # 60-90 s spoken
 
@@ -96,8 +96,8 @@ def render_pitch(data: dict[str, Any] | None) -> None:
         return
     console.print(safe(f"Tell me about yourself (~{clock(data['speaking_seconds'])} to say; "
                        f"aim for {PITCH_WINDOW})", "bold"))
-    for beat in data["beats"]:
-        console.print(safe(f"  {beat['beat']:<8} {beat['text']}"))
+    for beat in data["beats"]:  # a long beat wraps under its own text
+        hanging(console, f"  {clean(beat['beat']):<8} ", beat["text"])
 
 
 def render_bank(questions: Sequence[dict[str, Any]], saved: set[str]) -> None:
@@ -109,8 +109,8 @@ def render_bank(questions: Sequence[dict[str, Any]], saved: set[str]) -> None:
             console.print()
             console.print(safe(str(theme).capitalize(), "bold underline"))
         mark = "★ " if q["key"] in saved else "  "
-        console.print(safe(f"{mark}{q['id']}: {q['text']}"))
-        console.print(safe(f"      {q['why']}", "dim"))
+        hanging(console, mark, f"{q['id']}: {q['text']}", hang=4)
+        hanging(console, "      ", q["why"], "dim")
     console.print()
     console.print(safe("Save a favourite for your cheat sheet: `netprep tips questions --save "
                        "ID`.", "dim"))

@@ -175,14 +175,28 @@ def _trends(trends: dict[str, list[dict[str, Any]]] | None) -> list[Any]:
     return rows
 
 
-def _print(indent: int, text: Text) -> None:
-    """One line, indented; when it wraps, the continuation keeps the indent."""
+def _print(indent: int, text: Text, hang: int = 0) -> None:
+    """One line, indented; when it wraps, the continuation keeps the indent (and `hang` more:
+    a numbered step or a bullet continues under its text)."""
     from rich.text import Text
 
     console = out()
-    for line in text.wrap(console, max(20, console.width - indent)):
+    for number, line in enumerate(text.wrap(console, max(20, console.width - indent - hang))):
         line.rstrip()
-        console.print(Text(" " * indent) + line, soft_wrap=True)
+        console.print(Text(" " * (indent + (hang if number else 0))) + line, soft_wrap=True)
+
+
+def _commands(indent: int, commands: list[str]) -> None:
+    """Commands joined by " · ", a line broken only between two commands, never inside one."""
+    width = max(20, out().width - indent)
+    lines: list[str] = []
+    for command in commands:
+        if lines and len(lines[-1]) + 3 + len(command) <= width:
+            lines[-1] += " · " + command
+        else:
+            lines.append(command)
+    for line in lines:
+        _print(indent, safe(line, "cyan"))
 
 
 def _n(value: int) -> str:
@@ -369,7 +383,7 @@ def render_plan(data: dict[str, Any]) -> None:
     console.print()
     console.print(Text("Today", style="bold underline"))
     for number, step in enumerate(data["today"], start=1):
-        _print(2, Text(f"{number}. ") + safe(step["step"], "bold"))
+        _print(2, Text(f"{number}. ") + safe(step["step"], "bold"), hang=3)
         _print(5, Text("$ ") + safe(step["command"], "cyan"))
         _print(5, safe(step["why"], "dim"))
 
@@ -384,7 +398,7 @@ def render_plan(data: dict[str, Any]) -> None:
             label = phase["when"]
         _print(2, Text(label, style="bold"))
         _print(4, safe(phase["focus"]))
-        _print(4, safe(" · ".join(phase["commands"]), "cyan"))
+        _commands(4, phase["commands"])
 
     cal = data["calendar"]
     console.print()
@@ -398,4 +412,4 @@ def render_plan(data: dict[str, Any]) -> None:
         line.append_text(safe(tip["title"], "bold"))
         line.append(": ")
         line.append_text(safe(tip["text"]))
-        _print(2, line)
+        _print(2, line, hang=2)

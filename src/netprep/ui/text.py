@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from rich.text import Text
 
-__all__ = ["bullet", "clean", "esc", "safe"]
+__all__ = ["bullet", "clean", "esc", "hanging", "safe"]
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -34,12 +34,19 @@ def bullet(console: Any, content: object, indent: int = 2, marker: str = "•",
            style: str = "") -> None:
     """Print `marker content`, wrapped at word boundaries with continuation lines indented
     under the text (never back at column 0), as wide as the console allows."""
+    hanging(console, " " * indent + marker + " ", content, style)
+
+
+def hanging(console: Any, lead: str | Text, content: object, style: str = "",
+            hang: int | None = None) -> None:
+    """Print `lead` then `content` wrapped by words, the lines after the first indented by
+    `hang` columns (default: the lead's width), so nothing wraps back to column 0."""
     from rich.text import Text
 
+    head = lead if isinstance(lead, Text) else Text(lead)
     body = content if isinstance(content, Text) else safe(content, style)
-    hang = indent + len(marker) + 1
-    lines = body.wrap(console, max(20, console.width - hang))
+    hang = head.cell_len if hang is None else hang
+    lines = body.wrap(console, max(20, console.width - max(hang, head.cell_len)))
     for number, line in enumerate(lines):
-        lead = " " * indent + marker + " " if number == 0 else " " * hang
         line.rstrip()
-        console.print(Text(lead) + line, soft_wrap=True)
+        console.print((head if number == 0 else Text(" " * hang)) + line, soft_wrap=True)
