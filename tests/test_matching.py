@@ -59,6 +59,60 @@ def test_held_out_wordings_do_not_regress(library, stories):
     assert figures.deterministic
 
 
+def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
+    """Untagged banks as a student has them: the dev banks (tuned on) and the blind
+    test split (never tuned on; only its pooled figures are read)."""
+    banks = bench.evaluate_test(library, bench.DATA / "banks.yaml")
+    assert banks is not None and banks.fit_total >= 30 and banks.none_total >= 20
+    assert banks.top1 >= 0.78, banks.misses
+    assert banks.none >= 0.88, banks.misses
+    assert banks.deterministic
+    test = bench.evaluate_test(library)
+    if test is not None:
+        assert test.top1 >= 0.26 and test.none >= 0.86  # issue 30 section 4: 9/46, 17/22
+
+
+def bank(name):
+    return {bank_id: stories for bank_id, stories, _ in
+            bench.load_test_banks(bench.DATA / "banks.yaml")}[name]
+
+
+@pytest.mark.parametrize(("question", "bank_id", "story_id"), [
+    ("What project are you working on at the moment?", "a", 1),
+    ("What's the hardest part of your current project?", "b", 4),
+    ("Tell me about an argument that you lost.", "a", 2),
+    ("Tell me about a project that flopped.", "b", 1),
+    ("Tell me about a failure that only happened some of the time.", "a", 3),
+    ("Tell me about a time you failed.", "a", 5),
+    ("Tell me about a time you rallied people you had no power over.", "a", 4),
+    ("Tell me about working to a date you couldn't move.", "a", 4),
+    ("Tell me about advice you got from someone more experienced.", "b", 3),
+    ("Tell me about a time you won over people who were sceptical.", "b", 2),
+    ("Tell me about a conflict where you had to influence someone to change their mind.",
+     "b", 2),
+])
+def test_the_question_s_angle_picks_the_story(library, question, bank_id, story_id):
+    found = matching.suggest(library, question, bank(bank_id))
+    assert found.story is not None and found.story.id == story_id, found.reason
+
+
+@pytest.mark.parametrize("question", [
+    "Why do you want to leave your last company?",
+    "Your first day here: what would you work on?",
+    "What would you do in your first 90 days in this role?",
+    "What do your teammates like about working with you?",
+])
+def test_motivation_questions_want_no_story(library, question):
+    found = matching.suggest(library, question, bank("b"))
+    assert found.story is None and found.reading.motivation
+
+
+def test_an_argument_won_is_no_answer_to_one_lost(library):
+    found = matching.suggest(library, "Tell me about an argument that you lost.", bank("b"))
+    assert found.story is None
+    assert "Getting sceptical lab mates" in found.reason
+
+
 def test_a_won_argument_is_no_answer_to_being_wrong(library, stories):
     found = matching.suggest(library, WRONG, stories, competencies=("conflict", "learning"))
     assert found.reading.polarity == "being-wrong"

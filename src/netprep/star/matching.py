@@ -20,10 +20,13 @@ from typing import Any, NamedTuple, Protocol
 
 from netprep.star import concepts as cue
 from netprep.star import polarity as pol
+from netprep.star import projects
 from netprep.star.match_index import RANK_WEIGHTS, Index, index_for, normal
 from netprep.star.matchtext import surface, tokens
 
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
+MATCH_FLOOR = 0.4  # a text question's fit floor (before half the fit) for a story whose
+# text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
 GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
@@ -32,6 +35,7 @@ POLARITY_COMPETENCY = {
     "being-wrong": "conflict", "mistake": "failure", "failure": "failure",
     "persuasion": "communication", "feedback-received": "feedback",
     "feedback-given": "feedback", "feedback-declined": "feedback", "conflict": "conflict",
+    "authority": "leadership", "advice": "learning", "intermittent": "perseverance",
 }
 
 
@@ -154,11 +158,13 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
     qvec = index.vector(terms)
     asked = index.question(reading.text).concepts
     needed = cue.constraints(asked)
+    project = projects.asks(reading.text) if reading.source == "text" else None
     fits = []
     for story in stories:
         if story.id is None:
             continue
-        profile = index.profile(story_text(story))
+        text = story_text(story)
+        profile = index.profile(text)
         tagged = [c for c in reading.competencies if c in story.tags]
         by_tags = sum(weights[c] for c in tagged) / total
         by_text = sum(w * profile.inferred.get(c, 0.0) for c, w in weights.items()) / total
@@ -173,8 +179,12 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near
         fit = (0.6 * comp * reading.confidence + 0.4 * content if reading.competencies
                else 0.8 * content)
+        if project is not None:
+            fit = max(fit, projects.fit(project, text))
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
-        if verdict == "match":
+        if verdict == "match" and pol.is_required(reading.polarity) and reading.source == "text":
+            fit = min(1.0, max(fit + 0.1, MATCH_FLOOR + 0.5 * fit))
+        elif verdict == "match":
             fit = min(1.0, fit + 0.1)
         elif verdict == "weak":
             fit *= 0.5

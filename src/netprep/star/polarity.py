@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 
-POLARITIES = ("being-wrong", "mistake", "failure", "feedback-declined", "persuasion",
-              "feedback-received",
-              "feedback-given", "deadline", "conflict")
+POLARITIES = ("intermittent", "being-wrong", "mistake", "failure", "feedback-declined",
+              "persuasion", "authority", "advice", "feedback-received", "feedback-given",
+              "deadline", "conflict")
 
 # Question text -> polarity, most specific first: the first that matches wins.
 _QUESTION_CUES: tuple[tuple[str, str], ...] = (
+    ("intermittent", r"\bsome of the time|\bintermittent|\boccasional|\bnow and then|\bflaky"
+                     r"|\bsporadic|\bonly (sometimes|some days|on some)|\bnot every time"
+                     r"|\bhard to reproduce|\bcould ?n[o']t reproduce|\bat random|\brandomly"),
     ("being-wrong", r"\b(you|i) (were|was) (the one who was )?wrong|turned out .{0,30}\bwrong"
+                    r"|\b(argument|debate|disagreement|battle)s? (that )?you lost"
+                    r"|\blost (a|an|the) (argument|debate|disagreement)"
+                    r"|\bdid ?n[o']t get your way|\bdecision went against you"
                     r"|\bchang\w* (your|my) mind|other (person|side) (was right|had a point)"
                     r"|admit\w* .{0,20}\bwrong|\blost an argument|\bwere (proven|proved) wrong"),
     ("mistake", r"\bmistake|\byou caused|\blet (your|the) (\w+ )?down|\boutage"
@@ -25,13 +31,20 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                 r"|\berror you made|\bwent wrong because of you"),
     ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
-                r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"),
+                r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
+                r"|\bflop|did ?n[o']t take off|\b(nobody|no one) used|\bdid ?n[o']t succeed"),
     ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
                           r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"),
     ("persuasion", r"\bpersua|\bconvinc|\bbuy-?in\b|\bwin\w* .{0,20}\bover\b|\bwon .{0,20}\bover"
                    r"|\badopt (your|an|my) idea|\bwon an argument|\bwin an argument"
                    r"|\bsell\w* .{0,20}\b(idea|proposal|plan)|\bon board\b|\bsceptic|\bskeptic"
-                   r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"),
+                   r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"
+                   r"|\bchange (their|his|her|someone's) mind"),
+    ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
+                  r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
+                  r"|\bweren't your reports|\bnot your (reports|team)"),
+    ("advice", r"\badvice\b|\bsomeone (more )?(experienced|senior)|\basked for help"
+               r"|\bsought (help|guidance)|\bguidance\b|\bmentor (helped|taught|told)"),
     ("feedback-received", r"feedback (you|that you|i) (got|received|were given|have received)"
                           r"|\bcritici[sz]|\bcritical feedback|\bfeedback .{0,30}given you"
                           r"|\bgiven you\b|\breviewer|\btears? apart your|\bask\w* for feedback"
@@ -40,7 +53,9 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
     ("feedback-given", r"\bg[ai]ve\w* .{0,40}\bfeedback|\bfeedback to (a|an|your|the|someone)"
                        r"|did ?n[o']t want to hear|\bdifficult conversation|\bhard truth"
                        r"|\btell (a|your) (peer|teammate|colleague|friend)"),
-    ("deadline", r"\bdeadline|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
+    ("deadline", r"\bdeadline|\b(date|day|launch) (that )?you (could ?n[o']t|can ?n[o']t"
+                 r"|could not|cannot) (move|change|push)|\bfixed date|\bimmovable"
+                 r"|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
                  r"|\bshort notice|\bunder pressure|\brunning out of time"),
     ("conflict", r"\bdisagre|\b(could|did|would) ?n[o']?t agree|\bargu|\bconflict"
                  r"|\bpush\w* back|\bdifferently\b|\btension"
@@ -59,6 +74,11 @@ _MOTIVATION = (
     r"|\bresonates with you|\bwhy (us|here)\b|\bwhat do you know about (us|our)"
     r"|\byour (greatest |biggest |main |top )?(strengths?|weakness(es)?)\b"
     r"|\bsay about you\b|\bdescribe yourself|\bdescribe you\b"
+    r"|\bwhy (do you want to |would you |are you |did you )?(leave|leaving|left) (your|the|a)"
+    r"|\byour first (day|week|month|\d+ days)|\bfirst (30|60|90|hundred) days"
+    r"|\bwhat kind of (team|company|role|manager|culture|work)\b"
+    r"|\bwhat (do|would|did) your (teammates|colleagues|manager|friends|peers|classmates)"
+    r" (like|say|think|value)|\bwhat would you (work on|do|change) (first|here)"
 )
 
 # Story text -> signals. A story can show several.
@@ -68,11 +88,16 @@ _STORY_CUES: dict[str, str] = {
         r"|\bchanged my mind|\badmitted\b|\bconceded|\bi agreed to (switch|her|his|their|go with)"
         r"|\b(her|his|their) (idea|approach|schema|design|plan) (was|worked) better"
         r"|\bi was mistaken|\brealis\w* (she|he|they) (was|were) right"
+        r"|\b(lost|losing) the (argument|debate|vote)|\bi saw that my (plan|idea|design)"
+        r"|\b(their|his|her) (plan|estimate|version|way) (was|turned out) (better|right)"
+        r"|\bwe went with (their|his|her)|\bi was arguing for"
     ),
     "won": (
         r"\bagreed (to keep|with) (my|me)\b|\bagreed to keep my|\bwent with my|\badopted my"
         r"|\bconvinced (them|him|her|the)|\bpersuaded|\bcame round|\bwon the (argument|debate)"
         r"|\bagreed with me|\bmy (approach|proposal|plan|idea) (was|won)|\bkeep my approach"
+        r"|\b(he|she|they) changed (his|her|their) minds?|\bwon (them|him|her) over"
+        r"|\bagreed to (try|use|adopt|switch to) (it|my|git|the)"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
@@ -81,7 +106,24 @@ _STORY_CUES: dict[str, str] = {
     "failure": (
         r"\bi (failed|missed|broke|lost|forgot)|\bmy (mistake|fault|error)|\bwent wrong"
         r"|\brolled .{0,20}\bback|\bincident|\boutage|\bwe lost|\bwas broken|\bfell short"
-        r"|\bdid ?n[o']t (work|go) (as|the way)|\b(it|we|i) failed|\bmistake\b"
+        r"|\bdid ?n[o']t (work|go) (as|the way)|\b(we|i) failed|\bmistake\b|\bflopped"
+        r"|\bslipped\b|\btoo late\b|\b(nobody|no one) used|\binstead of telling"
+        r"|\bmissing the|\bmissed (the|my|our) (deadline|date|target)|\bdid ?n[o']t take off"
+    ),
+    "intermittent": (
+        r"\bone (run )?in (two|three|five|ten|twenty|fifty|a hundred|\d+)|\bsometimes\b"
+        r"|\bintermittent|\bflaky|\boccasional|\bnow and then|\brandom(ly)?\b|\bonly when"
+        r"|\bnot every time|\brace condition|\bcould ?n[o']t reproduce|\bnever on"
+    ),
+    "authority": (
+        r"\bno (formal |real )?(authority|power)|\bvolunteers?\b|\bowe (you|me) nothing"
+        r"|\bdid ?n[o']t report to me|\bwithout (any )?authority|\bnot my (reports|team)"
+        r"|\bfrom (two|three|four|five|several|other|different) (teams|societies|clubs|departments)"
+    ),
+    "advice": (
+        r"\bfor advice|\badvice\b|\bbooked .{0,40}\bwith (a|an|the|my) (senior|experienced)"
+        r"|\basked (a|an|my|the) (senior|mentor|lead|more experienced)"
+        r"|\b(she|he) (suggested|advised|recommended)|\basked (her|him) (for|to review)"
     ),
     "conflict": (
         r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
@@ -105,6 +147,8 @@ _STORY_CUES: dict[str, str] = {
     "deadline": (
         r"\bdeadline|\bbefore the (launch|demo|deadline|judging|release|audit|test)"
         r"|\bwithin (a|one|two|three|\d+) (day|week|hour)|\bovernight|\bhours? (in|before)"
+        r"|\bcould ?n[o']t be moved|\bcould not be moved|\bdoes ?n[o']t move|\bdoes not move"
+        r"|\bfixed (\w+ )?(date|deadline)|\bwas booked for|\bsprint review"
     ),
 }
 
@@ -156,8 +200,16 @@ _RULES: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
     "feedback-received": (frozenset({"feedback-received"}), frozenset({"feedback-given"}), True),
     "feedback-given": (frozenset({"feedback-given"}), frozenset({"feedback-received"}), True),
     "deadline": (frozenset({"deadline"}), frozenset(), False),
+    "intermittent": (frozenset({"intermittent"}), frozenset(), True),
+    "authority": (frozenset({"authority"}), frozenset(), True),
+    "advice": (frozenset({"advice"}), frozenset(), True),
     "conflict": (frozenset({"conflict"}), frozenset(), False),
 }
+
+
+def is_required(polarity: str | None) -> bool:
+    """Whether a story must show the polarity's signal to fit well."""
+    return polarity in _RULES and _RULES[polarity][2]
 
 
 def polarity_fit(polarity: str | None, signals: frozenset[str]) -> str:
