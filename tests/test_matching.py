@@ -160,7 +160,9 @@ def test_nothing_fits_a_gap(library, stories):
     found = matching.suggest(library, "Describe a time you mentored a junior student.",
                              stories)
     assert found.story is None and found.reason.startswith(matching.NONE_FITS)
-    assert found.kind in ("template", "none")
+    # The leadership story is close in topic: named, with what it lacks.
+    assert found.kind == "close" and found.closest is not None and found.closest.id == 4
+    assert "Name who you taught or mentored (`netprep star edit 4`)." in found.reason
 
 
 def test_variety_only_among_similar_fits(library, stories):
@@ -195,7 +197,7 @@ def test_same_question_same_suggestion_until_the_bank_changes(library, stories):
 def test_json_shape(library, stories):
     data = matching.suggest(library, WRONG, stories).to_dict()
     assert list(data) == ["question", "competencies", "polarity", "story", "alternatives",
-                          "reason"]
+                          "reason", "closest"]
     assert set(data["story"]) == {"id", "title", "fit"}
     assert all(set(a) == {"id", "title", "fit"} for a in data["alternatives"])
     assert len(data["alternatives"]) <= 2

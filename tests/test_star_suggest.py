@@ -22,7 +22,7 @@ def test_json_names_the_story_and_leaves_out_the_won_argument(cli, bank):
     assert done.code == 0, done.err
     data = json.loads(done.out)
     assert list(data) == ["question", "competencies", "polarity", "story", "alternatives",
-                          "reason"]
+                          "reason", "closest"]
     assert data["question"] == WRONG
     assert data["polarity"] == "being-wrong"
     assert "conflict" in data["competencies"]
@@ -198,3 +198,59 @@ def test_a_new_pack_is_read_by_the_next_suggest(cli, bank, tmp_path, monkeypatch
     monkeypatch.delenv("NETPREP_CONTENT")
     again = json.loads(cli("star", "suggest", question, "--json").out)
     assert again == before
+
+
+MISSED = """stories:
+  - title: Missed hackathon deadline
+    tags: [failure]
+    situation: At a 24-hour hackathon our team of three was building a study planner app.
+    task: I was responsible for the calendar sync and the final demo build.
+    action: >-
+      I spent most of the night on a sync feature the demo did not need and left no time
+      to test the build. When the submission deadline came, the build crashed and we
+      submitted twenty minutes late.
+    result: >-
+      We were disqualified from judging. Afterwards I wrote a checklist for hackathons that
+      freezes features four hours before the end, and our next team used it.
+    learned: I now plan backwards from the deadline and keep the last hours for testing.
+"""
+MET = """stories:
+  - title: Shipping the hackathon demo before the deadline
+    situation: >-
+      At a 24-hour hackathon our team of three was building a study planner app, and the
+      submission deadline was 9 am.
+    task: I was responsible for the calendar sync and the final demo build.
+    action: >-
+      At 3 am I saw the sync would not be ready, so I cut it, froze features and spent the
+      last hours testing the build with my teammates.
+    result: We submitted ten minutes before the deadline and came second of 40 teams.
+    learned: I now plan backwards from the deadline and keep the last hours for testing.
+"""
+
+
+def test_a_story_that_tells_the_missed_deadline_is_suggested(cli, tmp_path):
+    """Issue 29 item 8: it used to get "None of your stories fits ... write one"."""
+    path = tmp_path / "missed.yaml"
+    path.write_text(MISSED, encoding="utf-8")
+    assert cli("star", "add", "--file", str(path)).code == 0
+    for question in ("Tell me about a time you missed a deadline.",
+                     "Describe a time you missed a deadline."):
+        data = json.loads(cli("star", "suggest", question, "--json").out)
+        assert data["story"]["title"] == "Missed hackathon deadline", data["reason"]
+
+
+def test_a_story_close_in_topic_is_named_with_what_to_change(cli, tmp_path):
+    path = tmp_path / "met.yaml"
+    path.write_text(MET, encoding="utf-8")
+    assert cli("star", "add", "--file", str(path)).code == 0
+    done = cli("star", "suggest", "Tell me about a time you missed a deadline.")
+    assert done.code == 0, done.err
+    said = " ".join(done.out.split())
+    assert "Closest story: #1 Shipping the hackathon demo" in said
+    assert "close in topic" in said
+    assert "what went wrong" in said and "netprep star edit 1" in said
+    assert "Write one with" not in said
+    data = json.loads(cli("star", "suggest", "Tell me about a time you missed a deadline.",
+                          "--json").out)
+    assert data["story"] is None
+    assert data["closest"]["id"] == 1 and "star edit 1" in data["closest"]["improve"]

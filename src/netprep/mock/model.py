@@ -53,7 +53,7 @@ class MockConfig:
 @dataclass(frozen=True)
 class Hint:
     # "story" (one of the user's), "template" (guiding questions), "pitch" (a motivation
-    # question: no story), "gap" (neither)
+    # question: no story), "close" (a story close in topic, with what to change), "gap"
     kind: str
     title: str
     lines: tuple[str, ...] = ()

@@ -272,6 +272,9 @@ def _hint(found: Any, stories: Sequence[Any], library: Library) -> Hint:
     if found.reading.motivation:
         return Hint("pitch", "Answer with your own reasons: no story for this one.",
                     found.guide or ("Your talking points: `netprep resume pitch`.",))
+    if found.closest is not None:
+        return Hint("close", f"Closest story: #{found.closest.id} {found.closest.title} "
+                    "(close in topic)", (found.improve,), fit=found.closest.fit)
     if found.template is not None:
         title = library.templates[found.template].title
         if stories:

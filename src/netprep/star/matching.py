@@ -27,6 +27,8 @@ from netprep.star.matchtext import surface, tokens
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
 MATCH_FLOOR = 0.4  # a text question's fit floor (before half the fit) for a story whose
 # text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
+CLOSE_FIT = 0.3  # a story this close in topic, that lacks only the angle or a constraint
+# the question asks for, is named when none fits, with what to add to it
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
 GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
@@ -80,6 +82,8 @@ class StoryFit(NamedTuple):
     matched: tuple[str, ...] = ()  # competencies the story shows
     words: tuple[str, ...] = ()  # question words found in the story
     polarity: str = "neutral"  # "match", "neutral", "weak", "contradicts"
+    lacks: tuple[str, ...] = ()  # constraint concepts the question has and the story lacks
+    topic: float = 0.0  # the fit before the angle and the constraints count (0-1)
 
     def brief(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "fit": self.fit}
@@ -87,13 +91,16 @@ class StoryFit(NamedTuple):
 
 class Suggestion(NamedTuple):
     reading: Reading
-    kind: str  # "story", "template" (guiding questions) or "none"
+    kind: str  # "story", "close" (a story close in topic), "template" (guiding questions)
+    # or "none"
     story: StoryFit | None
     alternatives: tuple[StoryFit, ...]
     reason: str
     template: str | None = None  # competency id of the template whose questions are shown
     guide: tuple[str, ...] = ()  # guiding questions, or talking points for a pitch question
     left_out: tuple[StoryFit, ...] = ()  # stories left out as contradicting the polarity
+    closest: StoryFit | None = None  # kind "close": a story close in topic, and what to
+    improve: str = ""  # change so it answers the question
 
     def to_dict(self) -> dict[str, Any]:
         """The `star suggest --json` shape."""
@@ -104,6 +111,8 @@ class Suggestion(NamedTuple):
             "story": self.story.brief() if self.story else None,
             "alternatives": [a.brief() for a in self.alternatives],
             "reason": self.reason,
+            "closest": ({**self.closest.brief(), "improve": self.improve}
+                        if self.closest else None),
         }
 
     def hint(self) -> dict[str, Any]:
@@ -181,8 +190,10 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
                else 0.8 * content)
         if project is not None:
             fit = max(fit, projects.fit(project, text))
+        topic = fit
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
-        if verdict == "match" and pol.is_required(reading.polarity) and reading.source == "text":
+        if verdict == "match" and pol.is_required(reading.polarity) and (
+                reading.source == "text" or not story.tags):
             fit = min(1.0, max(fit + 0.1, MATCH_FLOOR + 0.5 * fit))
         elif verdict == "match":
             fit = min(1.0, fit + 0.1)
@@ -190,13 +201,14 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
             fit *= 0.5
         elif verdict == "contradicts":
             fit = 0.0
-        for _ in needed - profile.concepts:
+        lacks = tuple(sorted(needed - profile.concepts))
+        for _ in lacks:
             fit *= 0.55
         score = (scores or {}).get(int(story.id))
         fit *= 0.85 + 0.15 * ((score if score is not None else 70) / 100)
         fits.append(StoryFit(int(story.id), story.title, round(fit, 3), shown,
                              tuple(shown_as.get(t, t) for t in words if t in shown_as),
-                             verdict))
+                             verdict, lacks, round(topic, 3)))
     fits.sort(key=lambda f: (-f.fit, f.id))
     return fits
 
@@ -278,6 +290,15 @@ def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Re
                       if found.guide(part))
     reason = f"{NONE_FITS}." if ranked else f"{NONE_FITS}: you have no stories yet."
     closest = next((f for f in ranked if f.polarity != "contradicts"), None)
+    near = max((f for f in ranked if f.polarity == "weak" or f.lacks),
+               key=lambda f: (f.topic, -f.id), default=None)
+    if near is not None and near.topic >= CLOSE_FIT:
+        closest = near
+        improve = improvement(reading, closest)
+        reason += (f" '{closest.title}' is close in topic but does not answer it yet. "
+                   f"{improve}" + _left_out_note(reading, left_out))
+        return Suggestion(reading, "close", None, (), reason, template, guide, left_out,
+                          closest, improve)
     if closest is not None and closest.fit > 0:
         reason += f" The closest, '{closest.title}', fits {closest.fit:.2f} of 1."
     reason += _left_out_note(reading, left_out)
@@ -286,6 +307,45 @@ def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Re
                    "questions.")
     return Suggestion(reading, "template" if template else "none", None, (), reason,
                       template, guide, left_out)
+
+
+# What a close story lacks, said as what to add to it.
+ANGLE_ADVICE = {
+    "failure": "say plainly what went wrong, your part in it, and what you do differently now",
+    "mistake": "name your own mistake, how you put it right, and what you changed after",
+    "being-wrong": "say where you were wrong, what showed you, and how you changed course",
+    "persuasion": "say who you had to win over, how you did it, and what they agreed to",
+    "feedback-received": "quote the feedback you got and what you changed because of it",
+    "feedback-given": "say what feedback you gave, how you gave it, and what changed",
+    "feedback-declined": "say which feedback you chose not to follow, and why",
+    "intermittent": "say how the failure came and went, and how you pinned it down",
+    "authority": "say that the people did not report to you, and how you got them to act",
+    "advice": "say whose advice you asked for, what they said, and what you did with it",
+    "deadline": "name the deadline and how you worked to it",
+    "conflict": "say what you disagreed about, and how you settled it",
+}
+CONSTRAINT_ADVICE = {
+    "hierarchy": "the senior person involved", "risk": "the risk you took",
+    "deadline": "the deadline", "users": "the users and what they needed",
+    "teaching": "who you taught or mentored", "distance": "where the others were",
+    "ethics": "the dilemma", "stakeholder": "the stakeholder and what you told them",
+    "mediation": "the two people you helped", "bad-news": "the bad news you gave",
+    "competing": "what competed for your time",
+}
+
+
+def improvement(reading: Reading, closest: StoryFit) -> str:
+    """What to change in a close story so it answers the question (one sentence)."""
+    missing = [CONSTRAINT_ADVICE[c] for c in sorted(closest.lacks) if c in CONSTRAINT_ADVICE]
+    parts = []
+    if closest.polarity == "weak" and reading.polarity in ANGLE_ADVICE:
+        parts.append(ANGLE_ADVICE[reading.polarity])
+    if missing:
+        parts.append("name " + " and ".join(missing[:2]))
+    if not parts:
+        parts.append("retell it so the situation and the result answer this question")
+    text = "; ".join(parts)
+    return f"{text[0].upper()}{text[1:]} (`netprep star edit {closest.id}`)."
 
 
 def _why(index: Index, reading: Reading, best: StoryFit,

@@ -108,7 +108,8 @@ _STORY_CUES: dict[str, str] = {
         r"|\brolled .{0,20}\bback|\bincident|\boutage|\bwe lost|\bwas broken|\bfell short"
         r"|\bdid ?n[o']t (work|go) (as|the way)|\b(we|i) failed|\bmistake\b|\bflopped"
         r"|\bslipped\b|\btoo late\b|\b(nobody|no one) used|\binstead of telling"
-        r"|\bmissing the|\bmissed (the|my|our) (deadline|date|target)|\bdid ?n[o']t take off"
+        r"|\bmissing the|\bmissed (\w+ ){0,2}(deadline|date|target|submission)|\bdisqualified"
+        r"|\b(submitted|delivered|finished|handed) (it |\w+ ){0,3}late\b|\bdid ?n[o']t take off"
     ),
     "intermittent": (
         r"\bone (run )?in (two|three|five|ten|twenty|fifty|a hundred|\d+)|\bsometimes\b"

@@ -115,6 +115,8 @@ def render_question(turn: Turn, console: Console, library_names: dict[str, str])
         elif hint.kind == "entry":
             body.append("Your entry: ", style="green")
             body.append_text(safe(hint.title, "green bold"))
+        elif hint.kind == "close":
+            body.append_text(safe(hint.title, "yellow"))
         elif hint.kind == "template":
             body.append("Guide: ", style="cyan")
             body.append_text(safe(hint.title, "cyan"))

@@ -200,6 +200,11 @@ def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
         best.append_text(safe(f"#{found.story.id} {found.story.title}", "green"))
         best.append(f"  (fit {found.story.fit:.2f})")
         console.print(best)
+    elif found.closest is not None:
+        near = Text("Closest story: ", style="bold")
+        near.append_text(safe(f"#{found.closest.id} {found.closest.title}", "yellow"))
+        near.append(f"  (fit {found.closest.fit:.2f}, close in topic)")
+        console.print(near)
     console.print(safe(found.reason))
     for alt in found.alternatives:
         console.print(safe(f"  or #{alt.id} {alt.title}  (fit {alt.fit:.2f})"))
@@ -208,5 +213,5 @@ def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
         console.print(Text(title, style="bold"))
         for item in found.guide:
             bullet(console, item)
-    if found.story is None and not reading.motivation:
+    if found.story is None and found.closest is None and not reading.motivation:
         console.print("Write one with `netprep star add`.")
