@@ -62,19 +62,20 @@ def test_held_out_wordings_do_not_regress(library, stories):
 def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     """Untagged banks as a student has them: the dev banks (tuned on) and the blind
     test split (never tuned on; only its pooled figures are read)."""
-    banks = bench.evaluate_test(library, bench.DATA / "banks.yaml")
-    assert banks is not None and banks.fit_total >= 30 and banks.none_total >= 20
-    assert banks.top1 >= 0.78, banks.misses
-    assert banks.none >= 0.88, banks.misses
-    assert banks.deterministic
+    for name, top1, none in (("banks.yaml", 0.78, 0.88), ("banks2.yaml", 0.70, 0.95)):
+        banks = bench.evaluate_test(library, bench.DATA / name)
+        assert banks is not None and banks.fit_total >= 30 and banks.none_total >= 20
+        assert banks.top1 >= top1, banks.misses
+        assert banks.none >= none, banks.misses
+        assert banks.deterministic
     test = bench.evaluate_test(library)
-    if test is not None:
-        assert test.top1 >= 0.26 and test.none >= 0.86  # issue 30 section 4: 9/46, 17/22
+    if test is not None:  # issue 30 section 4 found 9/46, 17/22
+        assert test.top1 >= 13 / 46 and test.none >= 18 / 22
 
 
 def bank(name):
-    return {bank_id: stories for bank_id, stories, _ in
-            bench.load_test_banks(bench.DATA / "banks.yaml")}[name]
+    return {bank_id: stories for file in ("banks.yaml", "banks2.yaml") for bank_id, stories, _
+            in bench.load_test_banks(bench.DATA / file)}[name]
 
 
 @pytest.mark.parametrize(("question", "bank_id", "story_id"), [
@@ -90,6 +91,11 @@ def bank(name):
     ("Tell me about a time you won over people who were sceptical.", "b", 2),
     ("Tell me about a conflict where you had to influence someone to change their mind.",
      "b", 2),
+    ("Tell me about a time you worked with a budget.", "c", 4),
+    ("Describe a time you had to communicate something unpopular.", "c", 4),
+    ("Describe a time you used evidence to settle an argument.", "d", 2),
+    ("Tell me about a time someone caught an error in your work.", "c", 5),
+    ("Describe a setback and what you learned from it.", "d", 4),
 ])
 def test_the_question_s_angle_picks_the_story(library, question, bank_id, story_id):
     found = matching.suggest(library, question, bank(bank_id))
@@ -101,6 +107,7 @@ def test_the_question_s_angle_picks_the_story(library, question, bank_id, story_
     "Your first day here: what would you work on?",
     "What would you do in your first 90 days in this role?",
     "What do your teammates like about working with you?",
+    "Where do you want to be in five years?",
 ])
 def test_motivation_questions_want_no_story(library, question):
     found = matching.suggest(library, question, bank("b"))

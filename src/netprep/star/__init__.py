@@ -10,5 +10,6 @@ Plain logic over `coach` (analysis), `content` (competencies, templates) and `st
 - `actions`: the star commands' logic (tags, checks, import merge, export).
 - `matching`: which story answers a question (pure); over `match_index` (the BM25 text
   model and its memos), `matchtext` (words, BM25), `polarity` and `concepts` (cue
-  phrases); `match_cache` keeps the index in the data dir and runs `star suggest`.
+  phrases), `projects` (project questions and stories) and `improve` (what a story close
+  in topic lacks); `match_cache` keeps the index in the data dir and runs `star suggest`.
 """

@@ -46,7 +46,7 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
               r"faster|\bfast\b|\bslow|latency|speed|performance|efficien|\bseconds\b"),
     "hierarchy": (True, None,
                   r"\bsenior|manager|\bboss|professor|supervisor|lecturer|director"
-                  r"|executive|team lead"),
+                  r"|executive|team lead|postdoc|principal|head of|chair\b|president"),
     "risk": (True, None,
              r"\b(a|the|big|calculated|that) risk\b|\btook .{0,10}\brisks?\b|\bbet\b"
              r"|gamble|\bbold\b"),
@@ -55,7 +55,7 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
                  r"|(hours|days|weeks) before (the )?(judging|demo|launch|release|exam)"
                  r"|on schedule|in time for"),
     "users": (True, "customer-focus",
-              r"\busers\b|customer|client|shopper|people who (would )?use"
+              r"\busers\b|customer|client|shopper|people who (would )?use|accessib|screen reader"
               r"|for a user|\buser (research|interviews?|feedback|tests?)"),
     "teaching": (True, "leadership",
                  r"mentor(ed|ing)\b|\bi mentor|\bteach|\btutor|\bjunior|onboard|\bcoach"
@@ -66,7 +66,20 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
     "stakeholder": (True, None, r"stakeholder|say(ing)? no\b|turn(ed)? down"),
     "mediation": (True, "conflict",
                   r"mediat|two (people|colleagues) who|between (the )?two|getting along"),
-    "bad-news": (True, "communication", r"bad news"),
+    "bad-news": (True, "communication",
+                 r"bad news|unpopular|could ?n[o']t afford|could not afford|break the news"
+                 r"|had to tell (the|them|everyone|my|our)|the news spread"),
+    "slacking": (False, "collaboration",
+                 r"(doing|pulling) (their|his|her) (share|weight)|slack|went quiet|struggl"
+                 r"|stopped (replying|answering|responding|showing up|coming)|overwhelm"
+                 r"|not contributing|disappeared"),
+    "money": (True, None, r"budget|money|\bcosts?\b|afford|treasurer|funding|sponsor|price"
+                          r"|\bspend|finance"),
+    "improving": (False, "impact",
+                  r"improv|more reliable|reliab|trustworth|easier|dropped from|went from"
+                  r"|\bfewer\b|reduc|streamlin"),
+    "evidence": (False, None, r"\bdata\b|\bnumbers\b|\bcounted\b|measur|evidence|metric"
+                              r"|survey|statistic|\bpilot\b"),
     "competing": (True, "prioritisation",
                   r"competing|several (deadlines|projects|things)|juggl|at once"),
 }

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from netprep.star import concepts as cue
 from netprep.star import polarity as pol
 from netprep.star import projects
+from netprep.star.improve import improvement
 from netprep.star.match_index import RANK_WEIGHTS, Index, index_for, normal
 from netprep.star.matchtext import surface, tokens
 
@@ -29,6 +31,8 @@ MATCH_FLOOR = 0.4  # a text question's fit floor (before half the fit) for a sto
 # text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
 CLOSE_FIT = 0.3  # a story this close in topic, that lacks only the angle or a constraint
 # the question asks for, is named when none fits, with what to add to it
+CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
+INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
 GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
@@ -52,9 +56,10 @@ class StoryLike(Protocol):
 PARTS = ("situation", "task", "action", "result", "learned")
 
 
-def story_text(story: StoryLike) -> str:
-    """The title and every part the story has, as the matcher reads it."""
-    parts = (str(getattr(story, part, "") or "") for part in PARTS)
+def story_text(story: StoryLike, lesson: bool = True) -> str:
+    """The title and every part the story has, as the matcher reads it (without the
+    lesson: what the story is about)."""
+    parts = (str(getattr(story, part, "") or "") for part in PARTS[:None if lesson else -1])
     return "\n".join([story.title, *(p for p in parts if p.strip())])
 
 
@@ -190,6 +195,9 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
                else 0.8 * content)
         if project is not None:
             fit = max(fit, projects.fit(project, text))
+        if (asked - INCIDENTAL and shared == asked and reading.source == "text"
+                and _about(story, asked, needed)):
+            fit = max(fit, CONCEPT_FLOOR + 0.5 * fit)
         topic = fit
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
         if verdict == "match" and pol.is_required(reading.polarity) and (
@@ -211,6 +219,20 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
                              verdict, lacks, round(topic, 3)))
     fits.sort(key=lambda f: (-f.fit, f.id))
     return fits
+
+
+def _about(story: StoryLike, asked: frozenset[str], needed: frozenset[str]) -> bool:
+    """Whether the story is about what the question names: its concepts in the story
+    before the lesson, and a constraint (users, a deadline, money) in its setup."""
+    if not asked <= _concepts(story_text(story, lesson=False)):
+        return False
+    setup = " ".join(str(getattr(story, p, "") or "") for p in ("situation", "task"))
+    return needed <= _concepts(f"{story.title} {setup}")
+
+
+@lru_cache(maxsize=256)
+def _concepts(text: str) -> frozenset[str]:
+    return cue.concepts(text)
 
 
 def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
@@ -294,7 +316,7 @@ def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Re
                key=lambda f: (f.topic, -f.id), default=None)
     if near is not None and near.topic >= CLOSE_FIT:
         closest = near
-        improve = improvement(reading, closest)
+        improve = improvement(reading.polarity, closest)
         reason += (f" '{closest.title}' is close in topic but does not answer it yet. "
                    f"{improve}" + _left_out_note(reading, left_out))
         return Suggestion(reading, "close", None, (), reason, template, guide, left_out,
@@ -307,45 +329,6 @@ def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Re
                    "questions.")
     return Suggestion(reading, "template" if template else "none", None, (), reason,
                       template, guide, left_out)
-
-
-# What a close story lacks, said as what to add to it.
-ANGLE_ADVICE = {
-    "failure": "say plainly what went wrong, your part in it, and what you do differently now",
-    "mistake": "name your own mistake, how you put it right, and what you changed after",
-    "being-wrong": "say where you were wrong, what showed you, and how you changed course",
-    "persuasion": "say who you had to win over, how you did it, and what they agreed to",
-    "feedback-received": "quote the feedback you got and what you changed because of it",
-    "feedback-given": "say what feedback you gave, how you gave it, and what changed",
-    "feedback-declined": "say which feedback you chose not to follow, and why",
-    "intermittent": "say how the failure came and went, and how you pinned it down",
-    "authority": "say that the people did not report to you, and how you got them to act",
-    "advice": "say whose advice you asked for, what they said, and what you did with it",
-    "deadline": "name the deadline and how you worked to it",
-    "conflict": "say what you disagreed about, and how you settled it",
-}
-CONSTRAINT_ADVICE = {
-    "hierarchy": "the senior person involved", "risk": "the risk you took",
-    "deadline": "the deadline", "users": "the users and what they needed",
-    "teaching": "who you taught or mentored", "distance": "where the others were",
-    "ethics": "the dilemma", "stakeholder": "the stakeholder and what you told them",
-    "mediation": "the two people you helped", "bad-news": "the bad news you gave",
-    "competing": "what competed for your time",
-}
-
-
-def improvement(reading: Reading, closest: StoryFit) -> str:
-    """What to change in a close story so it answers the question (one sentence)."""
-    missing = [CONSTRAINT_ADVICE[c] for c in sorted(closest.lacks) if c in CONSTRAINT_ADVICE]
-    parts = []
-    if closest.polarity == "weak" and reading.polarity in ANGLE_ADVICE:
-        parts.append(ANGLE_ADVICE[reading.polarity])
-    if missing:
-        parts.append("name " + " and ".join(missing[:2]))
-    if not parts:
-        parts.append("retell it so the situation and the result answer this question")
-    text = "; ".join(parts)
-    return f"{text[0].upper()}{text[1:]} (`netprep star edit {closest.id}`)."
 
 
 def _why(index: Index, reading: Reading, best: StoryFit,

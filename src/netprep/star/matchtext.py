@@ -36,6 +36,7 @@ _FOLD = {
     "deadlines": "deadlin", "led": "lead", "leading": "lead", "taught": "teach",
     "broke": "break", "broken": "break", "won": "win", "lost": "lose", "went": "go",
     "users": "user", "customers": "customer", "people": "person", "teammates": "teammat",
+    "accessibility": "access", "accessible": "access", "inaccessible": "access",
 }
 _SUFFIXES = ("ingly", "edly", "ings", "ment", "ness", "ing", "ies", "ed", "es", "ly", "s")
 

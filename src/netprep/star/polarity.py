@@ -28,11 +28,13 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
     ("mistake", r"\bmistake|\byou caused|\blet (your|the) (\w+ )?down|\boutage"
                 r"|\bbroke\b|\bbroken\b|\bbreak (something|production|the build)"
                 r"|\bfell through the cracks|\bbug of yours|\byour fault|\bslip(ped)? up"
-                r"|\berror you made|\bwent wrong because of you"),
+                r"|\berror you made|\bwent wrong because of you"
+                r"|\b(caught|spotted|found) (an? )?(error|mistake|bug) in your"),
     ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
                 r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
-                r"|\bflop|did ?n[o']t take off|\b(nobody|no one) used|\bdid ?n[o']t succeed"),
+                r"|\bflop|did ?n[o']t take off|\b(nobody|no one) used|\bdid ?n[o']t succeed"
+                r"|\b(could ?n[o']t|could not|were ?n[o']t able to) (solve|fix|finish|crack)"),
     ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
                           r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"),
     ("persuasion", r"\bpersua|\bconvinc|\bbuy-?in\b|\bwin\w* .{0,20}\bover\b|\bwon .{0,20}\bover"
@@ -43,7 +45,7 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
     ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
                   r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
                   r"|\bweren't your reports|\bnot your (reports|team)"),
-    ("advice", r"\badvice\b|\bsomeone (more )?(experienced|senior)|\basked for help"
+    ("advice", r"\badvice\b|\b(from|of) someone (more )?(experienced|senior)|\basked for help"
                r"|\bsought (help|guidance)|\bguidance\b|\bmentor (helped|taught|told)"),
     ("feedback-received", r"feedback (you|that you|i) (got|received|were given|have received)"
                           r"|\bcritici[sz]|\bcritical feedback|\bfeedback .{0,30}given you"
@@ -79,6 +81,8 @@ _MOTIVATION = (
     r"|\bwhat kind of (team|company|role|manager|culture|work)\b"
     r"|\bwhat (do|would|did) your (teammates|colleagues|manager|friends|peers|classmates)"
     r" (like|say|think|value)|\bwhat would you (work on|do|change) (first|here)"
+    r"|\bwhere do you (want|hope|plan|expect) to be\b|\bin (five|5|ten|10) years('|\b)"
+    r"|\bwhy did you (choose|pick|study|decide to study)\b|\bwhy (this|your) (degree|major)"
 )
 
 # Story text -> signals. A story can show several.
@@ -98,9 +102,12 @@ _STORY_CUES: dict[str, str] = {
         r"|\bagreed with me|\bmy (approach|proposal|plan|idea) (was|won)|\bkeep my approach"
         r"|\b(he|she|they) changed (his|her|their) minds?|\bwon (them|him|her) over"
         r"|\bagreed to (try|use|adopt|switch to) (it|my|git|the)"
+        r"|\b(she|he|they) agreed to (split|switch|use|try|adopt|move|change|keep|go with)"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
+        r"|\bi had ?n[o']t (noticed|checked|tested)|\bi had not (noticed|checked|tested)"
+        r"|\b(got|had) (it|that|this) wrong|\bi got wrong|\bwithout testing|\bi overlooked"
         r"|\bmistake\b|\bi overlooked|\bby mistake|\bwrong (connection|environment|branch|file)"
     ),
     "failure": (
@@ -109,6 +116,7 @@ _STORY_CUES: dict[str, str] = {
         r"|\bdid ?n[o']t (work|go) (as|the way)|\b(we|i) failed|\bmistake\b|\bflopped"
         r"|\bslipped\b|\btoo late\b|\b(nobody|no one) used|\binstead of telling"
         r"|\bmissing the|\bmissed (\w+ ){0,2}(deadline|date|target|submission)|\bdisqualified"
+        r"|\bwithdrew\b|\bdid ?n[o']t (qualify|compete)|\bdid not (qualify|compete)"
         r"|\b(submitted|delivered|finished|handed) (it |\w+ ){0,3}late\b|\bdid ?n[o']t take off"
     ),
     "intermittent": (
@@ -119,6 +127,7 @@ _STORY_CUES: dict[str, str] = {
     "authority": (
         r"\bno (formal |real )?(authority|power)|\bvolunteers?\b|\bowe (you|me) nothing"
         r"|\bdid ?n[o']t report to me|\bwithout (any )?authority|\bnot my (reports|team)"
+        r"|\bwithout forcing|\bcould ?n[o']t (make|force|order) (them|him|her|anyone)"
         r"|\bfrom (two|three|four|five|several|other|different) (teams|societies|clubs|departments)"
     ),
     "advice": (
@@ -135,11 +144,15 @@ _STORY_CUES: dict[str, str] = {
         r"|\btold me (my|that my|i)"
         r"|\bfeedback (i|that i) (got|received)|\bcritici|\bleft .{0,20}comments"
         r"|\bgave me feedback|\b(she|he|they) pointed out"
+        r"|\b(tutor|mentor|manager|lead|supervisor|lecturer|professor|reviewer) (spotted|noticed"
+        r"|pointed out|caught|flagged)"
     ),
     "feedback-given": (
         r"\bgave (him|her|them) (feedback|honest|candid)|\bi told (him|her|them) what i"
         r"|\bi (raised|brought up) .{0,30}with (him|her|them)|\bfeedback to (him|her|them)"
         r"|\bhow it affected|\bgave .{0,30}\bfeedback on"
+        r"|\basked (to meet|for a (chat|coffee|call)) .{0,30}\b(him|her|them)\b"
+        r"|\basked (to meet )?(him|her|them) .{0,20}\bhow (he|she|they) (was|were)"
     ),
     "feedback-declined": (
         r"\b(decided|chose) not to (change|follow|act)|\bexplained why i (kept|did not)"

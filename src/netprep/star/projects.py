@@ -31,7 +31,8 @@ _ASPECTS = {
 }
 _BUILT = (r"\b(i|we|i'm|we're|i am|we are|we were|i have|we have|friend and i)( \w+)? (built"
           r"|build|building|wrote|writing|developed|developing|designed|made|making|created"
-          r"|shipped|launched|rewrote|rewriting|implemented|trained|coded|prototyped)\b")
+          r"|shipped|launched|rewrote|rewriting|rebuilt|implemented|trained|coded|prototyped"
+          r"|automated|migrated)\b")
 _THING = (r"\b(app|apps|application|tool|website|site|project|thesis|pipeline|game|bot"
           r"|library|system|software|prototype|dashboard|parser|model|api|service|feature"
           r"|module|recommender|plugin|extension|database|compiler|robot|program)\b")
