@@ -29,8 +29,8 @@ from netprep.star.matchtext import surface, tokens
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
 MATCH_FLOOR = 0.4  # a text question's fit floor (before half the fit) for a story whose
 # text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
-CLOSE_FIT = 0.3  # a story this close in topic, that lacks only the angle or a constraint
-# the question asks for, is named when none fits, with what to add to it
+CLOSE_FIT = 0.3  # a story this close in topic, showing an asked competency and lacking only
+# the angle or a constraint the question asks for, is named when none fits, with what to add
 CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
 INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
@@ -312,7 +312,7 @@ def _nothing(templates: Mapping[str, Any], names: Mapping[str, str], reading: Re
                       if found.guide(part))
     reason = f"{NONE_FITS}." if ranked else f"{NONE_FITS}: you have no stories yet."
     closest = next((f for f in ranked if f.polarity != "contradicts"), None)
-    near = max((f for f in ranked if f.polarity == "weak" or f.lacks),
+    near = max((f for f in ranked if (f.polarity == "weak" or f.lacks) and f.matched),
                key=lambda f: (f.topic, -f.id), default=None)
     if near is not None and near.topic >= CLOSE_FIT:
         closest = near

@@ -76,7 +76,7 @@ _MOTIVATION = (
     r"|\bresonates with you|\bwhy (us|here)\b|\bwhat do you know about (us|our)"
     r"|\byour (greatest |biggest |main |top )?(strengths?|weakness(es)?)\b"
     r"|\bsay about you\b|\bdescribe yourself|\bdescribe you\b"
-    r"|\bwhy (do you want to |would you |are you |did you )?(leave|leaving|left) (your|the|a)"
+    r"|\bwhy (\w+ ){0,4}(leave|leaving|left) (your|the|a)\b"
     r"|\byour first (day|week|month|\d+ days)|\bfirst (30|60|90|hundred) days"
     r"|\bwhat kind of (team|company|role|manager|culture|work)\b"
     r"|\bwhat (do|would|did) your (teammates|colleagues|manager|friends|peers|classmates)"
