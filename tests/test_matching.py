@@ -62,9 +62,10 @@ def test_held_out_wordings_do_not_regress(library, stories):
 def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     """Untagged banks as a student has them: the dev banks (tuned on) and the blind
     test split (never tuned on; only its pooled figures are read)."""
-    for name, top1, none in (("banks.yaml", 0.78, 0.88), ("banks2.yaml", 0.70, 0.95)):
+    for name, top1, none in (("banks.yaml", 0.78, 0.88), ("banks2.yaml", 0.70, 0.95),
+                             ("banks3.yaml", 0.20, 0.80)):
         banks = bench.evaluate_test(library, bench.DATA / name)
-        assert banks is not None and banks.fit_total >= 30 and banks.none_total >= 20
+        assert banks is not None and banks.fit_total >= 20 and banks.none_total >= 10
         assert banks.top1 >= top1, banks.misses
         assert banks.none >= none, banks.misses
         assert banks.deterministic
