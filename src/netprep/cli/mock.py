@@ -66,6 +66,16 @@ def mock(
     partner_name: str = typer.Option(None, "--partner-name", metavar="NAME",
                                      help="With --partner: the partner's name, kept with "
                                      "their scores (asked at a terminal when not given)."),
+    speak: bool = typer.Option(False, "--speak",
+                               help="The interviewer speaks: every question, follow-up, "
+                               "clarification and the end of the round is said aloud by an "
+                               "offline voice (and shown); Enter cuts it short. "
+                               "NETPREP_TTS_VOICE names another Piper voice file. "
+                               "Needs `pip install 'netprep[voice]'`."),
+    speak_to: str = typer.Option(None, "--speak-to", metavar="DIR",
+                                 help="Like --speak, but write what the interviewer says "
+                                 "as numbered WAV files in DIR instead of playing it "
+                                 "(no speaker needed)."),
     keep_audio: bool = typer.Option(False, "--keep-audio",
                                     help="With --voice/--audio: keep each answer's audio "
                                     "(private, in the data dir; `netprep info` lists it)."),
@@ -96,11 +106,11 @@ def mock(
     if round_ == "takehome" or attempt is not None:
         from netprep.cli.mock_run import run_takehome_round
 
-        if voice or audio or keep_audio or partner:
+        if voice or audio or keep_audio or partner or speak or speak_to is not None:
             from netprep.errors import UsageError
 
-            raise UsageError("--voice, --audio, --keep-audio and --partner are for question "
-                             "rounds.",
+            raise UsageError("--voice, --audio, --keep-audio, --speak, --speak-to and "
+                             "--partner are for question rounds.",
                              "Answer the take-home follow-up round typed.")
 
         run_takehome_round(round_, attempt, timed=timed, minutes=minutes,
@@ -109,4 +119,5 @@ def mock(
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
              voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio,
+             speak=speak or speak_to is not None, speak_to=speak_to,
              tracks=tuple(track or ()), partner=partner, partner_name=partner_name)

@@ -15,13 +15,15 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
              hints: bool = True, follow_ups: bool = False, coding: bool = False,
              voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False,
+             speak: bool = False, speak_to: str | None = None,
              tracks: tuple[str, ...] = (), partner: bool = False,
              partner_name: str | None = None) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
     saved with the session's id. With `voice` answers are recorded; with `audio` they
-    are read from those WAV files (see netprep.voice).
+    are read from those WAV files (see netprep.voice). With `speak` the interviewer's
+    lines are said aloud, or written as WAV files in `speak_to`.
     """
     from netprep.errors import UsageError
     from netprep.mock.model import MockConfig
@@ -36,6 +38,9 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     if partner_name is not None and not partner:
         raise UsageError("--partner-name names the friend who interviews you.",
                          "Use it with --partner.")
+    if partner and speak:
+        raise UsageError("--speak makes netprep the interviewer; with --partner a friend is.",
+                         "Use one of them.")
     if partner:
         hints = False  # the screen is the interviewer's: no story suggestion on it
 
@@ -46,6 +51,11 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     config.validate()  # a bad option is a usage error before anything is loaded
     interactive = prompts.is_interactive()
     setup = _voice_setup(voice, audio or [], keep_audio, interactive)
+    speaker = None
+    if speak:  # the extra, the voice file and the speaker (or DIR) are checked first
+        from netprep.voice.speaker import make_speaker
+
+        speaker = make_speaker(speak_to)
 
     from netprep.content import load_library
     from netprep.store import open_store
@@ -109,6 +119,9 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                                              name if partner_name is not None or
                                              not interactive else None)
             plan = dataclasses.replace(plan, settings={**plan.settings, "partner": True})
+        if speaker is not None:  # question 1 is prepared while the briefing is read
+            interviewer.speaker = speaker
+            speaker.expect([item.question.text for item in plan.items])
         recorder = StoreRecorder(store)
         try:
             result = run_session(plan, interviewer, recorder)
@@ -116,6 +129,12 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             raise _kept(exc) from exc
         pitch = check_pitch(store, result, recorder) if config.round == "pitch" else None
         asked = ask_back(interviewer, store, result)
+        if speaker is not None:
+            from netprep.ui.speaking import END_OF_ROUND, say
+            from netprep.ui.text import safe
+
+            err().print(safe(END_OF_ROUND, "bold"))
+            say(speaker, END_OF_ROUND, "end")
 
     from netprep.ui.render_mock import render_summary
     from netprep.ui.render_resume import render_asked, render_pitch_check

@@ -125,6 +125,10 @@ class Turn:
         # kept on Ctrl-C can be saved later with `netprep history import`.
         self.context: dict[str, Any] = {}
 
+    def restart(self) -> None:
+        """The clock starts now: the interviewer has finished saying the question."""
+        self.started = self._clock()
+
     def elapsed(self) -> float:
         """Seconds since the question was asked, from the monotonic start (never drifts)."""
         return max(0.0, self._clock() - self.started)

@@ -22,6 +22,7 @@ from netprep.ui.render_mock import (
     render_feedback,
     render_question,
 )
+from netprep.ui.speaking import say, say_turn
 from netprep.ui.text import safe
 from netprep.ui.timer import countdown
 
@@ -97,7 +98,8 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
             f"save it with `netprep history import {path}`.")
 
 
-def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console) -> str:
+def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console,
+                      speaker: Any = None) -> str:
     """Read the answer; a line starting with "?" asks the interviewer, who answers from
     the question's clarifications or, without one that fits, says what it can (a general
     answer, or "make an assumption and state it"). A "?" line never submits an answer:
@@ -117,11 +119,14 @@ def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console) -> 
         turn.clarifications.append({"question": asked, "matched": found.id})
         console.print(safe("Interviewer:", "bold"),
                       safe(found.answer, "cyan" if found.id else "yellow"))
+        say(speaker, found.answer, f"clarification-{turn.item.position}")
         console.print(safe("Your answer (the clock runs on):", "dim"))
 
 
 class ScriptedInterviewer:
     """No terminal: each answer is one line of `stream`; no self-review prompts."""
+
+    speaker: Any = None  # with --speak: says each question (netprep.voice.speaker.Speaker)
 
     def __init__(self, library: Library, stream: TextIO, console: Console):
         self.names = _names(library)
@@ -133,7 +138,10 @@ class ScriptedInterviewer:
 
     def show(self, turn: Turn) -> None:
         """Put the question on screen (partner mode shows the interviewer's sheet)."""
+        if self.speaker is not None:
+            self.speaker.loader()  # a voice that cannot load stops before the question
         render_question(turn, self.console, self.names)
+        say_turn(self.speaker, turn)
 
     def ask(self, turn: Turn) -> str:
         self.show(turn)
@@ -144,7 +152,7 @@ class ScriptedInterviewer:
                 raise EndOfAnswers()
             return line.rstrip("\r\n")
 
-        return answer_or_clarify(turn, read, self.console)
+        return answer_or_clarify(turn, read, self.console, self.speaker)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         render_feedback(record, self.console, key_points=True)
@@ -157,6 +165,7 @@ class ScriptedInterviewer:
         if self.stream is None:  # answers from audio files: no line to read questions from
             return
         self.console.print(ASK_BACK)
+        say(self.speaker, ASK_BACK, "questions-for-me")
         line = self.stream.readline()
         for question in split_line(line.rstrip("\r\n")):
             keep(question)
@@ -164,6 +173,8 @@ class ScriptedInterviewer:
 
 class TerminalInterviewer:
     """A person at a terminal: a live countdown while typing, then a short self-review."""
+
+    speaker: Any = None  # with --speak: says each question (netprep.voice.speaker.Speaker)
 
     def __init__(self, library: Library, console: Console):
         self.names = _names(library)
@@ -198,11 +209,15 @@ class TerminalInterviewer:
 
     def show(self, turn: Turn) -> None:
         """Put the question on screen (partner mode shows the interviewer's sheet)."""
+        if self.speaker is not None:
+            self.speaker.loader()  # a voice that cannot load stops before the question
         render_question(turn, self.console, self.names)
+        say_turn(self.speaker, turn)
 
     def ask(self, turn: Turn) -> str:
         self.show(turn)
-        return answer_or_clarify(turn, lambda: self._prompt("> ", turn), self.console)
+        return answer_or_clarify(turn, lambda: self._prompt("> ", turn), self.console,
+                                 self.speaker)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         from netprep.ui import prompts
@@ -246,6 +261,7 @@ class TerminalInterviewer:
         self.console.print()
         self.console.print(safe(ASK_BACK, "bold"))
         self.console.print(safe(ASK_BACK_HINT, "dim"))
+        say(self.speaker, ASK_BACK, "questions-for-me")
         for number in range(1, MAX_QUESTIONS + 1):
             text = prompts.read_line(f"Your question {number}: ")
             if text is None or not text.strip():

@@ -431,6 +431,33 @@ def read_line(message: str) -> str | None:
     return line.rstrip("\r\n")
 
 
+def wait_while(busy: Callable[[], bool], message: str) -> None:
+    """Show `message` on stderr until `busy()` turns false or Enter is pressed.
+
+    Reads stdin in the terminal's line mode (no prompt_toolkit), polling every 50 ms;
+    where stdin cannot be polled (Windows) it just waits. Ctrl-C raises KeyboardInterrupt.
+    """
+    import select
+    import time
+
+    sys.stderr.write(message)
+    sys.stderr.flush()
+    pressed = False
+    while busy():
+        try:
+            ready = select.select([sys.stdin], [], [], 0.05)[0]
+        except (OSError, ValueError):
+            time.sleep(0.05)
+            continue
+        if ready:
+            sys.stdin.readline()
+            pressed = True
+            break
+    if not pressed:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
 def _import_in_background(modules: Sequence[str | Callable[[], object]],
                           started: list[Thread]) -> None:
     """Start the importing thread; it is put in `started` before it starts."""

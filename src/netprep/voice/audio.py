@@ -87,8 +87,8 @@ def resample(samples: np.ndarray, rate: int) -> np.ndarray:
     return np.asarray(soxr.resample(samples, rate, SAMPLE_RATE), dtype=np.float32)
 
 
-def write_wav(path: Path, samples: Any) -> Path:
-    """16 kHz mono 16-bit PCM, created 0600 and written atomically (temp file, rename)."""
+def write_wav(path: Path, samples: Any, rate: int = SAMPLE_RATE) -> Path:
+    """Mono 16-bit PCM (16 kHz unless told), created 0600 and written atomically."""
     import numpy as np
 
     data = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767).astype("<i2")
@@ -100,7 +100,7 @@ def write_wav(path: Path, samples: Any) -> Path:
             with wave.open(handle, "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(2)
-                wav.setframerate(SAMPLE_RATE)
+                wav.setframerate(rate)
                 wav.writeframes(data.tobytes())
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,9 +11,8 @@ class VoiceError(NetprepError):
     """The microphone, an audio file or the speech model cannot be used."""
 
 
-def missing_extra(module: str) -> VoiceError:
-    return VoiceError(f"Spoken answers need the voice extra ({module} is not installed).",
-                      EXTRA_HINT)
+def missing_extra(module: str, what: str = "Spoken answers") -> VoiceError:
+    return VoiceError(f"{what} need the voice extra ({module} is not installed).", EXTRA_HINT)
 
 
 def require(module: str) -> None:

@@ -163,8 +163,9 @@ class ModelLoader:
     background thread never loses an error.
     """
 
-    def __init__(self, source: ModelSource):
+    def __init__(self, source: Any, loads: Any = None):
         self.source = source
+        self._load = loads or load  # the interviewer's voice is loaded the same way
         self._lock = threading.Lock()
         self._model: Any = None
         self._error: BaseException | None = None
@@ -177,7 +178,7 @@ class ModelLoader:
             if self._model is None and self._error is None:
                 started = time.perf_counter()
                 try:
-                    self._model = load(self.source)
+                    self._model = self._load(self.source)
                 except Exception as exc:  # noqa: BLE001 - re-raised to the caller below
                     self._error = exc
                 self.seconds = time.perf_counter() - started

