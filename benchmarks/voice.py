@@ -3,6 +3,7 @@
     python benchmarks/voice.py            # needs the voice extra and espeak-ng
     python benchmarks/voice.py --accuracy # only the accuracy table (about a minute)
     python benchmarks/voice.py --speed 2  # replay the 2-minute answer twice as fast
+    python benchmarks/voice.py --speak    # only the interviewer's voice (mock --speak)
 
 Accuracy is measured on the labelled answers in tests/data/voice/answers.yaml,
 spoken by espeak-ng, for five ways of decoding (fillers: said ones heard; extra:
@@ -15,6 +16,12 @@ RTF is wall time / audio time; CPU RTF is this process's CPU time / audio time /
 threads, what the wall RTF would be on idle cores (the load average is printed).
 Targets on 2 cores: load <= 1.5 s (hidden behind Ready?), RTF <= 0.15,
 feedback <= 2 s after a 2-minute answer, peak RSS <= 600 MB, WER <= 10 %.
+
+The interviewer's voice (`mock --speak`, Piper en_US-joe-medium): load time in a fresh
+process, synthesis time and RTF per question made on the spot, and first sound: the
+time from `say` to the first samples, cold (made on the spot, first sentence) and as
+in a round (made while the previous question is answered). Targets: first sound
+<= 0.4 s after the question appears; peak RSS with both models loaded <= 700 MB.
 """
 
 from __future__ import annotations
@@ -56,6 +63,73 @@ def load_times() -> dict[str, float]:
     return min(runs, key=lambda r: r["total"])
 
 
+LOAD_VOICE = """
+import json, time
+t0 = time.perf_counter()
+import piper
+t1 = time.perf_counter()
+from netprep.voice import speech
+speech.load(speech.locate())
+t2 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "load": t2 - t1, "total": t2 - t0}))
+"""
+ANSWER_SECONDS = 5.0  # how long each "answer" lasts while the next question is made
+
+
+def speak_figures() -> None:
+    """The interviewer's voice: load, synthesis, first sound (cold and prepared)."""
+    import statistics
+
+    from netprep.content import load_library
+    from netprep.voice import speech
+    from netprep.voice.model import ModelLoader
+    from netprep.voice.speaker import Speaker, Synthesis, Written, spoken
+
+    runs = [json.loads(subprocess.run([sys.executable, "-c", LOAD_VOICE], check=True,
+                                      capture_output=True, text=True).stdout)
+            for _ in range(3)]
+    best = min(runs, key=lambda r: r["total"])
+    print(f"\nvoice load (fresh process, best of 3): {best['total']:.2f} s (import "
+          f"{best['import']:.2f} s, SHA-256 + load {best['load']:.2f} s)   behind Ready?")
+
+    class Null:  # a sink that only notes when the first samples were there
+        def play(self, synthesis, kind, started):  # type: ignore[no-untyped-def]
+            first = None
+            for _ in synthesis.chunks():
+                first = first if first is not None else time.perf_counter() - started
+            return Written(Path(os.devnull), first)
+
+    loader = ModelLoader(speech.locate(), loads=speech.load)
+    loader()
+    library = load_library()
+    texts = [spoken(q.text) for q in library.questions[:8]]
+    cold_first, made, audio = [], 0.0, 0.0
+    for text in texts:
+        started, first = time.perf_counter(), None
+        synthesis = Synthesis(loader, text)
+        samples = 0
+        for chunk in synthesis.chunks():
+            first = first if first is not None else time.perf_counter() - started
+            samples += len(chunk)
+        made += time.perf_counter() - started
+        audio += samples / synthesis.rate
+        cold_first.append(first or 0.0)
+    print(f"synthesis of {len(texts)} questions ({audio:.1f} s of speech): {made:.2f} s, "
+          f"RTF {made / audio:.3f}")
+    print(f"first sound made on the spot: median {statistics.median(cold_first):.2f} s, "
+          f"max {max(cold_first):.2f} s")
+    speaker = Speaker(loader, Null())
+    speaker.expect(texts)
+    time.sleep(ANSWER_SECONDS)  # the briefing
+    prepared = []
+    for text in texts:
+        prepared.append(speaker.say(text, "question").first_sound or 0.0)
+        time.sleep(ANSWER_SECONDS)  # the answer, while the next question is made
+    print(f"first sound in a round (made while the previous was answered): median "
+          f"{statistics.median(prepared) * 1000:.0f} ms, max {max(prepared) * 1000:.0f} ms"
+          "   target <= 0.4 s")
+
+
 def whole(model, audio, prompt):  # type: ignore[no-untyped-def]
     segments, _ = model.transcribe(audio, language="en", beam_size=1, initial_prompt=prompt,
                                    word_timestamps=True)
@@ -68,7 +142,15 @@ def main() -> None:
                         help="replay speed of the 2-minute answer (1 = real time)")
     parser.add_argument("--accuracy", action="store_true",
                         help="only the accuracy table (no load times, no 2-minute answer)")
+    parser.add_argument("--speak", action="store_true",
+                        help="only the interviewer's voice (load, synthesis, first sound)")
     args = parser.parse_args()
+    if args.speak:
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        speak_figures()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"\npeak RSS (the voice alone) {peak:.0f} MB")
+        return
 
     import numpy as np
     import yaml
@@ -151,8 +233,11 @@ def main() -> None:
               f"{transcript.decode_seconds / transcript.audio_seconds:.3f} (target <= 0.15), "
               f"{voice['wpm']} wpm, fillers {voice['fillers']}, "
               f"{ended - started:.0f} s to replay")
+    if not args.accuracy:
+        speak_figures()  # both models loaded from here on
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS {peak:.0f} MB   target <= 600 MB")
+    print(f"\npeak RSS {peak:.0f} MB   target <= 600 MB (700 MB with the interviewer's "
+          "voice loaded)")
 
 
 if __name__ == "__main__":

@@ -121,7 +121,8 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             plan = dataclasses.replace(plan, settings={**plan.settings, "partner": True})
         if speaker is not None:  # question 1 is prepared while the briefing is read
             interviewer.speaker = speaker
-            speaker.expect([item.question.text for item in plan.items])
+            speaker.expect([line for item in plan.items
+                            for line in (item.question.text, item.follow_up) if line])
         recorder = StoreRecorder(store)
         try:
             result = run_session(plan, interviewer, recorder)

@@ -82,7 +82,7 @@ class Sink(Protocol):
 
 
 class Speaker:
-    """Says lines through a sink; `expect` names the questions to come, in order."""
+    """Says lines through a sink; `expect` names the lines to come, in order."""
 
     def __init__(self, loader: Callable[[], Any], sink: Sink):
         self.loader = loader
@@ -92,7 +92,8 @@ class Speaker:
         self._order: list[str] = []
 
     def expect(self, texts: Sequence[str]) -> None:
-        """The questions of the round; the first is made now (the voice loads first)."""
+        """The round's questions and planned follow-ups, in order; the first is made now
+        (the voice loads first). Saying one makes the two after it."""
         self._order = [spoken(t) for t in texts]
         if self._order:
             self.prepare(self._order[0])
@@ -106,10 +107,10 @@ class Speaker:
         started = time.perf_counter()
         text = spoken(text)
         synthesis = self._ready.pop(text, None) or Synthesis(self.loader, text)
-        if text in self._order:  # the next question is made while this one is answered
+        if text in self._order:  # the next lines are made while this one is answered
             at = self._order.index(text)
-            if at + 1 < len(self._order):
-                self.prepare(self._order[at + 1])
+            for line in self._order[at + 1:at + 3]:
+                self.prepare(line)
         utterance = self.sink.play(synthesis, kind, started)
         self.said.append(utterance)
         return utterance
