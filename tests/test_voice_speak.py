@@ -150,3 +150,54 @@ def test_speak_to_writes_each_line_in_order_and_tiny_en_hears_the_question(
                 "--speak-to", str(said), input="An answer.\n\n")
     assert again.code == 0, again.err
     assert sorted(p.name for p in said.iterdir())[len(names)] == "006-question-1.wav"
+
+
+def _say_to_wav(text: str, path: Path) -> str:
+    """A spoken answer made with the packaged voice (closer to a person than espeak-ng)."""
+    import numpy as np
+
+    from netprep.voice import speech
+    from netprep.voice.audio import write_wav
+    from netprep.voice.model import ModelLoader
+    from netprep.voice.speaker import Synthesis
+
+    loader = ModelLoader(speech.locate(""), loads=speech.load)
+    synthesis = Synthesis(loader, text)
+    samples = np.concatenate(list(synthesis.chunks()))
+    pause = np.zeros(synthesis.rate // 2, np.float32)
+    write_wav(path, np.concatenate([pause, samples, pause]), rate=synthesis.rate)
+    return str(path)
+
+
+@needs_voice
+@pytest.mark.slow
+def test_a_whole_round_from_wav_files_keeps_every_spoken_reply(cli, mock_pack,
+                                                               tmp_path) -> None:
+    """--audio files in order: the answer, its follow-up reply, then a question for the
+    interviewer; --speak-to writes the interviewer's side. No terminal anywhere."""
+    pytest.importorskip("faster_whisper")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    files = [
+        _say_to_wav("Chaining keeps colliding keys in a list for each bucket. Open "
+                    "addressing probes for another free slot, and resizing keeps the load "
+                    "factor low.", tmp_path / "answer.wav"),
+        _say_to_wav("In the worst case every key lands in the same bucket, so a lookup "
+                    "takes linear time.", tmp_path / "reply.wav"),
+        _say_to_wav("How does your team decide what to build next quarter?",
+                    tmp_path / "question.wav"),
+    ]
+    said = tmp_path / "said"
+    result = cli("mock", "--pack", "mockfix", "--round", "technical", "--seed", "3",
+                 "--questions", "1", "--follow-ups", "--speak-to", str(said),
+                 *[arg for f in files for arg in ("--audio", f)])
+    assert result.code == 0, result.err
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    [answer] = shown["questions"]
+    assert answer["follow_up"] and set(answer["voice"]) >= {"transcript", "wpm", "fillers"}
+    reply = answer["follow_up_voice"]
+    assert set(reply) == set(answer["voice"]) and "worst case" in reply["transcript"].lower()
+    assert answer["follow_up_answer"] == reply["transcript"]
+    [asked] = shown["questions_for_interviewer"]
+    assert "team" in asked["text"].lower() and asked["voice"]["transcript"] == asked["text"]
+    assert [p.name for p in sorted(said.iterdir())] == [
+        "001-question-1.wav", "002-follow-up-1.wav", "003-questions-for-me.wav", "004-end.wav"]

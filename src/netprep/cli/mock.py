@@ -55,9 +55,11 @@ def mock(
                                "microphone, transcribed on this machine and measured (pace, "
                                "pauses, fillers). Needs `pip install 'netprep[voice]'`."),
     audio: list[str] = typer.Option(None, "--audio", metavar="FILE",
-                                    help="Take the next answer from this WAV file (16-bit "
-                                    "PCM, any rate) instead of the microphone; repeat it, one "
-                                    "per question, in order. Needs no terminal."),
+                                    help="Take the next spoken reply from this WAV file "
+                                    "(16-bit PCM, any rate) instead of the microphone; repeat "
+                                    "it, in order: each answer, then its follow-up reply, and "
+                                    "last up to three questions for the interviewer. Needs no "
+                                    "terminal."),
     partner: bool = typer.Option(False, "--partner",
                                  help="A friend interviews you: the screen becomes their "
                                  "interviewer's sheet (question, what to listen for, "

@@ -110,10 +110,11 @@ def ask_back(interviewer: Any, store: Any, result: Any) -> list[dict[str, Any]]:
 
     asked: list[dict[str, Any]] = []
 
-    def keep(text: str) -> None:
+    def keep(text: str, voice: dict[str, Any] | None = None) -> None:
+        """One question, typed or (with its speaking measures) spoken."""
         if len(asked) >= MAX_QUESTIONS or not text.strip():
             return
-        item = {"text": " ".join(text.split()), "findings": analyse(text)}
+        item = {"text": " ".join(text.split()), "findings": analyse(text), "voice": voice}
         add_asked(store, result.session_id, [item], start=len(asked) + 1)
         asked.append(item)
 

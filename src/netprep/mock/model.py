@@ -172,6 +172,7 @@ class AnswerRecord:
     analysis: Any = None  # the analyzer's result, when the answer was typed or transcribed
     id: int | None = None  # the answers row, once saved
     voice: dict[str, Any] | None = None  # speaking measures of a spoken answer
+    follow_up_voice: dict[str, Any] | None = None  # the same for a spoken follow-up reply
     follow_up_gap: str | None = None  # the finding code the probe targeted
     follow_up_closed: bool | None = None  # whether the probe's answer closed that gap
     partner: dict[str, Any] | None = None  # mock --partner: {"name", "ratings", "note"}

@@ -166,13 +166,15 @@ def run_session(
                              target=min(FOLLOW_UP_SECONDS, item.target_seconds))
                 probe.context = _draft_context(plan, started_at, session_id, record.id)
                 try:
-                    probe_text, _voice, probe_seconds = _unpack(interviewer.ask(probe), probe)
+                    probe_text, probe_voice, probe_seconds = _unpack(interviewer.ask(probe),
+                                                                     probe)
                 except EndOfAnswers:
                     stopped_early = True
                     break
                 record.follow_up = follow_up
                 record.follow_up_answer = probe_text
                 record.follow_up_seconds = round(probe_seconds, 2)
+                record.follow_up_voice = probe_voice
                 if gap is not None:
                     _read_with_reply(record, item, gap, probe_text, voice is not None, analyze)
                 saved(partial(recorder.update, record), record)

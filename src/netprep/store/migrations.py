@@ -368,6 +368,13 @@ def m013_answer_partner(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX answers_partnered ON answers(answered_at) WHERE partner IS NOT NULL")
 
 
+def m014_spoken_replies(db: sqlite3.Connection) -> None:
+    # Issue 25: a spoken follow-up reply's and a spoken question-for-the-interviewer's
+    # speaking measures (the keys of answers.voice) as JSON; NULL when typed.
+    db.execute("ALTER TABLE answers ADD COLUMN follow_up_voice TEXT")
+    db.execute("ALTER TABLE interviewer_questions ADD COLUMN voice TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -382,4 +389,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("011_answer_voice", m011_answer_voice),
     ("012_answer_score", m012_answer_score),
     ("013_answer_partner", m013_answer_partner),
+    ("014_spoken_replies", m014_spoken_replies),
 ]

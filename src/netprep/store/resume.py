@@ -169,20 +169,25 @@ def add_asked(store: Store, session_id: int, asked: Sequence[dict[str, Any]],
     stamp = now_iso()
     with store.write() as db:
         db.executemany(
-            "INSERT INTO interviewer_questions(session_id, position, text, findings, asked_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(session_id, i, q["text"], json.dumps(q["findings"]), stamp)
+            "INSERT INTO interviewer_questions(session_id, position, text, findings, asked_at, "
+            "voice) VALUES (?, ?, ?, ?, ?, ?)",
+            [(session_id, i, q["text"], json.dumps(q["findings"]), stamp,
+              None if q.get("voice") is None else json.dumps(q["voice"]))
              for i, q in enumerate(asked, start=start)])
 
 
 def asked_in(store: Store, session_id: int) -> list[dict[str, Any]]:
-    rows = store.query("SELECT text, findings FROM interviewer_questions WHERE session_id = ? "
-                       "ORDER BY position", (int(session_id),))
+    rows = store.query("SELECT text, findings, voice FROM interviewer_questions "
+                       "WHERE session_id = ? ORDER BY position", (int(session_id),))
     out = []
     for r in rows:
         try:
             findings = json.loads(r["findings"])
         except ValueError:
             findings = []
-        out.append({"text": r["text"], "findings": findings})
+        try:
+            voice = None if r["voice"] is None else json.loads(r["voice"])
+        except ValueError:
+            voice = None
+        out.append({"text": r["text"], "findings": findings, "voice": voice})
     return out

@@ -60,10 +60,12 @@ class StoreRecorder:
             db.execute(
                 "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
                 "follow_up_answer = ?, follow_up_seconds = ?, follow_up_gap = ?, "
-                "follow_up_closed = ?, partner = ?, score = ?, ready = ? WHERE id = ?",
+                "follow_up_closed = ?, follow_up_voice = ?, partner = ?, score = ?, "
+                "ready = ? WHERE id = ?",
                 (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
                  record.follow_up_gap, _flag(record.follow_up_closed),
+                 _dumps(record.follow_up_voice),
                  None if record.partner is None else json.dumps(record.partner),
                  record.score, _flag(record.ready), record.id),
             )
@@ -95,6 +97,7 @@ def answer_draft(plan: Plan, started_at: str, session_id: int | None,
             "follow_up": record.follow_up, "follow_up_answer": record.follow_up_answer,
             "follow_up_seconds": record.follow_up_seconds, "answered_at": record.answered_at,
             "hint": record.hint, "voice": record.voice, "partner": record.partner,
+            "follow_up_voice": record.follow_up_voice,
         }],
     }
 
@@ -139,16 +142,21 @@ def import_answers(store: Store, draft: dict[str, Any]) -> tuple[int, int]:
                 "INSERT INTO answers(session_id, position, question_id, pack_id, round, text, "
                 "competencies, target_seconds, elapsed_seconds, answer, rating, checklist, "
                 "findings, story_id, follow_up, follow_up_answer, follow_up_seconds, "
-                "answered_at, hint, voice, partner) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answered_at, hint, voice, partner, follow_up_voice) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (sid, a["position"], a["question_id"], a["pack_id"], a["round"], a["text"],
                  json.dumps(a["competencies"]), a["target_seconds"], a["elapsed_seconds"],
                  a["answer"], values[0], values[1], values[2], a["story_id"], values[3],
                  values[4], values[5], a["answered_at"],
                  None if a.get("hint") is None else json.dumps(a["hint"]),
-                 None if a.get("voice") is None else json.dumps(a["voice"]), _partner(a)),
+                 None if a.get("voice") is None else json.dumps(a["voice"]), _partner(a),
+                 _dumps(a.get("follow_up_voice"))),
             )
     return sid, len(answers) - skipped
+
+
+def _dumps(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
 
 
 def _partner(answer: dict[str, Any]) -> str | None:
@@ -294,6 +302,7 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             else bool(row["follow_up_closed"]),
             "answered_at": row["answered_at"],
             "voice": _json(row["voice"], None),
+            "follow_up_voice": _json(row["follow_up_voice"], None),
             "partner": _json(row["partner"], None),
             **_verdict(row),
         }

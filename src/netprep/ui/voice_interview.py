@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from netprep.mock.model import AnswerRecord, Plan, Review, Spoken, Turn
 from netprep.mock.session import EndOfAnswers
-from netprep.ui.interview import PRELOAD, READY, ScriptedInterviewer, TerminalInterviewer
+from netprep.ui.interview import (
+    ASK_BACK,
+    PRELOAD,
+    READY,
+    ScriptedInterviewer,
+    TerminalInterviewer,
+)
 from netprep.ui.render_mock import render_briefing, render_feedback
 from netprep.ui.render_voice import meter, render_voice
 from netprep.ui.timer import countdown
@@ -26,7 +32,9 @@ if TYPE_CHECKING:
     from netprep.voice.answers import VoiceSetup
 
 VOICE_KEYS = "Speak your answer · Enter (or Ctrl-D) ends it · Ctrl-C stops and saves"
-FILES_INPUT = "one WAV file per answer (--audio), in order; the round ends when they run out"
+FILES_INPUT = ("one WAV file per answer (--audio), in order: each answer, its follow-up reply, "
+               "and last up to three questions for the interviewer; the round ends when they "
+               "run out")
 REFRESH_SECONDS = 0.1  # the meter moves ten times a second
 
 
@@ -65,7 +73,28 @@ class AudioFileInterviewer(ScriptedInterviewer):
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         render_feedback(record, self.console)
         render_voice(getattr(record, "voice", None), self.console)
+        render_voice(getattr(record, "follow_up_voice", None), self.console)
         return None
+
+    def questions_for_me(self, keep: Callable[..., None]) -> None:
+        """The files left after the last answer: the questions for the interviewer, one a
+        file (up to three), each transcribed and kept with its speaking measures."""
+        from netprep.resume.asking import MAX_QUESTIONS
+        from netprep.ui.speaking import say
+        from netprep.voice.answers import transcribe_file
+
+        if not self.queue:
+            return
+        self.console.print(ASK_BACK)
+        say(self.speaker, ASK_BACK, "questions-for-me")
+        for _ in range(MAX_QUESTIONS):
+            if not self.queue:
+                return
+            path = self.queue.pop(0)
+            self.console.print(f"(question from {path.name})", style="dim", markup=False)
+            voice = transcribe_file(self.setup, path).measures()
+            render_voice(voice, self.console)
+            keep(voice["transcript"], voice)
 
 
 class VoiceInterviewer(TerminalInterviewer):
