@@ -174,8 +174,11 @@ def _guarded_call(call: Callable[[], Any], debug: bool) -> int:
             raise
         _report(exc.message, exc.hint)
         return exc.exit_code
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
         _report("Interrupted.", None)
+        return EXIT_INTERRUPTED
+    except EOFError:  # Ctrl-D at a choice or a confirmation: the user left, nothing broke
+        _report("Stopped at Ctrl-D (end of input); nothing more was asked.", None)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_broken_pipe()

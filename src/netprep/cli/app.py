@@ -30,6 +30,10 @@ class LazyGroup(TyperGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if _available(name)]
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        return _suggesting(super().resolve_command, self, ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS or not _available(cmd_name):
             return None
@@ -41,6 +45,29 @@ class LazyGroup(TyperGroup):
         return command
 
 
+def _suggesting(resolve, group: click.Group, ctx: click.Context, args: list[str]):  # type: ignore[no-untyped-def]
+    """Click's "No such command" with the nearest command named: `netprep stars`."""
+    try:
+        return resolve(ctx, args)
+    except click.UsageError as error:
+        name = args[0] if args else ""
+        if not name or name.startswith("-") or group.get_command(ctx, name) is not None:
+            raise
+        from netprep.text import closest
+
+        near = closest(name, group.list_commands(ctx))
+        if not near:
+            raise
+        raise click.UsageError(f"No such command '{name}'. Did you mean "
+                               f"{' or '.join(near)}?", ctx) from None
+
+
+class _SuggestingGroup(TyperGroup):
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        return _suggesting(super().resolve_command, self, ctx, args)
+
+
 def _plain_help(command: click.Command) -> None:
     """Click's plain help for every command: Typer's Rich help imports rich.markdown and
     markdown-it, which would more than double the time of `netprep ... --help`.
@@ -49,6 +76,8 @@ def _plain_help(command: click.Command) -> None:
     with "..." at Click's 45 characters."""
     if hasattr(command, "rich_markup_mode"):
         command.rich_markup_mode = None
+    if type(command) is TyperGroup:  # `netprep star lsit`: the nearest subcommand
+        command.__class__ = _SuggestingGroup
     for sub in getattr(command, "commands", {}).values():
         if not sub.short_help and sub.help:
             sub.short_help = _first_sentence(sub.help)

@@ -95,3 +95,27 @@ def pack_ids(incomplete: str) -> list[str]:
         return [p.id for p in load_library().packs]
 
     return _starting(_quietly(read), incomplete)
+
+
+def track_ids(incomplete: str) -> list[str]:
+    def read() -> list[str]:
+        from netprep.content import load_library
+
+        return list(load_library().tracks)
+
+    return _starting(_quietly(read), incomplete)
+
+
+def brief_ids(incomplete: str) -> list[str]:
+    def read() -> list[str]:
+        from netprep.content import load_library
+
+        return [b.id for b in load_library().briefs]
+
+    return _starting(_quietly(read), incomplete)
+
+
+def round_names(incomplete: str) -> list[str]:
+    from netprep.mock.model import ROUND_CHOICES
+
+    return _starting([*ROUND_CHOICES, "takehome"], incomplete)

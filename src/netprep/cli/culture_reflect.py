@@ -119,7 +119,12 @@ def run_reflect(theme: str | None, resonates: bool | None, text: str | None,
             reflect_prompt(prompt_text, number, len(chosen))
             try:
                 answer = prompts.multiline("Your answer (Enter alone skips): ")
-            except (KeyboardInterrupt, EOFError) as stop:
+            except EOFError:  # Ctrl-D on an empty answer: done for now, not an interruption
+                left = len(chosen) - number + 1
+                message(f"Stopped at Ctrl-D; {left} prompt{'s' if left != 1 else ''} left "
+                        "unanswered.")
+                break
+            except KeyboardInterrupt as stop:
                 typed = str(getattr(stop, "text", "") or "")
                 if typed.strip():
                     message(_keep(typed, found.id, prompt_id))

@@ -25,6 +25,10 @@ def parse_number(text: str, what: str = "an id", low: int = 1, high: int = MAX_I
         raise UsageError(f"'{text}' is not {what}: give a whole number such as "
                          f"{max(low, 3)}, written with the digits 0-9.")
     if not low <= int(value) <= high:
+        if int(value) < low and high >= MAX_ID:  # not "from 1 to 9223372036854775807"
+            tail = ("the list commands show the ids you have" if "id" in what
+                    else f"give {low} or more")
+            raise UsageError(f"'{text}' is not {what}: they start at {low}; {tail}.")
         raise UsageError(f"'{text}' is not {what}: expected a whole number from {low} to "
                          f"{high}, written with the digits 0-9.")
     return int(value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from netprep.cli.completion import pack_ids
+from netprep.cli.completion import pack_ids, round_names, track_ids
 from netprep.cli.ids import ID, SEED
 
 app = typer.Typer(add_completion=False)
@@ -24,7 +24,8 @@ def mock(
         True, "--timed/--untimed",
         help="Show a live countdown per question (default), or practise without one. "
         "Time taken is recorded either way."),
-    round_: str = typer.Option("mixed", "--round", metavar="ROUND", help=ROUND_HELP),
+    round_: str = typer.Option("mixed", "--round", metavar="ROUND", help=ROUND_HELP,
+                               autocompletion=round_names),
     questions: int = typer.Option(5, "--questions", "-n", metavar="N",
                                   help="How many questions to ask (1-20)."),
     minutes: float = typer.Option(None, "--minutes", metavar="M",
@@ -41,7 +42,7 @@ def mock(
                                     help="After each answer, ask one of the interviewer's "
                                     "follow-up probes as a short timed question."),
     track: list[str] = typer.Option(
-        None, "--track", metavar="ID",
+        None, "--track", metavar="ID", autocompletion=track_ids,
         help="Role and technical questions of this track (repeatable: --track backend "
         "--track security); untagged ones still come up. See `netprep content list`."),
     coding: bool = typer.Option(False, "--coding",
@@ -53,7 +54,7 @@ def mock(
     voice: bool = typer.Option(False, "--voice",
                                help="Answer aloud: each answer is recorded from the "
                                "microphone, transcribed on this machine and measured (pace, "
-                               "pauses, fillers). Needs `pip install 'netprep[voice]'`."),
+                               "pauses, fillers). Needs the voice extra: `pip install -e '.[voice]'` in a clone."),
     audio: list[str] = typer.Option(None, "--audio", metavar="FILE",
                                     help="Take the next spoken reply from this WAV file "
                                     "(16-bit PCM, any rate) instead of the microphone; repeat "
@@ -104,7 +105,9 @@ def mock(
     answer plus words per minute, long pauses and fillers. Nothing leaves the machine.
     """
     from netprep.cli.mock_run import run_mock
+    from netprep.mock.model import round_name
 
+    round_ = round_name(round_)
     if round_ == "takehome" or attempt is not None:
         from netprep.cli.mock_run import run_takehome_round
 

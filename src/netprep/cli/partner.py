@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from netprep.cli.completion import round_names
 from netprep.cli.ids import SEED
 
 app = typer.Typer(add_completion=False)
@@ -21,7 +22,7 @@ def partner() -> None:
 def kit(
     output: str = typer.Option(..., "--output", "-o", metavar="FILE.html",
                                help="Where to write the kit (an HTML page to print or open)."),
-    round_: str = typer.Option("mixed", "--round", metavar="ROUND",
+    round_: str = typer.Option("mixed", "--round", metavar="ROUND", autocompletion=round_names,
                                help="The round, as in `netprep mock --round`."),
     questions: int = typer.Option(5, "--questions", "-n", metavar="N",
                                   help="How many questions (1-20)."),
@@ -48,6 +49,9 @@ def kit(
 
     if seed is None:
         seed = random.SystemRandom().randrange(1, 10_000)
+    from netprep.mock.model import round_name
+
+    round_ = round_name(round_)
     config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
                         seed=seed, hints=False)
     config.validate()

@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 
+from netprep.cli.completion import brief_ids
 from netprep.cli.ids import ID
 
 app = typer.Typer(
@@ -47,7 +48,8 @@ def list_briefs(
 
 @app.command()
 def show(
-    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id."),
+    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id.",
+                                  autocompletion=brief_ids),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
 ) -> None:
     """Show a brief: what to build, constraints, what reviewers look for, the rubric."""
@@ -65,7 +67,8 @@ def show(
 
 @app.command()
 def start(
-    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id."),
+    brief_id: str = typer.Argument(..., metavar="ID", help="The brief id.",
+                                  autocompletion=brief_ids),
 ) -> None:
     """Write the scaffold (an existing folder is kept) and start or resume the clock.
 

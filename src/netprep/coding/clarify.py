@@ -55,7 +55,9 @@ PHRASES: dict[str, str] = {
     "at least one": "c-multiple",
     "same value": "c-duplicate",
     "same number": "c-duplicate",
-    "same element": "c-duplicate",
+    "same element": "c-reuse",
+    "same index": "c-reuse",
+    "same position": "c-reuse",
     "no solution": "c-none",
     "no answer": "c-none",
     "not found": "c-none",
@@ -98,8 +100,10 @@ SYNONYMS: dict[str, str] = {
     "nil": "c-empty", "zero": "c-empty", "0": "c-empty",
     # duplicates
     "duplicate": "c-duplicate", "dupe": "c-duplicate", "repeat": "c-duplicate",
-    "twice": "c-duplicate", "distinct": "c-duplicate", "unique": "c-duplicate",
+    "distinct": "c-duplicate", "unique": "c-duplicate",
     "same": "c-duplicate", "equal": "c-duplicate",
+    # using one element twice (two sum's "the same element twice"): not duplicate values
+    "twice": "c-reuse", "reuse": "c-reuse",
     # order
     "sorted": "c-sorted", "sort": "c-sorted", "order": "c-sorted",
     "ascending": "c-sorted", "descending": "c-sorted", "increasing": "c-sorted",

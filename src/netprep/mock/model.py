@@ -20,8 +20,17 @@ ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical", "resume"
 OWN_ROUNDS = ("resume", "pitch")
 LOOP_ORDER = ("behavioral", "culture", "role", "technical")  # a mixed round cycles these
 STORY_ROUNDS = ("behavioral", "culture")  # rounds where a STAR story is suggested
+# Other spellings people type (the British one, a hyphen): read as the round they name.
+ROUND_ALIASES = {"behavioural": "behavioral", "behaviour": "behavioral",
+                 "behavior": "behavioral", "take-home": "takehome"}
 MAX_QUESTIONS = 20
 MAX_MINUTES = 60
+
+def round_name(value: str) -> str:
+    """--round as typed, with its other spellings read as the round they name."""
+    lowered = value.strip().lower()
+    return ROUND_ALIASES.get(lowered, lowered)
+
 
 @dataclass(frozen=True)
 class MockConfig:
@@ -37,8 +46,10 @@ class MockConfig:
 
     def validate(self) -> None:
         if self.round not in ROUND_CHOICES:
+            from netprep.text import did_you_mean
+
             raise UsageError(f"Unknown round '{self.round}' for --round.",
-                             f"Choose one of: {', '.join(ROUND_CHOICES)}.")
+                             did_you_mean(self.round, ROUND_CHOICES, "Rounds"))
         if not 1 <= self.questions <= MAX_QUESTIONS:
             raise UsageError(f"--questions must be between 1 and {MAX_QUESTIONS}, "
                              f"not {self.questions}.")

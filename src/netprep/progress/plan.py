@@ -149,7 +149,7 @@ def _story_steps(s: dict[str, Any]) -> list[dict[str, str]]:
         topic = f", for {missing[0]['name']}" if missing else ""
         steps.append(_step(
             f"Write STAR story {s['count'] + 1} of {low}-{high}{topic}", "netprep star add",
-            f"You have {s['count']} of the {low}-{high} stories a behavioural round draws on."
+            f"You have {s['count']} of the {low}-{high} stories a behavioral round draws on."
             + (f" {len(missing)} competencies have no story yet." if missing else "")))
     if s["weak"]:
         weak = s["weak"][0]
@@ -170,7 +170,7 @@ def _story_steps(s: dict[str, Any]) -> list[dict[str, str]]:
         steps.append(_step(
             f"Write a story for a question none of yours fits: \"{example}\"",
             "netprep star add",
-            f"{gaps['count']} of the {gaps['total']} behavioural and culture questions have "
+            f"{gaps['count']} of the {gaps['total']} behavioral and culture questions have "
             "no story that fits them well (`netprep star check` lists them; `netprep star "
             "suggest \"QUESTION\"` shows what one needs)."))
     return steps
@@ -250,7 +250,7 @@ def _resume_steps(r: dict[str, Any] | None) -> list[dict[str, str]]:
         steps.append(_step(
             f"Link a STAR story to {_plural(r['without_story'], 'resume entry', 'resume entries')}",
             f"netprep resume edit {first}",
-            "A story set in the same project answers the behavioural follow-ups."))
+            "A story set in the same project answers the behavioral follow-ups."))
     return steps
 
 

@@ -101,7 +101,7 @@ def _stories_chart(stories: dict[str, Any]) -> dict[str, Any]:
              "note": f"#{s['id']}"} for s in stories["items"] if s.get("score") is not None]
     low, high = stories["target"]
     if not bars:
-        text = f"No stories yet: a behavioural round draws on {low}-{high}."
+        text = f"No stories yet: a behavioral round draws on {low}-{high}."
     else:
         weakest = min(bars, key=lambda b: b["value"])
         text = (f"{stories['ready']} of {stories['count']} stories are ready "

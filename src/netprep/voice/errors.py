@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from netprep.errors import NetprepError
 
-EXTRA_HINT = "Install it with `pip install 'netprep[voice]'`."
+
+def install_command() -> str:
+    """How to add the voice extra to *this* install: a clone needs its own folder's path
+    (`pip install 'netprep[voice]'` would look for netprep on a package index)."""
+    import json
+    from importlib import metadata
+    from urllib.parse import unquote, urlparse
+
+    try:
+        raw = metadata.distribution("netprep").read_text("direct_url.json") or "{}"
+        found = json.loads(raw)
+        url, editable = found.get("url", ""), (found.get("dir_info") or {}).get("editable")
+    except (metadata.PackageNotFoundError, ValueError, OSError, AttributeError):
+        url, editable = "", False
+    if url.startswith("file://"):
+        folder = unquote(urlparse(url).path)
+        return f"pip install {'-e ' if editable else ''}'{folder}[voice]'"
+    return "pip install 'netprep[voice]'"
+
+
+def extra_hint() -> str:
+    return f"Install it with `{install_command()}`."
 
 
 class VoiceError(NetprepError):
@@ -12,7 +33,8 @@ class VoiceError(NetprepError):
 
 
 def missing_extra(module: str, what: str = "Spoken answers") -> VoiceError:
-    return VoiceError(f"{what} need the voice extra ({module} is not installed).", EXTRA_HINT)
+    return VoiceError(f"{what} need the voice extra ({module} is not installed).",
+                      extra_hint())
 
 
 def require(module: str) -> None:

