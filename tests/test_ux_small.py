@@ -99,3 +99,53 @@ def test_ctrl_d_at_a_choice_says_it_stopped_not_interrupted(cli) -> None:
         done = cli("culture", "reflect", "candour")
     assert done.code == 130
     assert "Ctrl-D" in done.err and "Interrupted" not in done.err
+
+
+# --- item 13: no editor set ------------------------------------------------------------
+
+@pytest.mark.parametrize(("fallback", "leave"), [("nano", "Ctrl-X leaves"), ("vi", ":wq")])
+def test_with_no_editor_set_netprep_says_which_opens_and_how_to_leave(
+        cli, tmp_path, monkeypatch, fallback, leave) -> None:
+    import sys
+    from pathlib import Path
+
+    from .conftest import terminal
+
+    data = Path(__file__).parent / "data" / "star"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / fallback  # only this editor is found (nano before vi when both exist)
+    fake.write_text(f"#!/bin/sh\nexec {sys.executable} {data / 'fake_editor.py'} \"$@\"\n")
+    fake.chmod(0o755)
+    edits = tmp_path / "edits"
+    edits.mkdir()
+    monkeypatch.setenv("FAKE_EDITS", str(edits))
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(bin_dir))  # a real nano elsewhere must not win
+    cli("resume", "add", "--kind", "project", "--title", "StudyMatch")
+    with terminal(""):
+        done = cli("resume", "edit", "1")
+    assert (edits / "seen-1.yaml").exists(), done.err  # the fallback editor really opened
+    assert f"in {fallback} (set $EDITOR to use another editor)" in done.err
+    assert leave in done.err
+
+
+def test_an_editor_the_user_chose_is_named_without_the_fallback_advice(cli, tmp_path,
+                                                                       monkeypatch) -> None:
+    import sys
+    from pathlib import Path
+
+    from .conftest import terminal
+
+    data = Path(__file__).parent / "data" / "star"
+    edits = tmp_path / "edits"
+    edits.mkdir()
+    monkeypatch.setenv("FAKE_EDITS", str(edits))
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {data / 'fake_editor.py'}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    cli("resume", "add", "--kind", "project", "--title", "StudyMatch")
+    with terminal(""):
+        done = cli("resume", "edit", "1")
+    assert "Opening the" in done.err and "set $EDITOR" not in done.err
+    assert "close the editor to come back" in done.err

@@ -48,6 +48,26 @@ def find_editor() -> list[str]:
     )
 
 
+# How to save and leave the editors people land in without choosing one.
+LEAVING = {
+    "nano": "Ctrl-O then Enter saves, Ctrl-X leaves",
+    "pico": "Ctrl-O then Enter saves, Ctrl-X leaves",
+    "vi": "type :wq and Enter to save and leave, or :q! to leave without saving",
+    "vim": "type :wq and Enter to save and leave, or :q! to leave without saving",
+    "nvim": "type :wq and Enter to save and leave, or :q! to leave without saving",
+    "emacs": "Ctrl-X Ctrl-S saves, Ctrl-X Ctrl-C leaves",
+}
+
+
+def editor_note(command: list[str], what: str) -> str:
+    """The sentence said before the editor opens: which one, and how to get back."""
+    name = Path(command[0]).name if command else "the editor"
+    chosen = any(os.environ.get(v, "").strip() for v in ("VISUAL", "EDITOR"))
+    how = LEAVING.get(name, "save the file and close the editor to come back here")
+    source = "" if chosen else " (set $EDITOR to use another editor)"
+    return f"Opening the {what} in {name}{source}: {how}."
+
+
 def recovery_path(name: str, suffix: str = ".yaml") -> Path:
     from datetime import datetime
 
@@ -157,6 +177,7 @@ def edit_until_valid(initial: str, validate: Callable[[str, str], T], name: str,
     command = find_editor()
     path = recovery_path(name)
     atomic_write(path, initial)
+    message(editor_note(command, what))
     try:
         while True:
             code = _run(command, path)
