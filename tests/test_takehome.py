@@ -189,3 +189,37 @@ def test_interactive_sitting_checks_and_leaving_pauses_the_clock(cli) -> None:
     assert interrupted.code == 130 and "Clock paused" in interrupted.err
     status = json.loads(cli("takehome", "status", "--json").out)
     assert status["state"] == "paused" and status["sittings"] == 2
+
+
+def test_output_the_check_cannot_read_is_not_blamed_on_the_code(tmp_path: Path) -> None:
+    """A --json that prints plain text: the check's own JSON parse fails, not the code
+    (issue 29, item 15); an exception raised inside the code is still the code's."""
+    brief = LIBRARY.brief("log-summary")
+    assert brief is not None
+    write_files(tmp_path, brief.reference)
+    tool = tmp_path / "logtool.py"
+    tool.write_text(tool.read_text().replace("def main(", "def _real_main(", 1) + (
+        "\n\ndef main(argv=None):\n"
+        "    if argv and '--json' in argv:\n"
+        "        print('levels: ERROR 6')\n"
+        "        return 0\n"
+        "    return _real_main(argv)\n"))
+    notes = {r.id: r.note for r in run_checks(LIBRARY, brief, tmp_path).requirements}
+    assert notes["json"].startswith("not met: the output is not valid JSON"), notes["json"]
+    assert "your code raised" not in notes["json"]
+    tool.write_text("def main(argv=None):\n    return {}['missing']\n")
+    notes = {r.id: r.note for r in run_checks(LIBRARY, brief, tmp_path).requirements}
+    assert notes["json"].startswith("your code raised KeyError"), notes["json"]
+    assert "logtool.py line 2" in notes["json"]
+
+
+def test_checking_while_the_clock_is_paused_says_the_time_is_not_counted(cli, home) -> None:
+    _needs("model-eval")
+    cli("takehome", "start", "model-eval")
+    running = cli("takehome", "check")
+    assert "clock is paused" not in running.err
+    assert cli("takehome", "pause").code == 0
+    paused = cli("takehome", "check")
+    assert paused.code == 1  # the scaffold passes nothing; the reminder does not hide it
+    assert "The clock is paused" in paused.err
+    assert "netprep takehome start model-eval" in paused.err

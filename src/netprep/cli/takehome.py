@@ -195,6 +195,11 @@ def check(
         from netprep.ui.render_takehome import render_check
 
         render_check(data)
+    if attempt.state == "paused":  # editing between sittings: time that is not counted
+        from netprep.ui.console import message
+
+        message(f"The clock is paused, so the time you spend now is not counted: "
+                f"`netprep takehome start {attempt.brief_id}` resumes it.")
     if not result.all_passed:
         raise typer.Exit(1)
 

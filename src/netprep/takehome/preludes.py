@@ -50,6 +50,11 @@ def _their_error(exc, ws):
     if frames:
         where = f" ({_os.path.relpath(frames[-1].filename, ws)} line {frames[-1].lineno})"
     detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+    if not frames:  # raised by the check reading what the code produced, not by the code
+        if type(exc).__name__ == "JSONDecodeError":
+            return f"not met: the output is not valid JSON ({detail})"
+        return ("not met: the check could not use what your code produced "
+                f"({type(exc).__name__}{': ' + detail if detail else ''})")
     return f"your code raised {type(exc).__name__}{': ' + detail if detail else ''}{where}"
 
 
@@ -116,6 +121,12 @@ function theirError(error, ws) {
   const name = (error && error.name) || "Error";
   const first = error && error.message ? String(error.message).split("\\n")[0] : "";
   const message = first ? `: ${first.slice(0, 120)}` : "";
+  if (!frame) {  // raised by the check reading what the code produced, not by the code
+    if (name === "SyntaxError" && /JSON/.test(first)) {
+      return `not met: the output is not valid JSON (${first.slice(0, 120)})`;
+    }
+    return `not met: the check could not use what your code produced (${name}${message})`;
+  }
   return `your code raised ${name}${message}${where}`;
 }
 
