@@ -336,7 +336,10 @@ def test_check_bank_coverage_weak_questions_and_only_answers(cli) -> None:
     assert "2 of 4-5 stories: write 2 more." in text
     assert "Coverage" in text and "Teamwork (test)" in text
     assert "Story #1 is the only answer for: Teamwork (test)." in text
-    assert "Tell me about a time you kept going (test)." in text
+    # One gap list, the matcher's (issue 29, item 2): the weak story still fits this
+    # question, so it is no gap; its own findings say what to fix.
+    assert "Tell me about a time you kept going (test)." not in text
+    assert "answers well" not in text
 
 
 def test_check_one_story_has_no_bank(cli) -> None:

@@ -103,11 +103,39 @@ def test_check_and_plan_count_questions_no_story_fits(cli, bank):
     assert WRONG not in gaps  # story 2 fits it
     assert not any("about yourself" in g for g in gaps)  # motivation questions are no gaps
     shown = cli("star", "check")
-    assert f"Questions none of your stories fits well ({len(gaps)})" in shown.out
+    assert f"Questions none of your stories fits ({len(gaps)}), most asked first" in shown.out
+    assert "answers well" not in shown.out  # one gap list, not two (issue 29, item 2)
     plan = json.loads(cli("plan", "--json").out)
     step = next(s for s in plan["today"] if "none of yours fits" in s["step"])
     assert step["command"] == "netprep star add"
     assert f"{len(gaps)} of the" in step["why"]
+
+
+def test_the_gaps_are_one_list_most_asked_first_with_the_closest_story(cli, bank):
+    """Issue 29, item 2: ten shown, each with the closest story and what it lacks; the
+    rest behind --all; the order is how often the question's competency is asked."""
+    data = json.loads(cli("star", "check", "--json").out)["bank"]
+    gaps = data["gaps"]
+    assert {g["text"] for g in gaps} == {q["text"] for q in data["no_fit"]}
+    asked = [g["asked"] for g in gaps]
+    assert asked == sorted(asked, reverse=True) and asked[0] > asked[-1]
+    near = [g for g in gaps[:10] if g["closest"]]
+    assert near, "some gap has a story that comes close"
+    for gap in near:
+        assert gap["closest"]["fit"] >= 0.15 and gap["closest"]["title"]
+        assert set(gap["closest"]["lacks"]) <= set(gap["competencies"])
+    assert all(g["closest"] is None for g in gaps[10:])  # only the shown are matched
+    def listed(text: str) -> list[str]:
+        after = text.split("most asked first:", 1)[1]
+        return [line for line in after.splitlines() if line.startswith("• ")]
+
+    shown = cli("star", "check").out
+    assert len(listed(shown)) == 10
+    assert f"… and {len(gaps) - 10} more: `netprep star check --all`." in shown
+    assert f"closest: #{near[0]['closest']['id']} " in shown
+    every = cli("star", "check", "--all").out
+    assert len(listed(every)) == len(gaps)
+    assert "more: `netprep star check --all`" not in every
 
 
 def test_the_mock_suggests_what_star_suggest_suggests(cli, bank):

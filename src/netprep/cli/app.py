@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from typing import Any
 
 import click
 import typer
@@ -45,11 +46,12 @@ class LazyGroup(TyperGroup):
         return command
 
 
-def _suggesting(resolve, group: click.Group, ctx: click.Context, args: list[str]):  # type: ignore[no-untyped-def]
+def _suggesting(resolve: Any, group: click.Group, ctx: click.Context,
+                args: list[str]) -> Any:
     """Click's "No such command" with the nearest command named: `netprep stars`."""
     try:
         return resolve(ctx, args)
-    except click.UsageError as error:
+    except click.UsageError:
         name = args[0] if args else ""
         if not name or name.startswith("-") or group.get_command(ctx, name) is not None:
             raise

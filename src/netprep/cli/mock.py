@@ -54,7 +54,8 @@ def mock(
     voice: bool = typer.Option(False, "--voice",
                                help="Answer aloud: each answer is recorded from the "
                                "microphone, transcribed on this machine and measured (pace, "
-                               "pauses, fillers). Needs the voice extra: `pip install -e '.[voice]'` in a clone."),
+                               "pauses, fillers). Needs the voice extra: "
+                               "`pip install -e '.[voice]'` in a clone."),
     audio: list[str] = typer.Option(None, "--audio", metavar="FILE",
                                     help="Take the next spoken reply from this WAV file "
                                     "(16-bit PCM, any rate) instead of the microphone; repeat "

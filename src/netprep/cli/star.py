@@ -372,13 +372,17 @@ def check(
         None, metavar="[ID]", click_type=ID, help="Only this story. Default: all."
     ),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    all_gaps: bool = typer.Option(False, "--all",
+                                  help="List every question none of your stories fits, "
+                                  "not only the ten asked most."),
 ) -> None:
     """The coach's read of each story and of the bank as a whole.
 
     Per story: every STAR part present, a measurable result, "I" over "we", the action
     carrying the story, about two minutes long, no fillers, a lesson, and a 0-100 score.
-    For the bank: the 4-5 target, coverage by competency, the questions no story
-    answers well and the stories that are the only answer for a competency.
+    For the bank: the 4-5 target, coverage by competency, the stories that are the only
+    answer for a competency, and one list of the questions none of your stories fits,
+    the most asked first, each with the story that comes closest and what it lacks.
     """
     from netprep.star import actions as logic
     from netprep.store import open_store
@@ -387,7 +391,8 @@ def check(
     with open_store() as store:
         stories = [get_story(store, story_id)] if story_id is not None else list_stories(store)
     lib = logic.library()
-    items, bank = logic.check(stories, lib, whole_bank=story_id is None)
+    items, bank = logic.check(stories, lib, whole_bank=story_id is None,
+                              all_gaps=all_gaps)
     if json:
         from netprep.ui.console import print_json
 
@@ -399,7 +404,7 @@ def check(
         from netprep.ui.console import message
 
         message("No stories yet. Write your first with `netprep star add`.")
-    render_check(items, bank, logic.names(lib))
+    render_check(items, bank, logic.names(lib), all_gaps=all_gaps)
 
 
 @app.command()

@@ -105,9 +105,10 @@ def uncovered(lib: Library, tags: Sequence[Sequence[str]]) -> list[str]:
     return [c for c in bank_competencies(lib) if c not in covered]
 
 
-def check(stories: Sequence[Story], lib: Library,
-          whole_bank: bool) -> tuple[list[tuple[Story, Analysis]], BankReport | None]:
-    """Each story with its analysis, and the bank report when the whole bank is checked."""
+def check(stories: Sequence[Story], lib: Library, whole_bank: bool,
+          all_gaps: bool = False) -> tuple[list[tuple[Story, Analysis]], BankReport | None]:
+    """Each story with its analysis, and the bank report when the whole bank is checked
+    (its gaps most asked first; the first ten, or all, with their closest story)."""
     from netprep.star.analysis_cache import analyses
 
     items = list(zip(stories, analyses(stories), strict=True))
@@ -120,7 +121,13 @@ def check(stories: Sequence[Story], lib: Library,
 
     no_fit = [QuestionRef(q.key, q.text, q.round, q.competencies)
               for q in (unanswered_cached(lib, stories, scores) if stories else [])]
-    return items, bank_report(stories, scores, bank_competencies(lib), questions, no_fit)
+    report = bank_report(stories, scores, bank_competencies(lib), questions, no_fit)
+    from netprep.star import gaps
+
+    ranked = gaps.ordered(lib, no_fit)
+    shown = ranked if all_gaps else ranked[:gaps.SHOWN]
+    report.gaps = gaps.with_closest(lib, shown, stories, scores) + ranked[len(shown):]
+    return items, report
 
 
 def check_json(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None) -> dict[str, Any]:
@@ -139,6 +146,7 @@ def check_json(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None)
                                for q in bank.weak_questions],
             "no_fit": [{"key": q.key, "text": q.text, "round": q.round,
                         "competencies": list(q.competencies)} for q in bank.no_fit],
+            "gaps": [g.to_dict() for g in bank.gaps],
         }
     return data
 

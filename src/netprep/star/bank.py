@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from netprep.star.model import READY_SCORE, TARGET_STORIES, Story
 
@@ -34,6 +35,8 @@ class BankReport:
     ready: int  # stories at or above READY_SCORE
     # behavioral/culture questions the story matcher finds no fitting story for (gaps)
     no_fit: list[QuestionRef] = field(default_factory=list)
+    # the same gaps, most asked first, the shown ones with their closest story (star.gaps)
+    gaps: list[Any] = field(default_factory=list)
 
     @property
     def status(self) -> str:

@@ -53,6 +53,29 @@ def unanswered(library: Any, stories: Sequence[Any], scores: Mapping[int, int] |
     return gaps
 
 
+def closest(library: Any, stories: Sequence[Any], scores: Mapping[int, int] | None,
+            keys: Sequence[str], compute: Callable[[Sequence[str]], dict[str, Any]]
+            ) -> dict[str, Any]:
+    """The closest story of each gap question in `keys` (question key -> a JSON-able
+    record, or None), kept beside the gaps under the same digest."""
+    from netprep.star.match_index import library_key
+
+    key = _key(library_key(library), stories, scores)
+    data: dict[str, Any] = {}
+    try:
+        data = json.loads(cache_path().read_text(encoding="utf-8"))
+        known = data.get("closest") or {} if data.get("key") == key else {}
+        if isinstance(known, dict) and all(k in known for k in keys):
+            return {k: known[k] for k in keys}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        data = {}
+    found = compute(keys)
+    if data.get("key") == key:  # keep the gaps; add to what is known
+        merged = {**(data.get("closest") or {}), **found}
+        _save({**data, "closest": merged})
+    return found
+
+
 def _save(data: dict[str, Any]) -> None:
     from netprep.paths import atomic_write, data_dir, ensure_private_dir
 

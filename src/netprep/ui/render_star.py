@@ -8,7 +8,7 @@ reach the terminal as commands.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netprep.coach.result import Analysis
 from netprep.coach.terms import PARTS, READY_SCORE, story_window
@@ -120,7 +120,7 @@ def render_story(story: Story, analysis: Analysis, names: Mapping[str, str]) -> 
 
 
 def render_check(items: Sequence[tuple[Story, Analysis]], bank: BankReport | None,
-                 names: Mapping[str, str]) -> None:
+                 names: Mapping[str, str], all_gaps: bool = False) -> None:
     from rich.text import Text
 
     console = out()
@@ -131,11 +131,11 @@ def render_check(items: Sequence[tuple[Story, Analysis]], bank: BankReport | Non
         render_findings(analysis, console)
         console.print()
     if bank is not None:
-        render_bank(bank, items, names, console)
+        render_bank(bank, items, names, console, all_gaps)
 
 
 def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
-                names: Mapping[str, str], console: Console) -> None:
+                names: Mapping[str, str], console: Console, all_gaps: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -160,27 +160,44 @@ def render_bank(bank: BankReport, items: Sequence[tuple[Story, Analysis]],
     for sid, comps in sorted(bank.only_answer.items()):
         only = ", ".join(names.get(c, c) for c in comps)
         console.print(safe(f"Story #{sid} is the only answer for: {only}."))
-    if bank.weak_questions:
-        console.print(Text(f"Questions no story answers well ({len(bank.weak_questions)}):",
-                           style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for q in bank.weak_questions[:8]:
-            cell = safe(q.text)
-            cell.append(f"  ({', '.join(names.get(c, c) for c in q.competencies)})", style="dim")
-            grid.add_row("•", cell)
-        console.print(grid)
-        if len(bank.weak_questions) > 8:
-            console.print(f"  … and {len(bank.weak_questions) - 8} more (see --json).")
-    if bank.no_fit:
-        console.print(Text(f"Questions none of your stories fits well ({len(bank.no_fit)}):",
-                           style="bold"))
-        for q in bank.no_fit[:5]:
-            bullet(console, q.text)
-        if len(bank.no_fit) > 5:
-            console.print(f"  … and {len(bank.no_fit) - 5} more (see --json).")
-        console.print('  What each needs: `netprep star suggest "QUESTION"`.')
+    if bank.gaps:
+        _render_gaps(console, bank.gaps, names, all_gaps)
+
+
+def _render_gaps(console: Any, gaps: Sequence[Any], names: Mapping[str, str],
+                 all_gaps: bool) -> None:
+    """One list: the questions no story fits, most asked first, with the closest story."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from netprep.star.gaps import SHOWN
+
+    console.print(Text(f"Questions none of your stories fits ({len(gaps)}), most asked "
+                       "first:", style="bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    shown = gaps if all_gaps else gaps[:SHOWN]
+    for gap in shown:
+        cell = safe(gap.text)
+        main = names.get(gap.competencies[0], gap.competencies[0]) if gap.competencies else ""
+        if main:
+            cell.append(f"  ({main}: {gap.asked} bank question"
+                        f"{'s' if gap.asked != 1 else ''})", style="dim")
+        cell.append("\n")
+        if gap.closest_id is not None:
+            lacks = ", ".join(names.get(c, c).lower() for c in gap.lacks)
+            cell.append_text(safe(f"closest: #{gap.closest_id} {gap.closest_title} "
+                                  f"(fit {gap.closest_fit:.2f} of 1)"
+                                  + (f"; it does not show {lacks}" if lacks else
+                                     "; it shows this too faintly: make it the point")))
+        elif gap.asked or gap.competencies:
+            cell.append("no story comes close: write one for it", style="dim")
+        grid.add_row("•", cell)
+    console.print(grid)
+    if len(gaps) > len(shown):
+        console.print(f"  … and {len(gaps) - len(shown)} more: `netprep star check --all`.")
+    console.print('  What one needs: `netprep star suggest "QUESTION"`.')
 
 
 def render_suggestion(found: Suggestion, names: Mapping[str, str]) -> None:
