@@ -19,8 +19,8 @@ def test_completion_offers_rounds_tracks_and_brief_ids() -> None:
     assert _complete("netprep takehome start " + briefs[0][:4])[0] == briefs[0]
 
 
-def test_the_british_spelling_of_a_round_is_read_as_that_round(cli) -> None:
-    done = cli("partner", "kit", "--round", "behavioural", "-o", "kit.html")
+def test_the_british_spelling_of_a_round_is_read_as_that_round(cli, tmp_path) -> None:
+    done = cli("partner", "kit", "--round", "behavioural", "-o", str(tmp_path / "kit.html"))
     assert done.code == 0, done.err
     assert "--round behavioral" in done.err + done.out
 
