@@ -174,12 +174,8 @@ def _guarded_call(call: Callable[[], Any], debug: bool) -> int:
             raise
         _report(exc.message, exc.hint)
         return exc.exit_code
-    except KeyboardInterrupt:
-        _report("Interrupted.", None)
-        return EXIT_INTERRUPTED
-    except EOFError:  # Ctrl-D at a choice or a confirmation: the user left, nothing broke
-        _report("Stopped at Ctrl-D (end of input); nothing more was asked.", None)
-        return EXIT_INTERRUPTED
+    except (KeyboardInterrupt, EOFError) as stop:
+        return _stopped(stop)
     except BrokenPipeError:
         _silence_broken_pipe()
         return EXIT_ERROR
@@ -218,10 +214,18 @@ def _click_exit_code(exc: Exception) -> int | None:
     if isinstance(exc, click.ClickException):
         exc.show()
         return exc.exit_code
-    if isinstance(exc, click.Abort):
-        _report("Interrupted.", None)
-        return EXIT_INTERRUPTED
+    if isinstance(exc, click.Abort):  # click wraps Ctrl-C and Ctrl-D in Abort
+        return _stopped(exc.__cause__)
     return None
+
+
+def _stopped(cause: BaseException | None) -> int:
+    """Ctrl-C is an interruption; Ctrl-D at a choice or a confirmation is the user leaving."""
+    if isinstance(cause, EOFError):
+        _report("Stopped at Ctrl-D (end of input); nothing more was asked.", None)
+    else:
+        _report("Interrupted.", None)
+    return EXIT_INTERRUPTED
 
 
 def _report(message: str, hint: str | None) -> None:

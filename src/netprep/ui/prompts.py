@@ -44,7 +44,8 @@ def require_terminal(what: str, alternative: str) -> None:
 
 
 def _ask(question: Any) -> Any:
-    """`unsafe_ask()`, with a SIGINT (kill -INT, a parent's Ctrl-C) stopping it like Ctrl-C.
+    """`unsafe_ask()`, with a SIGINT (kill -INT, a parent's Ctrl-C) stopping it like Ctrl-C,
+    and Ctrl-D leaving it (EOFError).
 
     prompt_toolkit turns SIGINT into a `<sigint>` key press while a prompt runs;
     questionary's select, confirm and checkbox bind Ctrl-C but not that key, so
@@ -58,6 +59,10 @@ def _ask(question: Any) -> Any:
     @bindings.add(Keys.SIGINT)
     def _(event: Any) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add("c-d")  # README "Keys": Ctrl-D leaves, at a menu as at an empty line
+    def _leave(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
 
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), bindings])
