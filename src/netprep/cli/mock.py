@@ -75,7 +75,7 @@ def mock(
                                "clarification and the end of the round is said aloud by an "
                                "offline voice (and shown); Enter cuts it short. "
                                "NETPREP_TTS_VOICE names another Piper voice file. "
-                               "Needs `pip install 'netprep[voice]'`."),
+                               "Needs the voice extra (see --voice)."),
     speak_to: str = typer.Option(None, "--speak-to", metavar="DIR",
                                  help="Like --speak, but write what the interviewer says "
                                  "as numbered WAV files in DIR instead of playing it "
