@@ -53,6 +53,25 @@ class Tmux:
     def keys(self, *keys: str, literal: bool = False) -> None:
         self.run("send-keys", "-t", "e2e", *(["-l"] if literal else []), *keys)
 
+    @classmethod
+    def start(cls, name: str, width: int, height: int, argv: list[str], pack: Path) -> Tmux:
+        """`argv` in a fresh width x height terminal, with `pack` as the user's content
+        and no COLUMNS or NO_COLOR from the caller; the pane stays after it exits."""
+        env = {**os.environ, "TERM": "xterm-256color", "NETPREP_CONTENT": str(pack)}
+        env.pop("NO_COLOR", None)
+        env.pop("COLUMNS", None)
+        tmux = cls(f"netprep-{name}-{os.getpid()}-{width}", env)
+        line = " ".join(shlex.quote(part) for part in argv)
+        tmux.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height),
+                 f"{line}; echo EXIT=$?; sleep 30")
+        return tmux
+
+
+def assert_fits(screen: str, width: int) -> None:
+    """No line of the screen is wider than the terminal."""
+    too_wide = [line for line in screen.splitlines() if len(line.rstrip()) > width]
+    assert not too_wide, screen
+
 
 def test_countdown_ticks_while_typing_then_the_summary(tmp_path: Path, home: Path) -> None:
     env = {**os.environ, "TERM": "xterm-256color", "NETPREP_CONTENT": str(PACK)}

@@ -7,32 +7,19 @@ the pane, words split across lines, and the one keyboard convention at the answe
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .test_e2e_terminal import PACK, Tmux, pytestmark  # noqa: F401 (the tmux skip marks)
+from .test_e2e_terminal import PACK, Tmux, assert_fits, pytestmark  # noqa: F401 (the tmux skip marks)
 
 WIDTHS = [60, 120]
 
 
 def _session(tmp_path: Path, width: int, command: list[str], name: str) -> Tmux:
-    env = {**os.environ, "TERM": "xterm-256color", "NETPREP_CONTENT": str(PACK)}
-    env.pop("NO_COLOR", None)
-    env.pop("COLUMNS", None)
-    line = " ".join(shlex.quote(part) for part in command)
-    tmux = Tmux(f"netprep-ux-{os.getpid()}-{name}-{width}", env)
-    tmux.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", "45",
-             f"{line}; echo EXIT=$?; sleep 30")
-    return tmux
-
-
-def _fits(screen: str, width: int) -> None:
-    too_wide = [line for line in screen.splitlines() if len(line.rstrip()) > width]
-    assert not too_wide, screen
+    return Tmux.start(f"ux-{name}", width, 45, command, PACK)
 
 
 def _netprep(*args: str) -> list[str]:
@@ -49,7 +36,7 @@ def test_star_list_and_error_lists_never_split_a_word(tmp_path: Path, home: Path
     tmux = _session(tmp_path, width, _netprep("star", "list"), "list")
     try:
         screen = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(screen, width)
+        assert_fits(screen, width)
         words = screen.replace("│", " ").replace(",", " ").split()
         for word in ("Untangling", "onboarding", "documentation", "collaboration", "ownership"):
             assert word in words, screen
@@ -58,7 +45,7 @@ def test_star_list_and_error_lists_never_split_a_word(tmp_path: Path, home: Path
     tmux = _session(tmp_path, width, _netprep("culture", "show", "keepr"), "error")
     try:
         screen = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(screen, width)
+        assert_fits(screen, width)
         words = screen.replace(",", " ").replace("?", " ").replace(".", " ").split()
         assert "keeper-test" in words and "Did" in words, screen
         ids = [w for w in words if "-" in w and w.islower()]
@@ -75,11 +62,11 @@ def test_mock_at_width_ready_panel_and_bar_fit_and_alt_enter_adds_a_line(
     tmux = _session(tmp_path, width, command, "mock")
     try:
         ready = tmux.wait_for(lambda s: "Ready?" in s)
-        _fits(ready, width)
+        assert_fits(ready, width)
         assert "Ctrl-C leaves" in " ".join(ready.split()), ready  # wrapped between words
         tmux.keys("Enter")
         shown = tmux.wait_for(lambda s: "Question 1 of 1" in s and "left" in s)
-        _fits(shown, width)
+        assert_fits(shown, width)
         assert "target 2:00" in shown  # the panel's subtitle keeps the target
         bar = shown.rstrip().splitlines()[-1]
         assert "Enter: submit" in bar and len(bar.rstrip()) <= width, shown

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .test_e2e_terminal import Tmux, pytestmark  # noqa: F401 (the tmux skip marks)
+from .test_e2e_terminal import Tmux, assert_fits, pytestmark  # noqa: F401 (the tmux skip marks)
 
 PACK = Path(__file__).parent / "data" / "layout"
 WIDTHS = [60, 120]
@@ -29,23 +28,12 @@ ANSWER = ("I would keep every edit on the device with a version number and repla
           "when the phone is online again, detect conflicting edits and let the server decide")
 
 
-def _netprep(*args: str) -> str:
-    return " ".join(shlex.quote(p) for p in (sys.executable, "-m", "netprep", *args))
+def _netprep(*args: str) -> list[str]:
+    return [sys.executable, "-m", "netprep", *args]
 
 
-def _session(width: int, command: str, name: str) -> Tmux:
-    env = {**os.environ, "TERM": "xterm-256color", "NETPREP_CONTENT": str(PACK)}
-    env.pop("NO_COLOR", None)
-    env.pop("COLUMNS", None)
-    tmux = Tmux(f"netprep-wrap-{os.getpid()}-{name}-{width}", env)
-    tmux.run("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", "100",
-             f"{command}; echo EXIT=$?; sleep 30")
-    return tmux
-
-
-def _fits(screen: str, width: int) -> None:
-    too_wide = [line for line in screen.splitlines() if len(line.rstrip()) > width]
-    assert not too_wide, screen
+def _session(width: int, command: list[str], name: str) -> Tmux:
+    return Tmux.start(f"wrap-{name}", width, 100, command, PACK)
 
 
 def _items(screen: str, first: str, indent: int) -> list[str]:
@@ -69,14 +57,14 @@ def test_quiz_choices_wrap_under_their_first_word_and_are_whole(home: Path, widt
         tmux.wait_for(lambda s: "Ready?" in s)
         tmux.keys("Enter")
         menu = tmux.wait_for(lambda s: "Enter accepts" in s and " 4) " in s)
-        _fits(menu, width)
+        assert_fits(menu, width)
         assert "↑↓ or a number picks · Enter accepts" in menu  # our own key line, whole
         shown = _items(menu[menu.index("Enter accepts"):], r"^ [» ] \d\) ", 6)
         assert sorted(shown) == sorted(CHOICES), menu
         assert any(re.match(r"^ {6}\S", line) for line in menu.splitlines()), menu  # wrapped
         tmux.keys("Enter")
         done = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(done, width)
+        assert_fits(done, width)
         assert "EXIT=0" in done and "? Your answer" in done  # the choice is echoed, wrapped
     finally:
         tmux.run("kill-server")
@@ -100,7 +88,7 @@ def test_mock_answer_checklist_summary_and_history_never_cut_a_word(home: Path,
         assert all(r.startswith("  ") for r in rows[1:]), typed  # under the prompt
         tmux.keys("Enter")
         checklist = tmux.wait_for(lambda s: "Key points you covered" in s and "Enter accepts" in s)
-        _fits(checklist, width)
+        assert_fits(checklist, width)
         keys = checklist[checklist.index("Key points you covered"):]
         for key in ("↑↓ moves", "Space ticks", "a: all", "i: invert", "Enter accepts"):
             assert any(key in line for line in keys.splitlines()), keys  # never "inver" / "t)"
@@ -111,7 +99,7 @@ def test_mock_answer_checklist_summary_and_history_never_cut_a_word(home: Path,
             tmux.wait_for(lambda s, step=step: step in s)
         tmux.keys("Enter")
         done = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(done, width)
+        assert_fits(done, width)
         summary = done[done.index("Mock interview: 1 of 1"):]
         assert "…" not in summary, summary  # no cell squeezed to a cut word
         if width < 80:  # a list, the question whole and wrapped under its number
@@ -123,7 +111,7 @@ def test_mock_answer_checklist_summary_and_history_never_cut_a_word(home: Path,
     tmux = _session(width, _netprep("history", "show", "1"), "history")
     try:
         shown = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(shown, width)
+        assert_fits(shown, width)
         inside = [line.strip("│ ") for line in shown.splitlines()]
         assert not [line for line in inside if re.search(r"\[$|^\]|\[ $", line)], shown
         marks = [line for line in inside if line.startswith(("[x] ", "[ ] "))]
@@ -151,7 +139,7 @@ def test_tips_questions_plan_and_pitch_wrap_under_their_text(home: Path, width: 
         tmux = _session(width, _netprep(*args), name)
         try:
             screen = tmux.wait_for(lambda s: "EXIT=" in s)
-            _fits(screen, width)
+            assert_fits(screen, width)
             lines = [line for line in screen.splitlines() if line.strip()]
             if name == "tips":  # "  id: question" then "    more of it", "      why"
                 body = [line for line in lines if line.startswith(" ")]
@@ -167,7 +155,7 @@ def test_tips_questions_plan_and_pitch_wrap_under_their_text(home: Path, width: 
     tmux = _session(width, _netprep("plan"), "plan")
     try:
         screen = tmux.wait_for(lambda s: "EXIT=" in s)
-        _fits(screen, width)
+        assert_fits(screen, width)
         today = screen[screen.index("Today"):screen.index("Outline")].splitlines()[1:]
         steps = [line for line in today if line.strip()]
         assert all(re.match(r"^  \d+\. ", line) or line.startswith("     ") for line in steps)

@@ -8,6 +8,9 @@ cached content only while completing, so no other command pays for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import typer
 
 SHELLS = ("bash", "zsh", "fish")
@@ -70,49 +73,36 @@ def story_ids(incomplete: str) -> list[str]:
     return _starting(_quietly(read), incomplete)
 
 
-def theme_ids(incomplete: str) -> list[str]:
+def _library_ids(incomplete: str, ids: Callable[[Any], Iterable[str]]) -> list[str]:
+    """The ids `ids(library)` lists that start with what is typed (the content library is
+    read only while completing)."""
+
     def read() -> list[str]:
         from netprep.content import load_library
 
-        return [t.id for t in load_library().themes]
+        return list(ids(load_library()))
 
     return _starting(_quietly(read), incomplete)
+
+
+def theme_ids(incomplete: str) -> list[str]:
+    return _library_ids(incomplete, lambda lib: [t.id for t in lib.themes])
 
 
 def exercise_ids(incomplete: str) -> list[str]:
-    def read() -> list[str]:
-        from netprep.content import load_library
-
-        return [e.id for e in load_library().exercises]
-
-    return _starting(_quietly(read), incomplete)
+    return _library_ids(incomplete, lambda lib: [e.id for e in lib.exercises])
 
 
 def pack_ids(incomplete: str) -> list[str]:
-    def read() -> list[str]:
-        from netprep.content import load_library
-
-        return [p.id for p in load_library().packs]
-
-    return _starting(_quietly(read), incomplete)
+    return _library_ids(incomplete, lambda lib: [p.id for p in lib.packs])
 
 
 def track_ids(incomplete: str) -> list[str]:
-    def read() -> list[str]:
-        from netprep.content import load_library
-
-        return list(load_library().tracks)
-
-    return _starting(_quietly(read), incomplete)
+    return _library_ids(incomplete, lambda lib: lib.tracks)
 
 
 def brief_ids(incomplete: str) -> list[str]:
-    def read() -> list[str]:
-        from netprep.content import load_library
-
-        return [b.id for b in load_library().briefs]
-
-    return _starting(_quietly(read), incomplete)
+    return _library_ids(incomplete, lambda lib: [b.id for b in lib.briefs])
 
 
 def round_names(incomplete: str) -> list[str]:
