@@ -321,3 +321,33 @@ def test_a_role_question_on_your_own_project_is_a_walk_through_and_a_process_is_
     assert not STAR_CODES & project and by_id["j-own-project"]["ready"] is True
     process = {f["code"] for f in by_id["j-debug"]["findings"]}
     assert not {c for c in process if c.startswith("walkthrough-")}  # judged as before
+
+
+def _debugging_answer(words: int) -> str:
+    steps = ("First I would read the failing step's log and note the exact error. Then I "
+             "would compare the deploy's config with the last good one, re-run the step "
+             "alone to see whether it fails every time, and check what changed in the "
+             "commits since the last green deploy. ").split()
+    return " ".join((steps * (words // len(steps) + 1))[:words])
+
+
+@pytest.mark.parametrize("words, flagged", [(420, True), (330, False)])
+def test_an_answer_longer_than_its_questions_target_is_too_long_in_every_kind(
+        cli, words, flagged) -> None:
+    """A 2:00 role question (a process, not a walk-through) and a 2:00 technical one:
+    420 words is about 2:48 to say, past 2:00 and its 15 s slack; 330 words (2:12) is
+    within it."""
+    for session, args in enumerate((["--round", "role", "-n", "2", "--seed", "1"],
+                                    ["--round", "technical", "-n", "1"]), start=1):
+        text = _debugging_answer(words)
+        lines = f"{text}\n{text}\n\n" if "role" in args else f"{text}\n\n"
+        result = cli("mock", *args, "--no-hints", input=lines)
+        assert result.code == 0, result.err
+        by_id = {q["id"]: q for q in shown(cli, session)["questions"]}
+        question = by_id["j-debug" if "role" in args else "j-dynamic-array"]
+        long = [f for f in question["findings"] if f["code"] == "too-long"]
+        assert bool(long) is flagged, (args, question["findings"])
+        if flagged:
+            said = " ".join(result.err.split())
+            assert "About 2:48 to say (420 words); this question's target is 2:00." in said
+            assert question["ready"] is False

@@ -25,6 +25,11 @@ def speaking_seconds(words: int) -> int:
     return round(words * 60 / WORDS_PER_MINUTE)
 
 
+def words_for(seconds: int) -> int:
+    """How many words fit in `seconds` said aloud (the inverse of speaking_seconds)."""
+    return seconds * WORDS_PER_MINUTE // 60
+
+
 def story_window() -> str:
     """The spoken window for a story as the renderers print it ("1:00-3:00")."""
     from netprep.text import clock

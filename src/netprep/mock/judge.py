@@ -6,6 +6,9 @@ what a round adds to it.
   (`mock.walkthrough`), never a STAR story.
 - "Tell me about yourself" is said in 60-90 s: a pitch under 1:00 or over 1:30 is a
   finding that makes it not ready, typed or spoken.
+- Every answer is said within its question's target (a 2:00 role question, a 3:00
+  story): an estimated speaking time past the target by more than the rubric's slack
+  (15 s) is `too-long`, naming the target, typed or spoken, whatever the kind.
 - A reply to a follow-up probe is part of the answer: with `--follow-ups`, the answer
   and the reply are read as one text, so the gap the reply closes is no longer a
   finding, and the score and the ready verdict count it.
@@ -57,7 +60,34 @@ def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool 
                        typed=not spoken)
     if is_pitch(question):
         _pitch_length(analysis)
+    else:
+        _over_target(analysis, target_seconds)
     return analysis
+
+
+TARGET_SLACK_SECONDS = 15  # as the rubric's 3:00 story is too long only past about 3:15
+
+
+def _over_target(analysis: Any, target_seconds: int | None) -> None:
+    """`too-long` when the answer would take longer to say than its question's target
+    allows (with the slack); it replaces the coach's own, longer window when both fire."""
+    from netprep.coach.findings import BLOCKING, Finding, score_of
+    from netprep.coach.terms import words_for
+    from netprep.text import clock
+
+    seconds = analysis.speaking_seconds
+    if not target_seconds or seconds <= target_seconds + TARGET_SLACK_SECONDS:
+        return
+    analysis.findings = [f for f in analysis.findings if f.code != "too-long"]
+    finding = Finding(
+        "too-long", f"About {clock(seconds)} to say ({analysis.words} words); this "
+        f"question's target is {clock(target_seconds)}.",
+        f"Trim to about {words_for(target_seconds)} words: lead with the answer and keep "
+        "the one or two points that carry it.")
+    at = sum(1 for c in analysis.codes if c in BLOCKING)
+    analysis.findings.insert(at, finding)
+    score = score_of(analysis.codes, analysis.words, unready=frozenset({"too-long"}))
+    analysis.score, analysis.ready = min(score, analysis.score), False
 
 
 _PITCH = re.compile(r"\b(?:tell me about yourself|introduce yourself|walk me through your "
