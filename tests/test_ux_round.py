@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import sys
 
 import pytest
@@ -46,3 +47,59 @@ def test_the_coding_drill_is_part_of_the_round(capsys, monkeypatch) -> None:
     assert attempt["session_id"] == 1 and attempt["solved"] is False
     assert run(["history", "show", "1"]) == 0
     assert "Coding drill: " in capsys.readouterr().out
+
+
+def test_the_drill_fits_the_time_left_and_the_rounds_level(capsys, monkeypatch) -> None:
+    """After a short round the drill is one that fits the minutes left, never harder than
+    the round's questions (issue 29, item 16)."""
+    from netprep.content import load_library
+    from netprep.mock import drill
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    keys = "A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER + "n"
+    with terminal(keys):
+        code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
+                    "--seed", "1"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    said = " ".join(err.split())
+    assert "About 45 minutes are left of a 45-minute round" in said
+    library = load_library()
+    title = said.split("Coding drill: ", 1)[1].split(" (", 1)[0]
+    [exercise] = [e for e in library.exercises if e.title == title]
+    assert run(["history", "show", "1", "--json"]) == 0
+    asked = json.loads(capsys.readouterr().out)["questions"][0]["id"]
+    level = drill.round_level(q for q in library.questions if q.id == asked)
+    assert drill.LEVELS.index(exercise.difficulty) <= drill.LEVELS.index(level)
+    assert f"a {exercise.difficulty} exercise of about {exercise.minutes} minutes" in said
+
+
+@pytest.mark.parametrize("spent_minutes, most", [(0, 45), (20, 25), (30, 15), (44, 10)])
+def test_the_drill_is_sized_to_the_minutes_left(spent_minutes, most) -> None:
+    from netprep.content import load_library
+    from netprep.mock import drill
+
+    library = load_library()
+    medium = [q for q in library.questions if getattr(q, "level", None) == "medium"][:1]
+    for seed in range(20):
+        choice = drill.choose(library.exercises, medium, [spent_minutes * 60],
+                              rng=random.Random(seed))
+        assert choice is not None and choice.level == "medium"
+        assert choice.exercise.difficulty in ("easy", "medium")
+        assert choice.exercise.minutes <= most  # 1 minute left: the shortest (10 minutes)
+        assert choice.minutes_left == 45 - spent_minutes
+
+
+def test_a_hard_round_may_end_with_a_hard_drill_and_an_easy_one_never_does() -> None:
+    from netprep.content import load_library
+    from netprep.mock import drill
+
+    library = load_library()
+    hard = [q for q in library.questions if getattr(q, "level", None) == "hard"][:1]
+    easy = [q for q in library.questions if getattr(q, "level", None) == "easy"][:1]
+    assert hard and easy
+    picks = {drill.choose(library.exercises, hard, [0], rng=random.Random(s))
+             .exercise.difficulty for s in range(200)}
+    assert "hard" in picks
+    assert {drill.choose(library.exercises, easy, [0], rng=random.Random(s))
+            .exercise.difficulty for s in range(50)} == {"easy"}

@@ -148,10 +148,22 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                 "Practise one with `netprep code start ID`.")
     elif coding and result.answers:
         from netprep.cli.code import run_drill
+        from netprep.mock.drill import choose
+        from netprep.store import open_store
+        from netprep.store.code import solved_exercises
+        from netprep.ui.console import message
 
+        with open_store() as store:
+            solved = solved_exercises(store)
+        # The drill fits what is left of the round, at the round's level.
+        spent = [a.elapsed_seconds + (a.follow_up_seconds or 0) for a in result.answers]
+        choice = choose(library.exercises, [a.question for a in result.answers], spent,
+                        solved)
+        if choice is not None:
+            message(choice.note())
         # One round: the drill follows the questions, and the summary covers both.
-        drill = run_drill(timed=timed, minutes=None, session_id=result.session_id,
-                          library=library, in_round=True)
+        drill = run_drill(choice.exercise.id if choice else None, timed=timed, minutes=None,
+                          session_id=result.session_id, library=library, in_round=True)
         import dataclasses
 
         from netprep.mock.scoring import suggestions
