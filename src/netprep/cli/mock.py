@@ -47,8 +47,9 @@ def mock(
         "--track security); untagged ones still come up. See `netprep content list`."),
     coding: bool = typer.Option(False, "--coding",
                                 help="With --round technical: end with one timed coding "
-                                "exercise sized to the minutes left of a 45-minute round and no harder than its "
-                                "questions, run against hidden tests (see `netprep code`)."),
+                                "exercise sized to the minutes left of a 45-minute round, no "
+                                "harder than its questions, run against hidden tests (see "
+                                "`netprep code`)."),
     attempt: int = typer.Option(None, "--attempt", metavar="ID", click_type=ID,
                                 help="With --round takehome: the submitted take-home attempt "
                                 "to be asked about (see `netprep takehome review`)."),
