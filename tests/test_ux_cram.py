@@ -80,3 +80,33 @@ def test_items_due_after_the_interview_are_pulled_forward(cli, culture_pack) -> 
         interview = datetime.now(timezone.utc) + timedelta(days=5)
         assert not cs.snapshot(store, q.cutoff(datetime.now(timezone.utc))).due
         assert cs.snapshot(store, q.cutoff(datetime.now(timezone.utc)), interview).due
+
+
+def _graded(correct: bool, elapsed: float | None, interview: datetime | None) -> q.Graded:
+    from netprep.content import load_library
+
+    item = load_library([(DATA / "mini", "user")]).themes[0].quiz[0]
+    asked = q.Asked(item, tuple(range(len(item.choices))), "new")
+    chosen = asked.answer if correct else (asked.answer + 1) % len(item.choices)
+    return q.grade(asked, chosen, elapsed, None, NOW, q.make_scheduler(fuzz=False), interview)
+
+
+@pytest.mark.parametrize("elapsed", [1.0, 5.0, 600.0, None])  # Easy, Good, Hard, a pipe
+@pytest.mark.parametrize("hours_to_interview", [None, 0.7, 1.5, 14, 240])
+def test_an_item_answered_right_is_not_asked_again_in_the_next_quiz(
+        elapsed, hours_to_interview) -> None:
+    """Issue 29, item 16: a slow right answer (Hard: fsrs's 15-minute learning step), or
+    cram mode's cap late on the eve of the interview, made the item due within the next
+    quiz's learn-ahead, so it came back three minutes later."""
+    interview = None if hours_to_interview is None else NOW + timedelta(
+        hours=hours_to_interview)
+    graded = _graded(True, elapsed, interview)
+    soon = NOW + timedelta(minutes=3)
+    assert graded.due > q.cutoff(soon)  # not among the next quiz's due items
+    if interview is not None:
+        assert graded.due < interview  # still seen again before the interview
+
+
+def test_a_missed_item_still_opens_the_next_quiz() -> None:
+    graded = _graded(False, 4.0, NOW + timedelta(days=3))
+    assert graded.due <= q.cutoff(NOW + timedelta(minutes=3))

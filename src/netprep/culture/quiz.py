@@ -12,7 +12,10 @@ Scheduling (py-fsrs 6)
     again 10 minutes later, a right one graduates to an interval of days.
     When a quiz starts, anything due within the next 20 minutes counts as due
     (`LEARN_AHEAD`, Anki's "learn ahead" limit), so items missed in one session
-    open the next one, before any new item.
+    open the next one, before any new item. An item answered right is not due again
+    within the hour (`RIGHT_AGAIN`; just before the interview when that is sooner), so
+    the next quiz, learn-ahead included, never asks again what was just answered
+    right, whatever fsrs's learning step or cram mode's cap would say.
 
 Picking (`pick`)
     Due items first (weaker themes first, then the longest overdue), then new
@@ -58,6 +61,7 @@ WORDS_PER_SECOND = 4.0
 SLOW_FACTOR = 2.0
 LEARNING_STEP = timedelta(minutes=10)
 LEARN_AHEAD = timedelta(minutes=20)
+RIGHT_AGAIN = timedelta(hours=1)
 DEFAULT_COUNT = 10
 
 GENERAL_PROMPT = "Which part of this theme resonates with you, and which does not? Why?"
@@ -189,6 +193,18 @@ def cram_due(due: datetime, reviewed_at: datetime, interview: datetime | None) -
     return min(due, latest)
 
 
+def not_again_soon(due: datetime, reviewed_at: datetime, correct: bool,
+                   interview: datetime | None) -> datetime:
+    """A right answer's next due: not within RIGHT_AGAIN of now (past the next quiz's
+    learn-ahead), or just before the interview when that comes sooner."""
+    if not correct:
+        return due
+    floor = reviewed_at + RIGHT_AGAIN
+    if interview is not None and interview > reviewed_at:
+        floor = min(floor, interview - timedelta(seconds=1))
+    return max(due, floor)
+
+
 def interview_start(day: str | None, tz: Any = None) -> datetime | None:
     """The start of the remembered interview day (`plan --interview`), as an aware time."""
     from datetime import date, time
@@ -268,7 +284,8 @@ def grade(
     duration = None if elapsed is None else int(elapsed * 1000)
     card, log = scheduler.review_card(card, Rating(rating), review_datetime=now,
                                       review_duration=duration)
-    capped = cram_due(card.due.astimezone(timezone.utc), now, interview)
+    capped = not_again_soon(cram_due(card.due.astimezone(timezone.utc), now, interview),
+                            now, correct, interview)
     if capped != card.due:
         card.due = capped
     return Graded(
