@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "culture": ("netprep.cli.culture", "Learn the culture themes (spaced quiz) and reflect."),
     "code": ("netprep.cli.code", "Timed coding drills run against hidden tests."),
     "takehome": ("netprep.cli.takehome", "Take-home assessment: brief, clock, checks, review."),
+    "assess": ("netprep.cli.assess", "Online assessment: 2-4 problems, one clock, partial credit."),
     "resume": ("netprep.cli.resume", "Your resume entries, their deep-dives and your pitch."),
     "partner": ("netprep.cli.partner", "Practise with a friend: a printable interviewer's kit."),
     "history": ("netprep.cli.history", "Past mock interviews, with every answer and time."),

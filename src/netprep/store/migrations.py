@@ -375,6 +375,24 @@ def m014_spoken_replies(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE interviewer_questions ADD COLUMN voice TEXT")
 
 
+def m015_assessments(db: sqlite3.Connection) -> None:
+    # `netprep assess`: one row per online assessment; `problems` is JSON
+    # [{"exercise", "points"}] in order, `report` the graded result once submitted.
+    db.execute("""
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            seconds_limit INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            seed INTEGER,
+            problems TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            submitted_at TEXT,
+            report TEXT
+        )""")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -390,4 +408,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("012_answer_score", m012_answer_score),
     ("013_answer_partner", m013_answer_partner),
     ("014_spoken_replies", m014_spoken_replies),
+    ("015_assessments", m015_assessments),
 ]
