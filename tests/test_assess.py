@@ -186,3 +186,28 @@ def test_the_report_wraps_by_words_and_keeps_its_indent(cli, monkeypatch, width)
     for i in tips:  # a tip's continuation lines are indented under its text
         follow = lines[i + 1] if i + 1 < len(lines) else "- "
         assert follow.startswith(("- ", "  ")), lines
+
+
+def test_ctrl_c_leaves_the_assessment_open_and_says_how_to_submit(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    with terminal("\x03"):
+        code = run(["assess", "start", "--seed", "3", "--problems", "2"])
+    err = " ".join(capsys.readouterr().err.split())
+    assert code == 130
+    assert "Submit with `netprep assess submit 1`" in err
+    assert run(["assess", "show", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["submitted_at"] is None
+
+
+def test_a_javascript_assessment_is_scored_by_node(cli) -> None:
+    import shutil
+
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed (.ci/run installs Debian's nodejs)")
+    folder = _start(cli, "--problems", "2", "--lang", "javascript")
+    first = _shown(cli)["problems"][0]
+    [path] = folder.glob("1-*.js")
+    path.write_text(_exercise(first["exercise"]).solution["javascript"])
+    report = json.loads(cli("assess", "submit", "--json").out)
+    assert report["problems"][0]["points"] == first["max_points"]

@@ -19,8 +19,10 @@ app = typer.Typer(
     help="Online assessment: 2-4 coding problems on one clock, partial credit per hidden test.",
 )
 
-KEYS = ("Enter: run the examples · 1-4: show a problem · s: submit · "
-        "q: leave (the clock keeps running)")
+
+def _keys(count: int) -> str:
+    return (f"Enter: run the examples · 1-{count}: show a problem · s: submit · "
+            "q: leave (the clock keeps running)")
 
 
 def _now() -> datetime:
@@ -72,9 +74,7 @@ def _sitting(assessment_id: int, library: Any) -> None:
     from netprep.assess import session
     from netprep.store import assess as rows
     from netprep.store import open_store
-    from netprep.ui import prompts
     from netprep.ui.console import message
-    from netprep.ui.render_assess import render_examples, render_problem, render_report
     from netprep.ui.timer import countdown
 
     with open_store() as store:
@@ -86,7 +86,22 @@ def _sitting(assessment_id: int, library: Any) -> None:
         late = " (time is up: any key submits)" if state.phase == "over" else ""
         return f" Assessment {row.id} · {state.text}{late} "
 
-    message(KEYS)
+    try:
+        _keys_loop(row, library, problems, toolbar)
+    except KeyboardInterrupt:
+        message(f"Left assessment {row.id}; its clock keeps running. Submit with "
+                f"`netprep assess submit {row.id}`.")
+        raise
+
+
+def _keys_loop(row: Any, library: Any, problems: list[Any], toolbar: Any) -> None:
+    from netprep.assess import session
+    from netprep.store import open_store
+    from netprep.ui import prompts
+    from netprep.ui.console import message
+    from netprep.ui.render_assess import render_examples, render_problem, render_report
+
+    message(_keys(len(problems)))
     while True:
         key = prompts.command_line("›", toolbar=toolbar).strip().lower()
         if session.seconds_used(row, _now()) > row.seconds_limit:
@@ -106,7 +121,7 @@ def _sitting(assessment_id: int, library: Any) -> None:
             render_problem(problems[int(key) - 1], row)
         elif key == "":
             render_examples(session.run_examples(library, row, None))
-        message(KEYS)
+        message(_keys(len(problems)))
 
 
 @app.command()

@@ -38,7 +38,8 @@ def render_briefing(row: Any, problems: list[Any]) -> None:
                 f"{problem.points} points)")
     for rule in RULES + (AI_RULES if row.mode == "ai" else ()):
         bullet(console, rule, indent=0, marker="-")
-    hanging(console, "Files: ", row.folder)
+    console.print(safe("Files:"))
+    console.print(safe(row.folder), soft_wrap=True)  # one line, so it can be copied
 
 
 def render_problem(problem: Any, row: Any) -> None:
@@ -50,9 +51,14 @@ def render_problem(problem: Any, row: Any) -> None:
     console = err()
     console.print(safe(f"{problem.position}. {e.title} ({e.difficulty}, {problem.points} "
                        "points)", "bold"))
-    console.print(safe(e.statement.rstrip()))
+    for paragraph in e.statement.strip().split("\n\n"):  # wrapped by words at any width
+        if paragraph.startswith("    "):  # a sample kept as it is
+            console.print(safe(paragraph), soft_wrap=True)
+        else:
+            console.print(safe(" ".join(paragraph.split())))
     suffix = ".js" if row.lang == "javascript" else ".py"
-    hanging(console, "File: ", str(problem_file(Path(row.folder), problem, suffix)))
+    console.print(safe("File:"))
+    console.print(safe(str(problem_file(Path(row.folder), problem, suffix))), soft_wrap=True)
 
 
 def render_examples(rows: list[dict[str, Any]]) -> None:
