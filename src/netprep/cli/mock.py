@@ -14,7 +14,8 @@ from netprep.cli.ids import ID, SEED
 app = typer.Typer(add_completion=False)
 
 ROUND_HELP = ("behavioral, culture, role, technical, mixed (one of each, like the real loop), "
-              "resume (deep-dives about your resume entries), pitch (tell me about yourself); "
+              "resume (deep-dives about your resume entries), pitch (tell me about yourself), "
+              "screen (hiring-manager and team-matching questions, 30-60 s answers); "
               "takehome (with --attempt) asks about a submitted take-home.")
 
 

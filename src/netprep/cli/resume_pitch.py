@@ -14,6 +14,10 @@ def pitch(
                              "(`-`: stdin)."),
     clear: bool = typer.Option(False, "--clear", help="Forget the saved pitch."),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
+    short: bool = typer.Option(False, "--short", help="Print the 30-60 s version of the saved "
+                               "pitch for a recruiter or hiring-manager screen (who you are "
+                               "now, the highlight with a measured result, why this role), "
+                               "with its speaking time, and exit."),
 ) -> None:
     """'Tell me about yourself': a 60-90 s outline (present, past, why this role).
 
@@ -32,6 +36,9 @@ def pitch(
             save_pitch(store, None)
             message("Forgot the saved pitch." if saved else "No pitch was saved.")
             return
+    if short:
+        _print_short(saved, json)
+        return
     if show:
         _print_pitch(saved, json)
         return
@@ -82,3 +89,25 @@ def _print_pitch(saved: dict | None, json: bool) -> None:
     from netprep.ui.render_resume import render_pitch
 
     render_pitch(data)
+
+
+def _print_short(saved: dict | None, json: bool) -> None:
+    from netprep.errors import NetprepError
+
+    if saved is None:
+        raise NetprepError("No pitch saved yet, so there is no short version to show.",
+                           "Build one with `netprep resume pitch`, then run `netprep resume "
+                           "pitch --short`.")
+    from netprep.coach.short import short_pitch
+    from netprep.resume.pitch import parse_outline
+
+    found = short_pitch([(b.beat, b.text) for b in parse_outline(saved["text"])])
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json({"short": found.to_dict()})
+        return
+    from netprep.ui.render import render_short
+
+    render_short(found, "Tell me about yourself, the screen version",
+                 "The whole pitch: `netprep resume pitch --show`.")

@@ -7,7 +7,7 @@ and merges live in `netprep.star.actions`, the views in `netprep.ui.render_star`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 import typer
@@ -203,15 +203,23 @@ def show(
     story_id: int = typer.Argument(..., metavar="ID", click_type=ID, help=ID_HELP,
                                   autocompletion=story_ids),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    short: bool = typer.Option(False, "--short", help="The 30-60 s version for a recruiter "
+                               "or hiring-manager screen: the situation in one line, your "
+                               "key action and the measured result, cut from the saved "
+                               "text, with its speaking time."),
 ) -> None:
     """Show one story, section by section, with the coach's findings."""
-    from netprep.coach.analysis import analyze_story
-    from netprep.star.files import story_dict
     from netprep.store import open_store
     from netprep.store.stories import get_story
 
     with open_store() as store:
         story = get_story(store, story_id)
+    if short:
+        _show_short(story, json)
+        return
+    from netprep.coach.analysis import analyze_story
+    from netprep.star.files import story_dict
+
     analysis = analyze_story(story)
     if json:
         from netprep.ui.console import print_json
@@ -222,6 +230,22 @@ def show(
     from netprep.ui.render_star import render_story
 
     render_story(story, analysis, names(library()))
+
+
+def _show_short(story: Any, json: bool) -> None:
+    from netprep.coach.short import short_story
+    from netprep.coach.terms import PARTS
+
+    found = short_story({p: story.part(p) for p in PARTS})
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json({"id": story.id, "title": story.title, "short": found.to_dict()})
+        return
+    from netprep.ui.render import render_short
+
+    render_short(found, f"#{story.id} {story.title}: the screen version",
+                 f"The whole story: `netprep star show {story.id}`.")
 
 
 @app.command()

@@ -194,6 +194,11 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
     round_ = data["round"] if valid(data["round"]) else None
     file_kind = data["kind"] if valid(data["kind"]) else None
     file_tracks = tuple(each(data["tracks"]))
+    file_screen = data["screen"] if valid(data["screen"]) else None
+    if file_screen and round_ not in ("behavioral", None):
+        ctx.error(line_of(data, "screen"), "screen",
+                  "screen questions are asked in a behavioral round file, not a "
+                  f"{round_} one")
     taken = {q.id for q in library.questions if q.pack == pack.id}
     themes = {t.id: t for t in library.themes}
     broken = library.broken_ids
@@ -248,6 +253,7 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 tracks=tuple(item["tracks"]) or file_tracks,
                 level=item["level"],
                 talking_points=tuple(item["talking_points"]),
+                screen=item["screen"] or file_screen,
             )
         )
 
@@ -284,6 +290,9 @@ def _check_round_rules(ctx: Ctx, library: Library, item: dict[str, Any], where: 
     if round_ != "culture" and item["themes"]:
         ctx.error(line_of(item, "themes"), f"{where}.themes",
                   "themes belong to culture questions only")
+    if item["screen"] and round_ != "behavioral":
+        ctx.error(line_of(item, "screen"), f"{where}.screen",
+                  f"screen questions are asked in a behavioral round file, not a {round_} one")
     if item["tracks"] and round_ not in ("role", "technical"):
         ctx.error(line_of(item, "tracks"), f"{where}.tracks",
                   "tracks belong to role and technical questions only")

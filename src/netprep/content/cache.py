@@ -37,7 +37,7 @@ from netprep.content.models import (
     Track,
 )
 
-FORMAT = 4  # bump when a record gains or loses a field
+FORMAT = 5  # bump when a record gains or loses a field
 CACHE_NAME = "content-cache.json"
 
 

@@ -251,6 +251,7 @@ def counts(library: Library, pack_id: str) -> dict[str, Any]:
         "questions_to_ask": sum(1 for q in library.asking if q.pack == pack_id),
         "motivation_questions": by_kind["motivation"],
         "system_design_questions": by_kind["system-design"],
+        "screen_questions": sum(1 for q in questions if q.screen),
         "tracks": sum(1 for t in library.tracks.values() if t.pack == pack_id),
         "topics": sum(1 for t in library.topics.values() if t.pack == pack_id),
         "track_questions": {

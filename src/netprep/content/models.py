@@ -25,6 +25,8 @@ KIND_ROUNDS = {
     "system-design": ("technical", "role"),
 }
 LEVELS = ("easy", "medium", "hard")
+# Short screens a question is asked in (`mock --round screen`): set on behavioral files.
+SCREENS = ("recruiter", "hiring-manager")
 # The built-in pack's topics.yaml names these and more; kept for older callers.
 TOPICS = (
     "arrays-strings",
@@ -130,6 +132,7 @@ class Question(NamedTuple):
     tracks: tuple[str, ...] = ()  # empty: the question suits every track
     level: str | None = None  # one of LEVELS, when the author gave one
     talking_points: tuple[str, ...] = ()  # fill-in templates for motivation answers
+    screen: str | None = None  # one of SCREENS: asked in a recruiter or hiring-manager screen
 
     @property
     def key(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netprep.content.models import KINDS, LEVELS, ROUNDS
+from netprep.content.models import KINDS, LEVELS, ROUNDS, SCREENS
 from netprep.content.schema import (
     IDENT_RE,
     F,
@@ -118,6 +118,7 @@ QUESTIONS = record(
         "round": F(enum(*ROUNDS)),
         "kind": F(enum(*KINDS), False),  # the default kind of this file's questions
         "tracks": F(many(ident(), 1, 8, unique=True), False, ()),  # likewise
+        "screen": F(enum(*SCREENS), False),  # likewise
         "questions": F(
             many(
                 record(
@@ -135,6 +136,7 @@ QUESTIONS = record(
                         "key_points": F(many(text(max_chars=300), 3, 6), False, ()),
                         "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
                         "talking_points": F(many(text(max_chars=300), 2, 6), False, ()),
+                        "screen": F(enum(*SCREENS), False),
                     }
                 ),
                 low=1,

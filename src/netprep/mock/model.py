@@ -16,7 +16,9 @@ from netprep.errors import UsageError
 # "resume" asks deep-dives about the user's own resume entries and "pitch" asks for the
 # saved "tell me about yourself"; their questions come from the user's data (see
 # `build_plan(extra=...)`), and a mixed round adds one resume question when entries exist.
-ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical", "resume", "pitch")
+# "screen" asks the recruiter and hiring-manager screen questions (content `screen:`).
+ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical", "resume", "pitch",
+                 "screen")
 OWN_ROUNDS = ("resume", "pitch")
 LOOP_ORDER = ("behavioral", "culture", "role", "technical")  # a mixed round cycles these
 STORY_ROUNDS = ("behavioral", "culture")  # rounds where a STAR story is suggested

@@ -177,6 +177,8 @@ def select_questions(library: Library, round_: str, count: int, practice: dict[s
     if round_ in OWN_ROUNDS:
         return list(extra.get(round_, ()))[:count]
     pools = {r: library.questions_of(r) for r in LOOP_ORDER}
+    if round_ == "screen":
+        pools = {"screen": [q for q in library.questions if q.screen]}
     # Score every question once, with a seeded jitter to vary ties between runs.
     # With --track, questions tagged with a wanted track outrank the untagged ones.
     scores = {q.key: priority(practice.get(q.key), now) + rng.random() * 0.3
@@ -234,6 +236,9 @@ def assign_hints(questions: Sequence[Question], stories: Sequence[Any], library:
     from netprep.star import matching
 
     def suggest(question: Question, used: set[int]) -> Any:
+        if question.kind == "motivation":  # no story, whatever the words: talking points
+            return matching.for_motivation(question.text, question.competencies,
+                                           talking_points or question.talking_points)
         return matching.suggest(library, question.text, stories,
                                 competencies=question.competencies, scores=scores, used=used,
                                 talking_points=talking_points)

@@ -282,13 +282,21 @@ def unanswered(library: Any, stories: Sequence[StoryLike],
     motivation questions, which want no story, are not gaps."""
     gaps = []
     for question in library.questions:
-        if question.round not in GAP_ROUNDS:
+        if question.round not in GAP_ROUNDS or question.kind == "motivation":
             continue
         found = suggest(library, question.text, stories, competencies=question.competencies,
                         scores=scores)
         if found.story is None and not found.reading.motivation:
             gaps.append(question)
     return gaps
+
+
+def for_motivation(text: str, competencies: Iterable[str],
+                   talking_points: Sequence[str]) -> Suggestion:
+    """A question the pack marks as motivation (kind: motivation) wants no story,
+    however its words read: the talking points instead."""
+    reading = Reading(" ".join(text.split()), tuple(competencies), None, True, "tags")
+    return _motivation(reading, talking_points)
 
 
 def _motivation(reading: Reading, talking_points: Sequence[str]) -> Suggestion:

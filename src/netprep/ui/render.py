@@ -90,3 +90,22 @@ def render_tips(sections: list[dict[str, Any]]) -> None:
             line.append_text(safe(item["text"]))
             bullet(console, line, indent=0)
         console.print()
+
+
+def render_short(short: Any, heading: str, again: str) -> None:
+    """A 30-60 s screen version (`coach.short.Short`): a heading with its speaking time,
+    one line per part kept, then its notes; `again` says how to see the whole text."""
+    from netprep.coach.short import SHORT_SECONDS
+    from netprep.text import clock
+    from netprep.ui.text import clean, hanging
+
+    console = out()
+    window = f"{clock(SHORT_SECONDS[0])}-{clock(SHORT_SECONDS[1])}"
+    console.print(safe(f"{heading} (~{clock(short.seconds)} to say, {short.words} words; "
+                       f"aim for {window}; the whole takes ~{clock(short.full_seconds)})",
+                       "bold"))
+    for line in short.lines:
+        hanging(console, f"  {clean(line.part):<10} ", line.text)
+    for note in short.notes:
+        bullet(console, note, style="yellow")
+    console.print(safe(again, "dim"))

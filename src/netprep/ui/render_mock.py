@@ -29,6 +29,7 @@ ROUND_NAMES = {
     "technical": "technical fundamentals",
     "resume": "resume deep-dive",
     "pitch": "tell me about yourself",
+    "screen": "recruiter and hiring-manager screen (short answers: 30-60 s each)",
 }
 KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
              "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")

@@ -1,0 +1,71 @@
+"""The rounds still missing (issue 23, section 5): hiring-manager screens, what each round
+scores, product sense on every track, the phased design round, after the interview and the
+interviewer questions that show memo homework. Counts are the issue's bars."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netprep.content import collect, load_library
+from netprep.paths import builtin_content_dir
+
+from .conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([(builtin_content_dir(), "builtin")])
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    target = tmp_path / "pack"
+    shutil.copytree(DATA / "packs" / "good", target)
+    return target
+
+
+def problems(pack: Path) -> str:
+    return "\n".join(collect([(pack, "user")])[1])
+
+
+# --- hiring-manager screens ---------------------------------------------------------------
+
+def test_fifteen_hiring_manager_questions_want_short_reasons_not_stories(library) -> None:
+    screen = [q for q in library.questions if q.screen == "hiring-manager"]
+    assert len(screen) >= 15
+    for q in screen:
+        assert q.round == "behavioral" and q.kind == "motivation", q.id
+        assert q.talking_points and q.seconds <= 60, q.id
+
+
+def test_a_screen_tag_outside_a_behavioral_file_is_refused(pack: Path) -> None:
+    (pack / "questions" / "role.yaml").write_text(
+        "round: role\nscreen: hiring-manager\nquestions:\n  - id: r1\n"
+        "    text: Which team would you join?\n    competencies: [teamwork]\n"
+        "    screen: recruiter\n")
+    (pack / "questions" / "screen.yaml").write_text(
+        "round: behavioral\nquestions:\n  - id: s1\n    text: Why this team?\n"
+        "    competencies: [teamwork]\n    screen: manager\n")
+    found = problems(pack)
+    assert "role.yaml:2: screen: screen questions are asked in a behavioral round file" in found
+    assert "role.yaml:7: questions[0].screen: screen questions are asked in a behavioral" in found
+    assert ("screen.yaml:6: questions[0].screen: expected one of recruiter, hiring-manager, "
+            'got "manager"') in found
+
+
+def test_mock_round_screen_asks_only_screen_questions_with_their_talking_points(cli) -> None:
+    result = cli("mock", "--round", "screen", "-n", "3", "--seed", "4",
+                 input="I would pick the pipelines work, as in my ETL project.\n\n\n")
+    assert result.code == 0, result.err
+    assert "recruiter and hiring-manager screen" in result.err
+    assert "Answer with your own reasons: no story for this one." in result.err
+    assert "<" in result.err  # the question's own fill-in talking points are shown
+    session = json.loads(cli("history", "show", "1", "--json").out)
+    assert session["round"] == "screen" and session["answered"] == 3
+    library = load_library([(builtin_content_dir(), "builtin")])
+    screen = {q.key for q in library.questions if q.screen}
+    assert set(session["settings"]["planned"]) <= screen
