@@ -69,3 +69,57 @@ def test_mock_round_screen_asks_only_screen_questions_with_their_talking_points(
     library = load_library([(builtin_content_dir(), "builtin")])
     screen = {q.key for q in library.questions if q.screen}
     assert set(session["settings"]["planned"]) <= screen
+
+
+# --- what each round scores -----------------------------------------------------------------
+
+def test_the_coding_design_and_behavioral_rubrics_are_content(library) -> None:
+    assert set(library.rubrics) == {"coding", "design", "behavioral"}
+    coding = library.rubrics["coding"]
+    assert [a.id for a in coding.areas] == ["communication", "problem-solving", "code",
+                                            "verification"]
+    assert coding.habits[0].startswith("Dry-run and test your code")
+    assert "dry-run" in next(a for a in coding.areas if a.id == "verification").strong
+    assert [a.id for a in library.rubrics["design"].areas][:2] == ["requirements",
+                                                                   "estimation"]
+
+
+def test_a_rubric_file_is_validated(pack: Path) -> None:
+    (pack / "rubrics.yaml").write_text(
+        "rubrics:\n"
+        "  - round: coding\n    title: T\n    summary: S\n    habits: [h]\n    areas:\n"
+        "      - {id: a, name: A, strong: s, weak: w}\n"
+        "      - {id: a, name: B, strong: s, weak: w}\n"
+        "      - {id: c, name: C, strong: s, weak: w}\n"
+        "  - round: coding\n    title: T\n    summary: S\n    habits: [h]\n    areas:\n"
+        "      - {id: a, name: A, strong: s, weak: w}\n"
+        "      - {id: b, name: B, strong: s, weak: w}\n"
+        "      - {id: c, name: C, strong: s}\n"
+        "  - round: lunch\n    title: T\n    summary: S\n    habits: []\n    areas: []\n")
+    found = problems(pack)
+    assert "rubrics.yaml:7: rubrics[0].areas: the area id 'a' appears twice" in found
+    assert "rubrics.yaml:17: rubrics[1].areas[2].weak: required, but missing" in found
+    assert ("rubrics.yaml:18: rubrics[2].round: expected one of coding, design, behavioral, "
+            'got "lunch"') in found
+    assert "rubrics[2].areas: expected 3 to 6 items, got 0" in found
+
+
+def test_the_briefing_says_what_the_round_scores(cli) -> None:
+    result = cli("mock", "--round", "behavioral", "-n", "1", "--seed", "2", input="\n")
+    assert result.code == 0, result.err
+    assert "Scored on" in result.err and "Your own part" in result.err
+    assert "Pick the story before you start talking" in result.err
+    technical = cli("mock", "--round", "technical", "-n", "1", "--seed", "2", input="\n")
+    assert "Scored on" not in technical.err  # concept questions: no coding rubric
+
+
+def test_tips_rubrics_lists_every_area_and_the_habits(cli) -> None:
+    shown = cli("tips", "rubrics")
+    assert shown.code == 0, shown.err
+    for words in ("What the coding round scores", "What the design round scores",
+                  "What the behavioral round scores", "Verification", "Dry-run and test "
+                  "your code"):
+        assert words in " ".join(shown.out.split())
+    data = json.loads(cli("tips", "rubrics", "--json").out)["rubrics"]
+    assert [r["round"] for r in data] == ["coding", "design", "behavioral"]
+    assert {"id", "name", "strong", "weak"} == set(data[0]["areas"][0])

@@ -91,10 +91,13 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         if coding and interactive:  # the briefing says the round ends with the drill
             import dataclasses
 
+            from netprep.mock.plan import rubric_for
+
             ending = ("After the last question, one timed coding drill ends the round (your "
                       "editor opens on a starter file); the summary comes after it.")
             plan = dataclasses.replace(
-                plan, note=f"{plan.note} {ending}" if plan.note else ending)
+                plan, note=f"{plan.note} {ending}" if plan.note else ending,
+                rubric=rubric_for(library, round_, coding=True))
         interviewer: Any
         if setup is not None:
             from netprep.ui.voice_interview import AudioFileInterviewer, VoiceInterviewer

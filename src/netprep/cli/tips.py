@@ -10,8 +10,9 @@ app = typer.Typer(add_completion=False)
 @app.command()
 def tips(
     section: str = typer.Argument(
-        None, help="Only this section: interview, loop, preparation or calendar; "
-        "`questions` lists good questions to ask the interviewer."
+        None, help="Only this section: interview, loop, preparation, calendar or after; "
+        "`questions` lists good questions to ask the interviewer, `rubrics` what the "
+        "coding, design and behavioral rounds score."
     ),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
     theme: str = typer.Option(None, "--theme", help="With `questions`: only this theme "
@@ -26,11 +27,16 @@ def tips(
 
     `netprep tips questions` lists questions worth asking at the end of an interview,
     by theme; `--save ID` keeps favourites for `star export --format markdown`.
+    `netprep tips rubrics` shows what each round scores, area by area, and the habits
+    that earn the marks (the same rubric the mock briefing names).
     """
     from netprep.errors import UsageError
 
     if section == "questions":
         _questions(theme, save or [], unsave or [], saved, json)
+        return
+    if section == "rubrics" and not (theme or save or unsave or saved):
+        _rubrics(json)
         return
     if theme or save or unsave or saved:
         raise UsageError("--theme, --save, --unsave and --saved go with `netprep tips questions`.")
@@ -102,3 +108,21 @@ def _questions(theme: str | None, save: list[str], unsave: list[str], only_saved
     from netprep.ui.render_resume import render_bank
 
     render_bank(rows, kept)
+
+
+def _rubrics(json: bool) -> None:
+    from netprep.content import load_library
+
+    library = load_library()
+    data = [{"round": r.round, "title": r.title, "summary": r.summary, "pack": r.pack,
+             "areas": [{"id": a.id, "name": a.name, "strong": a.strong, "weak": a.weak}
+                       for a in r.areas],
+             "habits": list(r.habits)} for r in library.rubrics.values()]
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json({"rubrics": data})
+        return
+    from netprep.ui.render import render_rubrics
+
+    render_rubrics(data)

@@ -14,10 +14,14 @@ from typing import Any
 
 from netprep.content.briefs import add_brief
 from netprep.content.models import (
+    DESIGN_MINUTES,
+    DESIGN_PHASES,
     KIND_ROUNDS,
     TOPICS,
     AskQuestion,
     Competency,
+    DesignPhase,
+    DesignRound,
     Exercise,
     Language,
     Library,
@@ -26,6 +30,8 @@ from netprep.content.models import (
     Question,
     QuizItem,
     Reflection,
+    Rubric,
+    RubricArea,
     Template,
     Theme,
     Tip,
@@ -447,6 +453,67 @@ def _add_asking(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) ->
                                           pack.id))
 
 
+def _add_rubrics(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    seen: set[str] = set()
+    items = data["rubrics"] if isinstance(data.get("rubrics"), list) else []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue  # a broken item: its problem is reported already
+        where = f"rubrics[{i}]"
+        if valid(item["round"]) and item["round"] in seen:
+            ctx.error(line_of(item, "round"), f"{where}.round",
+                      f"a second rubric for the {item['round']} round; keep one per round")
+            continue
+        seen.add(item["round"])
+        ids = [a["id"] for a in each(item["areas"]) if isinstance(a, dict) and valid(a["id"])]
+        twice = next((a for a in ids if ids.count(a) > 1), None)
+        if twice is not None:
+            ctx.error(line_of(item, "areas"), f"{where}.areas",
+                      f"the area id '{twice}' appears twice")
+            continue
+        if not valid(item) or item["round"] in library.rubrics:
+            continue  # the first pack's rubric for a round is the one shown
+        areas = tuple(RubricArea(a["id"], a["name"], a["strong"], a["weak"])
+                      for a in item["areas"])
+        library.rubrics[item["round"]] = Rubric(item["round"], item["title"], item["summary"],
+                                                areas, tuple(item["habits"]), pack.id)
+
+
+def _add_design(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> None:
+    problems = len(ctx.errors)
+    if any(d.id == data["id"] for d in library.designs):
+        ctx.error(line_of(data, "id"), "id", f"the design round id '{data['id']}' is already used")
+    _check_refs(ctx, data, "tracks", "", library.tracks, "tracks", "declare it in tracks.yaml",
+                library.broken_ids.get("tracks"))
+    order = [p["phase"] for p in data["phases"]]
+    if order != list(DESIGN_PHASES):
+        ctx.error(line_of(data, "phases"), "phases",
+                  f"the phases run in this order, each once: {', '.join(DESIGN_PHASES)} "
+                  f"(got {', '.join(order)})")
+    total = sum(p["minutes"] for p in data["phases"])
+    if total != DESIGN_MINUTES:
+        ctx.error(line_of(data, "phases"), "phases",
+                  f"the phases' minutes add up to {total}; a design round takes "
+                  f"{DESIGN_MINUTES}")
+    for i, phase in enumerate(data["phases"]):
+        if phase["phase"] == "deep-dive" and not phase["follow_ups"]:
+            ctx.error(line_of(phase), f"phases[{i}].follow_ups",
+                      "required for the deep-dive phase (1-3 follow-up questions)")
+    for i, est in enumerate(data["estimates"]):
+        if not est["low"] <= est["answer"] <= est["high"]:
+            ctx.error(line_of(est, "answer"), f"estimates[{i}].answer",
+                      f"{est['answer']} is outside its own range {est['low']}-{est['high']}")
+    if len(ctx.errors) > problems:
+        return
+    phases = tuple(DesignPhase(p["phase"], p["minutes"], p["ask"], tuple(p["key_points"]),
+                               tuple(p["follow_ups"]),
+                               tuple(_plain(c) for c in p["clarifications"]))
+                   for p in data["phases"])
+    library.designs.append(DesignRound(data["id"], data["title"], data["prompt"],
+                                       tuple(data["tracks"]), data["level"], phases,
+                                       tuple(_plain(e) for e in data["estimates"]), pack.id))
+
+
 def _plain(case: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in case.items() if not k.startswith("_")}
 
@@ -464,4 +531,6 @@ ADD = {
     "takehome": add_brief,
     "probes": _add_probes,
     "interviewer_questions": _add_asking,
+    "rubrics": _add_rubrics,
+    "design": _add_design,
 }

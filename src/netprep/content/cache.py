@@ -21,6 +21,8 @@ from netprep.content.models import (
     AskQuestion,
     Brief,
     Competency,
+    DesignPhase,
+    DesignRound,
     Exercise,
     Language,
     Library,
@@ -29,6 +31,8 @@ from netprep.content.models import (
     Question,
     QuizItem,
     Reflection,
+    Rubric,
+    RubricArea,
     Template,
     Theme,
     Tip,
@@ -37,7 +41,7 @@ from netprep.content.models import (
     Track,
 )
 
-FORMAT = 5  # bump when a record gains or loses a field
+FORMAT = 6  # bump when a record gains or loses a field
 CACHE_NAME = "content-cache.json"
 
 
@@ -105,10 +109,14 @@ _RECORDS: dict[str, type] = {
     "asking": AskQuestion,
     "tracks": Track,
     "topics": Topic,
+    "rubrics": Rubric,
+    "designs": DesignRound,
 }
 _NESTED: dict[type, dict[str, type]] = {
     Theme: {"quiz": QuizItem, "reflections": Reflection},
     TipSection: {"items": Tip},
+    Rubric: {"areas": RubricArea},
+    DesignRound: {"phases": DesignPhase},
 }
 
 
@@ -149,4 +157,6 @@ def _library(data: dict[str, Any]) -> Library:
         asking=records("asking"),
         tracks=keyed("tracks"),
         topics=keyed("topics"),
+        rubrics=keyed("rubrics"),
+        designs=records("designs"),
     )

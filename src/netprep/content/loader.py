@@ -28,6 +28,7 @@ SINGLE_FILES = {
     "interviewer_questions": specs.INTERVIEWER_QUESTIONS,
     "tracks": specs.TRACKS,
     "topics": specs.TOPICS,
+    "rubrics": specs.RUBRICS,
 }
 FOLDERS = {
     "themes": specs.THEME,
@@ -35,6 +36,7 @@ FOLDERS = {
     "templates": specs.TEMPLATES,
     "exercises": specs.EXERCISE,
     "takehome": BRIEF,
+    "design": specs.DESIGN,
 }
 
 
@@ -42,7 +44,7 @@ FOLDERS = {
 # the others only ever see whole records.
 PARTIAL_OK = frozenset(
     {"competencies", "tracks", "topics", "themes", "questions", "templates", "tips",
-     "exercises", "languages"}
+     "exercises", "languages", "rubrics"}
 )
 
 
@@ -154,9 +156,9 @@ def _load_loose_file(library: Library, file: Path) -> list[str]:
     if check is None:
         return [
             f"{_display(file)}: cannot tell what this file holds; put it in a pack folder "
-            "(themes/, questions/, templates/, exercises/, takehome/) or name it pack.yaml, "
-            "competencies.yaml, tracks.yaml, topics.yaml, tips.yaml, languages.yaml, "
-            "probes.yaml or interviewer_questions.yaml"
+            "(themes/, questions/, templates/, exercises/, takehome/, design/) or name it "
+            "pack.yaml, competencies.yaml, tracks.yaml, topics.yaml, tips.yaml, "
+            "languages.yaml, probes.yaml, rubrics.yaml or interviewer_questions.yaml"
         ]
     data, ctx = _read(file, check)
     if data is not None and (kind in PARTIAL_OK or valid(data)):
@@ -252,6 +254,9 @@ def counts(library: Library, pack_id: str) -> dict[str, Any]:
         "motivation_questions": by_kind["motivation"],
         "system_design_questions": by_kind["system-design"],
         "screen_questions": sum(1 for q in questions if q.screen),
+        "rubrics": sum(1 for r in library.rubrics.values() if r.pack == pack_id),
+        "design_rounds": sum(1 for d in library.designs if d.pack == pack_id),
+        "estimates": sum(len(d.estimates) for d in library.designs if d.pack == pack_id),
         "tracks": sum(1 for t in library.tracks.values() if t.pack == pack_id),
         "topics": sum(1 for t in library.topics.values() if t.pack == pack_id),
         "track_questions": {

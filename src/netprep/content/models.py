@@ -133,6 +133,9 @@ class Question(NamedTuple):
     level: str | None = None  # one of LEVELS, when the author gave one
     talking_points: tuple[str, ...] = ()  # fill-in templates for motivation answers
     screen: str | None = None  # one of SCREENS: asked in a recruiter or hiring-manager screen
+    # An estimation question's reference (`mock --round estimate`, built from design
+    # rounds, never written in a question file): {"answer", "low", "high", "unit", "method"}.
+    estimate: dict[str, Any] | None = None
 
     @property
     def key(self) -> str:
@@ -231,6 +234,56 @@ class Probe(NamedTuple):
     pack: str
 
 
+# The rounds a rubric is written for (`rubrics.yaml`): shown in that round's briefing.
+RUBRIC_ROUNDS = ("coding", "design", "behavioral")
+
+
+class RubricArea(NamedTuple):
+    id: str
+    name: str
+    strong: str  # what a strong answer shows
+    weak: str  # what costs marks
+
+
+class Rubric(NamedTuple):
+    """What a round is scored on, area by area, and the habits that earn the marks."""
+
+    round: str  # one of RUBRIC_ROUNDS
+    title: str
+    summary: str
+    areas: tuple[RubricArea, ...]
+    habits: tuple[str, ...]
+    pack: str
+
+
+# A design round's phases, in the order they are run (`design/<id>.yaml`).
+DESIGN_PHASES = ("requirements", "estimates", "high-level", "deep-dive", "trade-offs")
+DESIGN_MINUTES = 45
+
+
+class DesignPhase(NamedTuple):
+    phase: str  # one of DESIGN_PHASES
+    minutes: int
+    ask: str  # what the interviewer says to open the phase
+    key_points: tuple[str, ...]
+    follow_ups: tuple[str, ...] = ()
+    clarifications: tuple[dict[str, Any], ...] = ()  # as in Question
+
+
+class DesignRound(NamedTuple):
+    """A full 45-minute design round sized for interns, run phase by phase."""
+
+    id: str
+    title: str
+    prompt: str
+    tracks: tuple[str, ...]
+    level: str
+    phases: tuple[DesignPhase, ...]
+    # Estimation practice: {"id", "question", "answer", "low", "high", "unit", "method"}.
+    estimates: tuple[dict[str, Any], ...]
+    pack: str
+
+
 class AskQuestion(NamedTuple):
     """A good question for the candidate to ask the interviewer."""
 
@@ -258,6 +311,8 @@ class Library:
     asking: list[AskQuestion] = field(default_factory=list)
     tracks: dict[str, Track] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    rubrics: dict[str, Rubric] = field(default_factory=dict)  # by round
+    designs: list[DesignRound] = field(default_factory=list)
     # Ids declared by records that had errors ("themes" -> {...}): references to
     # them are not reported again as unknown. Never cached (a broken load is not).
     broken_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -278,6 +333,8 @@ class Library:
             asking=[q for q in self.asking if q.pack == pack_id],
             tracks=self.tracks,
             topics=self.topics,
+            rubrics=self.rubrics,
+            designs=[d for d in self.designs if d.pack == pack_id],
         )
 
     def theme(self, theme_id: str) -> Theme | None:
@@ -297,6 +354,9 @@ class Library:
     def memo(self) -> dict[str, str] | None:
         """The culture memo the loaded themes teach (the first pack that names one)."""
         return next((p.memo for p in self.packs if p.memo), None)
+
+    def design(self, design_id: str) -> DesignRound | None:
+        return next((d for d in self.designs if d.id == design_id), None)
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self.exercises if e.id == exercise_id), None)

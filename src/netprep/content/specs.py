@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from netprep.content.models import KINDS, LEVELS, ROUNDS, SCREENS
+from netprep.content.models import (
+    DESIGN_PHASES,
+    KINDS,
+    LEVELS,
+    ROUNDS,
+    RUBRIC_ROUNDS,
+    SCREENS,
+)
 from netprep.content.schema import (
     IDENT_RE,
     F,
@@ -300,5 +307,78 @@ INTERVIEWER_QUESTIONS = record(
                 low=1,
             )
         )
+    }
+)
+
+# What each round scores (`rubrics.yaml`), shown in the mock briefing and `netprep tips rubrics`.
+RUBRICS = record(
+    {
+        "rubrics": F(
+            many(
+                record(
+                    {
+                        "round": F(enum(*RUBRIC_ROUNDS)),
+                        "title": F(text(max_chars=120)),
+                        "summary": F(text(max_chars=400)),
+                        "areas": F(
+                            many(
+                                record(
+                                    {
+                                        "id": F(ident()),
+                                        "name": F(text(max_chars=60)),
+                                        "strong": F(text(max_chars=400)),
+                                        "weak": F(text(max_chars=400)),
+                                    }
+                                ),
+                                3,
+                                6,
+                            )
+                        ),
+                        "habits": F(many(text(max_chars=300), 1, 5)),
+                    }
+                ),
+                low=1,
+            )
+        )
+    }
+)
+
+_ESTIMATE = record(
+    {
+        "id": F(ident()),
+        "question": F(text(max_chars=300)),
+        "answer": F(integer(1, 10**15, "a positive whole number")),
+        "low": F(integer(1, 10**15, "a positive whole number")),
+        "high": F(integer(1, 10**15, "a positive whole number")),
+        "unit": F(text(max_chars=60)),
+        "method": F(text(max_chars=600)),
+    }
+)
+
+# A full design round (`design/<id>.yaml`): 45 minutes in five phases.
+DESIGN = record(
+    {
+        "id": F(ident()),
+        "title": F(text(max_chars=120)),
+        "prompt": F(text(max_chars=600)),
+        "tracks": F(many(ident(), 1, 8, unique=True)),
+        "level": F(enum(*LEVELS)),
+        "phases": F(
+            many(
+                record(
+                    {
+                        "phase": F(enum(*DESIGN_PHASES)),
+                        "minutes": F(integer(1, 30, "a number of minutes")),
+                        "ask": F(text(max_chars=400)),
+                        "key_points": F(many(text(max_chars=300), 3, 6)),
+                        "follow_ups": F(many(text(max_chars=300), 1, 3), False, ()),
+                        "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
+                    }
+                ),
+                len(DESIGN_PHASES),
+                len(DESIGN_PHASES),
+            )
+        ),
+        "estimates": F(many(_ESTIMATE, 1, 4)),
     }
 )

@@ -102,6 +102,7 @@ class Plan:
     seed: int | None = None
     note: str | None = None  # e.g. fewer questions available than asked for
     settings: dict[str, Any] = field(default_factory=dict)
+    rubric: Any = None  # content.models.Rubric: what the round scores, for the briefing
 
     @property
     def total(self) -> int:

@@ -140,7 +140,18 @@ def build_plan(
     }
     return Plan(config.round, config.timed, tuple(items),
                 briefing_tips(library, config.round, chosen), config.seed,
-                note, settings)
+                note, settings, rubric_for(full, config.round))
+
+
+# The rubric each round's briefing shows (content rubrics.yaml, by its `round`); a
+# technical round shows the coding one when it ends with a drill (`--coding`).
+RUBRIC_OF = {"behavioral": "behavioral", "culture": "behavioral", "design": "design"}
+
+
+def rubric_for(library: Library, round_: str, coding: bool = False) -> Any:
+    """What the round is scored on (a `Rubric`), or None for a round without one."""
+    wanted = "coding" if coding and round_ == "technical" else RUBRIC_OF.get(round_)
+    return library.rubrics.get(wanted) if wanted else None
 
 
 TRACK_ROUNDS = ("role", "technical")

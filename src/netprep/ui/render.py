@@ -109,3 +109,23 @@ def render_short(short: Any, heading: str, again: str) -> None:
     for note in short.notes:
         bullet(console, note, style="yellow")
     console.print(safe(again, "dim"))
+
+
+def render_rubrics(rubrics: list[dict[str, Any]]) -> None:
+    """What each round scores: per area what scores well and what costs marks, then habits."""
+    from netprep.ui.text import hanging
+
+    console = out()
+    if not rubrics:
+        console.print("No rubrics in the loaded packs (content rubrics.yaml).")
+        return
+    for rubric in rubrics:
+        console.print()
+        console.print(safe(rubric["title"], "bold underline"))
+        hanging(console, "", rubric["summary"])
+        for area in rubric["areas"]:
+            console.print(safe(f"  {area['name']}", "bold"))
+            hanging(console, "    scores: ", area["strong"])
+            hanging(console, "    costs:  ", area["weak"], "dim")
+        for habit in rubric["habits"]:
+            bullet(console, f"Habit: {habit}", style="cyan")

@@ -83,6 +83,9 @@ def render_briefing(plan: Plan, console: Console, interactive: bool,
         grid.add_row("Keys", KEYS_HINT)
     else:
         grid.add_row("Input", "one line of stdin per answer (an empty line: answered aloud)")
+    if plan.rubric is not None:
+        grid.add_row("Scored on", safe(" · ".join(a.name for a in plan.rubric.areas)))
+        grid.add_row("Habit", safe(plan.rubric.habits[0]))
     if plan.note:
         grid.add_row("Note", safe(plan.note, "yellow"))
     console.print(Panel(grid, title="Mock interview", title_align="left", border_style="cyan"))
