@@ -123,3 +123,16 @@ def test_tips_rubrics_lists_every_area_and_the_habits(cli) -> None:
     data = json.loads(cli("tips", "rubrics", "--json").out)["rubrics"]
     assert [r["round"] for r in data] == ["coding", "design", "behavioral"]
     assert {"id", "name", "strong", "weak"} == set(data[0]["areas"][0])
+
+
+# --- product sense on every track -------------------------------------------------------------
+
+def test_every_track_has_a_what_would_you_improve_question_with_key_points(library) -> None:
+    assert len(library.tracks) == 9  # data-science: "show whether it worked"
+    for track in library.tracks:
+        asked = [q for q in library.questions if q.topic == "product-sense"
+                 and track in q.tracks and "improve" in q.text
+                 and ("know" in q.text or "show" in q.text)
+                 and any(w in q.text for w in ("worked", "helped", "better"))]
+        assert asked, track
+        assert all(len(q.key_points) >= 3 and q.follow_ups for q in asked), track

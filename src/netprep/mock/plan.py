@@ -187,7 +187,8 @@ def select_questions(library: Library, round_: str, count: int, practice: dict[s
     extra = extra or {}
     if round_ in OWN_ROUNDS:
         return list(extra.get(round_, ()))[:count]
-    pools = {r: library.questions_of(r) for r in LOOP_ORDER}
+    # Screen questions (hiring-manager, recruiter) are a round of their own.
+    pools = {r: [q for q in library.questions_of(r) if not q.screen] for r in LOOP_ORDER}
     if round_ == "screen":
         pools = {"screen": [q for q in library.questions if q.screen]}
     # Score every question once, with a seeded jitter to vary ties between runs.
