@@ -136,3 +136,94 @@ def test_every_track_has_a_what_would_you_improve_question_with_key_points(libra
                  and any(w in q.text for w in ("worked", "helped", "better"))]
         assert asked, track
         assert all(len(q.key_points) >= 3 and q.follow_ups for q in asked), track
+
+
+# --- the full design round and estimation practice ------------------------------------------
+
+def test_eight_design_rounds_of_45_minutes_in_five_phases(library) -> None:
+    from netprep.content.models import DESIGN_PHASES
+
+    assert len(library.designs) >= 8
+    for design in library.designs:
+        assert tuple(p.phase for p in design.phases) == DESIGN_PHASES, design.id
+        assert sum(p.minutes for p in design.phases) == 45, design.id
+        deep = next(p for p in design.phases if p.phase == "deep-dive")
+        assert deep.follow_ups, design.id
+        assert design.estimates and all(e["low"] <= e["answer"] <= e["high"]
+                                        for e in design.estimates), design.id
+    assert {t for d in library.designs for t in d.tracks} >= {"backend", "frontend",
+                                                              "security"}
+
+
+def test_a_design_file_is_validated(pack: Path) -> None:
+    (pack / "design").mkdir()
+    phase = ("  - phase: {0}\n    minutes: {1}\n    ask: Go on.\n"
+             "    key_points:\n      - a\n      - b\n      - c\n")
+    phases = "".join(phase.format(p, m) for p, m in (
+        ("requirements", 5), ("high-level", 5), ("estimates", 15), ("deep-dive", 12),
+        ("trade-offs", 5)))
+    (pack / "design" / "bad.yaml").write_text(
+        "id: dr-bad\ntitle: Bad\nprompt: Design it.\ntracks:\n  - bakend\nlevel: easy\n"
+        f"phases:\n{phases}estimates:\n  - id: e\n    question: How many?\n    answer: 50\n"
+        "    low: 100\n    high: 200\n    unit: things\n    method: Count them.\n")
+    found = problems(pack)
+    assert "bad.yaml:5: tracks: unknown track 'bakend'" in found
+    assert ("phases: the phases run in this order, each once: requirements, estimates, "
+            "high-level, deep-dive, trade-offs") in found
+    assert "phases: the phases' minutes add up to 42; a design round takes 45" in found
+    assert "phases[3].follow_ups: required for the deep-dive phase" in found
+    assert "estimates[0].answer: 50 is outside its own range 100-200" in found
+
+
+def test_mock_round_design_times_each_phase_and_asks_the_deep_dive_follow_up(cli) -> None:
+    lines = ["How many people per party, and how close must sync be?",
+             "2 million watching, 1% in parties, a heartbeat every 5 s: 4,000 a second.",
+             "A party service holds state; clients keep a WebSocket to a gateway.",
+             "Party state is the source of truth; a joiner seeks to the position.",
+             "The sequence number orders them, so the last one wins for everyone.",
+             "One owner per party is simple but a single point of failure."]
+    result = cli("mock", "--round", "design", "--design", "dr-watch-party",
+                 input="\n".join(lines) + "\n")
+    assert result.code == 0, result.err
+    screen = " ".join(result.err.split())
+    assert "system design, 45 minutes in five phases" in screen
+    assert "Scored on Requirements and scope · Estimates" in screen
+    assert "Watch together: 45 minutes in five timed phases" in screen
+    for phase in ("Requirements and clarifications (5 min)", "Back-of-envelope estimates "
+                  "(5 min)", "High-level design (15 min)", "Deep dive (12 min)",
+                  "Trade-offs (8 min)"):
+        assert phase in screen
+    session = json.loads(cli("history", "show", "1", "--json").out)
+    assert session["round"] == "design" and session["target_seconds"] == 45 * 60
+    targets = [q["target_seconds"] for q in session["questions"]]
+    assert targets == [300, 300, 900, 720, 480]  # the countdown of each phase
+    deep = session["questions"][3]
+    assert deep["follow_up"] and deep["follow_up_answer"] == lines[4]
+    assert all(q["follow_up"] is None for i, q in enumerate(session["questions"]) if i != 3)
+
+
+def test_design_flags_are_checked(cli) -> None:
+    unknown = cli("mock", "--round", "design", "--design", "dr-watch-partyy", input="\n")
+    assert unknown.code == 2 and "dr-watch-party" in unknown.err  # did you mean
+    stray = cli("mock", "--round", "behavioral", "--design", "dr-watch-party", input="\n")
+    assert stray.code == 2 and "--round design" in stray.err
+
+
+def test_estimation_practice_reads_the_final_number_against_its_range(cli) -> None:
+    from netprep.mock.design import check_estimate, final_number
+
+    assert final_number("2 million, 1% of it is 20,000, so about 4k a second") == 4000
+    assert final_number("roughly 1.5 million a day") == 1_500_000
+    assert final_number("no idea") is None
+    est = {"low": 2000, "high": 10000, "unit": "messages a second", "method": "m"}
+    assert check_estimate("so about 4,000 a second", est)["in_range"]
+    assert not check_estimate("maybe 50", est)["in_range"]
+    result = cli("mock", "--round", "estimate", "-n", "1", "--design", "x", input="\n")
+    assert result.code == 2  # --design belongs to the design round
+    result = cli("mock", "--round", "estimate", "-n", "2", "--seed", "1",
+                 input="I think 3 a second.\nNo idea at all.\n")
+    assert result.code == 0, result.err
+    screen = " ".join(result.err.split())
+    assert "estimation practice" in screen
+    assert "is outside the sound range" in screen and "Worked:" in screen
+    assert "No final number" in screen

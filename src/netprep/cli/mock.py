@@ -15,7 +15,9 @@ app = typer.Typer(add_completion=False)
 
 ROUND_HELP = ("behavioral, culture, role, technical, mixed (one of each, like the real loop), "
               "resume (deep-dives about your resume entries), pitch (tell me about yourself), "
-              "screen (hiring-manager and team-matching questions, 30-60 s answers); "
+              "screen (hiring-manager and team-matching questions, 30-60 s answers), "
+              "design (one 45-minute design round in five timed phases), estimate "
+              "(back-of-envelope estimation practice); "
               "takehome (with --attempt) asks about a submitted take-home.")
 
 
@@ -51,6 +53,10 @@ def mock(
                                 "exercise sized to the minutes left of a 45-minute round, no "
                                 "harder than its questions, run against hidden tests (see "
                                 "`netprep code`)."),
+    design: str = typer.Option(None, "--design", metavar="ID",
+                               help="With --round design: which design round to run (such "
+                               "as dr-watch-party; a wrong id lists them all); default: the "
+                               "one practised least, of your --track tracks."),
     attempt: int = typer.Option(None, "--attempt", metavar="ID", click_type=ID,
                                 help="With --round takehome: the submitted take-home attempt "
                                 "to be asked about (see `netprep takehome review`)."),
@@ -129,4 +135,5 @@ def mock(
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
              voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio,
              speak=speak or speak_to is not None, speak_to=speak_to,
-             tracks=tuple(track or ()), partner=partner, partner_name=partner_name)
+             tracks=tuple(track or ()), partner=partner, partner_name=partner_name,
+             design=design)

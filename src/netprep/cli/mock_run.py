@@ -17,7 +17,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False,
              speak: bool = False, speak_to: str | None = None,
              tracks: tuple[str, ...] = (), partner: bool = False,
-             partner_name: str | None = None) -> None:
+             partner_name: str | None = None, design: str | None = None) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
@@ -43,6 +43,11 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                          "Use one of them.")
     if partner:
         hints = False  # the screen is the interviewer's: no story suggestion on it
+    if design is not None and round_ != "design":
+        raise UsageError("--design picks the round of `--round design`.",
+                         f"Run `netprep mock --round design --design {design}`.")
+    if round_ == "design":
+        questions = 5  # the five phases, always
 
     config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
                         minutes=minutes, pack=pack, seed=seed, hints=hints,
@@ -84,10 +89,27 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
 
         practice = practice_by_question(store)
         extra, extra_hints = own_questions(store, library, config, practice)
+        design_note = None
+        if config.round in ("design", "estimate"):
+            from datetime import datetime, timezone
+
+            from netprep.mock.design import round_questions
+            from netprep.mock.plan import priority
+
+            now = datetime.now(timezone.utc)
+            seen = {key: priority(p, now) for key, p in practice.items()}
+            asked, design_note = round_questions(library, config.round, design, tracks,
+                                                 config.questions, seen, seed)
+            extra = {config.round: asked}
         plan = build_plan(library, config, stories, practice, scores=scores,
                           talking_points=points, extra=extra, extra_hints=extra_hints)
         if index is not None:
             match_cache.save(index)
+        if design_note:
+            import dataclasses
+
+            plan = dataclasses.replace(
+                plan, note=f"{plan.note} {design_note}" if plan.note else design_note)
         if coding and interactive:  # the briefing says the round ends with the drill
             import dataclasses
 

@@ -62,6 +62,8 @@ def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool 
         _pitch_length(analysis)
     else:
         _over_target(analysis, target_seconds)
+    if getattr(question, "estimate", None):
+        _estimate(analysis, text, question.estimate)
     return analysis
 
 
@@ -88,6 +90,21 @@ def _over_target(analysis: Any, target_seconds: int | None) -> None:
     analysis.findings.insert(at, finding)
     score = score_of(analysis.codes, analysis.words, unready=frozenset({"too-long"}))
     analysis.score, analysis.ready = min(score, analysis.score), False
+
+
+def _estimate(analysis: Any, text: str, estimate: Any) -> None:
+    """An estimation answer's final number against its sound range (`mock.design`): out of
+    range or missing is a finding (advice, not a blocker); the check is kept in `extra`."""
+    from netprep.coach.findings import Finding
+    from netprep.mock.design import check_estimate, estimate_finding
+
+    check = check_estimate(text, estimate)
+    extra = getattr(analysis, "extra", None)
+    if isinstance(extra, dict):
+        extra["estimate"] = check
+    found = estimate_finding(check)
+    if found is not None and found[0] not in analysis.codes:
+        analysis.findings.append(Finding(*found))
 
 
 _PITCH = re.compile(r"\b(?:tell me about yourself|introduce yourself|walk me through your "

@@ -17,9 +17,12 @@ from netprep.errors import UsageError
 # saved "tell me about yourself"; their questions come from the user's data (see
 # `build_plan(extra=...)`), and a mixed round adds one resume question when entries exist.
 # "screen" asks the recruiter and hiring-manager screen questions (content `screen:`).
+# "design" runs one 45-minute design round phase by phase, "estimate" its estimation
+# questions (`mock.design`); both are planned in order, as the user's own rounds are.
 ROUND_CHOICES = ("mixed", "behavioral", "culture", "role", "technical", "resume", "pitch",
-                 "screen")
+                 "screen", "design", "estimate")
 OWN_ROUNDS = ("resume", "pitch")
+PLANNED_ROUNDS = (*OWN_ROUNDS, "design", "estimate")  # questions given to build_plan
 LOOP_ORDER = ("behavioral", "culture", "role", "technical")  # a mixed round cycles these
 STORY_ROUNDS = ("behavioral", "culture")  # rounds where a STAR story is suggested
 # Other spellings people type (the British one, a hyphen): read as the round they name.

@@ -12,7 +12,7 @@ from netprep.content.models import Library, Question
 from netprep.errors import NetprepError, UsageError
 from netprep.mock.model import (
     LOOP_ORDER,
-    OWN_ROUNDS,
+    PLANNED_ROUNDS,
     STORY_ROUNDS,
     Hint,
     MockConfig,
@@ -124,7 +124,10 @@ def build_plan(
     items = []
     for position, question in enumerate(chosen, start=1):
         target = round(config.minutes * 60) if config.minutes else question.seconds
-        follow_up = rng.choice(question.follow_ups) if (config.follow_ups and
+        # A design round always asks the deep dive's follow-up, as its interviewer would.
+        asked = config.follow_ups or question.id.endswith("--deep-dive") and \
+            question.round == "design"
+        follow_up = rng.choice(question.follow_ups) if (asked and
                                                         question.follow_ups) else None
         items.append(Planned(position, question, max(1, target), hints.get(position),
                              follow_up))
@@ -145,7 +148,8 @@ def build_plan(
 
 # The rubric each round's briefing shows (content rubrics.yaml, by its `round`); a
 # technical round shows the coding one when it ends with a drill (`--coding`).
-RUBRIC_OF = {"behavioral": "behavioral", "culture": "behavioral", "design": "design"}
+RUBRIC_OF = {"behavioral": "behavioral", "culture": "behavioral", "design": "design",
+             "estimate": "design"}
 
 
 def rubric_for(library: Library, round_: str, coding: bool = False) -> Any:
@@ -185,7 +189,7 @@ def select_questions(library: Library, round_: str, count: int, practice: dict[s
     first in their round.
     """
     extra = extra or {}
-    if round_ in OWN_ROUNDS:
+    if round_ in PLANNED_ROUNDS:
         return list(extra.get(round_, ()))[:count]
     # Screen questions (hiring-manager, recruiter) are a round of their own.
     pools = {r: [q for q in library.questions_of(r) if not q.screen] for r in LOOP_ORDER}

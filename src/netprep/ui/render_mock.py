@@ -30,6 +30,8 @@ ROUND_NAMES = {
     "resume": "resume deep-dive",
     "pitch": "tell me about yourself",
     "screen": "recruiter and hiring-manager screen (short answers: 30-60 s each)",
+    "design": "system design, 45 minutes in five phases",
+    "estimate": "estimation practice (back-of-envelope numbers)",
 }
 KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
              "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")
@@ -138,7 +140,7 @@ def _subtitle(item: Planned, names: dict[str, str], timed: bool, room: int = 200
     competency goes first, then the round; the target always stays."""
     question = item.question
     kind = (ROUND_NAMES.get(question.round, question.round)
-            if question.round != "technical" else "technical")
+            if question.round not in ("technical", "design", "estimate") else question.round)
     detail = (", ".join(names.get(c, c) for c in question.competencies)
               if question.competencies else question.topic or "")
     target = f"target {clock(item.target_seconds)}" if timed else "untimed"
