@@ -98,9 +98,9 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
 
             now = datetime.now(timezone.utc)
             seen = {key: priority(p, now) for key, p in practice.items()}
-            asked, design_note = round_questions(library, config.round, design, tracks,
-                                                 config.questions, seen, seed)
-            extra = {config.round: asked}
+            planned, design_note = round_questions(library, config.round, design, tracks,
+                                                   config.questions, seen, seed)
+            extra = {config.round: planned}
         plan = build_plan(library, config, stories, practice, scores=scores,
                           talking_points=points, extra=extra, extra_hints=extra_hints)
         if index is not None:
