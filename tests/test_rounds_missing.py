@@ -227,3 +227,32 @@ def test_estimation_practice_reads_the_final_number_against_its_range(cli) -> No
     assert "estimation practice" in screen
     assert "is outside the sound range" in screen and "Worked:" in screen
     assert "No final number" in screen
+
+
+# --- after the interview, and questions that show memo homework -----------------------------
+
+def test_after_the_interview_tips_each_come_with_a_practice_prompt(cli) -> None:
+    shown = cli("tips", "after")
+    assert shown.code == 0, shown.err
+    screen = " ".join(shown.out.split())
+    assert "thank-you note" in screen and "return offer" in screen and "Practise:" in screen
+    data = json.loads(cli("tips", "after", "--json").out)["sections"][0]
+    titles = " ".join(i["title"] for i in data["items"]).lower()
+    assert "thank-you" in titles and "follow up" in titles and "return offer" in titles
+    assert all(i["practice"] for i in data["items"])
+
+
+def test_a_tip_s_practice_prompt_is_validated(pack: Path) -> None:
+    (pack / "tips.yaml").write_text("sections:\n  - id: after\n    title: After\n    items:\n"
+                                    "      - title: Thank them\n        text: Write a note.\n"
+                                    "        practice: 3\n")
+    assert "items[0].practice: expected text, got the number 3" in problems(pack)
+
+
+def test_eight_interviewer_questions_show_memo_homework(cli, library) -> None:
+    memo = [q for q in library.asking if q.theme == "memo"]
+    assert len(memo) >= 8
+    joined = " ".join(q.text for q in memo).lower()
+    assert "dissent" in joined and "informed captain" in joined
+    listed = json.loads(cli("tips", "questions", "--theme", "memo", "--json").out)
+    assert {q["id"] for q in listed["questions"]} == {q.id for q in memo}

@@ -16,7 +16,8 @@ def tips(
     ),
     json: bool = typer.Option(False, "--json", help="Print machine-readable JSON on stdout."),
     theme: str = typer.Option(None, "--theme", help="With `questions`: only this theme "
-                              "(team, culture, growth, work)."),
+                              "(team, culture, growth, work; memo: questions that show you "
+                              "read the culture memo)."),
     save: list[str] = typer.Option(None, "--save", metavar="ID", help="With `questions`: save "
                                    "this question for your cheat sheet (repeatable)."),
     unsave: list[str] = typer.Option(None, "--unsave", metavar="ID",
@@ -54,7 +55,8 @@ def tips(
             "id": s.id,
             "title": s.title,
             "pack": s.pack,
-            "items": [{"title": t.title, "text": t.text} for t in s.items],
+            "items": [{"title": t.title, "text": t.text, "practice": t.practice}
+                      for t in s.items],
         }
         for s in sections
     ]

@@ -344,7 +344,7 @@ def _add_tips(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> N
     if not valid(data):
         return
     for section in data["sections"]:
-        items = tuple(Tip(t["title"], t["text"]) for t in section["items"])
+        items = tuple(Tip(t["title"], t["text"], t["practice"]) for t in section["items"])
         library.tips.append(TipSection(section["id"], section["title"], items, pack.id))
 
 

@@ -41,7 +41,7 @@ from netprep.content.models import (
     Track,
 )
 
-FORMAT = 6  # bump when a record gains or loses a field
+FORMAT = 7  # bump when a record gains or loses a field
 CACHE_NAME = "content-cache.json"
 
 

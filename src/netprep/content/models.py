@@ -161,6 +161,7 @@ class Template(NamedTuple):
 class Tip(NamedTuple):
     title: str
     text: str
+    practice: str = ""  # a prompt to practise the tip with (write the note, say the line)
 
 
 class TipSection(NamedTuple):

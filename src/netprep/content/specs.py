@@ -200,6 +200,7 @@ TIPS = record(
                                     {
                                         "title": F(text(max_chars=120)),
                                         "text": F(text(max_chars=800)),
+                                        "practice": F(text(max_chars=400), False, ""),
                                     }
                                 ),
                                 low=1,
@@ -299,7 +300,7 @@ INTERVIEWER_QUESTIONS = record(
                 record(
                     {
                         "id": F(ident()),
-                        "theme": F(enum("team", "culture", "growth", "work")),
+                        "theme": F(enum("team", "culture", "growth", "work", "memo")),
                         "text": F(text(max_chars=300)),
                         "why": F(text(max_chars=400)),
                     }

@@ -89,6 +89,9 @@ def render_tips(sections: list[dict[str, Any]]) -> None:
             line.append(": ")
             line.append_text(safe(item["text"]))
             bullet(console, line, indent=0)
+            if item.get("practice"):
+                bullet(console, f"Practise: {item['practice']}", indent=2, marker="→",
+                       style="cyan")
         console.print()
 
 
