@@ -66,7 +66,7 @@ def test_tips_questions_lists_the_bank_by_theme(cli) -> None:
     assert result.code == 0, result.err
     questions = json.loads(result.out)["questions"]
     assert len(questions) >= 30
-    assert {q["theme"] for q in questions} == {"team", "culture", "growth", "work"}
+    assert {q["theme"] for q in questions} == {"team", "culture", "growth", "work", "memo"}
     assert all({"id", "theme", "text"} <= set(q) for q in questions)
     team = json.loads(cli("tips", "questions", "--theme", "team", "--json").out)["questions"]
     assert team and all(q["theme"] == "team" for q in team)
