@@ -114,6 +114,27 @@ def test_a_complexity_given_as_the_other_dimension_is_not_the_point() -> None:
     assert judge_points([point], "It runs in O(n) time with O(1) space.")[0] == []
 
 
+DYNAMIC_ARRAY = [
+    "It keeps a backing array with spare capacity, plus a separate count of used slots.",
+    "One resize costs O(n), but geometric growth means all the copying over n appends adds "
+    "up to O(n), so each append is O(1) amortised.",
+    "Growing by a fixed number of slots instead would make appends O(n) amortised.",
+    "Inserting or deleting at the front or middle is still O(n) because elements shift."]
+
+
+def test_a_complexity_said_of_another_cost_does_not_cover_a_point() -> None:
+    """O(n) for the copying is not O(n) for inserting at the front, nor what a fixed step
+    would cost; said of those costs, each point counts."""
+    copying = ("It keeps a backing array with spare capacity and a count of used slots. The "
+               "copy costs O(n), but because the capacity doubles the total copying over n "
+               "appends is O(n), so each append is O(1) amortised.")
+    assert judge_points(DYNAMIC_ARRAY, copying)[0] == [0, 1]
+    both = copying + (" Growing by a fixed number of slots instead would make appends O(n) "
+                      "amortised, and inserting at the front is still O(n) since every "
+                      "element shifts.")
+    assert judge_points(DYNAMIC_ARRAY, both)[0] == [0, 1, 2, 3]
+
+
 # --- in the mock: panel, summary, history show --------------------------------------------
 
 PACK = Path(__file__).parent / "data" / "mock" / "keypoints"

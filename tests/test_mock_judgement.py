@@ -275,9 +275,6 @@ def test_the_mock_credits_key_points_as_the_coach_judges_them(cli) -> None:
     assert f"key points {len(covered)}/5" in result.err
 
 
-@pytest.mark.xfail(strict=True, reason="coach/keypoints.point_covered credits a point whose "
-                   "only complexity term the answer says (O(n)): the two O(n) points the "
-                   "answer never makes are covered. A coach rule, left to the coach's owner.")
 def test_a_dynamic_array_answer_covering_three_of_five_points_is_credited_three(cli) -> None:
     result = cli("mock", "--round", "technical", "-n", "1", input=THREE_OF_FIVE + "\n\n")
     assert result.code == 0, result.err

@@ -21,7 +21,7 @@ _DIMS = {"space": "space", "memory": "space", "extra": "space", "stack": "space"
 _CASES = {"average": "average", "averages": "average", "expected": "average",
           "typically": "average", "worst": "worst", "amortised": "amortised",
           "amortized": "amortised", "best": "best"}
-_OPS = re.compile(r"\b(lookups?|look up|search\w*|inserts?|insert(?:ion|ing)|deletes?|"
+_OPS = re.compile(r"\b(lookups?|look up|search\w*|inserts?|insert(?:ion|ing)|adds?|adding|deletes?|"
                   r"delet(?:ion|ing)|push\w*|pop\w*|peek\w*|access\w*|appends?|append(?:ing)?|"
                   r"build\w*|heapify|sort\w*|merg\w*|resiz\w*|dequeue\w*|enqueue\w*|"
                   r"extract\w*|reading|read|join\w*|concaten\w*|set|sets|visited|recursive|"
@@ -37,13 +37,15 @@ class Bound:
     clause: str
 
 
-def bounds_of(text: str) -> list[Bound]:
-    """The complexities a text states, each with what it is the cost of."""
+def bounds_of(text: str, hypothetical: bool = False) -> list[Bound]:
+    """The complexities a text states, each with what it is the cost of; with
+    `hypothetical`, those it only supposes instead ("growing by a fixed number would
+    make appends O(n)")."""
     from netprep.coach.keypoints import normalise
 
     out: list[Bound] = []
     for clause in clauses_of(text):
-        if HYPOTHETICAL.search(clause):
+        if bool(HYPOTHETICAL.search(clause)) != hypothetical:
             continue
         norm = REJECTED.sub("", normalise(canonical(clause)))
         pieces = re.split(r"(o\((?:[^()]|\([^()]*\))*\))", norm)
@@ -93,6 +95,8 @@ def _growth(term: str) -> str:
 
 
 def _op(word: str) -> str:
+    if word in ("add", "adds", "adding"):
+        return "inser"  # adding an item is inserting it
     return re.sub(r"(?:ion|ing|s|es|ed)$", "", word.replace("look up", "lookup"))[:5]
 
 
@@ -105,6 +109,42 @@ def _same_cost(a: Bound, b: Bound) -> bool:
         return bool(a.ops & b.ops)
     return not a.ops and not b.ops
 
+
+
+def _ops(ops: frozenset[str]) -> frozenset[str]:
+    return frozenset("hashmap" if o in ("set", "sets") else o for o in ops)
+
+
+def _of_same_cost(point: Bound, said: Bound, named: frozenset[str]) -> bool:
+    """The answer gives this growth to the point's cost: same dimension, no other case,
+    and no other operation when both name one (a set is the hash set of the point); a
+    bound said of nothing in particular counts when the answer names the point's
+    operation somewhere (`named`)."""
+    if point.value != said.value or point.dim != said.dim:
+        return False
+    if point.case and said.case and point.case != said.case:
+        return False
+    wanted, given = _ops(point.ops), _ops(said.ops)
+    if wanted and given:
+        return bool(wanted & given)
+    return not wanted or bool(wanted & named)
+
+
+def cost_stated(point: str, answer: str) -> bool:
+    """Whether the answer gives each complexity of the point to the same cost: "inserting
+    at the front is O(n)" is not stated by "the copy costs O(n)", and a supposed cost
+    ("a fixed step would make appends O(n)") only by an answer that supposes it too."""
+    from netprep.coach.keypoints import normalise
+
+    text = normalise(canonical(answer))
+    named = _ops(frozenset(_op(m) for m in _OPS.findall(text)) | frozenset(
+        t for t in re.findall(r"[a-z_]+", text) if t in SUBJECTS))
+    for hypothetical in (False, True):
+        said = bounds_of(answer, hypothetical)
+        if not all(any(_of_same_cost(pb, sb, named) for sb in said)
+                   for pb in bounds_of(point, hypothetical)):
+            return False
+    return True
 
 
 def dims_agree(point: str, answer: str) -> bool:

@@ -5,12 +5,17 @@
 "dictionary", and plain-language versions: "grows with the square of the length"
 is O(n^2), "one finger at each end" is two pointers, "a small list per slot" is
 chaining. A point counts as covered when its complexity terms (if any) are said and
-most of its significant words are there; `coach/statements.py` adds that the answer
-must not contradict it ("GET creates, POST reads" shares the words of "GET reads, POST
-creates" but states the opposite: that point is wrong, not covered).
+most of its significant words are there; a complexity alone does not say a point that
+has words of its own (none of them said, and the answer gives that complexity to
+another cost: "the copy costs O(n)" is not "inserting at the front is O(n)");
+`coach/statements.py` adds that the answer must not contradict it ("GET creates, POST
+reads" shares the words of "GET reads, POST creates" but states the opposite: that
+point is wrong, not covered).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from netprep.coach import lazyre as re
 
@@ -111,6 +116,9 @@ _STOP = frozenset("""a an and are as at be by can do does for from has have how 
 its of on or so than that the their then there these they this to use used uses using was what
 when where which while who why will with you your we i one each all any also both more most
 not no only same such very just about over under like""".split())
+# Words too weak to tell one key point from another.
+_WEAK = frozenset(_w[:5] for _w in "because still instead would make makes made then even every "
+                  "without".split())
 _TOKEN = re.compile(r"o\([^)]*\)|[a-z0-9][a-z0-9+#^*]*")
 # Bare complexity said without the O: "n log n", "log n", "n^2", "n*m", "v+e".
 _BARE = re.compile(r"(?<![\w(])((?:[nmkve]\s*)?log\s*[nmk]|[nmkve]\s*\^\s*\d|"
@@ -169,10 +177,15 @@ NEED_LONG, NEED_SHORT = 0.25, 0.5  # share of a point's significant words the an
 
 
 def point_covered(point: str, answer_terms: tuple[set[str], set[str]],
-                  strict: bool = False) -> bool:
+                  strict: bool = False, *, others: Iterable[str] = (),
+                  cost_stated: Callable[[str], bool] | None = None) -> bool:
     """Whether the answer says the point; `strict` (an answer that already stated a point
     wrongly gets no benefit of the doubt): half its words, and its words beside its
-    complexity."""
+    complexity. `others` are the significant stems of the question's other key points
+    and `cost_stated(point)` whether the answer gives the point's complexity to the
+    point's own cost (`coach/bounds.cost_stated`): a point's complexity, said, covers it
+    unless the point has words of its own that the answer never says and the answer
+    gives that complexity to another cost."""
     notation, words = _terms(point)
     said_notation, said_words = answer_terms
     if notation and not notation & said_notation:
@@ -180,6 +193,10 @@ def point_covered(point: str, answer_terms: tuple[set[str], set[str]],
     if not words:
         return bool(notation)
     hits = sum(1 for w in words if w in said_words)
+    if notation and notation <= said_notation and cost_stated is not None:
+        own = words - set(others) - _WEAK
+        if own and not own & said_words and not cost_stated(point):
+            return False  # only the complexity, and said of another cost
     if notation and not strict:  # every complexity term said: that is the point
         return notation <= said_notation or hits >= 1 or len(words) <= 2
     if notation:

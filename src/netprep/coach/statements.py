@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netprep.coach.bounds import dims_agree, wrong_bounds
+from netprep.coach.bounds import cost_stated, dims_agree, wrong_bounds
 from netprep.coach.claims import misattributed, wrong_points
 from netprep.coach.keypoints import _terms, point_covered, word_hits
 
@@ -30,8 +30,12 @@ def judge_points(points: Sequence[str], answer: str) -> tuple[list[int], dict[in
     wrong = wrong_points(texts, answer)
     for i, said in wrong_bounds(texts, answer).items():
         wrong.setdefault(i, said)
+    stems = [_terms(t)[1] for t in texts]
     covered = [i for i, p in enumerate(points)
-               if i not in wrong and point_covered(str(p), terms, strict=bool(wrong))
+               if i not in wrong and point_covered(
+                   str(p), terms, strict=bool(wrong),
+                   cost_stated=lambda point: cost_stated(point, answer),
+                   others=set().union(*(w for j, w in enumerate(stems) if j != i)))
                and (word_hits(str(p), terms) >= 2 or dims_agree(str(p), answer))
                and not misattributed(str(p), answer)]
     return covered, wrong
