@@ -38,6 +38,14 @@ def test_the_right_choice_is_rarely_the_longest(quiz) -> None:
     assert quiz["right_is_longest_share"] <= 0.35, quiz
 
 
+def test_the_right_answer_is_spread_evenly_over_the_positions(library) -> None:
+    """No letter is a safe guess: each of A-D holds the answer in about a quarter of the
+    four-choice items (issue 23: D had been right 12 times against 20 for the others)."""
+    four = [i for i in library.quiz_items() if len(i.choices) == 4]
+    counts = [sum(i.answer == pos for i in four) for pos in (1, 2, 3, 4)]
+    assert max(counts) - min(counts) <= 2, counts
+
+
 def test_absolute_words_do_not_give_the_answer_away(quiz) -> None:
     gap = abs(quiz["absolute_in_right_share"] - quiz["absolute_in_wrong_share"])
     assert gap <= 0.08, quiz

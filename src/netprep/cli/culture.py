@@ -77,6 +77,7 @@ def show(
         "pack": found.pack,
         "title": found.title,
         "summary": found.summary,
+        "memo_sections": [{"id": sid, "title": title} for sid, title in found.memo_sections],
         "key_ideas": list(found.key_ideas),
         "reflection_prompts": [{"id": pid, "prompt": text}
                                for pid, text in q.reflection_prompts(found)],

@@ -141,7 +141,8 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
                 pack.id,
             )
         )
-    if duplicate or not valid(data):
+    sections = _memo_sections(pack, data, ctx)
+    if duplicate or sections is None or not valid(data):
         if valid(data["id"]):
             library.broken_ids.setdefault("themes", set()).add(data["id"])
         return
@@ -158,10 +159,35 @@ def _add_theme(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) -> 
             reflections,
             pack.id,
             data["order"],
+            sections,
         )
     )
     packs = {p.id: i for i, p in enumerate(library.packs)}
     library.themes.sort(key=lambda t: (packs.get(t.pack, len(packs)), t.order))
+
+
+def _memo_sections(
+    pack: Pack, data: dict[str, Any], ctx: Ctx
+) -> tuple[tuple[str, str], ...] | None:
+    """The (id, title) of each memo section the theme names; None after reporting a bad one."""
+    titles = dict(pack.memo_sections)
+    found: list[tuple[str, str]] = []
+    for i, section in enumerate(each(data["memo_sections"])):
+        if not valid(section):
+            continue
+        if section in titles:
+            found.append((section, titles[section]))
+            continue
+        if titles:
+            why = (f"'{section}' is not a section of this pack's memo "
+                   f"{did_you_mean(section, titles, 'sections')}; use an id from memo.sections "
+                   "in pack.yaml")
+        else:
+            why = (f"names the memo section '{section}', but pack.yaml's memo lists no "
+                   "sections; add memo.sections there or drop memo_sections")
+        ctx.error(line_of(data, "memo_sections"), f"memo_sections[{i}]", why)
+        return None
+    return tuple(found)
 
 
 _SINGULAR = {"competencies": "competency", "tracks": "track", "themes": "theme"}

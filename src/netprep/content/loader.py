@@ -138,6 +138,9 @@ def _pack_of(data: dict[str, Any] | None, root: Path, source: str) -> Pack:
         return value if isinstance(value, str) and valid(value) else fallback
 
     memo = data.get("memo")
+    if not (isinstance(memo, dict) and valid(memo)):
+        memo = None
+    sections = tuple((s["id"], s["title"]) for s in memo["sections"]) if memo else ()
     return Pack(
         field("id", root.name.lower() or "pack"),
         field("name", root.name),
@@ -145,8 +148,9 @@ def _pack_of(data: dict[str, Any] | None, root: Path, source: str) -> Pack:
         field("version", ""),
         root,
         source,
-        {k: v for k, v in memo.items() if not k.startswith("_")}
-        if isinstance(memo, dict) and valid(memo) else None,
+        {k: v for k, v in memo.items() if not k.startswith("_") and k != "sections"}
+        if memo else None,
+        sections,
     )
 
 

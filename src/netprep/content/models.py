@@ -51,6 +51,8 @@ class Pack(NamedTuple):
     source: str  # "builtin" or "user"
     # Which culture memo the pack's themes teach: {"title", "version", "published"}.
     memo: dict[str, str] | None = None
+    # The memo's sections as (id, title) pairs, in the memo's order (pack.yaml memo.sections).
+    memo_sections: tuple[tuple[str, str], ...] = ()
 
 
 class Track(NamedTuple):
@@ -113,6 +115,8 @@ class Theme(NamedTuple):
     reflections: tuple[Reflection, ...]
     pack: str
     order: int = 500  # listing order within the pack (the memo's order for the built-in)
+    # The memo sections the theme teaches, as (id, title) pairs from its pack's memo.
+    memo_sections: tuple[tuple[str, str], ...] = ()
 
 
 class Question(NamedTuple):

@@ -30,6 +30,12 @@ MEMO = record(
         "version": F(text(max_chars=40)),
         "published": F(text(max_chars=20)),
         "note": F(text(max_chars=400), False),
+        # The memo's sections, which themes name in their memo_sections.
+        "sections": F(
+            many(record({"id": F(ident()), "title": F(text(max_chars=80))}), 1, 40),
+            False,
+            (),
+        ),
     }
 )
 
@@ -91,6 +97,8 @@ THEME = record(
         "title": F(text(max_chars=80)),
         "order": F(integer(1, 999, "a listing position"), False, 500),
         "summary": F(text(max_words=80)),
+        # Ids of the sections of the pack's memo (pack.yaml memo.sections) this theme teaches.
+        "memo_sections": F(many(ident(), 1, 6, unique=True), False, ()),
         "key_ideas": F(many(text(max_chars=400), 2, 4)),
         "quiz": F(
             many(

@@ -187,6 +187,9 @@ def render_theme(data: dict[str, Any]) -> None:
     console = out()
     console.print(safe(data["title"], "bold underline"), safe(f"  ({data['id']})", "dim"))
     console.print(safe(data["summary"]))
+    if data.get("memo_sections"):
+        titles = ", ".join(s["title"] for s in data["memo_sections"])
+        console.print(safe(f"Memo sections: {titles}", "dim"))
     console.print()
     console.print(Text("Key ideas", style="bold"))
     for idea in data["key_ideas"]:
