@@ -41,7 +41,7 @@ from netprep.content.models import (
     Track,
 )
 
-FORMAT = 7  # bump when a record gains or loses a field
+FORMAT = 8  # bump when a record gains or loses a field
 CACHE_NAME = "content-cache.json"
 
 
@@ -118,6 +118,11 @@ _NESTED: dict[type, dict[str, type]] = {
     Rubric: {"areas": RubricArea},
     DesignRound: {"phases": DesignPhase},
 }
+# Fields holding a tuple of tuples (JSON gives back a list of lists).
+_PAIRS: dict[type, frozenset[str]] = {
+    Pack: frozenset({"memo_sections"}),
+    Theme: frozenset({"memo_sections"}),
+}
 
 
 def _encode(library: Library) -> dict[str, Any]:
@@ -130,7 +135,12 @@ def _record(cls: Any, row: list[Any]) -> Any:
     for name, value in zip(cls._fields, row, strict=True):
         if isinstance(value, list):
             inner = _NESTED.get(cls, {}).get(name)
-            value = tuple(_record(inner, v) for v in value) if inner else tuple(value)
+            if inner:
+                value = tuple(_record(inner, v) for v in value)
+            elif name in _PAIRS.get(cls, ()):
+                value = tuple(tuple(v) for v in value)
+            else:
+                value = tuple(value)
         values.append(value)
     return cls(*values)
 
