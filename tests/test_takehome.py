@@ -192,8 +192,9 @@ def test_interactive_sitting_checks_and_leaving_pauses_the_clock(cli) -> None:
 
 
 def test_output_the_check_cannot_read_is_not_blamed_on_the_code(tmp_path: Path) -> None:
-    """A --json that prints plain text: the check's own JSON parse fails, not the code
-    (issue 29, item 15); an exception raised inside the code is still the code's."""
+    """A --json that prints plain text: the note says what --json must print, not that
+    the code raised (issue 29, item 15); an exception raised inside the code is named
+    with its file and line, after the requirement it broke (issue 23, item 2)."""
     brief = LIBRARY.brief("log-summary")
     assert brief is not None
     write_files(tmp_path, brief.reference)
@@ -205,12 +206,16 @@ def test_output_the_check_cannot_read_is_not_blamed_on_the_code(tmp_path: Path) 
         "        return 0\n"
         "    return _real_main(argv)\n"))
     notes = {r.id: r.note for r in run_checks(LIBRARY, brief, tmp_path).requirements}
-    assert notes["json"].startswith("not met: the output is not valid JSON"), notes["json"]
-    assert "your code raised" not in notes["json"]
+    assert notes["json"].startswith("not met: --json prints one JSON object, got 'levels: ERROR"), (
+        notes["json"])
+    assert "raised" not in notes["json"]
     tool.write_text("def main(argv=None):\n    return {}['missing']\n")
     notes = {r.id: r.note for r in run_checks(LIBRARY, brief, tmp_path).requirements}
-    assert notes["json"].startswith("your code raised KeyError"), notes["json"]
+    assert notes["json"].startswith(
+        "not met: --json prints levels, total, malformed and top_errors: your code raised "
+        "KeyError"), notes["json"]
     assert "logtool.py line 2" in notes["json"]
+    assert notes["counts"].startswith("not met: counts per level are printed"), notes["counts"]
 
 
 def test_checking_while_the_clock_is_paused_says_the_time_is_not_counted(cli, home) -> None:

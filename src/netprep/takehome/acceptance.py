@@ -9,6 +9,7 @@ folder outside the workspace, so the candidate never sees it.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,9 +70,12 @@ class CheckResult:
 
 
 def checks_source(brief: Brief) -> str:
+    """The prelude, the requirements' titles (for the notes), then the brief's checks."""
     javascript = brief.acceptance["language"] == "javascript"
     prelude = preludes.JAVASCRIPT if javascript else preludes.PYTHON
-    return prelude + brief.acceptance["code"]
+    titles = json.dumps({r["id"]: r["title"] for r in brief.requirements})
+    named = f"Object.assign(TITLES, {titles});\n\n" if javascript else f"TITLES.update({titles})\n\n"
+    return prelude + named + brief.acceptance["code"]
 
 
 ALLOW_OPTION = "--allow-pack-checks"
