@@ -88,6 +88,28 @@ def test_exercises_are_sized_for_practice(library) -> None:
         assert Path(builtin_content_dir(), "exercises", f"{exercise.id}.yaml").is_file()
 
 
+def test_merge_bookings_holds_its_cases_to_the_statements_hh_mm(library, tmp_path) -> None:
+    """The statement promises "HH:MM" times, so a solution that reads them by position
+    passes every case (a hidden '9:00' case failed it; issue 23, item 4)."""
+    exercise = next(e for e in library.exercises if e.id == "merge-bookings")
+    path = tmp_path / "by_position.py"
+    path.write_text(textwrap.dedent("""
+        def merge_bookings(bookings):
+            spans = sorted((int(s[:2]) * 60 + int(s[3:]), int(e[:2]) * 60 + int(e[3:]))
+                           for s, e in bookings)
+            out = []
+            for start, end in spans:
+                if out and start <= out[-1][1]:
+                    out[-1][1] = max(out[-1][1], end)
+                else:
+                    out.append([start, end])
+            return [["%02d:%02d" % divmod(s, 60), "%02d:%02d" % divmod(e, 60)] for s, e in out]
+        """), encoding="utf-8")
+    report = run_tests(path, library.languages["python"], function="merge_bookings",
+                       cases=[*exercise.tests, *exercise.examples], time_limit=5.0)
+    assert report.all_passed, [(c.args, c.expected, c.actual, c.error) for c in report.failures]
+
+
 # ---------------------------------------------------------------- bad code, python
 
 

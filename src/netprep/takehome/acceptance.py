@@ -74,8 +74,8 @@ def checks_source(brief: Brief) -> str:
     javascript = brief.acceptance["language"] == "javascript"
     prelude = preludes.JAVASCRIPT if javascript else preludes.PYTHON
     titles = json.dumps({r["id"]: r["title"] for r in brief.requirements})
-    named = f"Object.assign(TITLES, {titles});\n\n" if javascript else f"TITLES.update({titles})\n\n"
-    return prelude + named + brief.acceptance["code"]
+    named = f"Object.assign(TITLES, {titles});" if javascript else f"TITLES.update({titles})"
+    return prelude + named + "\n\n" + brief.acceptance["code"]
 
 
 ALLOW_OPTION = "--allow-pack-checks"

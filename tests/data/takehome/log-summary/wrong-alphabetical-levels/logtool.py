@@ -1,5 +1,7 @@
-"""WRONG: levels are printed alphabetically, where the brief asks for ERROR, WARNING, INFO, DEBUG."""
-"""Log summary with getopt and a generator pipeline; fileinput reads FILE or -.
+"""WRONG: levels are printed alphabetically, where the brief asks for ERROR, WARNING, INFO,
+DEBUG.
+
+Log summary with getopt and a generator pipeline; fileinput reads FILE or -.
 
 Timestamps are compared as text (ISO strings sort in time order) after checking
 they are real dates; top errors print count first, after the level lines.

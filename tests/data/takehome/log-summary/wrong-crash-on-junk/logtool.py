@@ -1,5 +1,7 @@
-"""WRONG: a line that is not a log line stops the tool with ValueError instead of being counted."""
-"""Log summary as a small class; standard input is read from file descriptor 0.
+"""WRONG: a line that is not a log line stops the tool with ValueError instead of being
+counted.
+
+Log summary as a small class; standard input is read from file descriptor 0.
 
 Top errors are printed before the level counts, under their own heading
 (the brief fixes neither the order of the two parts nor the top lines' format).

@@ -1,5 +1,6 @@
-"""WRONG: --since keeps the lines before the timestamp instead of those after it."""
-"""Log summary with a regular expression, section headers and a total of every line.
+"""WRONG: --since keeps the lines before the timestamp instead of those after it.
+
+Log summary with a regular expression, section headers and a total of every line.
 
 Another reading of the brief: the text output has a header line per section,
 the JSON "total" counts every non-blank line read (malformed ones included),

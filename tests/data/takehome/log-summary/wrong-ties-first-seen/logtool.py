@@ -1,5 +1,6 @@
-"""WRONG: messages with the same count come in the order first seen, not alphabetically."""
-"""Log summary as a small class; standard input is read from file descriptor 0.
+"""WRONG: messages with the same count come in the order first seen, not alphabetically.
+
+Log summary as a small class; standard input is read from file descriptor 0.
 
 Top errors are printed before the level counts, under their own heading
 (the brief fixes neither the order of the two parts nor the top lines' format).

@@ -1,6 +1,6 @@
 """Notes API in one function: an if-chain over (method, path), sqlite3.Row rows.
 
-Tags are stored comma-free as a JSON text column; the tag filter uses SQLite's
+Tags are stored as a JSON text column; the tag filter uses SQLite's
 json_each so the database does the work.
 """
 

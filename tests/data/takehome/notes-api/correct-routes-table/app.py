@@ -91,7 +91,9 @@ class Api:
                         return handler(query, raw, *match.groups())
                     except BadRequest as exc:
                         return 400, {"error": str(exc)}
-        return (405, {"error": "method not allowed"}) if known_path else (404, {"error": "not found"})
+        if known_path:
+            return 405, {"error": "method not allowed"}
+        return 404, {"error": "not found"}
 
     def __call__(self, environ, start_response):
         size = int(environ.get("CONTENT_LENGTH") or 0)

@@ -1,6 +1,8 @@
-"""WRONG (GET /notes answers a bare JSON array, where the brief asks for {"notes": [...]}) Notes API in one function: an if-chain over (method, path), sqlite3.Row rows.
+"""WRONG: GET /notes answers a bare JSON array, where the brief asks for {"notes": [...]}.
 
-Tags are stored comma-free as a JSON text column; the tag filter uses SQLite's
+Notes API in one function: an if-chain over (method, path), sqlite3.Row rows.
+
+Tags are stored as a JSON text column; the tag filter uses SQLite's
 json_each so the database does the work.
 """
 

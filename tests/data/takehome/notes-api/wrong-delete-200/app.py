@@ -1,4 +1,6 @@
-"""WRONG (DELETE answers 200 with a JSON body, where the brief asks for 204 with an empty body) Notes API with tags in their own table and the tag filter done in SQL.
+"""WRONG: DELETE answers 200 with a JSON body, where the brief asks for 204 with an empty body.
+
+Notes API with tags in their own table and the tag filter done in SQL.
 
 Routing walks the path with wsgiref.util.shift_path_info; whitespace-only titles
 are stored as given (the brief only forbids a missing or empty title).

@@ -1,4 +1,7 @@
-"""WRONG (a note with an empty title is stored, where the brief says the title must not be empty) Notes API: a table of (method, pattern) routes and a storage class.
+"""WRONG: a note with an empty title is stored, where the brief says the title must not be
+empty.
+
+Notes API: a table of (method, pattern) routes and a storage class.
 
 Written apart from the reference: routes are data, handlers are methods, the
 reason phrases come from http.HTTPStatus, and the response is a generator.
@@ -45,7 +48,8 @@ def read_note(raw):
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise BadRequest("request body must be JSON") from None
-    if not isinstance(data, dict) or not isinstance(data.get("title"), str) or data["title"] is None:
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or title is None:
         raise BadRequest("a note needs a non-empty title")
     tags = data.get("tags", [])
     if not isinstance(tags, list):
@@ -91,7 +95,9 @@ class Api:
                         return handler(query, raw, *match.groups())
                     except BadRequest as exc:
                         return 400, {"error": str(exc)}
-        return (405, {"error": "method not allowed"}) if known_path else (404, {"error": "not found"})
+        if known_path:
+            return 405, {"error": "method not allowed"}
+        return 404, {"error": "not found"}
 
     def __call__(self, environ, start_response):
         size = int(environ.get("CONTENT_LENGTH") or 0)

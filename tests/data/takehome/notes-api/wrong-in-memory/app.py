@@ -1,4 +1,6 @@
-"""WRONG (notes live in an in-memory database, so a restart loses them) Notes API: a table of (method, pattern) routes and a storage class.
+"""WRONG: notes live in an in-memory database, so a restart loses them.
+
+Notes API: a table of (method, pattern) routes and a storage class.
 
 Written apart from the reference: routes are data, handlers are methods, the
 reason phrases come from http.HTTPStatus, and the response is a generator.
@@ -91,7 +93,9 @@ class Api:
                         return handler(query, raw, *match.groups())
                     except BadRequest as exc:
                         return 400, {"error": str(exc)}
-        return (405, {"error": "method not allowed"}) if known_path else (404, {"error": "not found"})
+        if known_path:
+            return 405, {"error": "method not allowed"}
+        return 404, {"error": "not found"}
 
     def __call__(self, environ, start_response):
         size = int(environ.get("CONTENT_LENGTH") or 0)
