@@ -66,11 +66,11 @@ def test_a_wrong_solution_fails_with_a_note_naming_the_requirement(folder: Path,
     expected = json.loads((folder / "expect.json").read_text(encoding="utf-8"))
     notes = _notes(brief, folder, tmp_path)
     failed = {k: v for k, v in notes.items() if v is not None}
-    assert set(failed) == set(expected["fails"]), failed
+    assert set(failed) == set(expected["fails"]), (expected["why"], failed)
     for requirement, fragment in expected["fails"].items():
         note = failed[requirement]
         assert note is not None and note.startswith("not met: "), note
-        assert fragment in note, (requirement, note)
+        assert fragment in note, (expected["why"], requirement, note)
 
 
 def test_the_notes_api_brief_states_what_its_checks_require(cli) -> None:
