@@ -120,6 +120,7 @@ def today_steps(stats: dict[str, Any], days_left: int | None = None,
     steps += _resume_steps(stats.get("resume"))
     steps += _culture_steps(stats["culture"], stats["reflections"])
     steps += _takehome_steps(stats.get("takehome"), days_left)
+    steps += _assess_steps(stats.get("assess"), days_left)
     steps += _coding_steps(stats["coding"], exercises, solved)
     if days_left == 1:  # the day before: keep it light, no new stories
         steps = [s for s in steps if not s["command"].startswith("netprep star add")]
@@ -266,6 +267,21 @@ def _takehome_steps(takehome: dict[str, Any] | None, days_left: int | None
     return [_step("Practise a take-home (a 2-3 hour brief)", "netprep takehome list",
                   f"The loop opens with a take-home and none is done yet; with {days_left} "
                   "days left there is time for one.")]
+
+
+def _assess_steps(assess: dict[str, Any] | None, days_left: int | None
+                  ) -> list[dict[str, str]]:
+    """An open assessment to submit; else one timed assessment while over 2 days are left."""
+    if assess is None:
+        return []
+    if assess["open"]:
+        return [_step("Submit your online assessment", "netprep assess submit",
+                      "An assessment is open: its report says which problems lost points.")]
+    if assess["submitted"] or days_left is None or days_left <= 2:
+        return []
+    return [_step("Sit a timed online assessment (2-4 problems)", "netprep assess start",
+                  "Many loops open with one: practise its single clock and partial credit "
+                  f"once before the real one ({days_left} days left).")]
 
 
 def _coding_steps(code: dict[str, Any], exercises: list[dict[str, Any]] | None,

@@ -172,7 +172,8 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
     daily_sessions = q.sessions_in(store, windows)
     daily_reviews = q.reviews_in(store, windows)
     daily_other = q.activity_in(store, windows, tables=("reflections", "code_attempts",
-                                                       "takehome_attempts", "stories"))
+                                                       "takehome_attempts", "assessments",
+                                                       "stories"))
     activity = [a.answers + s + r[0] + o for a, s, r, o in
                 zip(daily_answers, daily_sessions, daily_reviews, daily_other, strict=True)]
 
@@ -195,6 +196,7 @@ def gather_stats(store: Any, *, now: datetime, tz: tzinfo | None = None,
         "reflections": _reflections(store, summary),
         "coding": _coding(store, summary, today, tz),
         "takehome": q.takehome_totals(store),
+        "assess": q.assess_totals(store),
         "resume": q.resume_totals(store),
         "partner": partner,
         "trends": trends,

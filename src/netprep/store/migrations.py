@@ -391,6 +391,7 @@ def m015_assessments(db: sqlite3.Connection) -> None:
             submitted_at TEXT,
             report TEXT
         )""")
+    db.execute("CREATE INDEX assessments_by_start ON assessments(started_at)")
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [

@@ -26,6 +26,7 @@ ACTIVITY: tuple[tuple[str, str, str], ...] = (
     ("reflections", "created_at", "reflections_by_time"),
     ("code_attempts", "started_at", "code_attempts_by_start"),
     ("takehome_attempts", "started_at", "takehome_attempts_by_start"),
+    ("assessments", "started_at", "assessments_by_start"),
     ("stories", "created_at", ""),
     ("stories", "updated_at", ""),
 )
@@ -212,6 +213,26 @@ def takehome_totals(store: Store) -> dict[str, Any]:
                       "FROM takehome_attempts")
     return {"attempts": int(row[0]), "submitted": int(row[1]), "briefs_tried": int(row[2]),
             "last_at": row[3], "seconds_used": round(float(row[4]), 1)}
+
+
+def assess_totals(store: Store) -> dict[str, Any]:
+    """Online assessments (`netprep assess`): how many, submitted, the best and the last
+    percentage of points."""
+    import json
+
+    rows = _all(store, "SELECT started_at, submitted_at, problems, report FROM assessments "
+                       "ORDER BY id")
+    percents = []
+    for _started, submitted, problems, report in rows:
+        if submitted and report:
+            top = sum(int(p["points"]) for p in json.loads(problems))
+            got = sum(int(p["points"]) for p in json.loads(report).get("problems", []))
+            percents.append(round(100 * got / top) if top else 0)
+    return {"assessments": len(rows), "submitted": len(percents),
+            "open": len(rows) - len(percents),
+            "best_percent": max(percents) if percents else None,
+            "last_percent": percents[-1] if percents else None,
+            "last_at": rows[-1][0] if rows else None}
 
 
 def resume_totals(store: Store) -> dict[str, Any]:
