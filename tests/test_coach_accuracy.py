@@ -32,17 +32,17 @@ MINIMUMS = {
     ("star_check", "parts_accuracy"): 0.89,
     ("mock_same_texts", "micro_precision"): 0.85,
     ("mock_same_texts", "micro_recall"): 0.86,
-    ("mock_same_texts", "ready_accuracy"): 0.95,
+    ("mock_same_texts", "ready_accuracy"): 0.94,  # 150 stories since issue 30 added 14
     ("typed_answers", "micro_precision"): 0.84,
     ("typed_answers", "micro_recall"): 0.88,
     ("typed_answers", "ready_accuracy"): 0.93,
 }
 SINGLE = {
-    "star_vs_mock_same_codes": 0.85,
+    "star_vs_mock_same_codes": 0.84,
     "complete_typed_all_four_parts": 0.88,
     "sentence_accuracy": 0.84,
     "clarifying_accuracy": 0.95,
-    "key_points_exact": 0.68,  # 61 answers since issue 30 3b added 35 harder ones (was 0.44)
+    "key_points_exact": 0.67,  # 71 answers since issue 30 3b added 45 harder ones (was 0.44)
 }
 
 
@@ -93,15 +93,15 @@ SPLIT_MINIMUMS = {
         ("key_points", "precision"): 0.90,
         ("key_points", "recall"): 0.93,
         ("key_points", "wrong_precision"): 0.95,
-        ("key_points", "wrong_recall"): 0.90,
+        ("key_points", "wrong_recall"): 0.88,  # 10 harder answers added (issue 30, 3b)
         ("key_points", "wrong_claims_precision"): 0.75,
-        ("key_points", "paraphrase_recall"): 0.93,
+        ("key_points", "paraphrase_recall"): 0.88,
     },
     # Measured on main ffbd8f7 (issue 30): 0.873, 0.853/0.763; typed 0.811, 0.686/0.715;
     # key points 0.802/0.742, wrong 0.714/0.417, wrong-claims 0.529, paraphrases 0.471.
     "test": {
-        ("star_check", "ready_accuracy"): 0.86,
-        ("star_check", "micro_precision"): 0.84,
+        ("star_check", "ready_accuracy"): 0.87,  # 0.881 since the coach's 3rd pass
+        ("star_check", "micro_precision"): 0.85,  # 0.861
         ("star_check", "micro_recall"): 0.75,
         ("typed_star", "ready_accuracy"): 0.80,
         ("typed_star", "micro_precision"): 0.67,

@@ -113,6 +113,8 @@ def test_key_points_are_joined_as_a_list() -> None:
     ("The client gave us a two-day extension.", False),
     ("An hour after the demo the judges said they liked it.", False),
     ("Every tester got the same three tasks.", False),
+    ("Since then the lab has not lost a single sample by mistake.", True),
+    ("Sign-ups in the first week were twice the target.", True),
 ])
 def test_what_measures_an_outcome(text, measured) -> None:
     from netprep.coach.metrics import is_impact
@@ -142,3 +144,31 @@ def test_a_count_from_the_steps_does_not_measure_a_vague_result() -> None:
 def test_a_verdict_or_effort_is_not_a_concrete_outcome(result) -> None:
     analysis = analyze_story(story(result=result))
     assert not analysis.extra["concrete"] and not analysis.ready
+
+
+def test_a_buzzword_action_of_normal_length_is_thin() -> None:
+    codes = analyze_story(story(action=(
+        "I worked closely with the warehouse and engineering stakeholders to understand their "
+        "needs, applied agile best practices throughout the project and leveraged modern "
+        "tooling to deliver a robust solution. I made sure everyone was aligned at every "
+        "stage, took ownership of the end-to-end delivery and communicated proactively "
+        "whenever priorities shifted."))).codes
+    assert "short-action" in codes
+
+
+def test_a_task_that_names_nothing_is_missing_and_a_present_tense_request_is_a_task() -> None:
+    assert "missing-task" in analyze_story(story(
+        task="It was important, and there were many things to consider.")).codes
+    answer = ("On my internship the support team lost hours, because every refund need a "
+              "manual check in three systems. My lead give me the task to make this check "
+              "faster. I wrote a script that pulls the order, the payment and the delivery "
+              "status into one page, and I showed the support people how to use it. After two "
+              "weeks the refunds went out in one day instead of three.")
+    assert "missing-task" not in analyze_answer(answer).codes
+
+
+def test_just_under_and_just_over_are_no_fillers() -> None:
+    from netprep.coach.fillers import count_fillers
+
+    assert count_fillers("I compared baskets just under and just over the threshold.") == {}
+    assert count_fillers("I just wanted to maybe try it.") == {"just": 1, "maybe": 1}

@@ -48,6 +48,10 @@ THIN_SHARE = 0.15
 THIN_SENTENCE = 0.2  # the same for an action told in one sentence
 THIN_GENERIC = 0.22  # the same when every step's verb is generic ("worked", "handled")
 
+# The candidate's own slip, told as the situation: the task (put it right) is obvious.
+_MISTAKE = re.compile(r"\b(?:without (?:checking|testing|asking|reading|looking)|forgot|"
+                      r"(?:by )?mistake|wrong|accidentally|by accident|broke|deleted|missed|"
+                      r"overlooked|misread|misunderstood|mixed up)\b", re.I)
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 # Steps that watch someone else work: the listener hears whose work it was.
@@ -122,6 +126,10 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                   and (not fielded or lab.clause.field in ("situation", "task"))]
     if parts["situation"] and substance.empty_context(background):
         parts["situation"] = 0  # "It was a challenging time for everyone"
+    aims = [lab.text for lab in labels if lab.label == "task"]
+    if parts["task"] and not any(_I.search(t) or _WE.search(t) for t in aims) \
+            and substance.empty_context(aims):
+        parts["task"] = 0  # "It was important, and there were many things to consider"
     lessons = [lab for lab in labels if lab.label == "lesson"]
     if lessons and all(substance.vacuous_lesson(lab.text) for lab in lessons):
         parts["learned"] = 0  # "I learned a lot" is no lesson
@@ -142,6 +150,14 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                                    for lab in labels if lab.clause.field in fields):
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
+    if not fielded and not parts["task"] and parts["situation"]:
+        # Told in one piece, the candidate's own doing in the situation ("I ran the migration
+        # on the wrong server") makes the aim obvious: put it right.
+        first = next((i for i, lab in enumerate(labels) if lab.label == "own_action"), -1)
+        if first > 0 and any(lab.label == "context" and lab.actor.who == actors.SELF
+                             and actors.is_action_verb(lab.actor) and _MISTAKE.search(lab.text)
+                             for lab in labels[:first]):
+            parts["task"] = 1
     for part in STAR:
         if parts[part]:
             continue

@@ -27,7 +27,8 @@ _LIKE_FILLER_AFTER = re.compile(r"^(?:\s*,|\s+(?:\d|zero|one|two|three|four|five
                                 r"eight|nine|ten|twenty|thirty|forty|fifty|a hundred|"
                                 r"half|really|super|totally|so|um|uh)\b)", re.I)
 _JUST_LITERAL = re.compile(r"^\s+(?:in time|before|after|as|now|enough|in case|then|the "
-                           r"(?:way|right))\b", re.I)
+                           r"(?:way|right)|under|over|below|above|short of|past|behind|ahead "
+                           r"of|outside|inside)\b", re.I)
 _YOU_KNOW_LITERAL = re.compile(r"^\s+(?:how|what|that|whether|who|where|when|why|if|the|"
                                r"about|it|them|him|her)\b", re.I)
 _STUFF_LITERAL = re.compile(r"(?:\b(?:the|this|that|my|our|your|their|some|any|of|"

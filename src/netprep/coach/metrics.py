@@ -20,9 +20,11 @@ _NUMBER_WORD = re.compile(
     re.I)
 _FRACTION = re.compile(
     r"\b(?:(?:a|one|two)\s+(?:thirds?|quarters?|fifths?|tenths?)|(?:a\s+|by\s+)?half|"
-    r"halved|doubled|tripled|trebled|quadrupled|\w+fold|twice as|twice (?:its|the|their|our) "
-    r"(?:size|number|speed|rate)|from (?:hours|days|weeks|months) to (?:minutes|seconds|hours|"
-    r"days)|(?:two|three|four|five|ten|"
+    r"halved|doubled|tripled|trebled|quadrupled|\w+fold|twice as|twice (?:its|the|their|our|"
+    r"my|what) (?:\w+\s+)?(?:size|number|speed|rate|target|goal|amount|average|usual|expected|"
+    r"budget|total|count|figure|baseline|forecast)|"
+    r"from (?:hours|days|weeks|months) to (?:minutes|seconds|hours|days)|"
+    r"(?:two|three|four|five|ten|"
     r"\d+)\s*(?:times|x)\s+(?:as|more|less|faster|fewer|the|higher|lower|bigger|smaller)|"
     r"a dozen|dozens|hundreds|thousands|millions|zero|none of the|all \d+|"
     r"(?:a|an|one)\s+(?:day|week|month|hour|minute|sprint|term)s?\s+(?:earlier|sooner|faster|"
@@ -147,6 +149,7 @@ _CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:nigh
 
 # "not a single missed payment", "zero crashes since": an absence that counts.
 _ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero)\s+(?:\w+\s+){0,2}\w+|"
+                      r"\b(?:not|never|n't)\s+(?:\w+\s+){1,2}(?:a single|one single)\s+\w+|"
                       r"\bno\s+(?:\w+\s+){1,2}(?:has|have)\s+(?:\w+\s+){1,3}since\b", re.I)
 # "one more free day a week", "two hours less per week": time won back at a rate.
 _RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?"

@@ -57,6 +57,14 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"building|starting|cutting|watching|looking|spending|sitting|agreeing)\b"), 0.5),
     ],
     "outcome": [
+        # What the work found or what was decided on it: "the analysis showed that ...",
+        # "the owner decided to keep it".
+        (_rx(r"\b(?:the|my|our) (?:analysis|results?|data|numbers|figures|tests?|survey|"
+             r"experiment|study|report|comparison|trial|pilot) (?:showed|shows|found|revealed|"
+             r"proved|confirmed)\b|^(?:and\s+)?(?:the|my|our)\s+(?:owner|manager|lead|team|"
+             r"lecturer|department|client|company|board|committee|school|council|director|"
+             r"professor|supervisor|shop|club|society|editor)\s+(?:then\s+|finally\s+)?"
+             r"(?:decided|agreed|chose|voted)\s+to\b"), 2.0),
         (_rx(r"\b(?:as a result|in the end|the result|the outcome|^by the end|ended up|"
              r"this led|which led|that led|resulted in|led to|in total|afterwards,)"), 2.0),
         (_rx(r"\b(?:left|gave|wrote) (?:(?:a|an|us|me|it|the|him|her|them)\s+){1,2}[\w-]*\s?"
@@ -140,7 +148,9 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:became|was) (?:my|our) (?:project|job|task|responsibility|problem|mission)\b|"
              r"\b(?:gave|handed|passed|left) (?:it|this|that|the (?:problem|job|task|work|project|"
              r"ticket|bug)) (?:to|over to|with) (?:me|us)\b|\b(?:was|were) determined to\b|"
-             r"\bmade it my (?:goal|mission|job|priority)\b"), 3.0),
+             r"\bmade it my (?:goal|mission|job|priority)\b|\b(?:give|gives|gave|giving) (?:me|us) "
+             r"(?:the|a|this|one) (?:task|job|assignment|responsibility|mission)\b|"
+             r"\b(?:tell|tells|want|wants|need|needs) (?:me|us) to\b"), 3.0),
         (_rx(r"\b(?:i|we) (?:was|were) on call\b|\bon the (?:\w+ )?team (?:that|which|who) "
              r"(?:owned|ran|maintained|looked after)\b|\bask(?:s)? (?:me|us) to\b"), 2.5),
         (_rx(r"^(?:i|we)\s+(?:\w+\s+){0,2}?(?:decided to|proposed|chose to|set myself|"

@@ -279,7 +279,11 @@ developing analysing analyzing researching code data database backend frontend b
 front-end tests test fix deadline deadlines check checked checking getting towards found find
 picked pick adapted adapt online tried several eventually calm prioritised prioritized
 prioritise prioritize clearly client analyse analyze build built solution sign-off python sql
-excel spreadsheet tools tool use used using went through ideas everything""".split())
+excel spreadsheet tools tool use used using went through ideas everything
+applied apply agile scrum modern tooling technologies deliver delivered delivering robust
+scalable seamless seamlessly end-to-end cross-functional holistic strategic strategically
+innovative cutting-edge best-in-class world-class impactful proactively unblock unblocked open
+stage stages shifted properly whatever needed wherever""".split())
 # Words any lesson could use: a lesson made only of them says nothing particular.
 _ANY_LESSON = frozenset("""learned learn learnt learning lot lots much many valuable lessons
 lesson experience experiences educational taught teach teaches showed show shows helped help
@@ -293,7 +297,9 @@ internship job role stay calm staying work working team teams organisation organ
 organising organizing event events time management planning always never something everything good
 python java javascript coding programming code data works looking back proud result results
 player made makes again definitely worth pays pay off dream manage managing positive wrong stay
-even when go goes backend frontend like liked""".split())
+even when go goes backend frontend like liked discussing discuss discussion discussions openly
+open honest honestly honesty listening listen respect respecting compromise flexible flexibility
+adaptable adaptability perseverance resilience essential crucial vital key""".split())
 # Words any background could use: a situation made only of them gives no context.
 _ANY_CONTEXT = frozenset("""challenging challenge challenges difficult hard tough busy stressful
 time times period moment story teamwork persistence problem problems issue issues needed need
