@@ -149,3 +149,15 @@ def test_an_editor_the_user_chose_is_named_without_the_fallback_advice(cli, tmp_
         done = cli("resume", "edit", "1")
     assert "Opening the" in done.err and "set $EDITOR" not in done.err
     assert "close the editor to come back" in done.err
+
+
+def test_a_theme_is_found_by_its_title_as_well_as_its_id(cli) -> None:
+    """Issue 29, item 16: the theme titled "Candor" has the id `candour`; `candor` (and
+    any title, as words) finds it in every command that takes a theme."""
+    shown = cli("culture", "show", "candor")
+    assert shown.code == 0, shown.err
+    assert shown.out.splitlines()[0].startswith("Candor")
+    assert cli("culture", "show", "great-and-always-better").code == 0
+    assert cli("culture", "quiz", "--theme", "candor", "-n", "1", input="1\n").code == 0
+    missing = cli("culture", "show", "candid")
+    assert missing.code == 1 and "candour" in missing.err  # did-you-mean names the id

@@ -380,6 +380,9 @@ def find_theme(library: Library, theme_id: str) -> Theme:
     """A theme by id, or "pack:id" when two packs share the id; NotFoundError lists valid ids."""
     pack, _, bare = theme_id.rpartition(":")
     matches = [t for t in library.themes if t.id == bare and (not pack or t.pack == pack)]
+    if not matches:  # a theme's title works as its id too ("candor" for candour)
+        matches = [t for t in library.themes if _slug(t.title) == _slug(bare)
+                   and (not pack or t.pack == pack)]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
@@ -390,6 +393,10 @@ def find_theme(library: Library, theme_id: str) -> Theme:
 
     raise NotFoundError(f"No culture theme '{theme_id}'.",
                         did_you_mean(bare, [t.id for t in library.themes], "Valid theme ids"))
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def select_items(library: Library, theme_id: str | None, pack_id: str | None) -> list[QuizItem]:
