@@ -71,3 +71,25 @@ def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
     assert lazy.sub(r"\1m", text) == "From 25m to 7m."
     assert [m.span() for m in lazy.finditer(text)] == [(5, 15), (19, 28)]
     assert lazy.search("no time") is None and lazy.groups == 2
+
+
+def test_the_mocks_judgement_compiles_nothing_until_it_judges(home) -> None:
+    """The walk-through and pitch patterns of the mock (mock/judge.py, mock/walkthrough.py)
+    are lazy too: importing them compiles nothing, judging a walk-through compiles them."""
+    probe = ("import json, re, sys\nreal, made = re.compile, []\n"
+             "def counting(pattern, flags=0):\n"
+             "    where = sys._getframe(1).f_code.co_filename.replace('\\\\', '/')\n"
+             "    if '/netprep/mock/' in where:\n"
+             "        made.append(pattern)\n"
+             "    return real(pattern, flags)\n"
+             "re.compile = counting\n"
+             "import netprep.mock.judge, netprep.mock.walkthrough as w\n"
+             "at_import = len(made)\n"
+             "judged = bool(w._WALK.search('Walk me through logtool.py: how is it organised?'))\n"
+             "print(json.dumps([at_import, judged]), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**os.environ, "NETPREP_HOME": str(home)})
+    at_import, judged = json.loads(done.stderr.strip().splitlines()[-1])
+    assert at_import == 0 and judged is True
+    for name in ("judge.py", "walkthrough.py"):
+        assert "\nimport re\n" not in (COACH.parent / "mock" / name).read_text(encoding="utf-8")

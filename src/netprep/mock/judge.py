@@ -16,9 +16,10 @@ what a round adds to it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from netprep.coach import lazyre as re
 
 # What a probe asks for, by the finding code it targets (shown when the reply closes it).
 GAP_ASKED = {

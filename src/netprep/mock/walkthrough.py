@@ -12,8 +12,9 @@ findings and score scale); labelled examples in tests/data/walkthrough/items.yam
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from netprep.coach import lazyre as re
 
 KIND = "walkthrough"
 _WALK = re.compile(r"^\s*walk (?:me|us) through\b(?!\s+(?:your|my) (?:cv|resume|résumé|"
