@@ -404,6 +404,7 @@ def _summary_totals(result: SessionResult, console: Console,
     if result.stopped_early:
         console.print(Text(f"Input ended after {answered} of {plan.total} questions; "
                            "the answers given were saved.", style="yellow"))
+    _rubric_lines(result, console)
     if result.suggestions:
         console.print(Text("What to work on:", style="bold"))
         for i, tip in enumerate(result.suggestions, start=1):
@@ -411,6 +412,23 @@ def _summary_totals(result: SessionResult, console: Console,
     if result.session_id is not None:
         console.print(f"Saved as session {result.session_id}: "
                       f"`netprep history show {result.session_id}` shows every answer.")
+
+
+def _rubric_lines(result: SessionResult, console: Console) -> None:
+    """The coach's findings by the round's rubric areas, weakest named first."""
+    from rich.text import Text
+
+    from netprep.mock.rubric_read import SAID, read
+
+    rows = read(result.plan.rubric, result.answers)
+    if not rows:
+        return
+    console.print(Text("By the round's rubric (`netprep tips rubrics`):", style="bold"))
+    for row in rows:
+        said = f"{row['met']} of {row['of']} {'answer' if row['of'] == 1 else 'answers'}"
+        if row["missing"]:
+            said += " (" + ", ".join(SAID.get(c, c) for c in row["missing"]) + ")"
+        bullet(console, f"{row['name']}: {said}")
 
 
 # --- history -----------------------------------------------------------------------------
