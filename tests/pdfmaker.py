@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -39,3 +41,19 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
             .encode())
     return bytes(out)
+
+
+def groff_pdf(source: str, path: Path) -> Path:
+    """A PDF typeset by groff from ms source (`tbl` included), as a resume made with groff
+    is; the test is skipped, with the reason, when groff is not installed."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("groff") is None:
+        pytest.skip("groff is not installed (.ci/run installs it): no groff-made PDF to read")
+    made = subprocess.run(["groff", "-ms", "-t", "-Tpdf"], input=source.encode(),
+                          capture_output=True, check=True, timeout=60)
+    path.write_bytes(made.stdout)
+    return path

@@ -9,7 +9,7 @@ import pytest
 
 from netprep.resume.extract import propose
 
-from .pdfmaker import make_pdf
+from .pdfmaker import groff_pdf, make_pdf
 
 DATA = Path(__file__).parent / "data" / "resume"
 TEXT = (DATA / "resume.txt").read_text()
@@ -55,7 +55,10 @@ def test_plain_text_resume(cli) -> None:
 
 def test_education_only_when_asked(cli) -> None:
     ids = imported(cli, DATA / "resume.txt", "--education")
-    assert len(ids) == 6 and titles(cli)[0] == ("education", "State University")
+    assert len(ids) == 6 and titles(cli)[0] == ("education", "BSc Computer Science")
+    school = json.loads(cli("resume", "show", "1", "--json").out)
+    assert school["organisation"] == "State University"
+    assert school["dates"] == "Sep 2022 – Jun 2026"
 
 
 def test_markdown_resume(cli) -> None:
@@ -127,3 +130,144 @@ Pixel: a photo tool (Python, OpenCV)
     assert found[0].dates == "Summer 2025" and found[0].tech == ("Java",)
     assert found[1].role == "Mentor" and found[1].dates == "2021 - 2023"
     assert found[2].tech == ("Python", "OpenCV")
+
+
+# --- issue 29, item 14: an ordinary resume made with groff ---------------------------------
+
+GROFF_RESUME = r""".nr PS 10
+.LP
+.ce
+\fBAlex Kim\fP
+.SH
+Experience
+.LP
+\fBSoftware Engineering Intern\fP, Stripe \(em Jun\-Aug 2026
+.IP \(bu 2
+Built a retry queue for webhook delivery in Go.
+.IP \(bu 2
+Cut failed deliveries by 40% across 3,000 merchants, e.g. the largest ones.
+.LP
+\fBTeaching Assistant\fP, CS 61B: Data Structures, UC Berkeley \(em Jan 2025 \- May 2025
+.IP \(bu 2
+Led weekly sections for 30 students.
+.LP
+\fBTeaching Assistant\fP, CS 70: Discrete Mathematics, UC Berkeley \(em Jan 2025 \- May 2025
+.IP \(bu 2
+Wrote the weekly problem sets.
+.SH
+Projects
+.LP
+\fBStudyMatch\fP (HackMIT 2025)
+.IP \(bu 2
+A web app that pairs students for study sessions, built with React and Firebase.
+.IP \(bu 2
+Won second place among 120 teams with a matching algorithm that reduced wait time by 30%.
+.SH
+Skills
+.LP
+Go, React, Firebase
+"""
+
+
+def _entries(cli) -> list[dict]:
+    ids = [e["id"] for e in json.loads(cli("resume", "list", "--json").out)["entries"]]
+    return [json.loads(cli("resume", "show", str(i), "--json").out) for i in ids]
+
+
+def test_groff_resume_read_right(cli, tmp_path: Path) -> None:
+    pdf = groff_pdf(GROFF_RESUME, tmp_path / "resume.pdf")
+    assert len(imported(cli, pdf)) == 4
+    stripe, ta61b, ta70, study = _entries(cli)
+    # A month range keeps its start.
+    assert stripe["dates"] == "Jun-Aug 2026" and stripe["organisation"] == "Stripe"
+    assert stripe["role"] == "Software Engineering Intern"
+    # A TA's organisation is the university; the course names the entry, so two courses
+    # at one university in the same term are two entries.
+    assert ta61b["organisation"] == ta70["organisation"] == "UC Berkeley"
+    assert ta61b["role"] == "Teaching Assistant" and ta61b["dates"] == "Jan 2025 - May 2025"
+    assert "CS 61B: Data Structures" in ta61b["title"]
+    assert "CS 70: Discrete Mathematics" in ta70["title"]
+    # The event in parentheses is the project's context, not part of its title.
+    assert study["title"] == "StudyMatch" and study["organisation"] == "HackMIT 2025"
+    assert study["dates"] == "" and study["tech"] == ["React", "Firebase"]
+
+
+def test_each_bullet_fills_one_field(cli, tmp_path: Path) -> None:
+    imported(cli, groff_pdf(GROFF_RESUME, tmp_path / "resume.pdf"))
+    for entry in _entries(cli):
+        lines = [line for name in ("what", "part", "outcome", "scale")
+                 for line in entry[name].splitlines()]
+        assert len(lines) == len(set(lines)), entry  # no bullet said twice
+    stripe = _entries(cli)[0]
+    assert stripe["what"] == "Built a retry queue for webhook delivery in Go."
+    assert stripe["outcome"].startswith("Cut failed deliveries by 40%")
+    assert stripe["scale"] == ""
+
+
+def test_two_column_tbl_layout(cli, tmp_path: Path) -> None:
+    source = r""".LP
+\fBRiya Patel\fP
+.SH
+Work Experience
+.TS
+tab(;) expand;
+lb r.
+Data Science Intern, Acme Health;May 2025 \- Aug 2025
+.TE
+.IP \(bu 2
+Built a churn model in Python with scikit-learn.
+.TS
+tab(;) expand;
+l r.
+Acme Health;Boston, MA
+Analytics Assistant;Sep 2024 \- Dec 2024
+.TE
+.IP \(bu 2
+Cleaned the claims data for 12 analysts.
+.SH
+Projects
+.TS
+tab(;) expand;
+lb r.
+Plantwise \(em a watering reminder;Jan 2024
+.TE
+.IP \(bu 2
+An app that reminds you to water plants.
+"""
+    imported(cli, groff_pdf(source, tmp_path / "tbl.pdf"))
+    found = [(e["kind"], e["organisation"], e["role"], e["dates"]) for e in _entries(cli)]
+    assert found == [("internship", "Acme Health", "Data Science Intern", "May 2025 - Aug 2025"),
+                     ("internship", "Acme Health", "Analytics Assistant", "Sep 2024 - Dec 2024"),
+                     ("project", "", "", "Jan 2024")]
+    assert _entries(cli)[2]["title"] == "Plantwise"
+
+
+def test_an_entry_already_saved_is_not_saved_twice(cli, tmp_path: Path) -> None:
+    assert imported(cli, DATA / "resume.txt") == [1, 2, 3, 4, 5]
+    again = cli("resume", "import", str(DATA / "resume.txt"), "--yes", "--json")
+    assert again.code == 0, again.err
+    assert json.loads(again.out) == {"ids": [], "existing": [1, 2, 3, 4, 5]}
+    assert "Already saved as #1: Acme Payments internship" in again.err
+    assert "Nothing new" in again.err
+    assert len(titles(cli)) == 5
+    # A resume with one new entry saves only that one, and names the others.
+    longer = tmp_path / "resume.txt"
+    longer.write_text(TEXT.replace("Budget Bot", "Pixel | Python\n- A photo tool.\n\nBudget Bot"))
+    third = cli("resume", "import", str(longer), "--yes", "--json")
+    assert json.loads(third.out) == {"ids": [6], "existing": [1, 2, 3, 4, 5]}
+    assert "Already saved as #3: Campus Navigator" in third.err
+    assert titles(cli)[-1] == ("project", "Pixel")
+    assert len(titles(cli)) == 6
+
+
+def test_pitch_from_imported_entries_says_whole_sentences(cli, tmp_path: Path) -> None:
+    imported(cli, groff_pdf(GROFF_RESUME, tmp_path / "resume.pdf"))
+    result = cli("resume", "pitch", "--yes", "--json")
+    assert result.code == 0, result.err
+    text = json.loads(result.out)["pitch"]["text"]
+    assert "Result:" not in text and "…" not in text
+    past = [b["text"] for b in json.loads(result.out)["pitch"]["beats"] if b["beat"] == "past"]
+    assert past and all(line.endswith(".") for line in past)
+    # Sentences are whole: "e.g." and "0.8 s" end none of them.
+    assert any("Cut failed deliveries by 40% across 3,000 merchants, e.g. the largest ones."
+               in line for line in past)

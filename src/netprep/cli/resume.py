@@ -272,14 +272,29 @@ def import_(
     in a script pass --yes to save them all.
     """
     from netprep.errors import NetprepError
+    from netprep.resume.actions import already_saved
     from netprep.store import open_store
-    from netprep.store.resume import add_entries
+    from netprep.store.resume import add_entries, list_entries
     from netprep.ui import prompts
     from netprep.ui.console import message
+    from netprep.ui.text import clean
 
     found, notes = _proposals(file, education)
     for note in notes:
         message(note)
+    with open_store() as store:
+        found, existing = already_saved(found, list_entries(store))
+    for entry, saved_id in existing:
+        message(f"Already saved as #{saved_id}: {clean(entry.title)} ({entry.kind}); not "
+                "imported again.")
+    if not found:
+        message(f"Nothing new in {file}: every entry found is already saved (see `netprep "
+                "resume list`).")
+        if json:
+            from netprep.ui.console import print_json
+
+            print_json({"ids": [], "existing": [i for _, i in existing]})
+        return
     if not yes:
         if not prompts.is_interactive():
             raise NetprepError(
@@ -298,7 +313,7 @@ def import_(
     if json:
         from netprep.ui.console import print_json
 
-        print_json({"ids": ids})
+        print_json({"ids": ids, "existing": [i for _, i in existing]})
 
 
 @app.command()

@@ -6,6 +6,7 @@ entry, exports and the import's proposals. Nothing here prints, prompts or exits
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,31 @@ def bank_questions(theme: str | None = None) -> list[Any]:
     if theme is not None and theme not in themes:
         raise UsageError(f"No question theme '{theme}'.", f"Choose one of: {', '.join(themes)}.")
     return [q for q in library.asking if theme is None or q.theme == theme]
+
+
+def _same_key(entry: Entry) -> tuple[str, str, str]:
+    def norm(text: str) -> str:
+        return " ".join(text.replace("–", "-").replace("—", "-").casefold().split())
+
+    return entry.kind, norm(entry.title), norm(entry.organisation)
+
+
+def already_saved(found: Sequence[Entry],
+                  saved: Sequence[Entry]) -> tuple[list[Entry], list[tuple[Entry, int]]]:
+    """The proposals to save, and (proposal, id of the saved entry) for those already
+    saved: same kind, title and organisation (spacing and case aside), and the same dates
+    when both have dates (a second stint in the same role is a new entry)."""
+    def norm(dates: str) -> str:
+        return re.sub(r"\s*[-–—]\s*", "-", dates.casefold()).strip()
+
+    new: list[Entry] = []
+    existing: list[tuple[Entry, int]] = []
+    for entry in found:
+        twin = next((s for s in saved if _same_key(s) == _same_key(entry)
+                     and (not s.dates or not entry.dates or norm(s.dates) == norm(entry.dates))),
+                    None)
+        if twin is not None and twin.id is not None:
+            existing.append((entry, twin.id))
+        else:
+            new.append(entry)
+    return new, existing

@@ -24,7 +24,18 @@ SECTIONS: dict[str, str | None] = {
     "internship": "internship", "work history": "internship", "relevant experience": "internship",
     "projects": "project", "project": "project", "personal projects": "project",
     "academic projects": "project", "selected projects": "project", "side projects": "project",
-    "technical projects": "project", "research": "project", "research experience": "project",
+    "technical projects": "project", "research": "internship",
+    "research experience": "internship", "teaching": "internship",
+    "teaching experience": "internship", "research and teaching": "internship",
+    "research & teaching": "internship", "industry experience": "internship",
+    "campus involvement": "community", "service": "community",
+    "clubs & organizations": "community", "clubs and organizations": "community",
+    "hackathons": "project", "projects & hackathons": "project", "open source": "project",
+    "outreach": "community", "involvement": "community", "volunteer work": "community",
+    "activities & societies": "community", "activities and societies": "community",
+    "leadership & involvement": "community", "leadership and involvement": "community",
+    "talks": None, "presentations": None, "honors & awards": None, "honours & awards": None,
+    "skills & interests": None, "technical skills & tools": None,
     "leadership": "community", "activities": "community", "extracurricular": "community",
     "extracurricular activities": "community", "extracurriculars": "community",
     "volunteering": "community", "volunteer experience": "community", "volunteer": "community",
@@ -40,20 +51,6 @@ SECTIONS: dict[str, str | None] = {
     "awards and honors": None, "achievements": None, "hobbies": None,
 }
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●○·‣⁃–—]|\d{1,2}[.)])\s+")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|"
-          r"autumn|winter)\.?")
-_WHEN = rf"(?:{_MONTH}\s+)?(?:\d{{1,2}}/)?(?:19|20)\d\d"
-_DATES = re.compile(
-    rf"\(?\b{_WHEN}(?:\s*(?:-|–|—|to|until)\s*(?:{_WHEN}|present|current|now|today|ongoing))?"
-    rf"\b\)?|\b(?:present|current)\b", re.I)
-_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+|\s*\|\s*|,\s+|(?<=\w):\s+|\s{3,}|\t+")
-ROLE_WORDS = re.compile(
-    r"\b(?:intern|internship|engineer|developer|analyst|assistant|associate|lead|leader|"
-    r"president|vice[- ]president|vp|member|volunteer|founder|co-?founder|officer|treasurer|"
-    r"secretary|coordinator|captain|mentor|tutor|researcher|scientist|designer|manager|chair|"
-    r"chairperson|organi[sz]er|head|director|representative|ambassador|teaching assistant|"
-    r"ta|student|fellow|contributor|maintainer|consultant|trainee|apprentice)\b", re.I)
 _TECH_LINE = re.compile(r"^\s*(?:tech(?:nologies)?|stack|tools|built with|skills used|"
                         r"languages)\s*[:\-–]\s*(.+)$", re.I)
 _METRIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
@@ -64,16 +61,10 @@ _SCALE = re.compile(r"\b(?:users?|customers?|students?|members?|people|visitors?
 _OUTCOME = re.compile(r"\b(?:reduc|increas|improv|cut|sav|grew|grow|rais|won|boost|"
                       r"decreas|faster|speed|launch|shipp|adopt|doubl|halv|award|placed)",
                       re.I)
-TECH_WORDS = (
-    "Python", "Java", "JavaScript", "TypeScript", "React", "Node.js", "SQL", "PostgreSQL",
-    "MySQL", "SQLite", "MongoDB", "Redis", "AWS", "GCP", "Azure", "Docker", "Kubernetes",
-    "Go", "Rust", "C++", "C#", "Swift", "Kotlin", "Flask", "Django", "FastAPI", "Pandas",
-    "NumPy", "TensorFlow", "PyTorch", "scikit-learn", "Git", "Linux", "HTML", "CSS",
-    "GraphQL", "Spark", "Kafka", "Terraform", "Figma", "Excel", "Tableau", "Vue", "Angular",
-    "Spring", "Ruby", "Rails", "PHP", "Scala", "R", "MATLAB", "Firebase", "Next.js",
-)
-_TECH_RE = {word: re.compile(r"(?<![\w+#.])" + re.escape(word) + r"(?![\w+#])",
-                             0 if len(word) <= 2 else re.I) for word in TECH_WORDS}
+_EVENT_IN = re.compile(
+    r"\b(?:at|during|for|in)\s+((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
+    r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?)")
+_SKILLS = re.compile(r"skill|technolog|\btools\b|tech stack|languages", re.I)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -132,150 +123,251 @@ def _plain(line: str) -> str:
     return line.rstrip()
 
 
+_GUESS = (("skill", None), ("award", None), ("honor", None), ("honour", None),
+          ("publication", None), ("certific", None), ("course", None), ("interest", None),
+          ("summary", None), ("language", None), ("reference", None), ("objective", None),
+          ("profile", None), ("contact", None), ("talk", None), ("project", "project"),
+          ("hackathon", "project"), ("portfolio", "project"), ("experience", "internship"),
+          ("employment", "internship"), ("work", "internship"), ("teaching", "internship"),
+          ("research", "internship"), ("leadership", "community"), ("volunteer", "community"),
+          ("activit", "community"), ("involvement", "community"), ("service", "community"),
+          ("club", "community"), ("organi", "community"), ("extracurricular", "community"),
+          ("outreach", "community"), ("societ", "community"),
+          ("community", "community"), ("education", "education"))
+# A short line ending in one of these is a heading ("Relevant Experience", "Honors & Awards").
+_ENDS = re.compile(r"\b(?:experience|employment|projects|education|skills|leadership|"
+                   r"volunteering|activities|involvement|service|awards|honou?rs|"
+                   r"publications|certifications|coursework|interests|extracurriculars?|"
+                   r"organi[sz]ations|hackathons|history)$", re.I)
+
+
+# The words that make a short Title Case line a heading in a PDF ("Campus Involvement").
+_TITLED = ("skills", "experience", "employment", "teaching", "hackathon", "leadership",
+           "volunteer", "activities", "involvement", "extracurricular", "education",
+           "projects")
+
+
 def heading_kind(line: str) -> tuple[bool, str | None]:
     """(is this a section heading, and the kind of entry the section holds)."""
     text = _plain(line).strip()
     level = len(text) - len(text.lstrip("#"))
     text = text.lstrip("#").strip().rstrip(":").strip()
+    text = re.sub(r"^[=~]{2,}\s*(.*?)\s*[=~]{2,}$", r"\1", text)  # "=== Experience ==="
+    if re.fullmatch(r"(?:[A-Z&] ){3,}[A-Z]", text):  # "E X P E R I E N C E"
+        text = text.replace(" ", "")
     key = re.sub(r"\s+", " ", text.lower())
     if key in SECTIONS:
         return True, SECTIONS[key]
-    if 0 < level <= 2 and len(text.split()) <= 4:
-        # An unknown Markdown heading: guess from its words.
-        for word, kind in SECTIONS.items():
-            if word in key.split() and kind is not None:
+    words = text.split()
+    capitals = text.isupper() and len(re.sub(r"[^A-Za-z]", "", text)) >= 4 and \
+        not re.search(r"\d|[|,.@]", text) and len(words) <= 5
+    titled = 0 < len(words) <= 3 and not level and not re.search(r"[^\w &]", text) and \
+        all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
+    if titled and not any(w in key for w in _TITLED):  # "Robotics Club" is an entry
+        titled = False
+    if 0 < len(words) <= 4 and _ENDS.search(text) and not re.search(r"[^\w &/-]", text):
+        titled = True
+    if (0 < level <= 2 and len(words) <= 4) or capitals or titled:
+        # An unknown heading: guess from its words.
+        for word, kind in _GUESS:
+            if word in key:
                 return True, kind
         return True, None
     return False, None
 
 
+def _table_row(line: str) -> list[str] | None:
+    """The cells of a Markdown table row, or None."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+        return None
+    return [cell.strip() for cell in stripped.strip("|").split("|")]
+
+
+def _skills(lines: list[str]) -> list[str]:
+    """The names the resume's Skills sections list."""
+    from netprep.resume.techs import skills_vocabulary
+
+    listed: list[str] = []
+    inside = False
+    for raw in lines:
+        line = _plain(raw)
+        is_heading, _ = heading_kind(line)
+        if is_heading:
+            inside = bool(_SKILLS.search(line))
+        elif inside and line.strip():
+            listed.append(line)
+    return skills_vocabulary(listed)
+
+
 def propose(text: str, education: bool = False) -> list[Entry]:
     """Entries found in a resume's text, in order. Education only when asked for."""
+    from netprep.resume.header import find_dates
+
+    lines = _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    vocabulary = _skills(lines)
     entries: list[Entry] = []
     kind: str | None = None
     header: list[str] = []
     bullets: list[str] = []
+    above = ""  # the organisation of the entry before, in this section
+    gap = False
+
+    def dated(lines_: list[str]) -> bool:
+        return any(find_dates(line, kind or "") for line in lines_)
 
     def flush() -> None:
-        if kind is not None and header and (education or kind != "education"):
-            entry = _entry(kind, header, bullets)
+        nonlocal above
+        if kind is not None and header:
+            entry = _entry(kind, header, bullets, vocabulary, above)
             if entry is not None:
-                entries.append(entry)
+                above = entry.organisation
+                if education or kind != "education":
+                    entries.append(entry)
         header.clear()
         bullets.clear()
 
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in lines:
         line = _plain(raw)
         if not line.strip() or re.fullmatch(r"\s*[-=_*]{3,}\s*", line):
+            gap = gap or bool(line.strip() == "")
             continue
         is_heading, section = heading_kind(line)
         if is_heading:
             flush()
-            kind = section
+            kind, above, gap = section, "", False
             continue
         if kind is None:
+            continue
+        row = _table_row(line)
+        if row is not None:
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in row if c) or _header_row(row):
+                continue
+            flush()
+            header.append(" | ".join(c for c in row if c))
+            gap = True  # each row is an entry of its own
             continue
         line = line.lstrip("#").strip() if line.lstrip().startswith("#") else line
         if _BULLET.match(line):
             bullets.append(_BULLET.sub("", line).strip())
-        elif bullets and _continues(line, bullets[-1]):
-            bullets[-1] += " " + line.strip()
-        elif bullets:
+        elif bullets and not gap and _continues(line, bullets[-1]):
+            bullets[-1] = _joined(bullets[-1], line.strip())
+        elif _only_dates(line) and not dated(header):
+            header.append(line.strip())  # the dates of a two-column layout, on their own
+        elif bullets or (header and (gap or (dated(header) and dated([line])))):
             flush()
             header.append(line.strip())
         else:
             header.append(line.strip())
+        gap = False
     flush()
-    return entries
+    return _merged(entries)
+
+
+def _header_row(cells: list[str]) -> bool:
+    """A table's header row: "| Role | Organisation | Dates |"."""
+    names = {"role", "position", "title", "organisation", "organization", "company",
+             "employer", "dates", "date", "when", "period", "school", "degree", "program",
+             "club", "group", "location", "where", "institution", "project", "tech", "stack"}
+    return all(c.lower() in names for c in cells if c)
+
+
+def _only_dates(line: str) -> bool:
+    from netprep.resume.header import DATES
+
+    return bool(DATES.search(line)) and not re.sub(r"[\s|·•,()*_–—-]+", "",
+                                                   DATES.sub("", line))
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    return lines
+
+
+def _joined(previous: str, line: str) -> str:
+    """A bullet and its wrapped line; a word broken by a hyphen at the line end is joined."""
+    if re.search(r"[a-z]-$", previous) and line[:1].islower():
+        return previous[:-1] + line
+    return previous + " " + line
 
 
 def _continues(line: str, previous: str) -> bool:
     """A wrapped bullet line (PDF text breaks bullets), not the header of the next entry."""
+    from netprep.resume.header import find_dates
+
     stripped = line.strip()
-    if _DATES.search(stripped) or re.search(r"\s[|·]\s", stripped):
+    if find_dates(stripped, "") or re.search(r"\s[|·]\s", stripped):
         return False
+    if line[:1].isspace() and not previous.rstrip().endswith((".", "!", "?")):
+        return True
     if stripped[:1].islower() or not previous.rstrip().endswith((".", "!", "?", ";")):
         return not (len(stripped.split()) <= 8 and stripped[:1].isupper()
                     and previous.rstrip().endswith((".", "!", "?")))
     return False
 
 
-def _entry(kind: str, header: list[str], bullets: list[str]) -> Entry | None:
-    head = " | ".join(header)
-    dates = ", ".join(m.group(0).strip("() ") for m in _DATES.finditer(head))
-    rest = _DATES.sub(" ", head)
-    tech: list[str] = []
-    if kind == "project":
-        for match in re.finditer(r"\(([^)]*)\)", rest):  # "Navigator (React, Node.js)"
-            if "," in match.group(1) or _techs(match.group(1)):
-                tech += [t.strip() for t in match.group(1).split(",") if t.strip()]
-                rest = rest.replace(match.group(0), " ")
-    parts = [p.strip(" ,|-–—:()") for p in _SEPARATORS.split(rest)]
-    parts = [p for p in parts if p and not re.fullmatch(r"[\W\d]+", p)]
-    if not parts:
+def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[str],
+           above: str) -> Entry | None:
+    """One entry from its header and bullets; each bullet fills one field."""
+    from netprep.resume.header import read_header
+    from netprep.resume.techs import find_techs, is_tech
+
+    head = read_header(kind, header, vocabulary, above)
+    if head is None:
         return None
-    role = ""
-    organisation = ""
-    described = ""
-    if kind in ("internship", "community"):
-        roles = [p for p in parts if ROLE_WORDS.search(p)]
-        others = [p for p in parts if p not in roles]
-        role = roles[0] if roles else ""
-        organisation = others[0] if others else ""
-        if kind == "internship":
-            intern = re.search(r"\bintern(?:ship)?\b", role, re.I)
-            title = (f"{organisation} internship" if intern and organisation else
-                     f"{role} at {organisation}" if role and organisation else
-                     role or organisation)
-        else:
-            title = organisation or role
-    elif kind == "education":
-        title = parts[0]
-        organisation = next((p for p in parts if re.search(r"universit|college|school|institut",
-                                                           p, re.I)), "")
-        role = next((p for p in parts[1:] if p != organisation), "")
-    else:
-        title = parts[0]
-        for extra in parts[1:]:
-            found = _techs(extra)
-            if found and len(found) * 2 >= len(extra.split(",")):
-                tech += [t.strip() for t in extra.split(",") if t.strip()]
-            elif not described and (extra[:1].islower() or len(extra.split()) >= 4):
-                described = extra
-            elif not organisation and not ROLE_WORDS.search(extra):
-                organisation = extra
-            elif not role and ROLE_WORDS.search(extra):
-                role = extra
+    from netprep.resume.header import DATES
+
+    tech = list(head.tech) + find_techs(DATES.sub(" ", " ".join(header)), vocabulary)
     what: list[str] = []
     part: list[str] = []
     outcome: list[str] = []
     scale: list[str] = []
     for bullet in bullets:
         listed = _TECH_LINE.match(bullet)
-        if listed:
-            tech += [t.strip() for t in re.split(r"[,;]", listed.group(1)) if t.strip()]
+        items = [t.strip() for t in re.split(r"[,;]", listed.group(1) if listed else bullet)
+                 if t.strip()]
+        if listed or (len(items) > 1 and all(is_tech(t, vocabulary) for t in items)):
+            tech += items  # "Python, DuckDB, Streamlit"
             continue
-        tech += _techs(bullet)
-        if _SCALE.search(bullet) and _METRIC.search(bullet):
-            scale.append(bullet)
+        tech += find_techs(bullet, vocabulary)
         if _METRIC.search(bullet) and _OUTCOME.search(bullet):
             outcome.append(bullet)
         elif not what:
             what.append(bullet)
+        elif not scale and _SCALE.search(bullet) and _METRIC.search(bullet):
+            scale.append(bullet)
         else:
             part.append(bullet)
-    if described and not what:
-        what.append(described[:1].upper() + described[1:])
+    if kind == "project" and not head.organisation:  # "Won first place at HackMIT 2025"
+        event = next((m.group(1) for m in map(_EVENT_IN.search, bullets) if m), "")
+        head.organisation = event
+    if head.described and not what:
+        what.append(head.described[:1].upper() + head.described[1:])
     return Entry(
-        None, kind, title[:MAX_TITLE], organisation=organisation[:MAX_TITLE],
-        dates=dates[:MAX_TITLE], role=role[:MAX_TITLE], what=_join(what), part=_join(part),
-        outcome=_join(outcome), scale=_join(scale[:2]),
+        None, kind, head.title[:MAX_TITLE], organisation=head.organisation[:MAX_TITLE],
+        dates=head.dates[:MAX_TITLE], role=head.role[:MAX_TITLE], what=_join(what),
+        part=_join(part), outcome=_join(outcome), scale=_join(scale),
         tech=tuple(dict.fromkeys(t[:80] for t in tech))[:30],
     )
 
 
-def _techs(text: str) -> list[str]:
-    return [word for word, pattern in _TECH_RE.items() if pattern.search(text)]
+def _merged(entries: list[Entry]) -> list[Entry]:
+    """A table row and the bold line that repeats it above its bullets are one entry."""
+    kept: list[Entry] = []
+    seen: dict[tuple[str, str, str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.kind, entry.title.casefold(), entry.role.casefold(),
+               entry.organisation.casefold())
+        twin = seen.get(key)
+        if twin is None or entry.kind == "project" or (twin.dates and entry.dates) or \
+                not (entry.role or entry.organisation):
+            kept.append(entry)
+            seen.setdefault(key, entry)
+            continue
+        for name in ("dates", "what", "part", "outcome", "scale"):
+            if not getattr(twin, name):
+                setattr(twin, name, getattr(entry, name))
+        twin.tech = tuple(dict.fromkeys(twin.tech + entry.tech))[:30]
+    return kept
 
 
 def _join(lines: list[str]) -> str:

@@ -35,11 +35,43 @@ def _latest_year(entry: Entry) -> int:
     return 9999 if _CURRENT.search(entry.dates) else max(years, default=0)
 
 
-def _first_sentence(text: str, words: int = 18) -> str:
-    flat = " ".join(text.split())
-    first = re.split(r"(?<=[.!?])\s|\n", flat, maxsplit=1)[0] if flat else ""
-    cut = first.split()
-    return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+# A full stop after one of these (or after one letter: "J. Doe", "U.S.") ends no sentence.
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "incl", "dept", "univ", "inc", "ltd",
+                  "corp", "co", "dr", "mr", "mrs", "ms", "prof", "st", "no", "jan", "feb",
+                  "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def first_sentence(text: str) -> str:
+    """The first whole sentence of a field (its first line), never cut inside: "0.8 s",
+    "e.g. caching" and "Jan. 2025" end no sentence."""
+    line = next((" ".join(part.split()) for part in text.splitlines() if part.strip()), "")
+    for match in re.finditer(r"[.!?](?=\s+[\"'(]?[A-Z0-9])", line):
+        word = line[:match.start()].rsplit(None, 1)[-1].lstrip("(\"'").lower()
+        if line[match.start()] == "." and (word in _ABBREVIATIONS or len(word) <= 1
+                                           or re.fullmatch(r"(?:\w\.)+\w", word)):
+            continue
+        return line[:match.end()]
+    return line
+
+
+def _sentence(text: str) -> str:
+    """A sentence as said in the pitch: capitalised, ending in a full stop."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text.rstrip(",;:") + "."
+
+
+def highlight(entry: Entry) -> str:
+    """One past beat: the entry's name, what it was or your part, and how it ended, each in
+    whole sentences (an outcome that repeats the first sentence is said once)."""
+    said: list[str] = []
+    for text in (entry.part or entry.what, entry.outcome):
+        sentence = _sentence(first_sentence(text))
+        if sentence and all(sentence.casefold() != s.casefold() for s in said):
+            said.append(sentence)
+    return entry.label() + (": " + " ".join(said) if said else "")
 
 
 def outline(entries: Sequence[Entry], role: str = "") -> list[Beat]:
@@ -62,12 +94,7 @@ def outline(entries: Sequence[Entry], role: str = "") -> list[Beat]:
         beats.append(Beat("present", "Who I am now: what I study or do, in one sentence."))
     highlights = [e for e in others if e is not current][:3] or ([current] if current else [])
     for entry in highlights:
-        said = [_first_sentence(entry.part or entry.what)] if entry.part or entry.what else []
-        if entry.outcome:
-            said.append(f"Result: {_first_sentence(entry.outcome)}")
-        line = entry.label() + (": " + " ".join(s if s.endswith((".", "…", "!", "?"))
-                                                else s + "." for s in said) if said else "")
-        beats.append(Beat("past", line))
+        beats.append(Beat("past", highlight(entry)))
     if len(highlights) == 0:
         beats.append(Beat("past", "One or two things I built or led, each with a result."))
     target = f" {role}" if role else " this role"

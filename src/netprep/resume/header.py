@@ -1,0 +1,321 @@
+"""An entry's header (the lines above its bullets) read into title, organisation, role,
+dates and technologies.
+
+The header is cut into parts at the separators resumes use (|, ·, dashes between
+spaces, wide gaps, commas, "Intern at Acme"), dates and places are taken out, and
+each part is read for what it is: a role ("Teaching Assistant"), a course ("CS 225:
+Data Structures"), a degree, a technology list, a description, or the organisation.
+A part that only qualifies the one before it ("Sound Ecology Lab, University of
+Washington") stays with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netprep.resume.techs import is_tech
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|"
+         r"autumn|winter)\.?")
+YEAR = r"(?:199\d|20[0-3]\d)"
+_WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR})"
+_NOW = r"(?:present|current|now|today|ongoing)"
+_DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b)\s*"
+DATES = re.compile(rf"(?<![\w/-])(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|{_WHEN}"
+                   rf"(?![\w/]|-\d))", re.I)
+_BARE_YEAR = re.compile(rf"{YEAR}")
+EVENT = re.compile(r"hack|\bjam\b|\bctf\b|\bexpo\b|athon\b|\bchallenge\b|\bcompetition\b|"
+                   r"\bolympiad\b|\bsummit\b|\bdemo day\b|\bgame jam\b", re.I)
+
+ROLE_WORDS = re.compile(
+    r"\b(?:intern|internship|engineer|developer|programmer|analyst|assistant|associate|lead|"
+    r"leader|president|vice[- ]president|vp|member|volunteer|founder|co-?founder|officer|"
+    r"treasurer|secretary|coordinator|captain|mentor|tutor|researcher|scientist|designer|"
+    r"manager|chair|chairperson|organi[sz]er|head|director|representative|ambassador|ta|"
+    r"student|fellow|contributor|maintainer|consultant|trainee|apprentice|co-?op|grader|"
+    r"aide|instructor|specialist|technician|monitor|webmaster|editor|cook|barista|cashier|"
+    r"server|administrator|architect|advisor|adviser|coach|moderator|clerk|uta|staff|"
+    r"leader|swe|sde|co-?chair|liaison|cashier|writer|photographer|strategist|teacher)\b",
+    re.I)
+TEACHING = re.compile(r"\b(?:teaching|course|lab)\s+(?:assistant|fellow)\b|\bu?ta\b|"
+                      r"\bgrader\b|\btutor\b|\binstructional aide\b|\binstructor\b|"
+                      r"\bcourse staff\b|\bsection leader\b", re.I)
+_ORG_WORDS = re.compile(
+    r"\b(?:universit\w*|college|institute|school|academy|lab|laboratory|club|society|"
+    r"association|council|committee|chapter|union|foundation|group|team|guild|circle|"
+    r"inc|llc|ltd|corp|company|studio|studios|labs|center|centre|library|office|department|"
+    r"hospital|bank|government)\b", re.I)
+_SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
+DEGREE = re.compile(
+    r"^(?:b\.?\s?s\.?(?:\s?e\.?)?|b\.?\s?a\.?|b\.?\s?sc\.?|sc\.?\s?b\.?|a\.?\s?b\.?|"
+    r"m\.?\s?s\.?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?a\.?|ph\.?\s?d\.?|a\.?\s?s\.?|"
+    r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate)"
+    r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
+    re.I)
+COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b")
+_COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group)?\s*"
+                          r"(?:course|class)?\s*project\s*$", re.I)
+
+_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+           "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC "
+           "AB MB NS").split()
+_COUNTRIES = ("USA|U\\.S\\.A?\\.?|US|UK|United States|United Kingdom|Canada|India|Nigeria|"
+              "Ghana|Kenya|Germany|France|Spain|Italy|Ireland|Netherlands|Sweden|Norway|"
+              "Denmark|Finland|Poland|Portugal|Switzerland|Austria|Belgium|China|Japan|Korea|"
+              "South Korea|Singapore|Australia|New Zealand|Brazil|Mexico|Argentina|Chile|"
+              "Colombia|Egypt|South Africa|Israel|Turkey|UAE|Pakistan|Bangladesh|Vietnam|"
+              "Philippines|Indonesia|Malaysia|Taiwan")
+_CITIES = ("New York|New York City|NYC|San Francisco|SF|Los Angeles|San Diego|San Jose|"
+           "Santa Clara|Santa Monica|Mountain View|Palo Alto|Menlo Park|Redwood City|"
+           "Salt Lake City|Kansas City|Ann Arbor|Chapel Hill|College Station|St\\. Louis|"
+           "New Haven|Jersey City|Las Vegas|Fort Worth|El Paso|Bay Area|Hong Kong|Tel Aviv|"
+           "Mexico City|Sao Paulo|Cape Town|Seattle|Boston|Austin|Chicago|Pittsburgh|Portland|"
+           "Denver|Atlanta|Houston|Dallas|Miami|Philadelphia|Phoenix|Detroit|Baltimore|"
+           "Minneapolis|Sacramento|Oakland|Berkeley|Cambridge|Providence|Toronto|Vancouver|"
+           "Montreal|Waterloo|Ottawa|Calgary|London|Dublin|Berlin|Munich|Paris|Amsterdam|"
+           "Zurich|Stockholm|Madrid|Barcelona|Lisbon|Bangalore|Bengaluru|Mumbai|Delhi|"
+           "New Delhi|Hyderabad|Chennai|Pune|Lagos|Abuja|Accra|Nairobi|Cairo|Sydney|Melbourne|"
+           "Tokyo|Seoul|Beijing|Shanghai|Shenzhen|Taipei|Remote|Hybrid|On-site|Onsite")
+_PLACE = re.compile(
+    rf"^(?:(?:{_CITIES})|(?:{_COUNTRIES})|(?:{'|'.join(_STATES)})(?:\s\d{{5}})?|"
+    rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s(?:{'|'.join(_STATES)})(?:\s\d{{5}})?)$")
+_STATE = re.compile(rf"^(?:{'|'.join(_STATES)})$")
+_STRONG = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[-–—]\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
+_COLON = re.compile(r"(?<=[A-Za-z)])\s*:\s+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,60})[\"”]")
+
+
+@dataclass
+class Head:
+    """What a header says; `organisation` is passed on to the next role under it."""
+
+    title: str = ""
+    organisation: str = ""
+    role: str = ""
+    dates: str = ""
+    course: str = ""
+    described: str = ""
+    tech: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Part:
+    text: str
+    comma: bool = False  # joined to the part before it by a comma
+    paren: bool = False  # came from inside parentheses
+
+
+def find_dates(text: str, kind: str) -> list[re.Match[str]]:
+    """The dates of a header; in a project, "HackMIT 2025" is the event, not its date."""
+    found = []
+    for match in DATES.finditer(text):
+        before = text[:match.start()]
+        bare = _BARE_YEAR.fullmatch(match.group(0))
+        if bare and re.search(r"\b[A-Z]{2,5}\s?-?$", before):
+            continue  # "ECE 2035": a course
+        if kind == "project" and bare and \
+                EVENT.search(re.split(r"[|,()·•—–]", before.rstrip(" ("))[-1]):
+            continue
+        found.append(match)
+    return found
+
+
+def _is_place(text: str) -> bool:
+    return bool(_PLACE.match(text.strip(" .")))
+
+
+def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], list[str]]:
+    """The header's parts, and the technologies listed in it."""
+    parts: list[_Part] = []
+    tech: list[str] = []
+    chunks: list[tuple[str, bool]] = []
+    for index, piece in enumerate(re.split(r"(\([^()]*\))", text)):
+        if index % 2:  # "(...)"
+            inner = piece[1:-1].strip()
+            if kind == "project" or _is_place(inner) or not inner:
+                chunks.append((inner, True))
+            elif chunks and not chunks[-1][1] and chunks[-1][0].strip():
+                chunks[-1] = (chunks[-1][0].rstrip() + " " + piece, False)  # "(part-time)"
+            else:
+                chunks.append((piece, False))
+        else:
+            chunks.append((piece, False))
+    for chunk, paren in chunks:
+        for strong in _pieces(chunk):
+            strong = strong.strip(" ,;|-–—:")
+            if not strong:
+                continue
+            items = [i.strip() for i in re.split(r",\s*|;\s*", strong) if i.strip()]
+            if kind == "project" and (len(items) > 1 or parts) and \
+                    all(len(i.split()) <= 3 for i in items) and \
+                    sum(is_tech(i, vocabulary) for i in items) * 2 >= len(items):
+                tech += items
+                continue
+            for n, item in enumerate(re.split(r",\s+|;\s+", strong)):
+                item = item.strip(" ,;|-–—:")
+                if item and not re.fullmatch(r"[\W\d]+", item):
+                    parts.append(_Part(item, comma=n > 0, paren=paren))
+    return _without_places(parts), tech
+
+
+def _pieces(chunk: str) -> list[str]:
+    """A chunk cut at the strong separators, and "Intern at Acme" at its "at"."""
+    found: list[str] = []
+    pieces: list[str] = []
+    for piece in _STRONG.split(chunk):
+        start = 0
+        for colon in _COLON.finditer(piece):  # "Tide: a habit tracker", not "CS 61B: Data"
+            if not re.search(r"\b[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?$", piece[start:colon.start()]):
+                pieces.append(piece[start:colon.start()])
+                start = colon.end()
+        pieces.append(piece[start:])
+    for piece in pieces:
+        at = re.search(r"\s(?:at|@)\s+(?=[A-Z0-9])", piece)
+        left = piece[:at.start()] if at else ""
+        if at and "," not in left and _role_like(left) and not _ORG_WORDS.search(left):
+            found += [piece[:at.start()], piece[at.end():]]
+        else:
+            found.append(piece)
+    return found
+
+
+def _without_places(parts: list[_Part]) -> list[_Part]:
+    kept: list[_Part] = []
+    for part in parts:
+        if _is_place(part.text):
+            if _STATE.match(part.text) and part.comma and kept and kept[-1].comma and \
+                    not _ORG_WORDS.search(kept[-1].text) and len(kept[-1].text.split()) <= 2:
+                kept.pop()  # "Marietta" of "Volta Robotics, Marietta, GA"
+            continue
+        kept.append(part)
+    return kept
+
+
+def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
+    """"Parallel Data Lab, Carnegie Mellon University" is one organisation."""
+    merged: list[_Part] = []
+    for part in parts:
+        prev = merged[-1] if merged else None
+        if prev is not None and part.comma and prev.paren == part.paren and \
+                (_ACRONYM.match(part.text) or _SCHOOL.search(part.text) or
+                 re.search(r"\b(?:State|Tech)$", part.text)) and \
+                _org_like(prev.text):
+            merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren)
+        else:
+            merged.append(part)
+    return merged
+
+
+def _org_like(text: str) -> bool:
+    return not (_role_like(text) or COURSE.match(text) or DEGREE.search(text)
+                or _described(text))
+
+
+def _role_like(text: str) -> bool:
+    """A role: its last word is one ("Student Lab Monitor"), or it names one and no
+    organisation ("Co-founder and Research Chair", not "Developer Student Circle")."""
+    words = re.sub(r"\s*\([^)]*\)", "", text).split()
+    if words and ROLE_WORDS.fullmatch(words[-1]):
+        return True
+    return bool(ROLE_WORDS.search(text)) and not _ORG_WORDS.search(text)
+
+
+def _described(text: str) -> bool:
+    """A description ("bus delay predictor", "A web app that..."), not a name."""
+    words = text.split()
+    if text[:1].islower() and not re.match(r"^[a-z][\w.+-]*$", text):
+        return True
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 4 and lower * 2 >= len(words) or text.rstrip().endswith(".") and \
+        len(words) >= 4
+
+
+def read_header(kind: str, lines: list[str], vocabulary: list[str],
+                above: str = "") -> Head | None:
+    """The fields of a header; `above` is the organisation of the entry before it in the
+    same section (the second role under one company heading)."""
+    text = " | ".join(lines)
+    head = Head()
+    quoted = _QUOTED.search(text) if kind == "project" else None
+    if quoted and not re.search(r"\bcourse\b|\b[A-Z]{2,5}\s?\d{2,4}", text[:quoted.start()], re.I):
+        quoted = None  # only "Course: CMPE 138 - "Campus Eats"" names its project in quotes
+    if quoted:
+        head.title = quoted.group(1).strip()
+        text = text.replace(quoted.group(0), " | ")
+    dates = find_dates(text, kind)
+    head.dates = ", ".join(dict.fromkeys(" ".join(m.group(0).split()) for m in dates))
+    for match in reversed(dates):
+        text = text[:match.start()] + " | " + text[match.end():]
+    text = re.sub(r"\(\s*(?:\|\s*)*\)", " ", text)
+    text = re.sub(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|io|dev|org|net|app|ai|me|edu)"
+                  r"(?:/\S*)?", " ", text)  # links
+    parts, head.tech = _split(text, kind, vocabulary)
+    parts = _merge_affiliations(parts)
+    if not parts and not head.title:
+        return None
+    if kind == "education":
+        _education(head, parts)
+    elif kind == "project":
+        _project(head, parts, vocabulary)
+    else:
+        _position(head, kind, parts, above)
+    return head if head.title else None
+
+
+def _education(head: Head, parts: list[_Part]) -> None:
+    degree = next((p.text for p in parts if DEGREE.search(p.text) and not
+                   _SCHOOL.search(p.text)), "")
+    head.organisation = next((p.text for p in parts if _SCHOOL.search(p.text)), "")
+    if not head.organisation:
+        head.organisation = next((p.text for p in parts if p.text != degree), "")
+    head.title = re.sub(r"\s*\([^)]*\)", "", degree).strip() or head.organisation
+
+
+def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
+    roles = [p.text for p in parts if _role_like(p.text) and not COURSE.match(p.text)]
+    head.role = next((r for r in roles if TEACHING.search(r)), roles[0] if roles else "")
+    head.course = next((p.text for p in parts if COURSE.match(p.text)), "")
+    others = [p.text for p in parts if p.text != head.role and p.text != head.course
+              and not _described(p.text)]
+    head.organisation = others[0] if others else above
+    described = [p.text for p in parts if _described(p.text)]
+    head.described = described[0] if described else ""
+    org, role = head.organisation, head.role
+    if head.course:
+        head.title = f"{role or 'Teaching assistant'}, {head.course}"
+    elif kind == "community":
+        head.title = org or role
+    elif re.search(r"\bintern(?:ship)?\b", role, re.I) and org:
+        head.title = f"{org} internship"
+    else:
+        head.title = f"{role} at {org}" if role and org else role or org
+
+
+def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
+    named = [p for p in parts if not p.paren and not re.fullmatch(r"course|class|project",
+                                                                  p.text, re.I)]
+    if not head.title:
+        first = named[0] if named else parts[0]
+        head.title = first.text
+        parts = [p for p in parts if p is not first]
+    for part in parts:
+        text = part.text
+        if COURSE.match(text):
+            text = _COURSE_TAIL.sub("", text).strip() or text
+        if re.fullmatch(r"course|class|project|course project", text, re.I):
+            continue
+        if not head.organisation and (part.paren or COURSE.match(text) or EVENT.search(text)
+                                      or _SCHOOL.search(text)) and not _described(text):
+            if part.paren and is_tech(text, vocabulary):
+                head.tech.append(text)
+            else:
+                head.organisation = text
+        elif part.paren and is_tech(text, vocabulary):
+            head.tech.append(text)
+        elif not head.described and _described(text):
+            head.described = text
+        elif not head.role and _role_like(text):
+            head.role = text
