@@ -227,7 +227,9 @@ def propose(text: str, education: bool = False) -> list[Entry]:
         header.clear()
         bullets.clear()
 
-    for raw in lines:
+    separators = {i for i, raw in enumerate(lines)
+                  if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*", raw)}
+    for index, raw in enumerate(lines):
         line = _plain(raw)
         if not line.strip() or re.fullmatch(r"\s*[-=_*]{3,}\s*", line):
             gap = gap or bool(line.strip() == "")
@@ -241,7 +243,8 @@ def propose(text: str, education: bool = False) -> list[Entry]:
             continue
         row = _table_row(line)
         if row is not None:
-            if all(re.fullmatch(r":?-{2,}:?", c) for c in row if c) or _header_row(row):
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in row if c) or _header_row(row) \
+                    or index + 1 in separators:  # the row above "|---|---|" names columns
                 continue
             flush()
             header.append(" | ".join(c for c in row if c))
@@ -268,7 +271,11 @@ def _header_row(cells: list[str]) -> bool:
     """A table's header row: "| Role | Organisation | Dates |"."""
     names = {"role", "position", "title", "organisation", "organization", "company",
              "employer", "dates", "date", "when", "period", "school", "degree", "program",
-             "club", "group", "location", "where", "institution", "project", "tech", "stack"}
+             "club", "group", "location", "where", "institution", "project", "tech", "stack",
+             "name", "description", "details", "what", "highlights", "notes", "event",
+             "course", "technologies", "tools", "built with", "years", "year", "team",
+             "society", "university", "college", "field", "major", "outcome", "result",
+             "context", "for", "org", "time", "duration", "link", "links", "status"}
     return all(c.lower() in names for c in cells if c)
 
 
@@ -338,7 +345,8 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
         else:
             part.append(bullet)
     if kind == "project" and not head.organisation:  # "Won first place at HackMIT 2025"
-        event = next((m.group(1) for m in map(_EVENT_IN.search, bullets) if m), "")
+        event = next((m.group(1) for m in map(_EVENT_IN.search, [head.described, *bullets])
+                      if m), "")
         head.organisation = event
     if head.described and not what:
         what.append(head.described[:1].upper() + head.described[1:])

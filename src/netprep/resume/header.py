@@ -23,8 +23,9 @@ YEAR = r"(?:199\d|20[0-3]\d)"
 _WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR})"
 _NOW = r"(?:present|current|now|today|ongoing)"
 _DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b)\s*"
-DATES = re.compile(rf"(?<![\w/-])(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|{_WHEN}"
-                   rf"(?![\w/]|-\d))", re.I)
+DATES = re.compile(rf"(?<![\w/-])(?:(?:expected|anticipated|exp\.)\s+)?"
+                   rf"(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|{_WHEN}(?![\w/]|-\d))",
+                   re.I)
 _BARE_YEAR = re.compile(rf"{YEAR}")
 EVENT = re.compile(r"hack|\bjam\b|\bctf\b|\bexpo\b|athon\b|\bchallenge\b|\bcompetition\b|"
                    r"\bolympiad\b|\bsummit\b|\bdemo day\b|\bgame jam\b", re.I)
@@ -55,7 +56,8 @@ DEGREE = re.compile(
     r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate)"
     r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
     re.I)
-COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b")
+COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
+                    r"\((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3})\)$")
 _COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group)?\s*"
                           r"(?:course|class)?\s*project\s*$", re.I)
 
@@ -173,8 +175,11 @@ def _pieces(chunk: str) -> list[str]:
                 start = colon.end()
         pieces.append(piece[start:])
     for piece in pieces:
-        at = re.search(r"\s(?:at|@)\s+(?=[A-Z0-9])", piece)
+        at = re.search(r"\s(?:at|@)\s+(?=[A-Z0-9])", piece) or \
+            re.search(r"\sfor\s+(?=[A-Z0-9])", piece)  # "Grader for CS 61A"
         left = piece[:at.start()] if at else ""
+        if at and at.group(0).strip() == "for" and not TEACHING.search(left):
+            at = None
         if at and "," not in left and _role_like(left) and not _ORG_WORDS.search(left):
             found += [piece[:at.start()], piece[at.end():]]
         else:
@@ -184,12 +189,16 @@ def _pieces(chunk: str) -> list[str]:
 
 def _without_places(parts: list[_Part]) -> list[_Part]:
     kept: list[_Part] = []
+    city = False  # the part before was a place already
     for part in parts:
         if _is_place(part.text):
             if _STATE.match(part.text) and part.comma and kept and kept[-1].comma and \
-                    not _ORG_WORDS.search(kept[-1].text) and len(kept[-1].text.split()) <= 2:
+                    not city and not _ORG_WORDS.search(kept[-1].text) and \
+                    len(kept[-1].text.split()) <= 2:
                 kept.pop()  # "Marietta" of "Volta Robotics, Marietta, GA"
+            city = True
             continue
+        city = False
         kept.append(part)
     return kept
 
