@@ -97,7 +97,8 @@ def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]
         from netprep.resume.pdf import pdf_text
 
         found = pdf_text(raw, file, password)
-        return found.text, found.notes
+        # A kerned pair comes out split ("T ableau", "W omen"); these letters are no words.
+        return re.sub(r"\b([TVWY]) (?=[a-z]{2,})", r"\1", found.text), found.notes
     cut = len(raw) > MAX_TEXT_BYTES
     try:
         decoded = decode(raw[:MAX_TEXT_BYTES], file, partial=cut)
@@ -184,15 +185,13 @@ def _table_row(line: str) -> list[str] | None:
     return [cell.strip() for cell in stripped.strip("|").split("|")]
 
 
-def _skills(lines: list[str]) -> list[str]:
+def _skills(plain: list[str], headings: list[tuple[bool, str | None]]) -> list[str]:
     """The names the resume's Skills sections list."""
     from netprep.resume.techs import skills_vocabulary
 
     listed: list[str] = []
     inside = False
-    for raw in lines:
-        line = _plain(raw)
-        is_heading, _ = heading_kind(line)
+    for line, (is_heading, _) in zip(plain, headings, strict=True):
         if is_heading:
             inside = bool(_SKILLS.search(line))
         elif inside and line.strip():
@@ -205,11 +204,14 @@ def propose(text: str, education: bool = False) -> list[Entry]:
     from netprep.resume.header import find_dates
 
     lines = _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    vocabulary = _skills(lines)
+    plain = [_plain(raw) for raw in lines]
+    headings = [heading_kind(line) if line.strip() else (False, None) for line in plain]
+    vocabulary = _skills(plain, headings)
     entries: list[Entry] = []
     kind: str | None = None
     header: list[str] = []
     bullets: list[str] = []
+    indents: list[int] = []  # of each bullet, to tell a nested one
     above = ""  # the organisation of the entry before, in this section
     gap = False
 
@@ -218,23 +220,29 @@ def propose(text: str, education: bool = False) -> list[Entry]:
 
     def flush() -> None:
         nonlocal above
-        if kind is not None and header:
-            entry = _entry(kind, header, bullets, vocabulary, above)
+        # A section of bullets alone ("- Tide: a habit tracker (Swift)"): one entry each.
+        heads = _bullet_entries(bullets, indents) if not header and kind == "project" \
+            else [(header, bullets)]
+        for lines_, bullets_ in heads:
+            if kind is None or not lines_:
+                continue
+            entry = _entry(kind, lines_, bullets_, vocabulary, above)
             if entry is not None:
                 above = entry.organisation
                 if education or kind != "education":
                     entries.append(entry)
         header.clear()
         bullets.clear()
+        indents.clear()
 
     separators = {i for i, raw in enumerate(lines)
                   if re.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*", raw)}
     for index, raw in enumerate(lines):
-        line = _plain(raw)
+        line = plain[index]
         if not line.strip() or re.fullmatch(r"\s*[-=_*]{3,}\s*", line):
             gap = gap or bool(line.strip() == "")
             continue
-        is_heading, section = heading_kind(line)
+        is_heading, section = headings[index]
         if is_heading:
             flush()
             kind, above, gap = section, "", False
@@ -253,11 +261,13 @@ def propose(text: str, education: bool = False) -> list[Entry]:
         line = line.lstrip("#").strip() if line.lstrip().startswith("#") else line
         if _BULLET.match(line):
             bullets.append(_BULLET.sub("", line).strip())
+            indents.append(len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()))
         elif bullets and not gap and _continues(line, bullets[-1]):
             bullets[-1] = _joined(bullets[-1], line.strip())
         elif _only_dates(line) and not dated(header):
             header.append(line.strip())  # the dates of a two-column layout, on their own
-        elif bullets or (header and (gap or (dated(header) and dated([line])))):
+        elif bullets or (header and (gap or (dated(header) and dated([line]))
+                                     or (_complete(header[-1]) and _complete(line)))):
             flush()
             header.append(line.strip())
         else:
@@ -265,6 +275,30 @@ def propose(text: str, education: bool = False) -> list[Entry]:
         gap = False
     flush()
     return _merged(entries)
+
+
+def _bullet_entries(bullets: list[str], indents: list[int]) -> list[tuple[list[str], list[str]]]:
+    """A Projects section of bullets alone: each outermost bullet is a project ("- Tide:
+    a habit tracker (Swift)"), the bullets nested under it its bullets."""
+    if not bullets:
+        return []
+    top = min(indents)
+    found: list[tuple[list[str], list[str]]] = []
+    for bullet, indent in zip(bullets, indents, strict=True):
+        if indent == top or not found:
+            found.append(([bullet], []))
+        else:
+            found[-1][1].append(bullet)
+    return found
+
+
+def _complete(line: str) -> bool:
+    """A header line that names a role and something else ("Mentor, Code Club"): the
+    next such line starts another entry, even without dates or bullets between them."""
+    from netprep.resume.header import ROLE_WORDS
+
+    return bool(ROLE_WORDS.search(line)) and bool(
+        re.search(r",\s|\s[|·•—–-]\s|\s{2,}|\t|\s(?:at|@)\s", line.strip()))
 
 
 def _header_row(cells: list[str]) -> bool:

@@ -38,7 +38,11 @@ ROLE_WORDS = re.compile(
     r"student|fellow|contributor|maintainer|consultant|trainee|apprentice|co-?op|grader|"
     r"aide|instructor|specialist|technician|monitor|webmaster|editor|cook|barista|cashier|"
     r"server|administrator|architect|advisor|adviser|coach|moderator|clerk|uta|staff|"
-    r"leader|swe|sde|co-?chair|liaison|cashier|writer|photographer|strategist|teacher)\b",
+    r"leader|swe|sde|co-?chair|liaison|cashier|writer|photographer|strategist|teacher|"
+    r"lifeguard|waiter|waitress|receptionist|nurse|accountant|paralegal|mechanic|driver|"
+    r"supervisor|counsel+or|planner|sre|postdoc|operator|bookkeeper|librarian|historian|"
+    r"delegate|senator|player|referee|agent|reviewer|translator|producer|host|steward|"
+    r"facilitator|trainer|auditor|inspector|preparer|owner|freelancer|contractor)\b",
     re.I)
 TEACHING = re.compile(r"\b(?:teaching|course|lab)\s+(?:assistant|fellow)\b|\bu?ta\b|"
                       r"\bgrader\b|\btutor\b|\binstructional aide\b|\binstructor\b|"
@@ -47,7 +51,10 @@ _ORG_WORDS = re.compile(
     r"\b(?:universit\w*|college|institute|school|academy|lab|laboratory|club|society|"
     r"association|council|committee|chapter|union|foundation|group|team|guild|circle|"
     r"inc|llc|ltd|corp|company|studio|studios|labs|center|centre|library|office|department|"
-    r"hospital|bank|government)\b", re.I)
+    r"hospital|bank|government|church|museum|clinic|restaurant|cafe|store|shop|bakery|farm|"
+    r"ministry|agency|network|partners|capital|ventures|systems|solutions|technologies|"
+    r"health|credit union|initiative|project|program|programme|collective|coalition)\b",
+    re.I)
 _SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
 DEGREE = re.compile(
@@ -56,6 +63,9 @@ DEGREE = re.compile(
     r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate)"
     r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
     re.I)
+_BARE_DEGREE = re.compile(r"(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.?\s?D\.?|"
+                          r"(?:Bachelor|Master)(?:'s)?(?: of (?:Science|Arts|Engineering))?)",
+                          re.I)
 COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
                     r"\((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3})\)$")
 _COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group)?\s*"
@@ -87,6 +97,12 @@ _PLACE = re.compile(
 _STATE = re.compile(rf"^(?:{'|'.join(_STATES)})$")
 _STRONG = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[-–—]\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
 _COLON = re.compile(r"(?<=[A-Za-z)])\s*:\s+")
+# What a project was, not what it was for: no organisation.
+_GENERIC = re.compile(r"(?:(?:senior|final|term|semester|team|group|class|course|solo|"
+                      r"personal|side|capstone|bootcamp|open[- ]source|hobby|school|research|"
+                      r"independent|thesis|honou?rs|winning|award[- ]winning)[\s-]*)*"
+                      r"(?:project|capstone|thesis|entry|demo|work)?|\d+(?:st|nd|rd|th)\s+"
+                      r"place.*|(?:winner|finalist|best\b).*|\d+\s+\w+", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,60})[\"”]")
 
 
@@ -280,6 +296,12 @@ def _education(head: Head, parts: list[_Part]) -> None:
     head.organisation = next((p.text for p in parts if _SCHOOL.search(p.text)), "")
     if not head.organisation:
         head.organisation = next((p.text for p in parts if p.text != degree), "")
+    field_ = next((p.text for p in parts[parts.index(next(q for q in parts if q.text ==
+                                                               degree)) + 1:]
+                   if p.comma and p.text != head.organisation and not _SCHOOL.search(p.text)
+                   and not DEGREE.search(p.text)), "") if degree else ""
+    if degree and field_ and _BARE_DEGREE.fullmatch(degree):  # "BS, Computer Science"
+        degree = f"{degree}, {field_}"
     head.title = re.sub(r"\s*\([^)]*\)", "", degree).strip() or head.organisation
 
 
@@ -314,8 +336,8 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
         text = part.text
         if COURSE.match(text):
             text = _COURSE_TAIL.sub("", text).strip() or text
-        if re.fullmatch(r"course|class|project|course project", text, re.I):
-            continue
+        if _GENERIC.fullmatch(text):
+            continue  # "(course project)", "(Capstone)", "(2nd place)"
         if not head.organisation and (part.paren or COURSE.match(text) or EVENT.search(text)
                                       or _SCHOOL.search(text)) and not _described(text):
             if part.paren and is_tech(text, vocabulary):
