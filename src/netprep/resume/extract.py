@@ -62,8 +62,15 @@ _OUTCOME = re.compile(r"\b(?:reduc|increas|improv|cut|sav|grew|grow|rais|won|boo
                       r"decreas|faster|speed|launch|shipp|adopt|doubl|halv|award|placed)",
                       re.I)
 _EVENT_IN = re.compile(
-    r"\b(?:at|during|for|in)\s+((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
-    r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?)")
+    r"\b(?:at|during|for|in)\s+(?:the\s+)?((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
+    r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?|"
+    r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:Bootcamp|Academy))")
+# A detail of the entry above, not a new entry, even after a blank line.
+_DETAIL = re.compile(r"^\s*(?:(?:relevant\s+)?course(?:work|s)|gpa|cgpa|honou?rs|awards?|"
+                     r"thesis|advisor|supervisor|minor|major|concentration|focus|"
+                     r"specialization|dean'?s list|tech(?:nologies)?|stack|tools|built with|"
+                     r"skills(?: used)?|languages|highlights|achievements|activities|"
+                     r"responsibilities|key projects)\b[^:]{0,20}:\s*\S", re.I)
 _SKILLS = re.compile(r"skill|technolog|\btools\b|tech stack|languages", re.I)
 
 
@@ -156,6 +163,9 @@ def heading_kind(line: str) -> tuple[bool, str | None]:
     text = re.sub(r"^[=~]{2,}\s*(.*?)\s*[=~]{2,}$", r"\1", text)  # "=== Experience ==="
     if re.fullmatch(r"(?:[A-Z&] ){3,}[A-Z]", text):  # "E X P E R I E N C E"
         text = text.replace(" ", "")
+    text = re.sub(r"^(?:\d{1,2}|[IVX]{1,4})\.?\s+(?=[A-Za-z])", "", text)  # "1. Experience"
+    if text.isupper():
+        text = re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)  # small caps: "E XPERIENCE"
     key = re.sub(r"\s+", " ", text.lower())
     if key in SECTIONS:
         return True, SECTIONS[key]
@@ -168,6 +178,8 @@ def heading_kind(line: str) -> tuple[bool, str | None]:
         titled = False
     if 0 < len(words) <= 4 and _ENDS.search(text) and not re.search(r"[^\w &/-]", text):
         titled = True
+    if capitals and not level and not any(word in key for word, _ in _GUESS):
+        capitals = False  # "BRIGHT PATH ACADEMY" is an organisation, not a section
     if (0 < level <= 2 and len(words) <= 4) or capitals or titled:
         # An unknown heading: guess from its words.
         for word, kind in _GUESS:
@@ -221,7 +233,7 @@ def propose(text: str, education: bool = False) -> list[Entry]:
     def flush() -> None:
         nonlocal above
         # A section of bullets alone ("- Tide: a habit tracker (Swift)"): one entry each.
-        heads = _bullet_entries(bullets, indents) if not header and kind == "project" \
+        heads = _bullet_entries(bullets, indents) if not header \
             else [(header, bullets)]
         for lines_, bullets_ in heads:
             if kind is None or not lines_:
@@ -264,9 +276,14 @@ def propose(text: str, education: bool = False) -> list[Entry]:
             indents.append(len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()))
         elif bullets and not gap and _continues(line, bullets[-1]):
             bullets[-1] = _joined(bullets[-1], line.strip())
+        elif header and (_DETAIL.match(line) or (gap and _sentence(line))):
+            # "Relevant coursework: ...", "Tech: Go", or a paragraph under the header
+            bullets.append(line.strip())
+            indents.append(-1)
         elif _only_dates(line) and not dated(header):
             header.append(line.strip())  # the dates of a two-column layout, on their own
-        elif bullets or (header and (gap or (dated(header) and dated([line]))
+        elif bullets or (header and (gap or (dated(header) and dated([line])
+                                             and not _org_above(header, line, kind))
                                      or (_complete(header[-1]) and _complete(line)))):
             flush()
             header.append(line.strip())
@@ -282,7 +299,7 @@ def _bullet_entries(bullets: list[str], indents: list[int]) -> list[tuple[list[s
     a habit tracker (Swift)"), the bullets nested under it its bullets."""
     if not bullets:
         return []
-    top = min(indents)
+    top = min((i for i in indents if i >= 0), default=0)
     found: list[tuple[list[str], list[str]]] = []
     for bullet, indent in zip(bullets, indents, strict=True):
         if indent == top or not found:
@@ -290,6 +307,22 @@ def _bullet_entries(bullets: list[str], indents: list[int]) -> list[tuple[list[s
         else:
             found[-1][1].append(bullet)
     return found
+
+
+def _org_above(header: list[str], line: str, kind: str) -> bool:
+    """An organisation's line with its overall dates, and under it a role with its own:
+    one entry ("Volta Robotics   2023 - 2025" / "Firmware Intern   May - Aug 2025")."""
+    from netprep.resume.header import ROLE_WORDS
+
+    return kind in ("internship", "community") and len(header) == 1 and \
+        not ROLE_WORDS.search(header[0]) and bool(ROLE_WORDS.search(line))
+
+
+def _sentence(line: str) -> bool:
+    """A line of prose ("Built a tracker used by 300 students."), not a header."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 6 and (line.rstrip().endswith(".") or lower * 2 > len(words))
 
 
 def _complete(line: str) -> bool:
@@ -321,7 +354,19 @@ def _only_dates(line: str) -> bool:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    return lines
+    """Lines a PDF broke inside a date ("Sep 2021 – Apr" / "2026") joined again."""
+    from netprep.resume.header import MONTH, YEAR
+
+    ends = re.compile(rf"(?:\b{MONTH}|[-–—]|\bto)\s*$", re.I)
+    starts = re.compile(rf"^\s*(?:{YEAR}|present|current|now)\b", re.I)
+    out: list[str] = []
+    for line in lines:
+        if out and ends.search(out[-1]) and starts.match(line) and \
+                re.search(r"\d|present|current|now", line, re.I):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 def _joined(previous: str, line: str) -> str:

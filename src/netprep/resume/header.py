@@ -60,10 +60,12 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
 DEGREE = re.compile(
     r"^(?:b\.?\s?s\.?(?:\s?e\.?)?|b\.?\s?a\.?|b\.?\s?sc\.?|sc\.?\s?b\.?|a\.?\s?b\.?|"
     r"m\.?\s?s\.?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?a\.?|ph\.?\s?d\.?|a\.?\s?s\.?|"
-    r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate)"
+    r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate|"
+    r"b\.?a\.?sc\.?|m\.?a\.?sc\.?|bcs|bmath|bcomm?|bba|bfa|b\.?\s?des|mphil|mmath|mcs|mfa|"
+    r"mph|ged|high school diploma)"
     r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
     re.I)
-_BARE_DEGREE = re.compile(r"(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.?\s?D\.?|"
+_BARE_DEGREE = re.compile(r"(?:honou?rs\s+)?(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.?\s?D\.?|"
                           r"(?:Bachelor|Master)(?:'s)?(?: of (?:Science|Arts|Engineering))?)",
                           re.I)
 COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
@@ -95,7 +97,7 @@ _PLACE = re.compile(
     rf"^(?:(?:{_CITIES})|(?:{_COUNTRIES})|(?:{'|'.join(_STATES)})(?:\s\d{{5}})?|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s(?:{'|'.join(_STATES)})(?:\s\d{{5}})?)$")
 _STATE = re.compile(rf"^(?:{'|'.join(_STATES)})$")
-_STRONG = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+[-–—]\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
+_STRONG = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+(?:[-–—]|--+)\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
 _COLON = re.compile(r"(?<=[A-Za-z)])\s*:\s+")
 # What a project was, not what it was for: no organisation.
 _GENERIC = re.compile(r"(?:(?:senior|final|term|semester|team|group|class|course|solo|"
@@ -224,10 +226,15 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
     merged: list[_Part] = []
     for part in parts:
         prev = merged[-1] if merged else None
+        qualifies = _ACRONYM.match(part.text) or _SCHOOL.search(part.text) or \
+            re.search(r"\b(?:State|Tech)$", part.text)
+        unit = _SCHOOL.search(prev.text) if prev else None  # "University, Department of X"
+        if unit and not re.match(r"(?:department|faculty|school|college|lab|laboratory|"
+                                 r"institute|center|centre|division|office)\b",
+                                 part.text, re.I):
+            unit = None
         if prev is not None and part.comma and prev.paren == part.paren and \
-                (_ACRONYM.match(part.text) or _SCHOOL.search(part.text) or
-                 re.search(r"\b(?:State|Tech)$", part.text)) and \
-                _org_like(prev.text):
+                (qualifies or unit) and _org_like(prev.text) and _org_like(part.text):
             merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren)
         else:
             merged.append(part)
@@ -258,6 +265,32 @@ def _described(text: str) -> bool:
         len(words) >= 4
 
 
+_LINK_WORDS = re.compile(r"\b(?:page|demo|github|gitlab|repo|repository|link|site|website|"
+                         r"live|video|paper|code|app store|play store|itch\.io|devpost)\b", re.I)
+
+
+def _titled(text: str) -> bool:
+    """A name in Title Case ("Cascade Code Academy"), not a phrase."""
+    words = [w for w in text.split() if w.lower() not in ("of", "the", "and", "for", "&", "at",
+                                                          "in", "on", "de", "a")]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _dates_of(lines: list[str], kind: str) -> str:
+    """The dates as written: those of the last line that has some (an organisation's
+    years above a role's own give way to the role's), "Summer 2024, Summer 2025" whole."""
+    for line in reversed(lines):
+        found = find_dates(line, kind)
+        if not found:
+            continue
+        start = len(found) - 1
+        while start and re.fullmatch(r"\s*(?:,|&|and|/|;)\s*",
+                                     line[found[start - 1].end():found[start].start()]):
+            start -= 1
+        return " ".join(line[found[start].start():found[-1].end()].split())
+    return ""
+
+
 def read_header(kind: str, lines: list[str], vocabulary: list[str],
                 above: str = "") -> Head | None:
     """The fields of a header; `above` is the organisation of the entry before it in the
@@ -271,7 +304,7 @@ def read_header(kind: str, lines: list[str], vocabulary: list[str],
         head.title = quoted.group(1).strip()
         text = text.replace(quoted.group(0), " | ")
     dates = find_dates(text, kind)
-    head.dates = ", ".join(dict.fromkeys(" ".join(m.group(0).split()) for m in dates))
+    head.dates = _dates_of(lines, kind)
     for match in reversed(dates):
         text = text[:match.start()] + " | " + text[match.end():]
     text = re.sub(r"\(\s*(?:\|\s*)*\)", " ", text)
@@ -350,3 +383,6 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
             head.described = text
         elif not head.role and _role_like(text):
             head.role = text
+        elif not head.organisation and not part.paren and _titled(text) and \
+                not is_tech(text, vocabulary) and not _LINK_WORDS.search(text):
+            head.organisation = text  # "Pantry Pal — Cascade Code Academy"
