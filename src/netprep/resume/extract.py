@@ -376,19 +376,29 @@ def _joined(previous: str, line: str) -> str:
     return previous + " " + line
 
 
+_SMALL = {"of", "and", "the", "for", "in", "at", "&", "to", "de", "on", "a", "an", "with", "@",
+          "-", "–", "—", "|", "·", "•"}
+
+
 def _continues(line: str, previous: str) -> bool:
-    """A wrapped bullet line (PDF text breaks bullets), not the header of the next entry."""
+    """A wrapped bullet line (PDF text breaks bullets), not the header of the next entry:
+    a header has dates, a separator, or is a name in Title Case ("Brown HCI Group")."""
     from netprep.resume.header import find_dates
 
     stripped = line.strip()
-    if find_dates(stripped, "") or re.search(r"\s[|·]\s", stripped):
+    if find_dates(stripped, "") or re.search(r"\s[|·•@]\s|\s[–—]\s|\s--?\s|\t|\s{3,}",
+                                              stripped):
         return False
-    if line[:1].isspace() and not previous.rstrip().endswith((".", "!", "?")):
+    ended = previous.rstrip().endswith((".", "!", "?", ";"))
+    if line[:1].isspace() and not ended:
         return True
-    if stripped[:1].islower() or not previous.rstrip().endswith((".", "!", "?", ";")):
-        return not (len(stripped.split()) <= 8 and stripped[:1].isupper()
-                    and previous.rstrip().endswith((".", "!", "?")))
-    return False
+    if stripped[:1].islower():
+        return True
+    words = stripped.split()
+    if all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words) and \
+            not stripped.endswith((".", ")")) and len(words) <= 10:
+        return False
+    return not ended
 
 
 def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[str],

@@ -53,7 +53,11 @@ _ORG_WORDS = re.compile(
     r"inc|llc|ltd|corp|company|studio|studios|labs|center|centre|library|office|department|"
     r"hospital|bank|government|church|museum|clinic|restaurant|cafe|store|shop|bakery|farm|"
     r"ministry|agency|network|partners|capital|ventures|systems|solutions|technologies|"
-    r"health|credit union|initiative|project|program|programme|collective|coalition)\b",
+    r"health|credit union|initiative|project|program|programme|collective|coalition|branch|"
+    r"board|senate|league|alliance|federation|hub|forum|corps|brigade|orchestra|band|choir|"
+    r"gmbh|plc|limited|incorporated|consulting|analytics|robotics|software|media|games|"
+    r"energy|insurance|payments|logistics|financial|motors|county|city|district|hackers|"
+    r"makers|coders|engineers|developers|students|scholars|fellowship|mentorship)\b",
     re.I)
 _SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp", re.I)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
@@ -323,6 +327,21 @@ def read_header(kind: str, lines: list[str], vocabulary: list[str],
     return head if head.title else None
 
 
+def _role_then_name(text: str) -> tuple[str, str]:
+    """A role and the name after it with no separator (bold role, italic organisation)."""
+    words = text.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        after = words[i + 1]
+        if ROLE_WORDS.fullmatch(word.strip(",")) and after[:1].isupper() and \
+                not ROLE_WORDS.fullmatch(after):
+            cut = i + 1
+    if not cut or ROLE_WORDS.search(" ".join(words[cut:])) and \
+            not _ORG_WORDS.search(" ".join(words[cut:])):
+        return text, ""
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 def _education(head: Head, parts: list[_Part]) -> None:
     degree = next((p.text for p in parts if DEGREE.search(p.text) and not
                    _SCHOOL.search(p.text)), "")
@@ -345,6 +364,8 @@ def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
     others = [p.text for p in parts if p.text != head.role and p.text != head.course
               and not _described(p.text)]
     head.organisation = others[0] if others else above
+    if not head.organisation and head.role:  # "Data Science Intern Pelican Freight"
+        head.role, head.organisation = _role_then_name(head.role)
     described = [p.text for p in parts if _described(p.text)]
     head.described = described[0] if described else ""
     org, role = head.organisation, head.role
