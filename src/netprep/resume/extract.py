@@ -215,10 +215,12 @@ def propose(text: str, education: bool = False) -> list[Entry]:
     """Entries found in a resume's text, in order. Education only when asked for."""
     from netprep.resume.header import find_dates
 
-    lines = _unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    # A line longer than any field is cut: no header or bullet runs to pages.
+    lines = _unwrap([line[:MAX_CHARS] for line in
+                     text.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
     plain = [_plain(raw) for raw in lines]
     headings = [heading_kind(line) if line.strip() else (False, None) for line in plain]
-    vocabulary = _skills(plain, headings)
+    vocabulary = list(dict.fromkeys(_skills(plain, headings)))
     entries: list[Entry] = []
     kind: str | None = None
     header: list[str] = []
@@ -421,7 +423,8 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
         listed = _TECH_LINE.match(bullet)
         items = [t.strip() for t in re.split(r"[,;]", listed.group(1) if listed else bullet)
                  if t.strip()]
-        if listed or (len(items) > 1 and all(is_tech(t, vocabulary) for t in items)):
+        if listed or (1 < len(items) and len(bullet.split()) <= 3 * len(items)
+                      and all(is_tech(t, vocabulary) for t in items)):
             tech += items  # "Python, DuckDB, Streamlit"
             continue
         tech += find_techs(bullet, vocabulary)

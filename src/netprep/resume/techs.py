@@ -131,10 +131,27 @@ def _ordered(vocabulary: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys([*vocabulary, *TECH_WORDS]), key=len, reverse=True))
 
 
-@lru_cache(maxsize=8192)
-def _key(word: str) -> str:
-    """What a text must hold, spaces aside, for the name to be in it (a quick filter)."""
-    return "".join(word.split()).casefold()
+@lru_cache(maxsize=64)
+def _rank(words: tuple[str, ...]) -> dict[str, int]:
+    return {word: i for i, word in enumerate(words)}
+
+
+@lru_cache(maxsize=64)
+def _index(words: tuple[str, ...]) -> dict[str, list[str]]:
+    """The names by their first word: a quick filter before the pattern."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        tokens = _tokens(word)
+        if tokens:
+            index.setdefault(tokens[0], []).append(word)
+    return index
+
+
+_TOKEN = re.compile(r"[\w+#.&'-]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in (t.strip(".'-").casefold() for t in _TOKEN.findall(text)) if t]
 
 
 @lru_cache(maxsize=1024)
@@ -146,16 +163,28 @@ def _matcher(words: tuple[str, ...]) -> re.Pattern[str]:
 def find_techs(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     """The technologies a text names, longest name first where two overlap ("React
     Native" rather than "React" as well)."""
-    squeezed = "".join(text.split()).casefold()
-    words = tuple(w for w in _ordered(tuple(vocabulary)) if _key(w) in squeezed)
+    return list(_found(text, tuple(vocabulary)))
+
+
+@lru_cache(maxsize=4096)
+def _found(text: str, vocabulary: tuple[str, ...]) -> tuple[str, ...]:
+    ordered = _ordered(vocabulary)
+    index = _index(ordered)
+    tokens = _tokens(text)
+    pairs = zip(tokens[:-1], tokens[1:], strict=True)
+    heads = {*tokens, *(a + b for a, b in pairs),  # "sno" + "wflake"
+             *(part for t in tokens if "-" in t for part in t.split("-"))}  # "LabVIEW-to"
+    near = {w for head in heads for w in index.get(head, ())}
+    rank = _rank(ordered)
+    words = tuple(sorted(near, key=rank.__getitem__))
     found: list[str] = []
     if not words:
-        return found
+        return ()
     for match in _matcher(words).finditer(text):
         word = words[(match.lastindex or 1) - 1]
         if word not in found:
             found.append(word)
-    return found
+    return tuple(found)
 
 
 def is_tech(text: str, vocabulary: Iterable[str] = ()) -> bool:
