@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -203,3 +204,47 @@ def test_a_whole_round_from_wav_files_keeps_every_spoken_reply(cli, mock_pack,
     assert "team" in asked["text"].lower() and asked["voice"]["transcript"] == asked["text"]
     assert [p.name for p in sorted(said.iterdir())] == [
         "001-question-1.wav", "002-follow-up-1.wav", "003-questions-for-me.wav", "004-end.wav"]
+
+
+@needs_voice
+@pytest.mark.slow
+def test_a_long_pause_in_a_file_ends_the_reply_and_the_countdown_tone_is_written(
+        cli, mock_pack, tmp_path) -> None:
+    """--audio follows the microphone's rule: the reply ends after --end-silence seconds
+    of silence (what came after is named, not used); the 30-s-left tone it passed is a
+    WAV file in --speak-to DIR, between the question and the end, unless --no-tones."""
+    pytest.importorskip("faster_whisper")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import numpy as np
+
+    from netprep.voice.audio import read_wav, write_wav
+
+    first = read_wav(_say_to_wav("I moved our builds to a shared cache and they got "
+                                 "twice as fast.", tmp_path / "first.wav"))
+    second = read_wav(_say_to_wav("Later I also wrote the runbook for it.",
+                                  tmp_path / "second.wav"))
+    paused = write_wav(tmp_path / "paused.wav",
+                       np.concatenate([first, np.zeros(6 * 16000, np.float32), second]))
+    said = tmp_path / "said"
+    result = cli("mock", "--pack", "mockfix", "--round", "behavioral", "--questions", "1",
+                 "--minutes", "0.55", "--end-silence", "4", "--audio", str(paused),
+                 "--speak-to", str(said))
+    assert result.code == 0, result.err
+    briefing = " ".join(re.sub("[│╭╮╰╯─]", " ", result.err).split())
+    assert "A reply ends at its first 4 s of silence after speech" in briefing
+    assert "paused.wav: the reply ended at 0:0" in result.err
+    assert "of speech after it is not used" in result.err
+    [answer] = json.loads(cli("history", "show", "1", "--json").out)["questions"]
+    assert "cache" in answer["answer"].lower() and "runbook" not in answer["answer"].lower()
+    assert answer["elapsed_seconds"] < len(first) / 16000 + 4.5
+    assert [p.name for p in sorted(said.iterdir())] == [
+        "001-question-1.wav", "002-tone-30s-left-1.wav", "003-end.wav"]
+
+    quiet = tmp_path / "quiet"
+    result = cli("mock", "--pack", "mockfix", "--round", "behavioral", "--questions", "1",
+                 "--minutes", "0.55", "--end-silence", "10", "--no-tones",
+                 "--audio", str(paused), "--speak-to", str(quiet))
+    assert result.code == 0, result.err
+    [again] = json.loads(cli("history", "show", "2", "--json").out)["questions"]
+    assert "runbook" in again["answer"].lower() and "not used" not in result.err
+    assert [p.name for p in sorted(quiet.iterdir())] == ["001-question-1.wav", "002-end.wav"]

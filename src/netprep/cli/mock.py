@@ -89,6 +89,14 @@ def mock(
                                  help="Like --speak, but write what the interviewer says "
                                  "as numbered WAV files in DIR instead of playing it "
                                  "(no speaker needed)."),
+    end_silence: str = typer.Option(None, "--end-silence", metavar="SECONDS",
+                                    help="With --voice/--audio: a spoken reply ends after "
+                                    "this many seconds of silence once you have started "
+                                    "speaking (default 5, from 1 to 60; Enter still ends "
+                                    "it at once). An --audio file is cut at that point too."),
+    no_tones: bool = typer.Option(False, "--no-tones",
+                                  help="With --speak/--speak-to: no soft tone at 30 s left "
+                                  "and at time."),
     keep_audio: bool = typer.Option(False, "--keep-audio",
                                     help="With --voice/--audio: keep each answer's audio "
                                     "(private, in the data dir; `netprep info` lists it)."),
@@ -121,11 +129,12 @@ def mock(
     if round_ == "takehome" or attempt is not None:
         from netprep.cli.mock_run import run_takehome_round
 
-        if voice or audio or keep_audio or partner or speak or speak_to is not None:
+        if (voice or audio or keep_audio or partner or speak or speak_to is not None
+                or end_silence is not None or no_tones):
             from netprep.errors import UsageError
 
-            raise UsageError("--voice, --audio, --keep-audio, --speak, --speak-to and "
-                             "--partner are for question rounds.",
+            raise UsageError("--voice, --audio, --keep-audio, --end-silence, --speak, "
+                             "--speak-to, --no-tones and --partner are for question rounds.",
                              "Answer the take-home follow-up round typed.")
 
         run_takehome_round(round_, attempt, timed=timed, minutes=minutes,
@@ -134,6 +143,7 @@ def mock(
     run_mock(timed=timed, round_=round_, questions=questions, minutes=minutes, pack=pack,
              seed=seed, hints=not no_hints, follow_ups=follow_ups, coding=coding,
              voice=voice, audio=list(audio) if audio else None, keep_audio=keep_audio,
-             speak=speak or speak_to is not None, speak_to=speak_to,
+             end_silence=end_silence, speak=speak or speak_to is not None, speak_to=speak_to,
+             tones=not no_tones,
              tracks=tuple(track or ()), partner=partner, partner_name=partner_name,
              design=design)

@@ -15,7 +15,8 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              minutes: float | None = None, pack: str | None = None, seed: int | None = None,
              hints: bool = True, follow_ups: bool = False, coding: bool = False,
              voice: bool = False, audio: list[str] | None = None, keep_audio: bool = False,
-             speak: bool = False, speak_to: str | None = None,
+             end_silence: str | float | None = None, speak: bool = False,
+             speak_to: str | None = None, tones: bool = True,
              tracks: tuple[str, ...] = (), partner: bool = False,
              partner_name: str | None = None, design: str | None = None) -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
@@ -48,6 +49,16 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                          f"Run `netprep mock --round design --design {design}`.")
     if round_ == "design":
         questions = 5  # the five phases, always
+    if end_silence is not None and not voice and not audio:
+        raise UsageError("--end-silence says when a spoken reply ends.",
+                         "Use it with --voice or --audio FILE.")
+    if not tones and not speak:
+        raise UsageError("--no-tones silences the countdown's tones, which sound with "
+                         "--speak or --speak-to DIR.", "Use it with one of them.")
+    from netprep.voice.silence import DEFAULT_END_SILENCE, parse_end_silence
+
+    silence = (parse_end_silence(end_silence) if end_silence is not None
+               else DEFAULT_END_SILENCE)
 
     config = MockConfig(round=round_, questions=1 if round_ == "pitch" else questions,
                         minutes=minutes, pack=pack, seed=seed, hints=hints,
@@ -55,7 +66,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
                         tracks=tracks)
     config.validate()  # a bad option is a usage error before anything is loaded
     interactive = prompts.is_interactive()
-    setup = _voice_setup(voice, audio or [], keep_audio, interactive)
+    setup = _voice_setup(voice, audio or [], keep_audio, interactive, silence)
     speaker = None
     if speak:  # the extra, the voice file and the speaker (or DIR) are checked first
         from netprep.voice.speaker import make_speaker
@@ -146,6 +157,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             plan = dataclasses.replace(plan, settings={**plan.settings, "partner": True})
         if speaker is not None:  # question 1 is prepared while the briefing is read
             interviewer.speaker = speaker
+            interviewer.tones = tones
             speaker.expect([line for item in plan.items
                             for line in (item.question.text, item.follow_up) if line])
         recorder = StoreRecorder(store)
@@ -246,7 +258,8 @@ def run_takehome_round(round_: str, attempt_id: int | None, *, timed: bool = Tru
     render_asked(asked, out())
 
 
-def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: bool) -> Any:
+def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: bool,
+                 end_silence: float) -> Any:
     """Check the voice path (extra, files, microphone, model) before anything is saved."""
     from netprep.errors import NoTerminalError, UsageError
 
@@ -260,7 +273,7 @@ def _voice_setup(voice: bool, audio: list[str], keep_audio: bool, interactive: b
                               "Without one, give each answer as a WAV file with --audio FILE.")
     from netprep.voice.answers import prepare
 
-    return prepare(audio, live=not audio, keep_audio=keep_audio)
+    return prepare(audio, live=not audio, keep_audio=keep_audio, end_silence=end_silence)
 
 
 def _kept(exc: Any) -> Exception:

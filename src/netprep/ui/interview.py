@@ -22,7 +22,7 @@ from netprep.ui.render_mock import (
     render_feedback,
     render_question,
 )
-from netprep.ui.speaking import say, say_turn
+from netprep.ui.speaking import ToneClock, say, say_turn
 from netprep.ui.text import safe
 from netprep.ui.timer import countdown
 
@@ -127,6 +127,7 @@ class ScriptedInterviewer:
     """No terminal: each answer is one line of `stream`; no self-review prompts."""
 
     speaker: Any = None  # with --speak: says each question (netprep.voice.speaker.Speaker)
+    tones: bool = True  # with a speaker: the countdown's tones (off with --no-tones)
 
     def __init__(self, library: Library, stream: TextIO, console: Console):
         self.names = _names(library)
@@ -175,6 +176,7 @@ class TerminalInterviewer:
     """A person at a terminal: a live countdown while typing, then a short self-review."""
 
     speaker: Any = None  # with --speak: says each question (netprep.voice.speaker.Speaker)
+    tones: bool = True  # with a speaker: the countdown's tones (off with --no-tones)
 
     def __init__(self, library: Library, console: Console):
         self.names = _names(library)
@@ -184,8 +186,14 @@ class TerminalInterviewer:
         from netprep.ui import prompts
 
         interval = REFRESH_SECONDS if turn.timed else 0.0
+        tones = ToneClock(self.speaker, turn, self.tones)
+
+        def bar() -> list[tuple[str, str]]:
+            tones.tick()
+            return toolbar(turn)
+
         try:
-            return prompts.multiline(message, toolbar=lambda: toolbar(turn), refresh=interval,
+            return prompts.multiline(message, toolbar=bar, refresh=interval,
                                      style=STYLE, keys=ANSWER_KEYS)
         except EOFError:  # Ctrl-D on an empty prompt (or input closed): stop, keep the rest
             raise EndOfAnswers() from None

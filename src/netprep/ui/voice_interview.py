@@ -23,6 +23,7 @@ from netprep.ui.interview import (
 )
 from netprep.ui.render_mock import render_briefing, render_feedback
 from netprep.ui.render_voice import meter, render_voice
+from netprep.ui.speaking import ToneClock
 from netprep.ui.timer import countdown
 
 if TYPE_CHECKING:
@@ -31,11 +32,32 @@ if TYPE_CHECKING:
     from netprep.content.models import Library
     from netprep.voice.answers import VoiceSetup
 
-VOICE_KEYS = "Speak your answer · Enter (or Ctrl-D) ends it · Ctrl-C stops and saves"
-FILES_INPUT = ("one WAV file per answer (--audio), in order: each answer, its follow-up reply, "
-               "and last up to three questions for the interviewer; the round ends when they "
-               "run out")
 REFRESH_SECONDS = 0.1  # the meter moves ten times a second
+
+
+def voice_keys(setup: VoiceSetup) -> str:
+    """The briefing's keys for a round answered at the microphone."""
+    return (f"Speak your answer · it ends after {setup.end_silence:g} s of silence once you "
+            "have started (--end-silence), or on Enter (or Ctrl-D) · Ctrl-C stops and saves")
+
+
+def files_input(setup: VoiceSetup) -> str:
+    """The briefing's input line for --audio files."""
+    return ("one WAV file per reply (--audio), in order: each answer, its follow-up reply, "
+            "and last up to three questions for the interviewer; the round ends when they "
+            f"run out. A reply ends at its first {setup.end_silence:g} s of silence after "
+            "speech, as at the microphone (--end-silence)")
+
+
+def _cut_note(path: Any, cut: Any, setup: VoiceSetup) -> str | None:
+    """What a long pause left out of a file, said so that nothing is dropped unseen."""
+    from netprep.text import clock
+
+    if not cut.dropped_speech:
+        return None
+    return (f"{path.name}: the reply ended at {clock(cut.ended_at)}, after "
+            f"{setup.end_silence:g} s of silence; {cut.dropped_speech:g} s of speech after "
+            "it is not used (give a longer --end-silence to keep it).")
 
 
 def _spoken(transcript: Any, turn: Turn, setup: VoiceSetup) -> Spoken:
@@ -57,7 +79,7 @@ class AudioFileInterviewer(ScriptedInterviewer):
         self.queue = list(setup.files)
 
     def briefing(self, plan: Plan) -> None:
-        render_briefing(plan, self.console, interactive=False, keys=FILES_INPUT)
+        render_briefing(plan, self.console, interactive=False, keys=files_input(self.setup))
         self.setup.loader()  # a model that cannot load stops here, before any answer
 
     def ask(self, turn: Turn) -> Spoken:  # type: ignore[override]
@@ -68,7 +90,16 @@ class AudioFileInterviewer(ScriptedInterviewer):
             raise EndOfAnswers()
         path = self.queue.pop(0)
         self.console.print(f"(answer from {path.name})", style="dim", markup=False)
-        return _spoken(transcribe_file(self.setup, path), turn, self.setup)
+        transcript, cut = transcribe_file(self.setup, path)
+        self._note(path, cut)
+        # the tones this reply would have heard, in the order they came
+        ToneClock(self.speaker, turn, self.tones).after(transcript.audio_seconds)
+        return _spoken(transcript, turn, self.setup)
+
+    def _note(self, path: Any, cut: Any) -> None:
+        note = _cut_note(path, cut, self.setup)
+        if note:
+            self.console.print(note, style="yellow", markup=False)
 
     def review(self, turn: Turn, record: AnswerRecord) -> Review | None:
         render_feedback(record, self.console)
@@ -92,7 +123,9 @@ class AudioFileInterviewer(ScriptedInterviewer):
                 return
             path = self.queue.pop(0)
             self.console.print(f"(question from {path.name})", style="dim", markup=False)
-            voice = transcribe_file(self.setup, path).measures()
+            transcript, cut = transcribe_file(self.setup, path)
+            self._note(path, cut)
+            voice = transcript.measures()
             render_voice(voice, self.console)
             keep(voice["transcript"], voice)
 
@@ -115,7 +148,7 @@ class VoiceInterviewer(TerminalInterviewer):
         """The model loads while the briefing is read, behind the Ready? prompt."""
         from netprep.ui import prompts
 
-        render_briefing(plan, self.console, interactive=True, keys=VOICE_KEYS)
+        render_briefing(plan, self.console, interactive=True, keys=voice_keys(self.setup))
         try:
             prompts.wait_for_enter(READY, loading=(*PRELOAD, self.setup.loader))
         except EOFError:
@@ -127,9 +160,9 @@ class VoiceInterviewer(TerminalInterviewer):
         from netprep.voice.stream import Listener
 
         self.show(turn)
-        self.console.print(VOICE_KEYS, style="dim", markup=False)
+        self.console.print(voice_keys(self.setup), style="dim", markup=False)
         listener = Listener(self.setup.loader, self.setup.model_name)
-        recording = Recording(self.stream(), listener.feed)
+        recording = Recording(self.stream(), listener.feed, self.setup.end_silence)
         listener.start()
         recording.start()
         try:
@@ -144,27 +177,48 @@ class VoiceInterviewer(TerminalInterviewer):
         return _spoken(transcript, turn, self.setup)
 
     def _wait(self, turn: Turn, recording: Any) -> None:
-        """Until Enter or Ctrl-D; the toolbar shows the meter and the clock."""
+        """Until Enter, Ctrl-D or the end silence; the toolbar shows the meter and the clock."""
+        import asyncio
+
         from prompt_toolkit import PromptSession
+        from prompt_toolkit.application import get_app
         from prompt_toolkit.styles import Style
 
         from netprep.ui.interview import STYLE
 
+        watch = recording.watch
+        tones = ToneClock(self.speaker, turn, self.tones)
+
         def bottom() -> Any:
+            tones.tick()
             label = (f" Question {turn.item.position} of {turn.total} " if turn.follow_up is None
                      else f" Follow-up to question {turn.item.position} ")
             state = countdown(turn.target_seconds, turn.elapsed(), turn.timed)
+            quiet = watch.quiet if watch is not None else 0.0
+            silence = (f" silence {int(quiet)} of {watch.end_seconds:g} s "
+                       if watch is not None and quiet >= 1 else "")
             return [("class:toolbar.label", label), ("class:rec", " ● REC "),
                     ("", f" {meter(recording.level)} "),
                     (f"class:clock.{state.phase}" if turn.timed else "class:clock.untimed",
                      f" {state.text if turn.timed else 'untimed'} "),
-                    ("class:toolbar.keys", "  Enter: done · Ctrl-C: stop and save")]
+                    ("class:toolbar.keys", f"{silence}  Enter: done · Ctrl-C: stop and save")]
+
+        async def until_silent(app: Any) -> None:  # the answer ends by itself after the silence
+            while watch is not None and not watch.ended:
+                await asyncio.sleep(REFRESH_SECONDS / 2)
+            if app.is_running and app.future is not None and not app.future.done():
+                app.exit(result="")
+
+        def pre_run() -> None:
+            if watch is not None:
+                app = get_app()
+                app.create_background_task(until_silent(app))
 
         style = Style.from_dict({**STYLE, "rec": "bold #ffffff bg:#d70000"})
         session: PromptSession[str] = PromptSession(
             bottom_toolbar=bottom, refresh_interval=REFRESH_SECONDS, style=style)
         try:
-            session.prompt("(speaking) ")
+            session.prompt("(speaking) ", pre_run=pre_run)
         except EOFError:
             pass
 

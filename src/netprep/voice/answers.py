@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from netprep.voice.errors import require
+from netprep.voice.silence import DEFAULT_END_SILENCE
 
 AUDIO_DIR = "audio"  # under the data dir, with --keep-audio
 
@@ -25,10 +26,11 @@ class VoiceSetup:
     files: list[Path] = field(default_factory=list)
     rate: int | None = None  # the microphone's recording rate (--voice)
     keep_audio: bool = False
+    end_silence: float = DEFAULT_END_SILENCE  # a reply ends after this much silence
 
 
-def prepare(files: Sequence[str] = (), live: bool = False, keep_audio: bool = False
-            ) -> VoiceSetup:
+def prepare(files: Sequence[str] = (), live: bool = False, keep_audio: bool = False,
+            end_silence: float = DEFAULT_END_SILENCE) -> VoiceSetup:
     from netprep.voice.audio import check_wav
     from netprep.voice.model import ModelLoader, locate
 
@@ -41,7 +43,7 @@ def prepare(files: Sequence[str] = (), live: bool = False, keep_audio: bool = Fa
 
         rate = check_microphone()
     source = locate()
-    return VoiceSetup(ModelLoader(source), source.name, checked, rate, keep_audio)
+    return VoiceSetup(ModelLoader(source), source.name, checked, rate, keep_audio, end_silence)
 
 
 def audio_dir(create: bool = False) -> Path:
@@ -69,9 +71,12 @@ def kept_audio() -> list[dict[str, Any]]:
             for p in sorted(folder.glob("*.wav"))]
 
 
-def transcribe_file(setup: VoiceSetup, path: Path) -> Any:
-    """A whole --audio file -> Transcript."""
+def transcribe_file(setup: VoiceSetup, path: Path) -> tuple[Any, Any]:
+    """An --audio file -> (Transcript, Cut): the reply ends where the microphone's would,
+    after `end_silence` seconds of silence once speech has started (voice.silence)."""
     from netprep.voice.audio import read_wav
+    from netprep.voice.silence import cut_file
     from netprep.voice.stream import transcribe_audio
 
-    return transcribe_audio(setup.loader(), setup.model_name, read_wav(path))
+    cut = cut_file(read_wav(path), setup.end_silence)
+    return transcribe_audio(setup.loader(), setup.model_name, cut.samples), cut

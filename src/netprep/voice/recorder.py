@@ -4,7 +4,8 @@
 replays a WAV file block by block, in real time or faster, so the recording path
 runs in tests and benchmarks with no microphone. `Recording` ties a stream to the
 listener: it resamples to 16 kHz when the device cannot record at that rate, and
-keeps the last block's level for the meter that `ui/` draws.
+keeps the last block's level for the meter that `ui/` draws, and (with
+`end_silence`) notes when the answer has gone quiet for that long (voice.silence).
 """
 
 from __future__ import annotations
@@ -136,9 +137,13 @@ class WavStream:
 class Recording:
     """One answer being recorded: blocks go to `sink` (the Listener) at 16 kHz."""
 
-    def __init__(self, stream: InputStream, sink: Callback):
+    def __init__(self, stream: InputStream, sink: Callback, end_silence: float | None = None):
+        from netprep.voice.silence import SilenceWatch
+
         self.stream = stream
         self.sink = sink
+        # With `end_silence`: `watch.ended` once that much silence followed the speech.
+        self.watch = SilenceWatch(end_silence) if end_silence else None
         self.level = 0.0  # 0..1, the last block's loudness (for the meter)
         self.peak = 0.0  # the loudest block so far
         self.seconds = 0.0  # audio received so far
@@ -154,9 +159,13 @@ class Recording:
         self.seconds += len(samples) / self.stream.rate
         if len(samples):
             rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float32))))
+            db = 20 * float(np.log10(max(rms, 1e-6)))
             # -60 dBFS (silence) .. 0 dBFS (full scale) mapped onto 0..1
-            self.level = max(0.0, min(1.0, 1 + 20 * float(np.log10(max(rms, 1e-6))) / 60))
+            self.level = max(0.0, min(1.0, 1 + db / 60))
             self.peak = max(self.peak, self.level)
+            if self.watch is not None:
+                self.watch.feed_level(db if rms > 1e-6 else -120.0,
+                                      len(samples) / self.stream.rate)
         if self._resampler is not None:
             samples = self._resampler.resample_chunk(samples)
         self.sink(samples)

@@ -67,6 +67,14 @@ class Synthesis:
             yield chunk
 
 
+class Sound(Protocol):
+    """What a sink plays: a Synthesis, or audio already made (voice.tones.Made)."""
+
+    rate: int
+
+    def chunks(self) -> Iterator[Any]: ...
+
+
 class Utterance(Protocol):
     first_sound: float | None  # seconds from `say` to the first sample out
 
@@ -78,7 +86,7 @@ class Utterance(Protocol):
 
 
 class Sink(Protocol):
-    def play(self, synthesis: Synthesis, kind: str, started: float) -> Utterance: ...
+    def play(self, synthesis: Sound, kind: str, started: float) -> Utterance: ...
 
 
 class Speaker:
@@ -115,6 +123,13 @@ class Speaker:
         self.said.append(utterance)
         return utterance
 
+    def tone(self, tone: str, kind: str) -> Utterance:
+        """A countdown tone ("30s-left" or "time", see voice.tones), not waited for."""
+        from netprep.voice.tones import RATE, Made
+        from netprep.voice.tones import tone as make
+
+        return self.sink.play(Made(make(tone), RATE), kind, time.perf_counter())
+
 
 class Written:
     """A line already written to its file."""
@@ -149,7 +164,7 @@ class WavFolder:
         numbers = [int(p.name[:3]) for p in self.folder.glob("[0-9][0-9][0-9]-*.wav")]
         self.count = max(numbers, default=0)
 
-    def play(self, synthesis: Synthesis, kind: str, started: float) -> Utterance:
+    def play(self, synthesis: Sound, kind: str, started: float) -> Utterance:
         import numpy as np
 
         from netprep.voice.audio import write_wav
@@ -189,7 +204,7 @@ def check_output() -> None:
 class Playing:
     """A line being played on its own thread; `stop` cuts it short."""
 
-    def __init__(self, synthesis: Synthesis, started: float):
+    def __init__(self, synthesis: Sound, started: float):
         self.first_sound: float | None = None
         self.error: BaseException | None = None
         self._stop = threading.Event()
@@ -197,7 +212,7 @@ class Playing:
                                         name="netprep-play", daemon=True)
         self._thread.start()
 
-    def _run(self, synthesis: Synthesis, started: float) -> None:
+    def _run(self, synthesis: Sound, started: float) -> None:
         sd = _sounddevice()
         stream = None
         try:
@@ -243,7 +258,7 @@ class Player:
     def __init__(self) -> None:
         check_output()
 
-    def play(self, synthesis: Synthesis, kind: str, started: float) -> Utterance:
+    def play(self, synthesis: Sound, kind: str, started: float) -> Utterance:
         return Playing(synthesis, started)
 
 
