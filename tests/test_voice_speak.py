@@ -218,6 +218,7 @@ def test_a_long_pause_in_a_file_ends_the_reply_and_the_countdown_tone_is_written
     import numpy as np
 
     from netprep.voice.audio import read_wav, write_wav
+    from netprep.voice.evaluate import normalise
 
     first = read_wav(_say_to_wav("I moved our builds to a shared cache and they got "
                                  "twice as fast.", tmp_path / "first.wav"))
@@ -235,7 +236,9 @@ def test_a_long_pause_in_a_file_ends_the_reply_and_the_countdown_tone_is_written
     assert "paused.wav: the reply ended at 0:0" in result.err
     assert "of speech after it is not used" in result.err
     [answer] = json.loads(cli("history", "show", "1", "--json").out)["questions"]
-    assert "cache" in answer["answer"].lower() and "runbook" not in answer["answer"].lower()
+    heard = set(normalise(answer["answer"]))  # Piper's voice varies a little run to run
+    assert len(heard & {"moved", "builds", "shared", "cache", "twice", "fast"}) >= 3, heard
+    assert not heard & {"later", "wrote", "runbook", "run"}, heard
     assert answer["elapsed_seconds"] < len(first) / 16000 + 4.5
     assert [p.name for p in sorted(said.iterdir())] == [
         "001-question-1.wav", "002-tone-30s-left-1.wav", "003-end.wav"]
@@ -246,5 +249,101 @@ def test_a_long_pause_in_a_file_ends_the_reply_and_the_countdown_tone_is_written
                  "--audio", str(paused), "--speak-to", str(quiet))
     assert result.code == 0, result.err
     [again] = json.loads(cli("history", "show", "2", "--json").out)["questions"]
-    assert "runbook" in again["answer"].lower() and "not used" not in result.err
+    assert len(set(normalise(again["answer"])) & {"later", "wrote", "runbook", "run"}) >= 2
+    assert "not used" not in result.err
     assert [p.name for p in sorted(quiet.iterdir())] == ["001-question-1.wav", "002-end.wav"]
+
+
+def test_ready_and_no_more_questions_are_read_from_what_was_said() -> None:
+    from netprep.ui.voice_interview import no_more
+    from netprep.voice.ready import says_ready
+
+    for said in ("Ready.", "Yes, I'm ready.", "Okay, let's go!", "Yep"):
+        assert says_ready(said), said
+    for said in ("Not yet.", "No, give me a second.", "Hold on", ""):
+        assert not says_ready(said), said
+    for said in ("No.", "No, thank you.", "That's all.", "Nope"):
+        assert no_more(said), said
+    assert not no_more("No one told me how the team plans a quarter?")
+
+
+@needs_voice
+@pytest.mark.slow
+def test_a_hands_free_round_at_the_microphone_needs_no_key(cli, mock_pack, tmp_path,
+                                                           monkeypatch, capsys) -> None:
+    """`mock --voice --speak-to DIR` at a terminal, every reply a WAV played as the
+    microphone: "Ready?" answered aloud (after a "not yet"), the answer and its follow-up
+    reply ended by the silence, a question for the interviewer asked aloud, then silence
+    for no more. No key is pressed; a watchdog presses Enter only if the round hangs."""
+    pytest.importorskip("faster_whisper")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import threading
+
+    import numpy as np
+
+    from netprep.cli import run
+    from netprep.ui.voice_interview import VoiceInterviewer
+    from netprep.voice.audio import read_wav, write_wav
+    from netprep.voice.recorder import WavStream
+
+    from .conftest import terminal
+
+    def take(name: str, *texts: str) -> Path:
+        parts = []
+        for n, text in enumerate(texts):
+            parts += [read_wav(_say_to_wav(text, tmp_path / f"{name}{n}.wav")),
+                      np.zeros(int(1.5 * 16000), np.float32)]
+        parts.append(np.zeros(3 * 16000, np.float32))  # then the silence that ends it
+        return write_wav(tmp_path / f"{name}.wav", np.concatenate(parts))
+
+    takes = [
+        take("ready", "Not yet.", "Okay, I am ready."),
+        take("answer", "Chaining keeps colliding keys in a list for each bucket. Open "
+             "addressing probes for another free slot, and resizing keeps the load "
+             "factor low."),
+        take("reply", "In the worst case every key lands in the same bucket, so a lookup "
+             "takes linear time."),
+        take("question", "How does your team decide what to build next quarter?"),
+        write_wav(tmp_path / "silence.wav", np.zeros(4 * 16000, np.float32)),
+    ]
+    monkeypatch.setattr("netprep.voice.recorder.check_microphone", lambda: 16000)
+    monkeypatch.setattr(VoiceInterviewer, "_microphone",
+                        lambda self: WavStream(takes.pop(0), speed=0))
+    keys_in, keys_out = os.pipe()  # stdin stays open and silent: no Enter is typed
+    stdin = os.fdopen(keys_in)
+    monkeypatch.setattr(sys, "stdin", stdin)
+    said = tmp_path / "said"
+    with terminal(""):
+        from prompt_toolkit.application.current import get_app_session
+
+        pipe = get_app_session().input
+        hung = threading.Event()
+
+        def press_enter() -> None:
+            hung.set()
+            os.write(keys_out, b"\n" * 8)
+            pipe.send_text("\r" * 8)  # type: ignore[attr-defined]
+
+        watchdog = threading.Timer(240, press_enter)
+        watchdog.start()
+        try:
+            code = run(["mock", "--voice", "--speak-to", str(said), "--end-silence", "2",
+                        "--pack", "mockfix", "--round", "technical", "--seed", "3",
+                        "--questions", "1", "--follow-ups"])
+        finally:
+            watchdog.cancel()
+            os.close(keys_out)
+            stdin.close()
+    err = capsys.readouterr().err
+    assert code == 0 and not hung.is_set(), err
+    assert not takes and "(heard: " in err and "ready" in err.lower()
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    [answer] = shown["questions"]
+    assert "bucket" in answer["answer"].lower() and answer["rating"] is None
+    assert "worst case" in answer["follow_up_voice"]["transcript"].lower()
+    [asked] = shown["questions_for_interviewer"]
+    assert "team" in asked["text"].lower() and asked["voice"]["words"] >= 8
+    assert [p.name for p in sorted(said.iterdir())] == [
+        "001-ready.wav", "002-question-1.wav", "003-follow-up-1.wav",
+        "004-questions-for-me.wav", "005-end.wav"]
+

@@ -182,10 +182,14 @@ def test_a_bad_file_stops_before_anything_is_saved(cli, spoken, mock_pack, tmp_p
     assert json.loads(cli("history", "--json").out)["sessions"] == []
 
 
-def test_voice_at_a_terminal_records_until_enter_then_asks_the_review(cli, spoken, mock_pack,
-                                                                      monkeypatch) -> None:
-    """`mock --voice` driven for real: pipe-input keys, a WAV replayed as the microphone."""
+def test_voice_at_a_terminal_records_until_enter_then_asks_the_review(
+        cli, spoken, mock_pack, monkeypatch, tmp_path) -> None:
+    """`mock --voice` driven for real: pipe-input keys, a WAV replayed as the microphone;
+    the silence after the answer means no question for the interviewer."""
+    import numpy as np
+
     from netprep.ui.voice_interview import VoiceInterviewer
+    from netprep.voice.audio import write_wav
     from netprep.voice.recorder import WavStream
 
     from .conftest import terminal
@@ -195,9 +199,12 @@ def test_voice_at_a_terminal_records_until_enter_then_asks_the_review(cli, spoke
             self.done.wait(30)
             super().stop()
 
+    silent = tmp_path / "silent.wav"
+    write_wav(silent, np.zeros(6 * 16000, np.float32))
+    takes = [spoken["pipeline"]["wav"], silent]  # the answer, then no question for them
     monkeypatch.setattr("netprep.voice.recorder.check_microphone", lambda: 16000)
     monkeypatch.setattr(VoiceInterviewer, "_microphone",
-                        lambda self: Replay(spoken["pipeline"]["wav"], speed=0))
+                        lambda self: Replay(takes.pop(0), speed=0))
     with terminal("\r\r\r\r"):  # Enter ends the answer; Enter accepts the review's defaults
         result = cli("mock", "--voice", "--pack", "mockfix", "--questions", "1", "--seed", "3",
                      input="\n")  # the Ready? prompt
@@ -206,6 +213,9 @@ def test_voice_at_a_terminal_records_until_enter_then_asks_the_review(cli, spoke
     [question] = json.loads(cli("history", "show", "1", "--json").out)["questions"]
     assert question["voice"]["words"] >= 45 and question["rating"] is not None
     assert "deployment pipeline" in question["answer"].lower()
+    assert "asked aloud one at a time" in result.err and not takes
+    assert json.loads(cli("history", "show", "1", "--json").out)[
+        "questions_for_interviewer"] == []
 
 
 def test_ctrl_c_while_speaking_stops_with_130_and_saves_nothing_half_way(

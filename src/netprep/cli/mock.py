@@ -82,7 +82,10 @@ def mock(
     speak: bool = typer.Option(False, "--speak",
                                help="The interviewer speaks: every question, follow-up, "
                                "clarification and the end of the round is said aloud by an "
-                               "offline voice (and shown); Enter cuts it short. "
+                               "offline voice (and shown); Enter cuts it short. The "
+                               "countdown sounds soft tones at 30 s left and at time. With "
+                               "--voice the round is hands-free: say ready to start, no "
+                               "self-review, your questions for the interviewer asked aloud. "
                                "NETPREP_TTS_VOICE names another Piper voice file. "
                                "Needs the voice extra (see --voice)."),
     speak_to: str = typer.Option(None, "--speak-to", metavar="DIR",
@@ -119,8 +122,11 @@ def mock(
     communication=3 | a note` follows each answer line.
 
     With --voice each answer is spoken: a level meter shows the microphone is live,
-    Enter ends the answer, and the transcript gets the same feedback as a typed
-    answer plus words per minute, long pauses and fillers. Nothing leaves the machine.
+    Enter or a silence of --end-silence seconds ends the answer, and the transcript
+    gets the same feedback as a typed answer plus words per minute, long pauses and
+    fillers. Nothing leaves the machine. With --voice --speak the round is hands-free:
+    say "ready" (or yes, go) to start, no self-review between answers, and the
+    questions for the interviewer are asked aloud.
     """
     from netprep.cli.mock_run import run_mock
     from netprep.mock.model import round_name

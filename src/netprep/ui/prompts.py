@@ -421,6 +421,45 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
         raise EOFError
 
 
+def wait_for_enter_or(message: str, heard: Callable[[], bool],
+                      loading: Sequence[str | Callable[[], object]] = ()) -> bool:
+    """`wait_for_enter`, but also done once `heard()` is true ("ready" said aloud):
+    True then, False on Enter. Stdin is polled every 50 ms; where it cannot be polled
+    (Windows, a test's stream) only Enter ends the wait. End of input raises EOFError.
+    """
+    import select
+
+    from netprep.text import fit, terminal_width
+
+    width = terminal_width(sys.stderr)
+    shown = fit(message.rstrip(), width - 1 if width else None)
+    sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
+    sys.stderr.flush()
+    started: list[Thread] = []
+    line: str | None = None
+    try:
+        if loading:
+            _import_in_background(loading, started)
+        while line is None:
+            if heard():
+                sys.stderr.write("\n")
+                return True
+            try:
+                ready = select.select([sys.stdin], [], [], 0.05)[0]
+            except (OSError, ValueError):
+                ready = [sys.stdin]  # cannot be polled: wait for the line itself
+            if ready:
+                line = sys.stdin.readline()
+    finally:
+        for thread in started:
+            if thread.ident is not None:
+                thread.join()
+    if not line:
+        sys.stderr.write("\n")
+        raise EOFError
+    return False
+
+
 def read_line(message: str) -> str | None:
     """One line typed in the terminal's line mode (no prompt_toolkit); None at end of input.
 

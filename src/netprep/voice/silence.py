@@ -49,6 +49,7 @@ class SilenceWatch:
         self.started = False
         self.ended = False
         self.speech_end = 0.0  # where the last speech block ended (seconds)
+        self.began: float | None = None  # where the speech that started the answer began
         self._run = 0.0  # speech in a row
         self._quiet = 0.0  # non-speech in a row
 
@@ -70,8 +71,9 @@ class SilenceWatch:
             self._run += seconds
             self._quiet = 0.0
             self.speech_end = self.seconds
-            if self._run >= START_SECONDS - 1e-9:
+            if self._run >= START_SECONDS - 1e-9 and not self.started:
                 self.started = True
+                self.began = self.seconds - self._run
         else:
             self._run = 0.0
             self._quiet += seconds
