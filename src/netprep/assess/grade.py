@@ -33,7 +33,7 @@ def starter_text(problem: Problem, language: Any, ai: bool) -> str:
     text = text.replace(f"Run the tests: netprep code test {problem.exercise.id}{flag}",
                         f"Run the examples: netprep assess run {problem.position}")
     if ai:
-        mark = "//" if language.suffix == ".js" else "#"
+        mark = "//" if language.suffix in (".js", ".java") else "#"
         text = (f"{mark} Fill in the line below: what you tested or traced in this code, "
                 f"yours or the assistant's.\n{mark} {CHECKED} \n\n" + text)
     return text

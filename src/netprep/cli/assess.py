@@ -36,7 +36,7 @@ def start(
     minutes: float = typer.Option(None, "--minutes", min=10, max=180,
                                   help="The clock: default 70, 80 or 90 minutes for 2, 3 or 4 "
                                   "problems."),
-    lang: str = typer.Option("python", "--lang", help="python or javascript."),
+    lang: str = typer.Option("python", "--lang", help="python, javascript or java."),
     seed: int = typer.Option(None, "--seed", min=0, max=2**31 - 1,
                              help="Seed for the choice of problems (reproducible)."),
     ai: bool = typer.Option(False, "--ai",

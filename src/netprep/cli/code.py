@@ -73,7 +73,7 @@ def show(
 def start(
     exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
                                      autocompletion=exercise_ids),
-    lang: str = typer.Option("python", "--lang", help="Language: python or javascript."),
+    lang: str = typer.Option("python", "--lang", help="Language: python, javascript or java."),
     timed: bool = typer.Option(
         True, "--timed/--untimed", help="Count down from the exercise's target time."
     ),
@@ -192,7 +192,7 @@ def ask(
 def solution(
     exercise_id: str = typer.Argument(..., metavar="ID", help="The exercise id.",
                                      autocompletion=exercise_ids),
-    lang: str = typer.Option("python", "--lang", help="Language: python or javascript."),
+    lang: str = typer.Option("python", "--lang", help="Language: python, javascript or java."),
 ) -> None:
     """Print the reference solution (asks first in a terminal; prints directly when piped)."""
     import sys

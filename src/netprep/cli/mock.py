@@ -53,6 +53,9 @@ def mock(
                                 "exercise sized to the minutes left of a 45-minute round, no "
                                 "harder than its questions, run against hidden tests (see "
                                 "`netprep code`)."),
+    lang: str = typer.Option("python", "--lang",
+                             help="With --coding: the coding exercise's language (python, "
+                             "javascript or java)."),
     design: str = typer.Option(None, "--design", metavar="ID",
                                help="With --round design: which design round to run (such "
                                "as dr-watch-party; a wrong id lists them all); default: the "
@@ -152,4 +155,4 @@ def mock(
              end_silence=end_silence, speak=speak or speak_to is not None, speak_to=speak_to,
              tones=not no_tones,
              tracks=tuple(track or ()), partner=partner, partner_name=partner_name,
-             design=design)
+             design=design, lang=lang)

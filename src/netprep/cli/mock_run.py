@@ -18,7 +18,8 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
              end_silence: str | float | None = None, speak: bool = False,
              speak_to: str | None = None, tones: bool = True,
              tracks: tuple[str, ...] = (), partner: bool = False,
-             partner_name: str | None = None, design: str | None = None) -> None:
+             partner_name: str | None = None, design: str | None = None,
+             lang: str = "python") -> None:
     """Plan a round, run it through the terminal (or stdin lines), print the summary.
 
     With `coding` (technical rounds only) the round ends with one timed coding drill,
@@ -36,6 +37,9 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         raise UsageError("--coding ends a technical round with a coding exercise.",
                          "Use it with --round technical, e.g. `netprep mock --round "
                          "technical --coding`.")
+    if lang != "python" and not coding:
+        raise UsageError("--lang is the language of the coding exercise that --coding adds.",
+                         "Use it with --round technical --coding.")
     if partner_name is not None and not partner:
         raise UsageError("--partner-name names the friend who interviews you.",
                          "Use it with --partner.")
@@ -79,6 +83,10 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     from netprep.ui.console import err, out
 
     library = load_library()
+    if coding:  # an unknown or missing language is said before the questions, not after
+        from netprep.coding.exercises import get_language
+
+        get_language(library, None, lang)
     with open_store() as store:
         stories: list[Any] = []
         scores: dict[int, int] = {}
@@ -194,12 +202,13 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
             solved = solved_exercises(store)
         # The drill fits what is left of the round, at the round's level.
         spent = [a.elapsed_seconds + (a.follow_up_seconds or 0) for a in result.answers]
-        choice = choose(library.exercises, [a.question for a in result.answers], spent,
-                        solved)
+        offered = [e for e in library.exercises if lang in e.solution and lang in e.signature]
+        choice = choose(offered, [a.question for a in result.answers], spent, solved)
         if choice is not None:
             message(choice.note())
         # One round: the drill follows the questions, and the summary covers both.
-        drill = run_drill(choice.exercise.id if choice else None, timed=timed, minutes=None,
+        drill = run_drill(choice.exercise.id if choice else None, lang=lang, timed=timed,
+                          minutes=None,
                           session_id=result.session_id, library=library, in_round=True)
         import dataclasses
 

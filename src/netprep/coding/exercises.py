@@ -16,6 +16,7 @@ from netprep.coding.runner import (
     RunReport,
     function_name,
     language_available,
+    missing_program,
     run_tests,
 )
 from netprep.content.models import Exercise, Language, Library
@@ -61,9 +62,11 @@ def get_language(library: Library, exercise: Exercise | None, lang: str) -> Lang
             f"Choose one of: {offered}.",
         )
     if not language_available(language):
+        program = missing_program(language)
+        what = " (a JDK, e.g. Debian's default-jdk-headless)" if program == "javac" else ""
         raise NetprepError(
-            f"{language.name} is not installed here ({language.command[0]} is not on PATH).",
-            "Install it, or use --lang python.",
+            f"{language.name} is not installed here ({program} is not on PATH).",
+            f"Install it{what}, or use --lang python.",
         )
     return language
 

@@ -99,15 +99,26 @@ def _limit_resources(memory_mb: int | None) -> Any:
     return apply
 
 
+# Variables that would change how an interpreter starts (options, class or module paths).
+_STARTUP_VARIABLES = ("PYTHONSTARTUP", "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
+                      "JDK_JAVA_OPTIONS", "CLASSPATH")
+
+
+def clean_environment() -> dict[str, str]:
+    """netprep's environment without what would change how an interpreter starts."""
+    env = dict(os.environ)
+    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1")
+    for name in _STARTUP_VARIABLES:
+        env.pop(name, None)
+    return env
+
+
 class HarnessProcess:
     """One harness process; its stdout lines arrive on a queue."""
 
     def __init__(self, argv: list[str], cwd: Path, memory_mb: int | None = None,
                  nonce: str = "") -> None:
-        env = dict(os.environ)
-        env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1")
-        env.pop("PYTHONSTARTUP", None)
-        env.pop("NODE_OPTIONS", None)
+        env = clean_environment()
         self.marker = f"{MARKER}={nonce or os.getpid()}"
         env[MARKER] = self.marker.split("=", 1)[1]
         self.nonce = nonce

@@ -33,13 +33,16 @@ def needs_consent(library: Library, language: Language) -> bool:
 def fingerprint(language: Language) -> str:
     """A hash of everything of the language that runs."""
     what_runs = [list(language.command), language.suffix, language.harness]
+    if language.build:
+        what_runs.append(list(language.build))
     return hashlib.sha256(json.dumps(what_runs).encode("utf-8")).hexdigest()
 
 
 def command_line(language: Language) -> str:
     import shlex
 
-    return shlex.join(language.command)
+    run = shlex.join(language.command)
+    return f"{shlex.join(language.build)} && {run}" if language.build else run
 
 
 def _file() -> Path:

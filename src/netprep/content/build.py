@@ -407,6 +407,18 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
             return
     if signature is None or solution is None or not valid(data):
         return
+    if "java" in signature:
+        from netprep.content.javatypes import signature_problems
+
+        function = data["function"]
+        head, *rest = function.split("_")
+        names = list(dict.fromkeys([function, head + "".join(p[:1].upper() + p[1:] for p in rest)]))
+        cases = [*data["examples"], *data["tests"]]
+        problems = signature_problems(signature["java"], names, cases)
+        if problems:
+            ctx.error(line_of(data, "signature"), "signature.java",
+                      "; ".join(problems) + " (see docs/content-format.md, Java)")
+            return
     library.exercises.append(
         Exercise(
             id=data["id"],
@@ -453,6 +465,7 @@ def _add_languages(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
             item["starter"],
             item["harness"],
             pack.id,
+            tuple(item["build"]),
         )
 
 

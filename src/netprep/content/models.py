@@ -205,6 +205,7 @@ class Language(NamedTuple):
     starter: str
     harness: str
     pack: str
+    build: tuple[str, ...] = ()  # compiles the harness once (cached); empty: none needed
 
 
 class Brief(NamedTuple):

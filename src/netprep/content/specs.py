@@ -264,7 +264,8 @@ LANGUAGES = record(
                     {
                         "id": F(ident()),
                         "name": F(text(max_chars=40)),
-                        "command": F(many(text(max_chars=200), 1, 10)),
+                        "command": F(many(text(max_chars=200), 1, 20)),
+                        "build": F(many(text(max_chars=200), 1, 20), False, ()),
                         "suffix": F(text(max_chars=10)),
                         "starter": F(code_text()),
                         "harness": F(code_text()),

@@ -56,7 +56,7 @@ def render_problem(problem: Any, row: Any) -> None:
             console.print(safe(paragraph), soft_wrap=True)
         else:
             console.print(safe(" ".join(paragraph.split())))
-    suffix = ".js" if row.lang == "javascript" else ".py"
+    suffix = {"javascript": ".js", "java": ".java"}.get(row.lang, ".py")
     console.print(safe("File:"))
     console.print(safe(str(problem_file(Path(row.folder), problem, suffix))), soft_wrap=True)
 
