@@ -83,7 +83,7 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
     from netprep.ui.console import err, out
 
     library = load_library()
-    if coding:  # an unknown or missing language is said before the questions, not after
+    if coding and interactive:  # a wrong or missing language is said before the questions
         from netprep.coding.exercises import get_language
 
         get_language(library, None, lang)
