@@ -211,3 +211,20 @@ def test_a_javascript_assessment_is_scored_by_node(cli) -> None:
     path.write_text(_exercise(first["exercise"]).solution["javascript"])
     report = json.loads(cli("assess", "submit", "--json").out)
     assert report["problems"][0]["points"] == first["max_points"]
+
+
+def test_a_java_assessment_is_scored_by_the_jdk(cli) -> None:
+    import shutil
+
+    if shutil.which("javac") is None or shutil.which("java") is None:
+        pytest.skip("no JDK here (.ci/run installs Debian's default-jdk-headless)")
+    folder = _start(cli, "--problems", "2", "--lang", "java")
+    first, second = _shown(cli)["problems"]
+    [path] = folder.glob("1-*.java")
+    starter = path.read_text()
+    assert starter.startswith("// ") and "class Solution {" in starter
+    assert "netprep assess run 1" in starter
+    path.write_text(_exercise(first["exercise"]).solution["java"])
+    report = json.loads(cli("assess", "submit", "--json").out)
+    assert report["problems"][0]["points"] == first["max_points"]
+    assert report["problems"][1]["points"] == 0  # the untouched starter scores nothing

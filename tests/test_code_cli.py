@@ -18,10 +18,16 @@ from .conftest import terminal
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
+needs_java = pytest.mark.skipif(
+    shutil.which("javac") is None or shutil.which("java") is None,
+    reason="no JDK here (javac and java; Debian: default-jdk-headless)",
+)
+
+
 def solution_file(tmp_path: Path, exercise_id: str, lang: str = "python") -> Path:
     exercise = load_library().exercise(exercise_id)
     assert exercise is not None
-    suffix = ".py" if lang == "python" else ".js"
+    suffix = {"python": ".py", "javascript": ".js", "java": ".java"}[lang]
     path = tmp_path / f"solution{suffix}"
     path.write_text(exercise.solution[lang], encoding="utf-8")
     return path
@@ -84,6 +90,31 @@ def test_test_infers_javascript_from_the_suffix(cli, tmp_path: Path) -> None:
     result = cli("code", "test", "valid-parentheses", "--file", str(path), "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["language"] == "javascript"
+
+
+@needs_java
+def test_java_start_test_and_show(cli, tmp_path: Path) -> None:
+    shown = json.loads(cli("code", "show", "reverse-linked-list", "--json").out)
+    assert shown["languages"] == ["python", "javascript", "java"]
+    assert shown["signature"]["java"] == "public ListNode reverseList(ListNode head) {"
+    started = cli("code", "start", "reverse-linked-list", "--lang", "java")
+    assert started.code == 0, started.err
+    from netprep.paths import workspace_dir
+
+    starter = workspace_dir() / "reverse-linked-list.java"
+    text = starter.read_text(encoding="utf-8")
+    assert text.startswith("// Reverse a linked list") and "--lang java" in text
+    assert "    public ListNode reverseList(ListNode head) {" in text
+    failing = cli("code", "test", "reverse-linked-list", "--lang", "java", "--json")
+    assert failing.code == 1
+    data = json.loads(failing.out)
+    assert data["language"] == "java" and data["passed"] == 0
+    assert "UnsupportedOperationException: not implemented" in data["cases"][0]["error"]
+    path = solution_file(tmp_path, "reverse-linked-list", "java")
+    passing = cli("code", "test", "reverse-linked-list", "--file", str(path))
+    assert passing.code == 0, passing.err
+    solution = cli("code", "solution", "reverse-linked-list", "--lang", "java")
+    assert solution.code == 0 and solution.out.startswith("class Solution {")
 
 
 def test_solution_piped_prints_the_code(cli) -> None:

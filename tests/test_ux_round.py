@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import shutil
 import sys
 
 import pytest
@@ -103,3 +104,22 @@ def test_a_hard_round_may_end_with_a_hard_drill_and_an_easy_one_never_does() -> 
     assert "hard" in picks
     assert {drill.choose(library.exercises, easy, [0], rng=random.Random(s))
             .exercise.difficulty for s in range(50)} == {"easy"}
+
+
+@pytest.mark.skipif(shutil.which("javac") is None or shutil.which("java") is None,
+                    reason="no JDK here (.ci/run installs Debian's default-jdk-headless)")
+def test_the_rounds_coding_drill_in_java(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    # The answer and its review, then in the drill Enter runs the tests on the untouched
+    # starter, `q` gives up and no to the reference solution.
+    keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3 + ENTER
+            + "q" + ENTER + "n")
+    with terminal(keys):
+        code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
+                    "--lang", "java", "--seed", "1"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    said = " ".join(captured.err.split())
+    assert "in Java." in said and ".java" in said
+    assert "UnsupportedOperationException" in captured.err + captured.out
+    assert run(["mock", "--round", "technical", "--lang", "java"]) == 2
