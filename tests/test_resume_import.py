@@ -271,3 +271,51 @@ def test_pitch_from_imported_entries_says_whole_sentences(cli, tmp_path: Path) -
     # Sentences are whole: "e.g." and "0.8 s" end none of them.
     assert any("Cut failed deliveries by 40% across 3,000 merchants, e.g. the largest ones."
                in line for line in past)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A Markdown table: each row an entry, its header row naming the columns.
+    ("## Experience\n\n| Role | Company | Dates | What I did |\n|---|---|---|---|\n"
+     "| Software Engineering Intern | Cactus Cloud | Jun–Aug 2025 | Built an export |\n"
+     "| Teaching Assistant, CSC 210 | University of Arizona | Fall 2024 | Graded labs |\n",
+     [("internship", "Cactus Cloud", "Software Engineering Intern", "Jun–Aug 2025"),
+      ("internship", "University of Arizona", "Teaching Assistant", "Fall 2024")]),
+    # `Role @ Org | dates` written as bullets, their details nested under them.
+    ("**Experience**\n\n- **Backend Intern @ Nimbus Cloud** | May 2025 – Aug 2025\n"
+     "  • Built a rate limiter in Rust\n- Data Analyst @ Pine Bank | Summer 2024\n",
+     [("internship", "Nimbus Cloud", "Backend Intern", "May 2025 – Aug 2025"),
+      ("internship", "Pine Bank", "Data Analyst", "Summer 2024")]),
+    # `=== X ===` headings, dates in a left column, a city and state after the company.
+    ("=== EXPERIENCE ===\n\nJun 2025 - Aug 2025    Software Intern, Harbor Systems, Seattle, WA\n"
+     "                       - Built a deploy tool.\n\n=== ACTIVITIES ===\n\n"
+     "2023 - 2024            Member, Husky Robotics\n",
+     [("internship", "Harbor Systems", "Software Intern", "Jun 2025 - Aug 2025"),
+      ("community", "Husky Robotics", "Member", "2023 - 2024")]),
+    # An organisation in capitals above two roles (not a heading), the second one undated
+    # by the organisation: it keeps the organisation.
+    ("PROFESSIONAL EXPERIENCE\n\nNORTHWIND TRADERS, Chicago, IL\n"
+     "Store Manager                      2018 - 2022\n  * Led a team of 14.\n\n"
+     "Assistant Store Manager            2016 - 2018\n\nBRIGHT PATH ACADEMY\n"
+     "Math Teacher                       2022 - 2024\n",
+     [("internship", "NORTHWIND TRADERS", "Store Manager", "2018 - 2022"),
+      ("internship", "NORTHWIND TRADERS", "Assistant Store Manager", "2016 - 2018"),
+      ("internship", "BRIGHT PATH ACADEMY", "Math Teacher", "2022 - 2024")]),
+    # A date a PDF broke over two lines; a department of a university stays whole.
+    ("Experience\nUniversity of Toronto, Department of Computer Science\n"
+     "Teaching Assistant, CSC108: Introduction to Programming   Sep 2024 – Apr\n2025\n"
+     "• Ran two tutorials.\n",
+     [("internship", "University of Toronto, Department of Computer Science",
+       "Teaching Assistant", "Sep 2024 – Apr 2025")]),
+])
+def test_layouts_are_read_into_their_fields(text: str, expected) -> None:
+    assert [(e.kind, e.organisation, e.role, e.dates) for e in propose(text)] == expected
+
+
+def test_projects_written_as_bullets_and_their_context() -> None:
+    found = propose("PROJECTS\n- Tide: a habit tracker for people with ADHD (Swift)\n"
+                    "- Dune Maps -- trail finder built at WildHacks 2024 (React)\n"
+                    "- Rainfall Imputation (STAT 435 course project) | R | Winter 2024\n")
+    assert [(e.title, e.organisation, e.dates, e.tech) for e in found] == [
+        ("Tide", "", "", ("Swift",)),
+        ("Dune Maps", "WildHacks 2024", "", ("React",)),
+        ("Rainfall Imputation", "STAT 435", "Winter 2024", ("R",))]

@@ -18,7 +18,7 @@ from netprep.resume.sections import header_row, heading_kind, plain_line, skills
 
 MAX_BYTES = 32 * 1024 * 1024  # a PDF with photos; text is read up to MAX_TEXT_BYTES
 
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○·‣⁃–—]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○·‣⁃–—■□◆◇❖➤➢►▸✓✔→>]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+")
 _TECH_LINE = re.compile(r"^\s*(?:tech(?:nologies)?|stack|tools|built with|skills used|"
                         r"languages)\s*[:\-–]\s*(.+)$", re.I)
 _METRIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"

@@ -20,11 +20,12 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|"
          r"autumn|winter)\.?")
 YEAR = r"(?:199\d|20[0-3]\d)"
-_WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR})"
+_WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR}[/.]\d\d(?!\d)|{YEAR})"
 _NOW = r"(?:present|current|now|today|ongoing)"
 _DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b)\s*"
 DATES = re.compile(rf"(?<![\w/-])(?:(?:expected|anticipated|exp\.)\s+)?"
-                   rf"(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|{_WHEN}(?![\w/]|-\d))",
+                   rf"(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|"
+                   rf"{YEAR}[-–—]\d\d(?![\d/])|{_WHEN}(?![\w/]|-\d))",  # 2023–24
                    re.I)
 _BARE_YEAR = re.compile(rf"{YEAR}")
 EVENT = re.compile(r"hack|\bjam\b|\bctf\b|\bexpo\b|athon\b|\bchallenge\b|\bcompetition\b|"
