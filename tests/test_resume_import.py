@@ -319,3 +319,14 @@ def test_projects_written_as_bullets_and_their_context() -> None:
         ("Tide", "", "", ("Swift",)),
         ("Dune Maps", "WildHacks 2024", "", ("React",)),
         ("Rainfall Imputation", "STAT 435", "Winter 2024", ("R",))]
+
+
+def test_club_lines_keep_their_own_organisation() -> None:
+    found = propose("ACTIVITIES & SOCIETIES\nIEEE Student Branch, Webmaster (2022 – 2024)\n"
+                    "Hack Club President                     2024 – present\n"
+                    "EDUCATION\nLincoln High School, Omaha, NE - High School Diploma, 2019\n",
+                    education=True)
+    assert [(e.title, e.organisation, e.role, e.dates) for e in found] == [
+        ("IEEE Student Branch", "IEEE Student Branch", "Webmaster", "2022 – 2024"),
+        ("Hack Club", "Hack Club", "President", "2024 – present"),
+        ("High School Diploma", "Lincoln High School", "", "2019")]

@@ -92,7 +92,7 @@ def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]
 
 def propose(text: str, education: bool = False) -> list[Entry]:
     """Entries found in a resume's text, in order. Education only when asked for."""
-    from netprep.resume.header import find_dates
+    from netprep.resume.header import ROLE_WORDS, find_dates
 
     # A line longer than any field is cut: no header or bullet runs to pages.
     lines = _unwrap([line[:MAX_CHARS] for line in
@@ -121,7 +121,11 @@ def propose(text: str, education: bool = False) -> list[Entry]:
                 continue
             entry = _entry(kind, lines_, bullets_, vocabulary, above)
             if entry is not None:
-                above = entry.organisation
+                # Passed on only from an organisation's own line ("Northbeam Studio"),
+                # not from "Webmaster, Brown Design Collective".
+                above = entry.organisation if any(
+                    entry.organisation in line and not ROLE_WORDS.search(line)
+                    for line in lines_) else ""
                 if education or kind != "education":
                     entries.append(entry)
         header.clear()

@@ -148,7 +148,7 @@ def find_dates(text: str, kind: str) -> list[re.Match[str]]:
     return found
 
 
-def _is_place(text: str) -> bool:
+def is_place(text: str) -> bool:
     return bool(_PLACE.match(text.strip(" .")))
 
 
@@ -160,7 +160,7 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
     for index, piece in enumerate(re.split(r"(\([^()]*\))", text)):
         if index % 2:  # "(...)"
             inner = piece[1:-1].strip()
-            if kind == "project" or _is_place(inner) or not inner:
+            if kind == "project" or is_place(inner) or not inner:
                 chunks.append((inner, True))
             elif chunks and not chunks[-1][1] and chunks[-1][0].strip():
                 chunks[-1] = (chunks[-1][0].rstrip() + " " + piece, False)  # "(part-time)"
@@ -214,7 +214,7 @@ def _without_places(parts: list[_Part]) -> list[_Part]:
     kept: list[_Part] = []
     city = False  # the part before was a place already
     for part in parts:
-        if _is_place(part.text):
+        if is_place(part.text):
             if _STATE.match(part.text) and part.comma and kept and kept[-1].comma and \
                     not city and not _ORG_WORDS.search(kept[-1].text) and \
                     len(kept[-1].text.split()) <= 2:
@@ -337,15 +337,21 @@ def _role_then_name(text: str) -> tuple[str, str]:
         if ROLE_WORDS.fullmatch(word.strip(",")) and after[:1].isupper() and \
                 not ROLE_WORDS.fullmatch(after):
             cut = i + 1
-    if not cut or ROLE_WORDS.search(" ".join(words[cut:])) and \
-            not _ORG_WORDS.search(" ".join(words[cut:])):
-        return text, ""
-    return " ".join(words[:cut]), " ".join(words[cut:])
+    if cut and not (ROLE_WORDS.search(" ".join(words[cut:])) and
+                    not _ORG_WORDS.search(" ".join(words[cut:]))):
+        return " ".join(words[:cut]), " ".join(words[cut:])
+    # "Hack Club President": the organisation's word, then the role
+    ends = [i + 1 for i, word in enumerate(words[:-1]) if _ORG_WORDS.fullmatch(word)]
+    if ends and ROLE_WORDS.search(" ".join(words[ends[-1]:])):
+        return " ".join(words[ends[-1]:]), " ".join(words[:ends[-1]])
+    return text, ""
 
 
 def _education(head: Head, parts: list[_Part]) -> None:
     degree = next((p.text for p in parts if DEGREE.search(p.text) and not
-                   _SCHOOL.search(p.text)), "")
+                   _SCHOOL.search(p.text)), "") or next(
+        (p.text for p in parts if re.search(r"\b(?:diploma|certificate|degree)\b", p.text, re.I)
+         and not re.search(r"universit|college|institut|academy", p.text, re.I)), "")
     head.organisation = next((p.text for p in parts if _SCHOOL.search(p.text)), "")
     if not head.organisation:
         head.organisation = next((p.text for p in parts if p.text != degree), "")
