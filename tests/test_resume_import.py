@@ -306,6 +306,11 @@ def test_pitch_from_imported_entries_says_whole_sentences(cli, tmp_path: Path) -
      "• Ran two tutorials.\n",
      [("internship", "University of Toronto, Department of Computer Science",
        "Teaching Assistant", "Sep 2024 – Apr 2025")]),
+    # A one-line job, then a role line above the next job's line: the role goes with it.
+    ("EXPERIENCE\nLifeguard, City Parks & Recreation          Summers 2019–2021\n"
+     "Software Engineer Intern\nStripe · San Francisco, CA · Jun 2024 – Sep 2024\n- Did it.\n",
+     [("internship", "City Parks & Recreation", "Lifeguard", "Summers 2019–2021"),
+      ("internship", "Stripe", "Software Engineer Intern", "Jun 2024 – Sep 2024")]),
 ])
 def test_layouts_are_read_into_their_fields(text: str, expected) -> None:
     assert [(e.kind, e.organisation, e.role, e.dates) for e in propose(text)] == expected

@@ -170,8 +170,13 @@ def propose(text: str, education: bool = False) -> list[Entry]:
         elif bullets or (header and (gap or (dated(header) and dated([line])
                                              and not _org_above(header, line, kind))
                                      or (_complete(header[-1]) and _complete(line)))):
+            # "Lifeguard, City Parks  2019" / "Software Intern" / "Stripe  2024": the role
+            # line between two dated ones, with no bullets, goes with the next.
+            moved = header.pop() if not bullets and len(header) > 1 and \
+                _role_line(header[-1]) and not dated(header[-1:]) and \
+                _complete(header[-2]) and dated([line]) else None
             flush()
-            header.append(line.strip())
+            header.extend([moved, line.strip()] if moved else [line.strip()])
         else:
             header.append(line.strip())
         gap = False
@@ -208,6 +213,12 @@ def _sentence(line: str) -> bool:
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) >= 6 and (line.rstrip().endswith(".") or lower * 2 > len(words))
+
+
+def _role_line(line: str) -> bool:
+    from netprep.resume.header import role_like
+
+    return role_like(line.strip()) and not re.search(r",\s|\s[|·•—–-]\s", line)
 
 
 def _complete(line: str) -> bool:

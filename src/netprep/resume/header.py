@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from netprep.resume.techs import is_tech
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|"
-         r"autumn|winter)\.?")
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|springs?|summers?|falls?|"
+         r"autumn|winters?)\.?")
 YEAR = r"(?:199\d|20[0-3]\d)"
 _WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR}[/.]\d\d(?!\d)|{YEAR})"
 _NOW = r"(?:present|current|now|today|ongoing)"
@@ -203,7 +203,7 @@ def _pieces(chunk: str) -> list[str]:
         left = piece[:at.start()] if at else ""
         if at and at.group(0).strip() == "for" and not TEACHING.search(left):
             at = None
-        if at and "," not in left and _role_like(left) and not _ORG_WORDS.search(left):
+        if at and "," not in left and role_like(left) and not _ORG_WORDS.search(left):
             found += [piece[:at.start()], piece[at.end():]]
         else:
             found.append(piece)
@@ -247,11 +247,11 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
 
 
 def _org_like(text: str) -> bool:
-    return not (_role_like(text) or COURSE.match(text) or DEGREE.search(text)
+    return not (role_like(text) or COURSE.match(text) or DEGREE.search(text)
                 or _described(text))
 
 
-def _role_like(text: str) -> bool:
+def role_like(text: str) -> bool:
     """A role: its last word is one ("Student Lab Monitor"), or it names one and no
     organisation ("Co-founder and Research Chair", not "Developer Student Circle")."""
     words = re.sub(r"\s*\([^)]*\)", "", text).split()
@@ -365,7 +365,7 @@ def _education(head: Head, parts: list[_Part]) -> None:
 
 
 def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
-    roles = [p.text for p in parts if _role_like(p.text) and not COURSE.match(p.text)]
+    roles = [p.text for p in parts if role_like(p.text) and not COURSE.match(p.text)]
     head.role = next((r for r in roles if TEACHING.search(r)), roles[0] if roles else "")
     head.course = next((p.text for p in parts if COURSE.match(p.text)), "")
     others = [p.text for p in parts if p.text != head.role and p.text != head.course
@@ -409,7 +409,7 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
             head.tech.append(text)
         elif not head.described and _described(text):
             head.described = text
-        elif not head.role and _role_like(text):
+        elif not head.role and role_like(text):
             head.role = text
         elif not head.organisation and not part.paren and _titled(text) and \
                 not is_tech(text, vocabulary) and not _LINK_WORDS.search(text):
