@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from netprep.voice.measures import FILLER_SPELLINGS, count_fillers
 
@@ -68,3 +69,35 @@ def synthesise(text: str, path: str) -> str:
 
     subprocess.run([*ESPEAK, "-w", str(path), text], check=True, capture_output=True)
     return str(path)
+
+
+PAUSE_MARK = "[pause]"  # in a labelled answer's script: a silence of PAUSE_SECONDS
+PAUSE_SECONDS = 2.5
+
+
+def unmarked(said: str) -> str:
+    """A script without its pause marks: what the words of the answer are."""
+    return " ".join(said.replace(PAUSE_MARK, " ").split())
+
+
+def say_script(loader: Any, said: str) -> Any:
+    """A script spoken by a Piper voice (`loader` gives it), with PAUSE_SECONDS of silence
+    at each pause mark and half a second before and after: 16 kHz float32 (tests and
+    benchmarks only)."""
+    import numpy as np
+
+    from netprep.voice.audio import resample
+    from netprep.voice.speaker import Synthesis
+
+    pause = np.zeros(int(PAUSE_SECONDS * 16000), np.float32)
+    edge = np.zeros(8000, np.float32)
+    parts = [edge]
+    for n, piece in enumerate(said.split(PAUSE_MARK)):
+        if n:
+            parts.append(pause)
+        if piece.strip():
+            synthesis = Synthesis(loader, " ".join(piece.split()))
+            chunks = list(synthesis.chunks())
+            parts.append(resample(np.concatenate(chunks), synthesis.rate))
+    parts.append(edge)
+    return np.concatenate(parts)

@@ -25,6 +25,7 @@ SEGMENT_MIN = 6.0  # seconds: a piece is cut at the last pause after this much a
 SEGMENT_TRY = 8.0  # ...once this much is waiting...
 SEGMENT_MAX = 25.0  # ...and never longer than this (Whisper decodes 30 s at most)
 MIN_SILENCE_MS = 300  # a pause this long is a place to cut
+LONG_PAUSE = 1.8  # seconds: a silence this long always ends a piece (a pause is >= 2 s)
 PAD_MS = 150
 
 
@@ -180,6 +181,7 @@ class Segmenter:
             point: int | None = len(pending)
             if not final or len(pending) > SEGMENT_MAX * rate:
                 point = _cut_point(chunks, len(pending), final)
+            point = _long_pause(chunks) or point
             if point is None:
                 self._checked = len(self._audio)
                 break
@@ -200,6 +202,17 @@ def _speech(audio: Any) -> list[dict[str, int]]:
 
     options = VadOptions(min_silence_duration_ms=MIN_SILENCE_MS, speech_pad_ms=0)
     return list(get_speech_timestamps(audio, options))
+
+
+def _long_pause(chunks: list[dict[str, int]]) -> int | None:
+    """The middle of the first silence of LONG_PAUSE seconds or more between two stretches
+    of speech, or None. A piece always ends there: decoded in one window, Whisper would
+    stretch the word before the silence into it and the pause would not be measured."""
+    gap = int(LONG_PAUSE * SAMPLE_RATE)
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        if b["start"] - a["end"] >= gap:
+            return (a["end"] + b["start"]) // 2
+    return None
 
 
 def _cut_point(chunks: list[dict[str, int]], length: int, final: bool) -> int | None:
