@@ -272,3 +272,41 @@ def test_content_validate_refuses_an_unsupported_java_signature(cli, home: Path)
     assert "set-search.yaml" in result.err and "signature.java" in result.err
     assert "the type 'Set' is not supported" in result.err
     assert "Traceback" not in result.err
+
+
+def test_an_exercise_without_java_is_valid_and_offered_in_the_others(cli, home: Path) -> None:
+    import yaml
+
+    pack = home / "packs" / "good"
+    shutil.copytree(DATA / "packs" / "good", pack)
+    data = yaml.safe_load((REPO / "content" / "exercises" / "two-sum.yaml").read_text())
+    data["id"] = "pair-sum"
+    del data["signature"]["java"], data["solution"]["java"]
+    (pack / "exercises").mkdir(exist_ok=True)
+    (pack / "exercises" / "pair-sum.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert cli("content", "validate").code == 0
+    import json
+
+    assert json.loads(cli("code", "show", "pair-sum", "--json").out)["languages"] == [
+        "python", "javascript"]
+    refused = cli("code", "start", "pair-sum", "--lang", "java")
+    assert refused.code == 2 and "has no Java version" in refused.err
+    assert "Choose one of: python, javascript." in " ".join(refused.err.split())
+
+
+@needs_java
+def test_an_exception_whose_message_fails_is_still_reported(library, tmp_path) -> None:
+    report = _java(library, tmp_path, """
+        class Solution {
+            static class Odd extends RuntimeException {
+                @Override public String getMessage() { throw new IllegalStateException(); }
+            }
+
+            public int[] twoSum(int[] nums, int target) {
+                if (target == 9) throw new Odd();
+                return new int[] {0, 1};
+            }
+        }
+    """)
+    assert [c.status for c in report.cases] == ["error", "pass"]
+    assert report.cases[0].error.startswith("Solution$Odd")
