@@ -72,7 +72,7 @@ def test_drill_questions_are_answered_and_the_summary_names_the_missed_ones(
         cli, monkeypatch) -> None:
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
-    keys = "?can I use one element twice\r?what's your favourite colour\r\r?is it sorted\rq\rn"
+    keys = "?can I use one element twice\r?what's your favourite colour\r\r?is it sorted\rq\r\rn"
     with terminal(keys):
         result = cli("code", "start", "two-sum", "--untimed")
     assert result.code == 0, result.err

@@ -158,7 +158,7 @@ def _editor_that_solves(tmp_path: Path, exercise_id: str, monkeypatch) -> None:
 
 def test_interactive_drill_until_all_pass_is_saved(cli, tmp_path: Path, monkeypatch) -> None:
     _editor_that_solves(tmp_path, "valid-anagram", monkeypatch)
-    with terminal("h\r\r"):  # a hint, then Enter runs the tests
+    with terminal("h\r\r\r"):  # a hint, Enter runs the tests, no reply to the feedback
         result = cli("code", "start", "valid-anagram")
     assert result.code == 0, result.err
     assert "Hint 1/" in result.err and "cases pass" in result.out and "Solved" in result.out
@@ -173,7 +173,7 @@ def test_interactive_drill_until_all_pass_is_saved(cli, tmp_path: Path, monkeypa
 def test_interactive_give_up_saves_a_failed_attempt(cli, monkeypatch) -> None:
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
-    with terminal("\rq\rn"):  # run (fails), give up, decline the solution
+    with terminal("\rq\r\rn"):  # run (fails), give up, no reply, decline the solution
         result = cli("code", "start", "two-sum", "--untimed")
     assert result.code == 0, result.err
     assert "Open " in result.err  # no editor: the path to open elsewhere
@@ -201,7 +201,7 @@ def test_run_drill_for_mock_links_the_session(monkeypatch, tmp_path: Path) -> No
     _editor_that_solves(tmp_path, "climbing-stairs", monkeypatch)
     monkeypatch.setattr(sys, "stdin", open(__file__))  # noqa: SIM115 - not a terminal
     try:
-        with terminal("\r"):
+        with terminal("\r\r"):  # run (passes), no reply to the feedback
             summary = run_drill("climbing-stairs", minutes=5, session_id=7,
                                 rng=random.Random(1))
     finally:

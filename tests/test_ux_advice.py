@@ -99,7 +99,7 @@ def test_questions_asked_in_the_coding_drill_count_as_clarifying(real_terminal,
     """Built-in content: one technical question, then the drill, where a question is asked
     with "?" before giving up; the summary does not say a clarifying question was missed."""
     keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3
-            + "?can the input be empty" + ENTER + "q" + ENTER + "n")
+            + "?can the input be empty" + ENTER + "q" + ENTER + ENTER + "n")
     with terminal(keys):
         code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
                     "--seed", "1"])
@@ -113,7 +113,8 @@ def test_questions_asked_in_the_coding_drill_count_as_clarifying(real_terminal,
 
 def test_a_drill_without_a_question_still_gets_the_clarifying_tip(real_terminal,
                                                                    capsys) -> None:
-    keys = "A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER + "n"
+    keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER
+            + ENTER + "n")
     with terminal(keys):
         code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
                     "--seed", "1"])

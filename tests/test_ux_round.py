@@ -29,8 +29,9 @@ def real_terminal_type(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_coding_drill_is_part_of_the_round(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))  # Enter at the Ready? prompt
     # The answer; key points, checklist and rating accepted; in the drill `q` gives up,
-    # then no to the reference solution.
-    keys = "A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER + "n"
+    # no reply to the feedback, then no to the reference solution.
+    keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER
+            + ENTER + "n")
     with terminal(keys):
         code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
                     "--seed", "1"])

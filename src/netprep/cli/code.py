@@ -5,27 +5,20 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import typer
 
+from netprep.cli.code_drill import consent, run_drill
 from netprep.cli.completion import exercise_ids
 
-if TYPE_CHECKING:
-    from netprep.coding.session import Attempt
-    from netprep.content.models import Language, Library
+__all__ = ["app", "consent", "run_drill"]
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Timed coding drills: write a function in your editor, run it against hidden tests.",
 )
-
-KEYS = ("Enter: run the tests · ?question: ask the interviewer · e: edit · h: hint · "
-        "s: statement · q: give up")
-
 
 @app.command("list")
 def list_exercises(
@@ -77,15 +70,51 @@ def start(
     timed: bool = typer.Option(
         True, "--timed/--untimed", help="Count down from the exercise's target time."
     ),
+    voice: bool = typer.Option(
+        False, "--voice", help="Think out loud: record the microphone for the whole drill "
+        "(transcribed offline as you go) and review how you communicated. Needs the voice extra."),
+    audio: Path = typer.Option(
+        None, "--audio", metavar="FILE", help="A recording (WAV) to replay as the drill's "
+        "sound, with --solution: the drill runs without a terminal."),
+    solution_file: Path = typer.Option(
+        None, "--solution", metavar="FILE", help="The code at the end of a scripted drill."),
+    events: Path = typer.Option(
+        None, "--events", metavar="FILE", help='JSON lines placing test runs and nudges on the '
+        'recording\'s clock: {"at": SECONDS, "event": "run"} or "nudge".'),
+    reply: str = typer.Option(
+        None, "--reply", metavar="TEXT", help="Your answer to the interviewer's feedback "
+        "(scripted drill)."),
+    json: bool = typer.Option(False, "--json", help="Print the scripted drill's review as JSON."),
 ) -> None:
     """Write a starter file, open $EDITOR, and run the tests each time you press Enter.
 
+    At the prompt, n gives the next nudge (gentlest first) and b a step-back card; after
+    a few stuck minutes the interviewer offers one. When the drill ends the interviewer
+    raises one point for you to answer. --voice also reviews how you thought aloud.
     The file is kept in the workspace (an existing attempt is never overwritten).
-    Without a terminal on stdin, only writes the starter and prints its path.
+    Without a terminal on stdin, only writes the starter and prints its path, unless
+    --solution (with --audio, --events, --reply) scripts the whole drill.
     """
+    from netprep.errors import UsageError
     from netprep.ui.prompts import is_interactive
 
+    if solution_file is None:
+        for given, name in ((audio, "--audio"), (events, "--events"), (reply, "--reply")):
+            if given is not None:
+                raise UsageError(f"{name} is for a scripted drill, which needs --solution FILE "
+                                 "(the code at its end).",
+                                 "Run `netprep code start --help` for an example.")
+    if solution_file is not None:
+        if voice:
+            raise UsageError("--voice records a live drill; a scripted one replays --audio.",
+                             "Leave out --voice, or --solution.")
+        from netprep.cli.code_drill import scripted_drill
+
+        scripted_drill(exercise_id, lang=lang, timed=timed, audio=audio,
+                       solution=solution_file, events=events, reply=reply, as_json=json)
+        return
     if not is_interactive():
+        from netprep.cli.code_drill import written
         from netprep.coding.exercises import get_exercise, get_language, write_starter
         from netprep.content import load_library
         from netprep.ui.console import message
@@ -93,11 +122,11 @@ def start(
         library = load_library()
         exercise = get_exercise(library, exercise_id)
         path, created = write_starter(exercise, get_language(library, exercise, lang))
-        message(_written(path, created))
+        message(written(path, created))
         message(f"Run `netprep code test {exercise.id}` to check it.")
         typer.echo(str(path))
         return
-    run_drill(exercise_id, lang=lang, timed=timed)
+    run_drill(exercise_id, lang=lang, timed=timed, voice=voice)
 
 
 @app.command()
@@ -225,219 +254,3 @@ def solution(
         message(f"Time: {e['time']}. Space: {e['space']}.")
     sys.stdout.write(exercise.solution[lang].rstrip() + "\n")
     sys.stdout.flush()
-
-
-# ---------------------------------------------------------------- the drill
-
-
-def run_drill(
-    exercise_id: str | None = None,
-    *,
-    lang: str = "python",
-    timed: bool = True,
-    minutes: int | None = None,
-    difficulty: str | None = None,
-    session_id: int | None = None,
-    rng: random.Random | None = None,
-    library: Library | None = None,
-    in_round: bool = False,
-) -> dict[str, Any]:
-    """One interactive coding drill; returns the saved attempt's summary.
-
-    Picks a random exercise (of `difficulty`, preferring unsolved ones) when
-    `exercise_id` is None, writes the starter (keeping an existing file), opens
-    $VISUAL/$EDITOR if set, then loops: Enter runs the tests, until they all pass
-    or the user gives up. The attempt is saved (also on Ctrl-C, which is then
-    re-raised) with `session_id` linking it to a mock session. `minutes`
-    overrides the exercise's target time. Needs a terminal (NoTerminalError).
-    `in_round`: the drill ends a mock round, whose summary shows its result (so the
-    drill's own summary table is left out here).
-    """
-    from netprep.coding.exercises import get_exercise, get_language, pick_exercise, write_starter
-    from netprep.coding.session import Attempt
-    from netprep.content import load_library
-    from netprep.store import open_store
-    from netprep.store.code import solved_exercises
-    from netprep.ui import prompts
-    from netprep.ui.console import message
-    from netprep.ui.render_code import render_summary
-
-    prompts.require_terminal(
-        "A coding drill", "Use `netprep code test ID` to test a file without prompts."
-    )
-    library = library or load_library()
-    if exercise_id is None:
-        with open_store() as store:
-            solved = solved_exercises(store)
-        exercise = pick_exercise(library, difficulty=difficulty, solved=solved, rng=rng)
-    else:
-        exercise = get_exercise(library, exercise_id)
-    language = get_language(library, exercise, lang)
-    consent(library, language, False)
-    _header(library, exercise, language, timed, minutes)
-    path, created = write_starter(exercise, language)
-    message(_written(path, created))
-    attempt = Attempt(
-        exercise,
-        language,
-        path,
-        timed=timed,
-        target_seconds=minutes * 60 if minutes else None,
-        session_id=session_id,
-    )
-    try:
-        _loop(attempt, library)
-    except KeyboardInterrupt:
-        _save(attempt)
-        raise
-    _save(attempt)
-    summary = attempt.summary()
-    if not in_round:
-        render_summary(summary)
-    if not attempt.solved and prompts.confirm("See the reference solution?", default=False):
-        from netprep.ui.console import out
-        from netprep.ui.text import safe
-
-        out().print(safe(exercise.solution[language.id].rstrip()))
-    return summary
-
-
-def _header(library: Library, exercise: Any, language: Language, timed: bool,
-            minutes: int | None) -> None:
-    """The drill's header and statement, before a starter is written or an editor opens."""
-    from netprep.coding.exercises import describe
-    from netprep.ui.console import message
-    from netprep.ui.render_code import render_exercise
-    from netprep.ui.timer import clock
-
-    seconds = minutes * 60 if minutes else exercise.minutes * 60
-    target = f", target {clock(seconds)}" if timed else ""
-    message(f"Coding drill: {exercise.title} ({exercise.difficulty}{target}) in {language.name}.")
-    render_exercise(describe(library, exercise), in_drill=True)
-
-
-def consent(library: Library, language: Language, allow: bool) -> None:
-    """Run a user pack's language only once the user agreed (asked once per command hash)."""
-    from netprep.coding import trust
-
-    if allow or not trust.needs_consent(library, language) or trust.is_trusted(language):
-        return
-    from netprep.ui import prompts
-    from netprep.ui.console import message
-
-    if not prompts.is_interactive():
-        raise trust.refusal(language)
-    message(
-        f"The language '{language.id}' ({language.name}) comes from the pack "
-        f"'{language.pack}', not from netprep. To test your code it runs, on this machine, "
-        f"with your permissions:\n    {trust.command_line(language)}\n"
-        "and the pack's own harness program. Only agree if you trust the pack."
-    )
-    if not prompts.confirm("Run this pack's language? (asked once)", default=False):
-        raise trust.UntrustedLanguage(
-            f"Not run: the language '{language.id}' was not confirmed.",
-            "Use a built-in language (--lang python), or confirm it next time.",
-        )
-    trust.remember(language)
-
-
-def _written(path: Path, created: bool) -> str:
-    if created:
-        return f"Wrote a starter file: {path}"
-    return f"Keeping your existing attempt: {path}"
-
-
-def _save(attempt: Attempt) -> None:
-    from netprep.store import open_store
-
-    with open_store() as store:
-        attempt.save(store)
-
-
-def _editor() -> list[str] | None:
-    """$VISUAL or $EDITOR as an argument list (no fallback: without one, print the path)."""
-    import os
-    import shlex
-
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            try:
-                return shlex.split(value) or None
-            except ValueError:
-                return [value]
-    return None
-
-
-def _edit(attempt: Attempt) -> None:
-    import subprocess
-
-    from netprep.ui.console import message
-
-    command = _editor()
-    if command is None:
-        message(f"Open {attempt.path} in your editor (in another pane or window).")
-        return
-    try:
-        subprocess.call([*command, str(attempt.path)])
-    except OSError as exc:
-        message(f"Could not start the editor {command[0]}: {exc.strerror or exc}.")
-        message(f"Open {attempt.path} in your editor (in another pane or window).")
-
-
-def _ask(attempt: Attempt, question: str) -> None:
-    from netprep.ui.console import message
-    from netprep.ui.render_code import render_answer
-
-    if not question:
-        message("Type ? and your question, for example: ?can the list be empty")
-        return
-    render_answer(attempt.ask(question).to_dict())
-
-
-def _toolbar(attempt: Attempt) -> str:
-    from netprep.ui.timer import countdown
-
-    state = countdown(float(attempt.target_seconds or 0), attempt.elapsed, attempt.timed)
-    text = f" {attempt.exercise.title} · {state.text}"
-    if state.phase == "over":
-        text += " (keep going, or q to stop)"
-    if attempt.last is not None:
-        text += f" · last run {attempt.last.passed}/{attempt.last.total}"
-    return text + " "
-
-
-def _loop(attempt: Attempt, library: Library) -> None:
-    from netprep.coding.exercises import describe
-    from netprep.ui import prompts
-    from netprep.ui.console import message
-    from netprep.ui.render_code import render_exercise, render_report
-
-    exercise = attempt.exercise
-    _edit(attempt)
-    message(KEYS)
-    while True:
-        raw = prompts.command_line("›", toolbar=lambda: _toolbar(attempt)).strip()
-        key = raw.lower()
-        if key.startswith("?"):
-            _ask(attempt, raw[1:].strip())
-        elif key == "":
-            report = attempt.run()
-            render_report({"exercise": exercise.id, **report.to_dict()})
-            if report.all_passed:
-                return
-            message(KEYS)
-        elif key in ("q", "quit"):
-            if attempt.runs == 0:
-                render_report({"exercise": exercise.id, **attempt.run().to_dict()})
-            return
-        elif key in ("e", "edit"):
-            _edit(attempt)
-        elif key in ("h", "hint"):
-            hint = attempt.next_hint()
-            message(f"Hint {attempt.hints_shown}/{len(exercise.hints)}: {hint}" if hint
-                    else "No more hints.")
-        elif key in ("s", "statement"):
-            render_exercise(describe(library, exercise), in_drill=True)
-        else:
-            message(KEYS)

@@ -68,14 +68,23 @@ def show(
     session_id: str = typer.Argument(..., metavar="ID",
                                      help="The session's id (see `netprep history`)."),
     json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    drill: bool = typer.Option(
+        False, "--drill", help="ID is a coding drill's id (the Coding drills table): show its "
+        "nudges, think-aloud review and the feedback you answered."),
 ) -> None:
-    """Show one mock interview: every question, its target and used time, answer and rating."""
+    """Show one mock interview: every question, its target and used time, answer and rating.
+
+    With --drill, one coding drill attempt instead.
+    """
     from netprep.errors import NotFoundError, UsageError
 
     try:
-        number = parse_number(session_id, "a session id")
+        number = parse_number(session_id, "a drill id" if drill else "a session id")
     except UsageError as exc:
         raise UsageError(exc.message, "List them with `netprep history`.") from None
+    if drill:
+        _show_drill(number, json)
+        return
     from netprep.store import open_store
     from netprep.store.code import code_attempts
     from netprep.store.sessions import get_session
@@ -100,6 +109,27 @@ def show(
         from netprep.ui.render_mock import render_session
 
         render_session(session, out())
+
+
+def _show_drill(number: int, json: bool) -> None:
+    from netprep.errors import NotFoundError
+    from netprep.store import open_store
+    from netprep.store.code import get_attempt
+
+    with open_store() as store:
+        attempt = get_attempt(store, number)
+    if attempt is None:
+        raise NotFoundError(f"No coding drill with id {number}.",
+                            "List them with `netprep history`.")
+    data = attempt.to_dict()
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(data)
+        return
+    from netprep.ui.render_code import render_drill
+
+    render_drill(data)
 
 
 @app.command("import")

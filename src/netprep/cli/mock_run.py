@@ -207,9 +207,10 @@ def run_mock(timed: bool = True, round_: str = "mixed", questions: int = 5,
         if choice is not None:
             message(choice.note())
         # One round: the drill follows the questions, and the summary covers both.
+        # With --voice the drill is spoken too, for the think-aloud review (issue 24).
         drill = run_drill(choice.exercise.id if choice else None, lang=lang, timed=timed,
-                          minutes=None,
-                          session_id=result.session_id, library=library, in_round=True)
+                          minutes=None, session_id=result.session_id, library=library,
+                          in_round=True, voice=voice)
         import dataclasses
 
         from netprep.mock.scoring import suggestions

@@ -125,6 +125,8 @@ def describe(library: Library, exercise: Exercise) -> dict[str, Any]:
         "examples": [dict(example) for example in exercise.examples],
         "tests": len(exercise.tests),
         "hints": len(exercise.hints),
+        "nudges": list(exercise.nudges),
+        "feedback": list(exercise.feedback),
         "pack": exercise.pack,
     }
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from netprep.coding.clarify import Match, match
 from netprep.coding.exercises import check
+from netprep.coding.nudges import NudgeState, nudge_words, nudges_of
 from netprep.coding.runner import RunReport
 from netprep.content.models import Exercise, Language
 from netprep.store import Store, now_iso
@@ -35,11 +36,16 @@ class Attempt:
     hints_shown: int = 0
     saved_id: int | None = None
     questions: list[dict[str, Any]] = field(default_factory=list)  # clarifying questions
+    # Each test run on the drill's clock: {"at", "passed", "total", "all_passed", "error"}.
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    think_aloud: dict[str, Any] | None = None  # the spoken review (--voice, --audio)
+    feedback: dict[str, Any] | None = None  # the interviewer's point and the reply to it
 
     def __post_init__(self) -> None:
         if self.target_seconds is None:
             self.target_seconds = self.exercise.minutes * 60
         self._start = self.clock()
+        self.nudging = NudgeState(available=len(nudges_of(self.exercise)))
 
     @property
     def elapsed(self) -> float:
@@ -57,11 +63,38 @@ class Attempt:
     def total(self) -> int:
         return len(self.exercise.tests)
 
-    def run(self, **limits: Any) -> RunReport:
-        """Run the tests on the file as it is now; the latest run is what gets saved."""
-        self.last = check(self.exercise, self.language, self.path, **limits)
+    def run(self, path: Path | None = None, **limits: Any) -> RunReport:
+        """Run the tests on the file as it is now (or on `path`, a version of it); the latest
+        run is what gets saved."""
+        at = self.elapsed
+        self.last = check(self.exercise, self.language, path or self.path, **limits)
         self.runs += 1
-        return self.last
+        report = self.last
+        failing = tuple(range(report.total)) if report.error else tuple(
+            c.index for c in report.failures)
+        self.nudging.ran(at, failing)
+        self.timeline.append({
+            "at": round(at, 1), "passed": report.passed, "total": report.total,
+            "all_passed": report.all_passed, "error": report.error is not None,
+        })
+        return report
+
+    def edited(self) -> None:
+        self.nudging.edited(self.elapsed)
+
+    def offer_due(self) -> bool:
+        """Whether the interviewer offers a nudge now (the offer is recorded when it is)."""
+        return self.nudging.offer_due(self.elapsed)
+
+    def next_nudge(self) -> tuple[int, str] | None:
+        """The next nudge (level, text), or None when every one was given."""
+        level = self.nudging.take(self.elapsed)
+        if level is None:
+            return None
+        return level, nudges_of(self.exercise)[level - 1]
+
+    def step_back(self) -> None:
+        self.nudging.step_back(self.elapsed)
 
     def ask(self, question: str) -> Match:
         """The interviewer's answer to a clarifying question; kept for the summary."""
@@ -117,6 +150,14 @@ class Attempt:
             "session_id": self.session_id,
             "clarifications": self.clarifications(),
             "questions_asked": len(self.questions),
+            "nudges": list(self.nudging.used),
+            "nudges_available": self.nudging.available,
+            "offers": list(self.nudging.offers),
+            "step_backs": len(self.nudging.step_backs),
+            "result": nudge_words(self.solved, self.nudging.used),
+            "runs_timeline": list(self.timeline),
+            "think_aloud": self.think_aloud,
+            "feedback": self.feedback,
         }
 
     def save(self, store: Store) -> int:
@@ -134,6 +175,11 @@ class Attempt:
                 timed=self.timed,
                 target_seconds=self.target_seconds if self.timed else None,
                 session_id=self.session_id,
+                review={"result": nudge_words(self.solved, self.nudging.used),
+                        "nudges": self.nudging.used, "offers": self.nudging.offers,
+                        "step_backs": len(self.nudging.step_backs),
+                        "runs_timeline": self.timeline, "think_aloud": self.think_aloud,
+                        "feedback": self.feedback},
             )
             for item in self.questions:
                 record_clarification(

@@ -438,6 +438,8 @@ def _add_exercise(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx) 
             adapter=data["adapter"],
             clarifications=tuple(_plain(c) for c in data["clarifications"]),
             explanation=_plain(data["explanation"]) if data["explanation"] else None,
+            nudges=tuple(data["nudges"]),
+            feedback=tuple(data["feedback"]),
         )
     )
 

@@ -195,6 +195,10 @@ class Exercise(NamedTuple):
     clarifications: tuple[dict[str, Any], ...] = ()
     # How the reference solution works: {"approach", "time", "space"}.
     explanation: dict[str, str] | None = None
+    # The interviewer's graded nudges (gentlest first) and the challenges it can raise after
+    # the drill; every built-in exercise has them (a user pack's may not).
+    nudges: tuple[str, ...] = ()
+    feedback: tuple[str, ...] = ()
 
 
 class Language(NamedTuple):

@@ -241,6 +241,11 @@ EXERCISE = record(
         "compare": F(enum("exact", "unordered", "float"), False, "exact"),
         "adapter": F(enum("linked-list", "binary-tree"), False),
         "hints": F(many(text(max_chars=600), 1, 4)),
+        # What the interviewer says when you are stuck, gentlest first (issue 24): a
+        # question pointing at the right view, then a direction, then the key idea.
+        "nudges": F(many(text(max_chars=400), 3, 6), False, ()),
+        # Points the interviewer can raise after the drill: a reasoned challenge.
+        "feedback": F(many(text(max_chars=400), 2, 6), False, ()),
         "solution": F(json_value()),
         "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
         "explanation": F(

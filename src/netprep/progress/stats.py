@@ -373,4 +373,30 @@ def _coding(store: Any, summary: dict[str, Any], today: date, tz: tzinfo | None
         **totals,
         "exercises_total": summary.get("exercises") if summary else None,
         "days_since_last": _days_since(totals["last_at"], today, tz),
+        "think_aloud": _think_aloud(q.spoken_drills(store)),
     }
+
+
+def _think_aloud(rows: Sequence[Sequence[Any]]) -> dict[str, Any]:
+    """Spoken drills (code start --voice/--audio): talk share and habits, earlier half of the
+    drills against the recent half."""
+    drills = [{"started_at": r[0], "talk_share": float(r[1] or 0),
+               "approach_before_first_run": bool(r[2]), "complexity_said": bool(r[3]),
+               "tests_said": bool(r[4]), "fillers_per_min": float(r[5] or 0),
+               "silences": int(r[6] or 0)} for r in rows]
+    out: dict[str, Any] = {"drills": len(drills), "trend": None, "recent": drills[-5:]}
+    if not drills:
+        return out
+
+    def share(items: list[dict[str, Any]], key: str) -> float:
+        return round(sum(float(d[key]) for d in items) / len(items), 2)
+
+    keys = ("talk_share", "approach_before_first_run", "complexity_said", "tests_said",
+            "fillers_per_min", "silences")
+    out["average"] = {k: share(drills, k) for k in keys}
+    if len(drills) >= 2:
+        half = len(drills) // 2
+        early, recent = drills[:half], drills[half:]
+        out["trend"] = {k: {"earlier": share(early, k), "recent": share(recent, k)}
+                        for k in keys}
+    return out

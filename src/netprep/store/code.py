@@ -9,7 +9,8 @@ the exercise's target (NULL when untimed); `session_id` links a mock session.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from netprep.store.db import Store
@@ -28,6 +29,8 @@ class CodeAttempt:
     timed: bool
     target_seconds: int | None
     session_id: int | None
+    # Migration 016: the drill's review (nudges, think-aloud, feedback); {} before it.
+    review: dict[str, Any] = field(default_factory=dict)
 
     @property
     def within_target(self) -> bool | None:
@@ -38,7 +41,16 @@ class CodeAttempt:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        review = data.pop("review")
         data["within_target"] = self.within_target
+        data["nudges"] = review.get("nudges", [])
+        data["think_aloud"] = review.get("think_aloud")
+        data["feedback"] = review.get("feedback")
+        data["runs_timeline"] = review.get("runs_timeline", [])
+        data["offers"] = review.get("offers", [])
+        data["step_backs"] = review.get("step_backs", 0)
+        data["result"] = review.get("result") or ("Solved." if self.solved
+                                                   else "Not solved yet.")
         return data
 
 
@@ -55,15 +67,17 @@ def record_attempt(
     timed: bool,
     target_seconds: int | None = None,
     session_id: int | None = None,
+    review: dict[str, Any] | None = None,
 ) -> int:
     """Save one attempt; return its id."""
     with store.write() as db:
         cursor = db.execute(
             "INSERT INTO code_attempts(exercise_id, lang, started_at, elapsed_seconds, passed, "
-            "total, solved, timed, target_seconds, session_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "total, solved, timed, target_seconds, session_id, review) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (exercise_id, lang, started_at, float(elapsed_seconds), int(passed), int(total),
-             int(solved), int(timed), target_seconds, session_id),
+             int(solved), int(timed), target_seconds, session_id,
+             None if review is None else json.dumps(review)),
         )
         return int(cursor.lastrowid or 0)
 
@@ -158,4 +172,19 @@ def _attempt(row: Any) -> CodeAttempt:
         timed=bool(row["timed"]),
         target_seconds=None if row["target_seconds"] is None else int(row["target_seconds"]),
         session_id=None if row["session_id"] is None else int(row["session_id"]),
+        review=_review(row),
     )
+
+
+def _review(row: Any) -> dict[str, Any]:
+    try:
+        raw = row["review"]
+        data = json.loads(raw) if raw else {}
+    except (IndexError, KeyError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def get_attempt(store: Store, attempt_id: int) -> CodeAttempt | None:
+    rows = store.query("SELECT * FROM code_attempts WHERE id = ?", (int(attempt_id),))
+    return _attempt(rows[0]) if rows else None

@@ -394,6 +394,12 @@ def m015_assessments(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX assessments_by_start ON assessments(started_at)")
 
 
+def m016_code_review(db: sqlite3.Connection) -> None:
+    # Issue 24: a coding drill's review as JSON: {"nudges": [{"level", "at", "offered"}],
+    # "offers", "step_backs", "runs_timeline", "think_aloud", "feedback"}; NULL before this.
+    db.execute("ALTER TABLE code_attempts ADD COLUMN review TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -410,4 +416,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("013_answer_partner", m013_answer_partner),
     ("014_spoken_replies", m014_spoken_replies),
     ("015_assessments", m015_assessments),
+    ("016_code_review", m016_code_review),
 ]

@@ -202,6 +202,19 @@ def code_totals(store: Store) -> dict[str, Any]:
             "exercises_tried": int(row[3]), "last_at": row[4]}
 
 
+def spoken_drills(store: Store) -> list[tuple[Any, ...]]:
+    """Coding drills with a think-aloud review (migration 016), oldest first: started_at,
+    talk share, approach/complexity/tests said (0/1), fillers per minute, silences."""
+    return _all(store, "SELECT started_at, json_extract(review, '$.think_aloud.talk_share'), "
+                "json_extract(review, '$.think_aloud.approach_before_first_run'), "
+                "json_extract(review, '$.think_aloud.complexity_said'), "
+                "json_extract(review, '$.think_aloud.tests_said'), "
+                "json_extract(review, '$.think_aloud.fillers_per_min'), "
+                "json_array_length(json_extract(review, '$.think_aloud.silences')) "
+                "FROM code_attempts WHERE json_extract(review, '$.think_aloud') IS NOT NULL "
+                "ORDER BY started_at, id")
+
+
 def solved_exercises(store: Store) -> set[str]:
     return {str(r[0]) for r in _all(store, "SELECT DISTINCT exercise_id FROM code_attempts "
                                            "WHERE solved")}

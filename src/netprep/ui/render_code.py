@@ -167,13 +167,20 @@ def render_summary(summary: dict[str, Any]) -> None:
     line = f"{summary['title']}: {summary['passed']}/{summary['total']} cases in {took}"
     if target:
         line += f" (target {clock(target)})"
+    result = summary.get("result") or ("Solved." if summary["solved"] else "Not solved yet.")
     if summary["solved"]:
-        verdict = "Solved" + (" within the target time." if summary["within_target"] else ".")
+        verdict = result.rstrip(".") + (" within the target time." if summary["within_target"]
+                                        else ".")
         if summary["timed"] and not summary["within_target"]:
-            verdict = "Solved, over the target time."
+            verdict = result.rstrip(".") + ", over the target time."
         console.print(safe(f"{verdict} {line}", "bold green"))
     else:
-        console.print(safe(f"Not solved yet. {line}", "bold yellow"))
+        console.print(safe(f"{result} {line}", "bold yellow"))
+    from netprep.coding.nudges import nudge_note
+
+    note = nudge_note(summary.get("nudges") or [], summary.get("nudges_available") or 0)
+    if note:
+        console.print(safe(note))
     clar = summary.get("clarifications")
     if clar:
         early = ", ".join(clar["key_asked_before_first_run"]) or "none"
@@ -181,10 +188,88 @@ def render_summary(summary: dict[str, Any]) -> None:
         if clar["key_missed"]:
             console.print(safe("Missed (worth asking next time): "
                                + ", ".join(clar["key_missed"]) + "."))
+    if summary.get("think_aloud"):
+        render_think_aloud(summary["think_aloud"])
     console.print(safe(f"Your file stays at {summary['file']}.", "dim"))
+
+
+def render_nudge(level: int, available: int, text: str) -> None:
+    out().print(safe(f"Interviewer (nudge {level}/{available}):", "bold"), safe(text, "cyan"))
+
+
+def render_feedback(feedback: dict[str, Any]) -> None:
+    out().print(safe("Interviewer's feedback:", "bold"), safe(feedback["text"], "cyan"))
+
+
+def render_reply(reading: dict[str, Any]) -> None:
+    console = out()
+    if not reading["findings"]:
+        console.print(safe("Your reply: answered well (you took the point, gave a reason "
+                           "and said what you would do).", "green"))
+        return
+    console.print(safe("Your reply:", "bold"))
+    for finding in reading["findings"]:
+        console.print(safe(f"  - {finding['message']} {finding['suggestion']}"))
+
+
+def render_think_aloud(record: dict[str, Any]) -> None:
+    """The think-aloud review: the timeline, then each habit with a suggestion."""
+    from rich.text import Text
+
+    from netprep.coding.thinkaloud import clock, silence_text
+
+    console = out()
+    console.print()
+    console.print(safe("How you thought aloud", "bold"))
+    timeline: list[tuple[float, str, str]] = []
+    for piece in record["transcript"]:
+        timeline.append((piece["start"], "said", piece["text"]))
+    for run in record.get("runs", []):
+        state = ("all pass" if run["all_passed"] else
+                 "did not load" if run.get("error") else f"{run['passed']}/{run['total']} pass")
+        timeline.append((run["at"], "run", state))
+    for silence in record["silences"]:
+        timeline.append((silence["start"], "quiet", silence_text(silence)))
+    for at, kind, text in sorted(timeline, key=lambda t: t[0]):
+        line = Text(f"  {clock(at):>6} {kind:<5} ", style="dim")
+        line.append(safe(text, "yellow" if kind == "quiet" else ""))
+        console.print(line)
+    yes = {True: "yes", False: "no"}
+    console.print(safe(
+        f"Talking {record['talk_share']:.0%} of the drill · approach before the first run: "
+        f"{yes[record['approach_before_first_run']]} · complexity said: "
+        f"{yes[record['complexity_said']]} · tests said: {yes[record['tests_said']]} · "
+        f"{record['fillers_per_min']} fillers/min"))
+    for finding in record.get("findings", []):
+        console.print(safe(f"  - {finding['message']} {finding['suggestion']}"))
+    if not record.get("findings"):
+        console.print(safe("  You talked it through the way interviewers hope: keep it up.",
+                           "green"))
 
 
 def render_answer(data: dict[str, Any]) -> None:
     """The interviewer's answer to a clarifying question."""
     style = "cyan" if data.get("matched") else "yellow"
     out().print(safe("Interviewer:", "bold"), safe(data["answer"], style))
+
+
+def render_drill(attempt: dict[str, Any]) -> None:
+    """`history show ID --drill`: one saved drill, its nudges, review and feedback."""
+    from netprep.coding.thinkaloud import clock
+
+    console = out()
+    console.print(safe(f"Drill {attempt['id']} · {attempt['started_at'][:16].replace('T', ' ')}"
+                       f" · {attempt['exercise_id']} ({attempt['lang']})", "bold"))
+    console.print(safe(f"{attempt['result']} {attempt['passed']}/{attempt['total']} cases in "
+                       f"{clock(attempt['elapsed_seconds'])}."))
+    for nudge in attempt["nudges"]:
+        how = "offered by the interviewer" if nudge["offered"] else "asked for"
+        console.print(safe(f"  nudge {nudge['level']} at {clock(nudge['at'])}, {how}"))
+    if attempt.get("think_aloud"):
+        render_think_aloud(attempt["think_aloud"])
+    feedback = attempt.get("feedback")
+    if feedback:
+        render_feedback(feedback)
+        if feedback.get("reply"):
+            console.print(safe(f"You said: {feedback['reply']['text']}", "dim"))
+            render_reply(feedback["reply"])

@@ -401,6 +401,12 @@ def _summary_totals(result: SessionResult, console: Console,
         console.print(total.append(")."))
     if drill:
         console.print(_drill_line(drill))
+        if drill.get("nudges"):
+            console.print(safe(str(drill.get("result") or "")))
+        if drill.get("think_aloud"):
+            from netprep.ui.render_code import render_think_aloud
+
+            render_think_aloud(drill["think_aloud"])
     if result.stopped_early:
         console.print(Text(f"Input ended after {answered} of {plan.total} questions; "
                            "the answers given were saved.", style="yellow"))

@@ -326,7 +326,22 @@ def _coding(c: dict[str, Any]) -> list[Text]:
 
     attempts = "attempt" if c["attempts"] == 1 else "attempts"
     line = Text(f"{_n(c['attempts'])} {attempts} · {_n(c['solved'])} solved")
-    return [_share(line, c["exercises_solved"], c["exercises_total"], "exercises")]
+    rows = [_share(line, c["exercises_solved"], c["exercises_total"], "exercises")]
+    spoken = c.get("think_aloud") or {}
+    if spoken.get("drills"):
+        avg = spoken["average"]
+        rows.append(Text(f"thinking aloud: {_n(spoken['drills'])} spoken drills · talking "
+                         f"{avg['talk_share']:.0%} of the time · approach said first in "
+                         f"{avg['approach_before_first_run']:.0%} · complexity in "
+                         f"{avg['complexity_said']:.0%} · tests in {avg['tests_said']:.0%}"))
+        trend = spoken.get("trend")
+        if trend:
+            talk = trend["talk_share"]
+            rows.append(Text(f"  talk share {talk['earlier']:.0%} -> {talk['recent']:.0%} "
+                             f"(earlier drills -> recent) · fillers/min "
+                             f"{trend['fillers_per_min']['earlier']} -> "
+                             f"{trend['fillers_per_min']['recent']}", style="dim"))
+    return rows
 
 
 def _resume(r: dict[str, Any] | None) -> list[Text]:

@@ -43,8 +43,8 @@ class Pipeline:
     """Segmenter + decoder, driven by whoever feeds it (one thread at a time)."""
 
     def __init__(self, model: Any, model_name: str, prompt: str | None = FILLER_PROMPT,
-                 fillers_only: bool = False):
-        self.segmenter = Segmenter()
+                 fillers_only: bool = False, keep: bool = True):
+        self.segmenter = Segmenter(keep=keep)
         self.decoder = Decoder(model, prompt=prompt, fillers_only=fillers_only)
         self.model_name = model_name
         self.words: list[Word] = []
@@ -91,6 +91,7 @@ class Listener:
 
     model: Callable[[], Any]  # the ModelLoader: the first piece waits for the load if needed
     model_name: str
+    keep: bool = True  # False for a whole coding drill: audio is let go once decoded
     _queue: queue.Queue = field(default_factory=queue.Queue, init=False)
     _error: BaseException | None = field(default=None, init=False)
     _result: Transcript | None = field(default=None, init=False)
@@ -107,7 +108,7 @@ class Listener:
 
     def _work(self) -> None:
         try:
-            pipeline = Pipeline(self.model(), self.model_name)
+            pipeline = Pipeline(self.model(), self.model_name, keep=self.keep)
             while True:
                 item = self._queue.get()
                 if item is _END:

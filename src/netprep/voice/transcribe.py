@@ -138,14 +138,18 @@ class Segmenter:
 
     `ready()` returns the pieces that can be cut now (the speaker is still talking);
     `ready(final=True)` also returns the rest. Pieces with no speech are dropped.
+    `keep=False` (a whole coding drill) lets go of audio once it is handed out, so memory
+    and the cost of joining blocks stay those of the last piece, however long the drill.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         import numpy as np
 
         self._np = np
+        self._keep = keep
         self._chunks: list[Any] = []
         self._audio = np.zeros(0, dtype=np.float32)
+        self._base = 0  # samples let go of before _audio[0] (keep=False)
         self._cut = 0  # samples before this are already handed out
         self._checked = 0  # length of audio when VAD last ran without a cut
 
@@ -156,7 +160,7 @@ class Segmenter:
 
     @property
     def seconds(self) -> float:
-        return (len(self._audio) + sum(len(c) for c in self._chunks)) / SAMPLE_RATE
+        return (self._base + len(self._audio) + sum(len(c) for c in self._chunks)) / SAMPLE_RATE
 
     def feed(self, samples: Any) -> None:
         self._chunks.append(self._np.asarray(samples, dtype=self._np.float32).reshape(-1))
@@ -191,9 +195,14 @@ class Segmenter:
                 first = max(0, piece[0]["start"] - pad)
                 last = min(point, piece[-1]["end"] + pad)
                 speech = sum(min(c["end"], point) - c["start"] for c in piece) / rate
-                out.append(Segment((self._cut + first) / rate, pending[first:last].copy(),
-                                   float(speech)))
+                out.append(Segment((self._base + self._cut + first) / rate,
+                                   pending[first:last].copy(), float(speech)))
             self._cut += point
+        if not self._keep and self._cut:
+            self._audio = self._audio[self._cut:].copy()
+            self._base += self._cut
+            self._checked = max(0, self._checked - self._cut)
+            self._cut = 0
         return out
 
 

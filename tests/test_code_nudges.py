@@ -1,0 +1,266 @@
+"""Issue 24: nudges when stuck, the interviewer's feedback to answer, the scripted drill."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, REPO, terminal
+
+TWO_SUM_NESTED = (
+    "def two_sum(nums, target):\n"
+    "    for i in range(len(nums)):\n"
+    "        for j in range(i + 1, len(nums)):\n"
+    "            if nums[i] + nums[j] == target:\n"
+    "                return [i, j]\n"
+    "    return []\n"
+)
+TWO_SUM_WRONG = TWO_SUM_NESTED.replace("range(i + 1, len(nums))", "range(len(nums))")
+
+
+def reference(cli, tmp_path: Path, exercise_id: str = "two-sum") -> Path:
+    path = tmp_path / f"{exercise_id}.py"
+    path.write_text(cli("code", "solution", exercise_id).out, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- content
+
+
+def test_every_exercise_shows_graded_nudges_and_feedback_points(cli) -> None:
+    ids = [e["id"] for e in json.loads(cli("code", "list", "--json").out)["exercises"]]
+    assert len(ids) >= 30
+    for exercise_id in ids:
+        shown = json.loads(cli("code", "show", exercise_id, "--json").out)
+        assert len(shown["nudges"]) >= 3, exercise_id
+        assert len(shown["feedback"]) >= 2, exercise_id
+        # graded: the first nudge asks a question, the last states the key idea
+        assert "?" in shown["nudges"][0], exercise_id
+        assert not shown["nudges"][-1].rstrip().endswith("?"), exercise_id
+
+
+def test_the_validator_counts_nudges_and_feedback(cli, home: Path) -> None:
+    pack = home / "packs" / "good"
+    shutil.copytree(DATA / "packs" / "good", pack)
+    text = (REPO / "content" / "exercises" / "binary-search.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: binary-search", "id: my-search")
+    start = text.index("nudges:")
+    lines = text[start:].splitlines()
+    short = "\n".join(lines[:3] + lines[4:])  # two nudges left
+    (pack / "exercises").mkdir()
+    (pack / "exercises" / "my-search.yaml").write_text(text[:start] + short + "\n",
+                                                       encoding="utf-8")
+    result = cli("content", "validate")
+    assert result.code == 1
+    assert "my-search.yaml:" in result.err and "nudges" in result.err, result.err
+
+
+# ---------------------------------------------------------------- when to offer
+
+
+def test_the_offer_comes_after_minutes_of_the_same_failures_and_can_be_declined() -> None:
+    from netprep.coding.nudges import STUCK_SECONDS, NudgeState
+
+    state = NudgeState(available=3)
+    state.ran(30, (1, 2))
+    state.ran(100, (1, 2))  # the same tests fail: the stretch still counts from 30
+    assert not state.offer_due(30 + STUCK_SECONDS - 1)
+    state.edited(200)
+    assert state.offer_due(30 + STUCK_SECONDS)  # edits but the same failures
+    state.decline()
+    assert not state.offer_due(30 + STUCK_SECONDS + 10)  # declined: not again at once
+    state.ran(400, (2,))  # progress: a different failing set
+    assert not state.offer_due(400 + STUCK_SECONDS - 1)
+    assert state.offer_due(400 + STUCK_SECONDS)
+    assert state.take(400 + STUCK_SECONDS + 3) == 1
+    assert state.used == [{"level": 1, "at": 643.0, "offered": True}]
+    assert state.offers == [{"at": 270.0, "taken": False}, {"at": 640.0, "taken": True}]
+    assert state.take(700) == 2 and state.used[-1]["offered"] is False
+
+
+def test_no_offer_when_every_nudge_is_used_or_while_working() -> None:
+    from netprep.coding.nudges import STUCK_SECONDS, NudgeState
+
+    state = NudgeState(available=1)
+    state.edited(100)
+    assert not state.offer_due(100 + STUCK_SECONDS - 5)
+    state.take(110)
+    assert state.due_at() is None and not state.offer_due(10_000)
+
+
+def test_the_result_reads_the_way_an_interviewer_says_it() -> None:
+    from netprep.coding.nudges import nudge_words
+
+    one = [{"level": 1, "at": 10.0, "offered": True}]
+    assert nudge_words(True, one) == "Solved with 1 nudge."
+    assert nudge_words(True, one * 2) == "Solved with 2 nudges."
+    assert nudge_words(True, []) == "Solved on your own."
+    assert nudge_words(False, one) == "Not solved yet, after 1 nudge."
+
+
+# ---------------------------------------------------------------- the interviewer's point
+
+
+def test_feedback_names_a_failing_case_then_worse_complexity_then_a_challenge(
+        cli, tmp_path: Path) -> None:
+    from netprep.coding.exercises import check, get_exercise, get_language
+    from netprep.coding.feedback import choose
+    from netprep.content import load_library
+
+    library = load_library()
+    exercise = get_exercise(library, "two-sum")
+    python = get_language(library, exercise, "python")
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(TWO_SUM_WRONG, encoding="utf-8")
+    point = choose(exercise, "python", check(exercise, python, wrong), TWO_SUM_WRONG)
+    assert point["kind"] == "failed-case" and "[[3, 2, 4], 6]" in point["text"]
+    nested = tmp_path / "nested.py"
+    nested.write_text(TWO_SUM_NESTED, encoding="utf-8")
+    point = choose(exercise, "python", check(exercise, python, nested), TWO_SUM_NESTED)
+    assert point["kind"] == "worse-complexity" and "O(n)" in point["text"]
+    good = reference(cli, tmp_path)
+    source = good.read_text(encoding="utf-8")
+    point = choose(exercise, "python", check(exercise, python, good), source, turn=1)
+    assert point == {"kind": "challenge", "text": exercise.feedback[1]}
+
+
+@pytest.mark.parametrize(("reply", "codes"), [
+    ("ok", {"bare-ok"}),
+    ("Sure, got it.", {"bare-ok"}),
+    ("It works and passes all the tests, so it doesn't matter.", {"defensive", "no-change"}),
+    ("Good point: the nested loop checks every pair, which is quadratic. I'd switch to a "
+     "dictionary from value to index so each lookup is constant.", set()),
+    ("I'd rather keep the sort, because the list is short here, but I would add a test "
+     "with ten thousand numbers to see where it stops being fine.", set()),
+    ("You're right, I'll change it.", {"no-reason"}),
+    ("Fair point, it is slower than it needs to be since it compares each pair.",
+     {"no-change"}),
+])
+def test_the_reply_reader_finds_what_a_reply_leaves_out(reply: str, codes: set[str]) -> None:
+    from netprep.coach.reply import read_reply
+
+    point = ("Two nested loops are O(n^2); with ten thousand numbers that is fifty million "
+             "pairs. What would you change?")
+    reading = read_reply(reply, point)
+    assert set(reading.codes) == codes, reading.findings
+    assert (reading.verdict == "answered well") == (not codes)
+    assert all(f["suggestion"] for f in reading.findings)
+
+
+# ---------------------------------------------------------------- the scripted drill
+
+
+def test_a_scripted_drill_records_nudges_feedback_and_reply(cli, tmp_path: Path) -> None:
+    good = reference(cli, tmp_path)
+    (tmp_path / "first.py").write_text(TWO_SUM_WRONG, encoding="utf-8")
+    events = tmp_path / "events.jsonl"
+    events.write_text('{"at": 60, "event": "run", "file": "first.py"}\n'
+                      '{"at": 330, "event": "nudge"}\n'
+                      '{"at": 335, "event": "nudge"}\n'
+                      '{"at": 500, "event": "run"}\n', encoding="utf-8")
+    result = cli("code", "start", "two-sum", "--solution", str(good), "--events", str(events),
+                 "--reply", "Good point, nested loops would be quadratic because every pair "
+                 "is checked; I'd keep the dictionary and add a test with duplicates.")
+    assert result.code == 0, result.err
+    assert "Solved with 2 nudges" in result.out
+    assert "Taking a nudge is normal" in result.out
+    assert "Interviewer's feedback:" in result.out and "answered well" in result.out
+    [attempt] = json.loads(cli("history", "--json").out)["code_attempts"]
+    shown = json.loads(cli("history", "show", str(attempt["id"]), "--drill", "--json").out)
+    # the failing run at 1:00 and no progress: the offer falls at 5:00 and the nudge at
+    # 5:30 takes it; the second nudge was asked for
+    assert shown["nudges"] == [{"level": 1, "at": 330.0, "offered": True},
+                               {"level": 2, "at": 335.0, "offered": False}]
+    assert shown["solved"] and shown["elapsed_seconds"] == 500
+    assert [r["all_passed"] for r in shown["runs_timeline"]] == [False, True]
+    assert shown["feedback"]["kind"] == "challenge"
+    assert shown["feedback"]["reply"]["verdict"] == "answered well"
+    assert shown["result"] == "Solved with 2 nudges."
+    text = cli("history", "show", str(attempt["id"]), "--drill")
+    assert "nudge 1 at 5:30, offered by the interviewer" in text.out
+
+
+def test_a_scripted_drill_ending_in_failure_gets_the_failing_case(cli, tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(TWO_SUM_WRONG, encoding="utf-8")
+    result = cli("code", "start", "two-sum", "--solution", str(wrong), "--reply", "ok",
+                 "--json")
+    assert result.code == 0, result.err
+    summary = json.loads(result.out)
+    assert not summary["solved"] and summary["result"] == "Not solved yet."
+    assert summary["feedback"]["kind"] == "failed-case"
+    assert [f["code"] for f in summary["feedback"]["reply"]["findings"]] == ["bare-ok"]
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"at": 10, "event": "jump"}', 'must be run, nudge or edit, not "jump"'),
+    ('{"at": "ten", "event": "run"}', '"at" must be a number of seconds'),
+    ("not json", "is not a JSON object"),
+    ('{"at": 5, "event": "run", "file": "missing.py"}', "missing.py does not exist"),
+    ('{"at": 5, "event": "run", "when": 3}', 'unknown key "when"'),
+])
+def test_a_bad_events_file_is_one_sentence_naming_the_line(cli, tmp_path: Path, line: str,
+                                                          says: str) -> None:
+    good = reference(cli, tmp_path)
+    events = tmp_path / "events.jsonl"
+    events.write_text('{"at": 1, "event": "run"}\n' + line + "\n", encoding="utf-8")
+    result = cli("code", "start", "two-sum", "--solution", str(good), "--events", str(events))
+    assert result.code == 1
+    assert f"{events}:2:" in result.err and says in result.err, result.err
+    assert "Traceback" not in result.err
+    assert json.loads(cli("history", "--json").out)["code_attempts"] == []
+
+
+def test_scripted_options_without_a_solution_are_a_usage_error(cli, tmp_path: Path) -> None:
+    result = cli("code", "start", "two-sum", "--reply", "ok")
+    assert result.code == 2 and "--solution" in result.err
+    missing = cli("code", "start", "two-sum", "--solution", str(tmp_path / "nope.py"))
+    assert missing.code == 1 and "nope.py does not exist" in missing.err
+
+
+# ---------------------------------------------------------------- at the terminal
+
+
+def _editor_that_solves(tmp_path: Path, cli, monkeypatch) -> None:
+    solution = reference(cli, tmp_path, "valid-anagram")
+    script = tmp_path / "editor.py"
+    script.write_text(f"import shutil, sys\nshutil.copyfile({str(solution)!r}, sys.argv[1])\n",
+                      encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+def test_n_at_the_drill_prompt_gives_the_next_nudge(cli, tmp_path: Path, monkeypatch) -> None:
+    from netprep.content import load_library
+
+    _editor_that_solves(tmp_path, cli, monkeypatch)
+    nudges = load_library().exercise("valid-anagram").nudges
+    with terminal("n\rnudge\r\rI see, because counting is linear; I'd add a test for "
+                  "unicode.\r"):
+        result = cli("code", "start", "valid-anagram")
+    assert result.code == 0, result.err
+    assert f"(nudge 1/{len(nudges)}): {nudges[0]}" in result.out.replace("\n", " ")
+    assert "(nudge 2/" in result.out
+    assert "Solved with 2 nudges" in result.out
+    [attempt] = json.loads(cli("history", "--json").out)["code_attempts"]
+    assert [(n["level"], n["offered"]) for n in attempt["nudges"]] == [(1, False), (2, False)]
+    assert attempt["feedback"]["reply"]["verdict"] == "answered well"
+
+
+def test_the_interviewer_offers_a_nudge_when_stuck_and_b_steps_back(cli, monkeypatch) -> None:
+    monkeypatch.setattr("netprep.coding.nudges.STUCK_SECONDS", 0.0)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    with terminal("b\rn\rq\r\rn"):  # step back, then take the next offer, give up
+        result = cli("code", "start", "two-sum", "--untimed")
+    assert result.code == 0, result.err
+    assert "Want a nudge, or to step back and try a small example?" in result.err
+    assert "the brute force first" in result.err
+    [attempt] = json.loads(cli("history", "--json").out)["code_attempts"]
+    assert attempt["nudges"][0]["offered"] is True
+    assert attempt["offers"][0]["taken"] is True
+    assert attempt["feedback"]["kind"] == "failed-case"
