@@ -131,12 +131,16 @@ def test_feedback_names_a_failing_case_then_worse_complexity_then_a_challenge(
 @pytest.mark.parametrize(("reply", "codes"), [
     ("ok", {"bare-ok"}),
     ("Sure, got it.", {"bare-ok"}),
-    ("It works and passes all the tests, so it doesn't matter.", {"defensive", "no-change"}),
+    # blaming the tests is no reason (the labelled corpus's rubric)
+    ("It works and passes all the tests, so it doesn't matter.",
+     {"defensive", "no-reason", "no-change"}),
     ("Good point: the nested loop checks every pair, which is quadratic. I'd switch to a "
      "dictionary from value to index so each lookup is constant.", set()),
     ("I'd rather keep the sort, because the list is short here, but I would add a test "
      "with ten thousand numbers to see where it stops being fine.", set()),
-    ("You're right, I'll change it.", {"no-reason"}),
+    ("You're right, I'll change it.", {"no-reason", "no-change"}),  # a vague commitment
+    ("In general I try to write clean code with clear names.",
+     {"no-acknowledge", "no-reason", "no-change"}),
     ("Fair point, it is slower than it needs to be since it compares each pair.",
      {"no-change"}),
 ])

@@ -1,61 +1,110 @@
-"""Reading a reply to the interviewer's feedback: acknowledged, reasoned, acted on?
+"""Reading a reply to the interviewer's feedback: heard, reasoned, acted on?
 
-An interviewer who raises a point after a drill ("why not a heap here?", "this
-case fails") watches how the candidate takes it: you need not agree, but you should
-engage with the point, give a reason for agreeing or disagreeing, and say what you
-would change or test. Pure: text in, findings out.
+An interviewer who raises a point after a drill ("why not a heap here?", "this case
+fails") watches how the candidate takes it: you need not agree, but you should engage
+with the point, give a reason for agreeing or disagreeing, and say what you would
+change or test. Pure: text in, findings out. The cues were chosen on the labelled dev
+replies in tests/data/replies/dev (benchmarks/reply_accuracy.py prints how often the
+reading matches the labels, on dev and on a blind test split).
 
 Findings (codes):
-- bare-ok: the whole reply is an "ok", "sure" or "got it";
-- defensive: the reply defends the code without engaging ("it works", "you never said");
-- no-acknowledge: nothing shows the point was heard (no "good point", "you're right",
-  "I see", no agreement or disagreement, no words of the point itself);
-- no-reason: no because, since, so, otherwise... behind the agreement or disagreement;
-- no-change: nothing said about what would change or what to test.
+- bare-ok: nothing but an acknowledgement or thanks ("ok", "sure, makes sense, thanks");
+  it stands alone.
+- defensive: the point is dismissed or deflected: the tests, the statement, the time or
+  the interviewer are blamed, "it works" with no why, sarcasm. A polite disagreement
+  with a reason is not defensive.
+- no-acknowledge: the reply talks about something else (a generic "I always write clean
+  code", a different concern).
+- no-reason: no why behind the agreement or disagreement: no complexity argument, no
+  cause of the failure, no constraint or trade-off ("because", "so", "which means"...).
+  Blaming the tests is not a reason; an argument about the inputs is.
+- no-change: nothing concrete it would change, add or test ("I'll fix it" is not; "I'll
+  add [3, 3] as a test" or "I'd switch to a heap" is).
 The verdict is "answered well" when no finding applies.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from netprep.coach import lazyre as re
+
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
-BARE = {"ok", "okay", "k", "sure", "fine", "yes", "yeah", "yep", "right", "noted", "thanks",
-        "thank", "you", "got", "it", "alright", "cool", "understood", "agreed", "true", "i",
-        "see", "will", "do", "makes", "sense", "fair", "enough", "point", "taken", "hmm", "um",
-        "uh", "oh", "well", "no", "problem", "good", "to", "know", "gotcha", "mm", "sounds"}
+BARE = frozenset(
+    "ok okay k sure fine yes yeah yep right noted thanks thank you got it alright cool "
+    "understood agreed true i see will do makes sense fair enough point taken hmm um uh mm "
+    "oh ah well no problem good to know gotcha sounds great nice that's thats".split())
 
+# A first word that answers the point ("Yes: ...", "No, it doesn't", "Sure, I'll ...").
+_OPENS = re.compile(r"^\W*(?:(?:um+|uh+|hmm+|mm+|oh|ah|so|well|okay|ok)\W+)*"
+                    r"(yes|yeah|yep|right|true|sure|no|nope|agreed|fair|good|correct"
+                    r"|exactly|indeed|absolutely|definitely|oops|ah|oh|hmm)\b")
 _ACK = re.compile(
-    r"\b(good (point|catch|question|call)|fair (point|enough|question)|you'?re right|that'?s"
-    r" (right|true|fair|a good)|true|i see|i agree|agreed|i missed|i overlooked|i forgot"
-    r"|i didn'?t (think|consider|handle|notice|check|account)|i hadn'?t|makes sense"
-    r"|i understand|that'?s a (bug|mistake|problem|miss)|my (mistake|bad)|you have a point"
-    r"|thanks for|i disagree|i don'?t (fully )?agree|not sure i agree|i'?d push back"
-    r"|i see what you mean|yes|yeah|right|indeed|it (does|is)|it'?s (slower|wrong|broken|"
-    r"quadratic|true)|(that|this) case|on that input|on (that|this) (example|input))\b")
-_REASON = re.compile(
-    r"\b(because|since|as (the|it|we|n|k|each|every|a|long)|so (that|the|it|each|we|i)"
-    r"|otherwise|which (means|is|makes|would|costs|gives|keeps)|the reason|given (that|the)"
-    r"|due to|that way|in order to|thanks to|means (that)?|would (make|cost|be|give|need)"
-    r"|costs?|cheaper|slower|faster|simpler|clearer|safer|bounded|at most|at least|only"
-    r"|than)\b")
-_CHANGE = re.compile(
-    r"\b(i'?d|i would|i will|i'?ll|i could|i should|i can|i'?m going to|i am going to|next time"
-    r"|let me|to fix|fix (it|this|that)|i need to|we could|we should|we can|change|switch"
-    r"|replace|rewrite|refactor|instead|add (a |an )?(test|check|case|guard)|test (it|for|with"
-    r"|that|this|the)|(a|more) tests?|check (for|that|the|whether|if)|handle|guard|use (a|an|"
-    r"the)|move|keep|swap|try)\b")
+    r"\b(good (point|catch|question|call)|fair (point|enough|question)|you'?re (right|correct)"
+    r"|that'?s (right|true|fair|a good|correct|a bug|a mistake|wrong)|i see|i agree|agreed"
+    r"|i (missed|overlooked|forgot)|i didn'?t (think|consider|handle|notice|check|account)"
+    r"|i hadn'?t|makes sense|i understand|my (mistake|bad)|you have a point|i disagree"
+    r"|i don'?t (fully )?agree|not sure i agree|i'?d push back|i see what you mean"
+    r"|it (does|doesn'?t|is|isn'?t|would|wouldn'?t)|that would)\b")
+# The reply is about something else.
+_ELSEWHERE = re.compile(
+    r"\b(in general,? i|i'?m generally|generally i|the (bigger|real|more interesting|main) "
+    r"(issue|question|problem|concern|point)|i practi[cs]ed|my priority|i always (try|write|aim)"
+    r"|i'?d have preferred|closer to my|my actual job|next week i|the most important thing"
+    r"|in an interview|what (worries|concerns|bothers|interests) me (more|most)"
+    r"|(worries|concerns|bothers) me more)\b")
 _DEFENSIVE = re.compile(
-    r"\b(it works|it (still )?passes|it passed|works fine|works for|my (code|solution) is "
-    r"(fine|correct|right|ok)|nothing (is )?wrong|doesn'?t matter|does not matter|not "
-    r"(important|a big deal|my problem|my fault|relevant)|who cares|whatever|you (never|didn'?t)"
-    r" (said|say|ask|mention|tell)|nobody (said|asked)|the (question|problem|statement) "
-    r"didn'?t (say|ask|mention)|that'?s not (fair|what you asked)|unfair|obviously|i (already|"
-    r"clearly) (did|said)|as i said|i don'?t see (why|the problem|what)|it'?s (fine|correct) as"
-    r" (it is|is)|good enough|premature|overkill|no need)\b")
+    r"(\bit works\b|\bworks fine\b|\bpassed (every|all|the) (examples?|tests?|cases?)"
+    r"|\b(examples?|tests?) (are|were) what you gave|\bthe (prompt|statement|question|problem"
+    r"|exercise|task) (never|didn'?t|barely|was framed)|\bnever said\b"
+    r"|\bi think it'?s fine|\bit'?s fine\b|\bnot fair\b|\bunfair\b|\bto be fair\b"
+    r"|\bi had (\w+ )?(minutes|time)|\b(thirty|twenty|forty|\d+)[- ]minute|\btotally\b"
+    r"|\bcontrived\b|\bnobody (has|uses|would|writes|needs)\b|\brealistic\b"
+    r"|\bi'?d rather be judged|\bit'?s a detail\b|\bnot a flaw\b|\bi'?d have preferred"
+    r"|\bi didn'?t (exactly )?have (a chance|time)|\bi don'?t (really )?see (the|a|any) "
+    r"(problem|issue|point)|\boptimi[sz]ing for\b|\b(wasn'?t|weren'?t|isn'?t|not) (in|part of|"
+    r"covered by) (any of )?the (examples?|tests?|statement|prompt)|\bafter the fact\b"
+    r"|\btextbook preference\b|\bnobody said\b|\byou (never|didn'?t) (said|say|ask|mention|tell)"
+    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever\b|\bgood enough\b|\boverkill\b)")
+# An argument about the inputs counts as a reason, even a dismissive one.
+_INPUTS = re.compile(
+    r"\b(realistic|real(-world)? (data|inputs?)|in practice|nobody (has|uses)|won'?t (get|be|"
+    r"see|have)|never (happens?|see)|normal (coins|inputs?|data))\b")
+_REASON = re.compile(
+    r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
+    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w|\botherwise\b|\bwhich (means|is|makes|would|"
+    r"costs|gives|keeps|leaves|breaks)\b|\bthe reason\b|\bgiven (that|the)\b|\bdue to\b"
+    r"|\bthat way\b|\bin order to\b|\bmeans\b"
+    r"|\bo\s*\(|\bo of\b|\bn\s*\^\s*2|\bn squared|\blog\s*[nkmd]\b|\blinear\b|\bquadratic\b"
+    r"|\bconstant (time|space)|\bexponential|\bstack (frames?|space|overflow)"
+    r"|\bframes?\b|\brecursion limit|\bcan crash|\bwould (skip|return|miss|crash|fail|break|"
+    r"overflow|lose|loop|grow|visit|count|double|hurt|pass|blow)\b|\b(passes|fails|raises|"
+    r"skips|crashes|breaks|misses|rescans|overflows|slips? through|revisits?)\b|\bnever "
+    r"checks?\b|\bbefore (checking|i check)|\btouch each\b|\bonce\b|\bonly (fails|works|"
+    r"breaks|happens)\b|\binstead of\b.*\bneed)")
+_COMMIT = re.compile(
+    r"\b(i'?ll|i will|i'?d|i would|i'?m going to|i am going to|let me|next time i?|we could"
+    r"|i could|i should|i can|i need to|i want to|i'?m gonna|i'?d rather|i'?d probably"
+    r"|i (?=change|rewrite|switch|replace|add|test))\b")
+_CONCRETE = re.compile(
+    r"\b(use|using|replace|switch|add|start|skip|check|rewrite|keep|evict|put|move|test|try"
+    r"|run|confirm|return|loop|compare|count|store|pass|carry|push|pop|mark|sort|build|time"
+    r"|measure|benchmark|swap|track|drop|guard|handle|initiali[sz]e|cache|memoi[sz]e|bound"
+    r"|limit|key|split|strip|convert|pick|walk|iterate|recurse|turn|set|seed|write (a|an|the)"
+    r"|change (the|it to|to|\w+ to)|make (it|the \w+) (iterative|o\(|\w+ safe)|do it "
+    r"iteratively|heap|deque|dict|set|map|queue|stack)\b")
+_VAGUE = re.compile(
+    r"\b(fix (it|this|that|the \w+)\W*$|rethink|do it differently|make it (more )?(efficient|"
+    r"faster|better|cleaner)|be more careful|look into|think about|improve it)\b")
+_TESTED = re.compile(
+    r"\b(tests?|tested|testing|try it|run it|check it)\b[^.]*?(\[|\d|'[^'\s][^']*'|\"|empty|"
+    r"negative|"
+    r"duplicate|large|single|one-element|skewed|null|none|long|big|random|unicode|sorted"
+    r"|rotated|example)|\btests?:|\badd (a |an )?(test|check|case|guard)|\bshould be\b"
+    r"|\binstead of\b|\bswitch (it )?to\b")
 
 
 @dataclass
@@ -83,13 +132,16 @@ SUGGESTIONS = {
                 "lookup constant, so I'd switch to one.\""),
     "defensive": ("The reply defends the code instead of weighing the point.", "Take the point "
                   "seriously first (\"fair\", \"I see\"); you may still disagree, with a "
-                  "reason."),
-    "no-acknowledge": ("Nothing shows the point was heard.", "Start by naming it: \"You're "
-                       "right that this case fails\" or \"I see the concern about the heap\"."),
-    "no-reason": ("No reason is given for agreeing or disagreeing.", "Add the why: \"because "
-                  "k is small\", \"since the input is sorted\", \"which keeps it linear\"."),
-    "no-change": ("The reply does not say what you would change or test.", "End with the next "
-                  "step: \"I'd add a test for the empty list\" or \"I'd switch to a heap\"."),
+                  "reason about the code or the inputs, never the tests or the clock."),
+    "no-acknowledge": ("The reply talks about something else.", "Start from the point raised: "
+                       "\"You're right that this case fails\" or \"I see the concern about the "
+                       "heap\"."),
+    "no-reason": ("No reason is given for agreeing or disagreeing.", "Add the why: the cost "
+                  "(\"sorting is n log n, a heap of size k is n log k\"), the cause of the "
+                  "failure, or the constraint that decides it."),
+    "no-change": ("The reply does not say what you would change or test.", "End with a "
+                  "concrete step: \"I'd add [3, 3] as a test\" or \"I'd switch to a heap\"; "
+                  "\"I'll fix it\" is not enough."),
 }
 
 
@@ -98,8 +150,20 @@ def _finding(code: str) -> dict[str, str]:
     return {"code": code, "message": message, "suggestion": suggestion}
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+_STOP = frozenset(
+    "the a an and or but if of to in on at for with is are was were be been it its it's this "
+    "that these those you your i my me we our they them what which who how why when where "
+    "does do did doesn't don't not no yes so as by from can could would should will just "
+    "like then than there here there's one all any some very really".split())
+
+
+def _stems(text: str) -> set[str]:
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP or len(word) < 2:
+            continue
+        out.add(word[:5])
+    return out
 
 
 def read_reply(text: str, point: str = "") -> ReplyReading:
@@ -108,18 +172,37 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     lower = clean.lower()
     words = _WORD.findall(lower)
     reading = ReplyReading(clean)
-    if not words or (len(words) <= 4 and all(w in BARE for w in words)):
+    if not words or (len(words) <= 12 and all(w in BARE for w in words)):
         reading.findings.append(_finding("bare-ok"))
         return reading
+    sentences = [s for s in _SENTENCE.split(lower) if s.strip()]
     defensive = bool(_DEFENSIVE.search(lower))
-    shared = _content_words(point) & _content_words(lower) if point else set()
-    acknowledged = bool(_ACK.search(lower)) or len(shared) >= 2
+    elsewhere = bool(_ELSEWHERE.search(lower))
+    heard = (bool(_OPENS.search(lower)) or bool(_ACK.search(lower))
+             or bool(_stems(point) & _stems(lower)))
+    calm = [s for s in sentences if not _DEFENSIVE.search(s)]
+    reasoned = (any(_REASON.search(s) for s in calm) or bool(_INPUTS.search(lower)))
+    changed = any(_changes(s) for s in sentences)
     if defensive:
         reading.findings.append(_finding("defensive"))
-    if not acknowledged and not defensive:
+    if elsewhere or (not heard and not defensive):
         reading.findings.append(_finding("no-acknowledge"))
-    if not _REASON.search(lower):
+    if not reasoned:
         reading.findings.append(_finding("no-reason"))
-    if not _CHANGE.search(lower):
+    if not changed:
         reading.findings.append(_finding("no-change"))
     return reading
+
+
+def _changes(sentence: str) -> bool:
+    """A concrete change or test in one sentence ("I'll fix it" is not one)."""
+    if _TESTED.search(sentence):
+        return True
+    for found in _COMMIT.finditer(sentence):
+        rest = sentence[found.end():]
+        clause = re.split(r"[.;!?]", rest, maxsplit=1)[0]
+        if _VAGUE.search(clause) and not _CONCRETE.search(_VAGUE.sub("", clause)):
+            continue
+        if _CONCRETE.search(clause):
+            return True
+    return False

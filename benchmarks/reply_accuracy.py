@@ -1,0 +1,112 @@
+"""How often the coach reads a reply to the interviewer's feedback as a labeller did.
+
+    python benchmarks/reply_accuracy.py [--json] [--errors]
+
+Dev is `tests/data/replies/dev/replies.yaml` (the reader's cues are chosen on it); test is
+`tests/data/replies/test/replies.yaml`, written and labelled blind by others and never
+used to choose anything: only its pooled figures are printed, never an item. Per split:
+- accuracy: replies whose set of findings is exactly the labelled one;
+- verdict: replies where "answered well" (no finding) agrees with the label;
+- findings micro precision and recall over the five codes (bare-ok, no-acknowledge,
+  no-reason, no-change, defensive); per code on dev only.
+`--errors` lists the dev replies read differently (never test ones).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from netprep.coach.reply import read_reply  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "replies"
+CODES = ("bare-ok", "no-acknowledge", "no-reason", "no-change", "defensive")
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    path = DATA / split / "replies.yaml"
+    if not path.is_file():
+        return []
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def score(items: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    exact = verdict = 0
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    wrong: list[dict[str, Any]] = []
+    for item in items:
+        want = set(item["findings"])
+        got = set(read_reply(item["reply"], item["feedback"]).codes)
+        exact += want == got
+        verdict += (not want) == (not got)
+        for code in CODES:
+            tp[code] += code in want and code in got
+            fp[code] += code in got and code not in want
+            fn[code] += code in want and code not in got
+        if want != got:
+            wrong.append({"id": item["id"], "want": sorted(want), "got": sorted(got),
+                          "feedback": item["feedback"], "reply": item["reply"]})
+    n = max(1, len(items))
+
+    def ratio(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    figures = {
+        "replies": len(items),
+        "accuracy": round(exact / n, 3),
+        "verdict_accuracy": round(verdict / n, 3),
+        "precision": ratio(all_tp, all_tp + all_fp),
+        "recall": ratio(all_tp, all_tp + all_fn),
+        "codes": {c: {"precision": ratio(tp[c], tp[c] + fp[c]),
+                      "recall": ratio(tp[c], tp[c] + fn[c]), "labelled": tp[c] + fn[c]}
+                  for c in CODES},
+    }
+    return figures, wrong
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="List dev replies read wrong.")
+    args = parser.parse_args()
+    dev, dev_wrong = score(load("dev"))
+    test_items = load("test")
+    test = score(test_items)[0] if test_items else None
+    if test is not None:
+        test.pop("codes")  # pooled figures only for the blind split
+    if args.json:
+        print(json.dumps({"dev": dev, "test": test}))
+        return
+    print(f"{'split':<6}{'replies':>8}{'accuracy':>10}{'verdict':>9}{'precision':>11}"
+          f"{'recall':>8}")
+    for name, figures in (("dev", dev), ("test", test)):
+        if figures is None:
+            print(f"{name:<6} no test split")
+            continue
+        print(f"{name:<6}{figures['replies']:>8}{figures['accuracy']:>10.3f}"
+              f"{figures['verdict_accuracy']:>9.3f}{figures['precision'] or 0:>11.3f}"
+              f"{figures['recall'] or 0:>8.3f}")
+    print("\ndev per code (precision / recall, labelled):")
+    for code, c in dev["codes"].items():
+        print(f"  {code:<15} {c['precision'] or 0:.2f} / {c['recall'] or 0:.2f}  "
+              f"({c['labelled']})")
+    if args.errors:
+        for item in dev_wrong:
+            print(f"\n{item['id']} want {item['want']} got {item['got']}\n  F: "
+                  f"{item['feedback']}\n  R: {item['reply']}")
+
+
+if __name__ == "__main__":
+    main()
