@@ -224,6 +224,8 @@ def test_scripted_options_without_a_solution_are_a_usage_error(cli, tmp_path: Pa
     assert result.code == 2 and "--solution" in result.err
     missing = cli("code", "start", "two-sum", "--solution", str(tmp_path / "nope.py"))
     assert missing.code == 1 and "nope.py does not exist" in missing.err
+    spoken = cli("code", "start", "two-sum", "--voice")  # no terminal here
+    assert spoken.code == 1 and "needs a terminal" in spoken.err and "--audio" in spoken.err
 
 
 # ---------------------------------------------------------------- at the terminal

@@ -58,7 +58,8 @@ def test_the_drill_fits_the_time_left_and_the_rounds_level(capsys, monkeypatch) 
     from netprep.mock import drill
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
-    keys = "A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER + "n"
+    keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3 + "q" + ENTER
+            + ENTER + "n")  # no reply to the interviewer's feedback
     with terminal(keys):
         code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
                     "--seed", "1"])

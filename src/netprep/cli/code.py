@@ -113,6 +113,11 @@ def start(
         scripted_drill(exercise_id, lang=lang, timed=timed, audio=audio,
                        solution=solution_file, events=events, reply=reply, as_json=json)
         return
+    if voice and not is_interactive():
+        from netprep.errors import NoTerminalError
+
+        raise NoTerminalError("--voice records from the microphone and needs a terminal.",
+                              "Replay a recording with --audio FILE --solution FILE.")
     if not is_interactive():
         from netprep.cli.code_drill import written
         from netprep.coding.exercises import get_exercise, get_language, write_starter

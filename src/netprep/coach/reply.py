@@ -55,7 +55,9 @@ _ELSEWHERE = re.compile(
     r"(issue|question|problem|concern|point)|i practi[cs]ed|my priority|i always (try|write|aim)"
     r"|i'?d have preferred|closer to my|my actual job|next week i|the most important thing"
     r"|in an interview|what (worries|concerns|bothers|interests) me (more|most)"
-    r"|(worries|concerns|bothers) me more)\b")
+    r"|(worries|concerns|bothers) me more|i usually (try|like|write)|i tend to|my (style|habit)"
+    r"|personally i (like|prefer|think)|on a different note|more importantly,? i|another thing"
+    r"|what i'?m (more )?(worried|concerned|curious) about)\b")
 _DEFENSIVE = re.compile(
     r"(\bit works\b|\bworks fine\b|\bpassed (every|all|the) (examples?|tests?|cases?)"
     r"|\b(examples?|tests?) (are|were) what you gave|\bthe (prompt|statement|question|problem"
@@ -68,7 +70,13 @@ _DEFENSIVE = re.compile(
     r"(problem|issue|point)|\boptimi[sz]ing for\b|\b(wasn'?t|weren'?t|isn'?t|not) (in|part of|"
     r"covered by) (any of )?the (examples?|tests?|statement|prompt)|\bafter the fact\b"
     r"|\btextbook preference\b|\bnobody said\b|\byou (never|didn'?t) (said|say|ask|mention|tell)"
-    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever\b|\bgood enough\b|\boverkill\b)")
+    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever\b|\bgood enough\b|\boverkill\b"
+    r"|\bnitpick|\bpedantic\b|\bcome on\b|\bseriously\?|\bran out of time\b|\bnot enough time"
+    r"|\b(didn'?t|wasn'?t|never) (specif(y|ied)|mention(ed)?|asked?( for)?)\b|\bnot specified\b"
+    r"|\bwasn'?t (required|asked)\b|\bnot required\b|\birrelevant\b|\bpurely (theoretical|"
+    r"academic)|\bno one (would|will|uses|has)\b|\bworks on my\b|\bfine as (it is|is)\b"
+    r"|\bshould have (said|told|mentioned)|\bthe tests? (didn'?t|don'?t|never)\b"
+    r"|\bthat'?s (not|just) (how|what) (i|you|the)\b|\bpremature\b|\bi stand by\b)")
 # An argument about the inputs counts as a reason, even a dismissive one.
 _INPUTS = re.compile(
     r"\b(realistic|real(-world)? (data|inputs?)|in practice|nobody (has|uses)|won'?t (get|be|"
@@ -77,7 +85,11 @@ _REASON = re.compile(
     r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
     r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w|\botherwise\b|\bwhich (means|is|makes|would|"
     r"costs|gives|keeps|leaves|breaks)\b|\bthe reason\b|\bgiven (that|the)\b|\bdue to\b"
-    r"|\bthat way\b|\bin order to\b|\bmeans\b"
+    r"|\bthat way\b|\bin order to\b|\bmeans\b|\b(that'?s|this is) why\b|\bhence\b|\bthus\b"
+    r"|\btherefore\b|\bthe (problem|issue|bug|cause) (is|was)\b|\bworst case\b|\bamorti[sz]ed"
+    r"|\bper (call|element|pop|operation|lookup|step|item)\b|\bat most\b|\bextra space\b"
+    r"|\bcop(y|ies) (the|half|each|every)|\b(is|are|would be|gets?) (slower|faster|cheaper|"
+    r"simpler|safer|clearer)\b|\bso (it|the|each|every|this|there|we)\b"
     r"|\bo\s*\(|\bo of\b|\bn\s*\^\s*2|\bn squared|\blog\s*[nkmd]\b|\blinear\b|\bquadratic\b"
     r"|\bconstant (time|space)|\bexponential|\bstack (frames?|space|overflow)"
     r"|\bframes?\b|\brecursion limit|\bcan crash|\bwould (skip|return|miss|crash|fail|break|"
