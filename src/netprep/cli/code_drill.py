@@ -228,9 +228,12 @@ def scripted_drill(exercise_id: str, *, lang: str, timed: bool, audio: Path | No
                      turn=turn)
     if setup is not None and audio is not None:
         from netprep.coding.thinkaloud import review
-        from netprep.voice.answers import transcribe_file
+        from netprep.voice.audio import read_wav
+        from netprep.voice.stream import transcribe_audio
 
-        transcript = transcribe_file(setup, audio)
+        # The whole recording (not cut at a silence, as a mock answer's is): it is the drill.
+        transcript = transcribe_audio(setup.loader(), setup.model_name, read_wav(audio),
+                                      keep=False)
         attempt.think_aloud = review(transcript.words, attempt.elapsed, attempt.timeline,
                                      attempt.nudging.used, attempt.nudging.offers)
     answer(attempt, reply)
