@@ -113,9 +113,9 @@ def test_a_hard_round_may_end_with_a_hard_drill_and_an_easy_one_never_does() -> 
 def test_the_rounds_coding_drill_in_java(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
     # The answer and its review, then in the drill Enter runs the tests on the untouched
-    # starter, `q` gives up and no to the reference solution.
+    # starter, `q` gives up, no reply to the feedback and no to the reference solution.
     keys = ("A hash map from value to index, one pass." + ENTER + ENTER * 3 + ENTER
-            + "q" + ENTER + "n")
+            + "q" + ENTER + ENTER + "n")
     with terminal(keys):
         code = run(["mock", "--round", "technical", "--questions", "1", "--coding",
                     "--lang", "java", "--seed", "1"])
