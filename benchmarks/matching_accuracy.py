@@ -231,7 +231,9 @@ def main() -> int:
     print(f"time per question:  {figures.per_question_ms:.2f} ms (index built once)")
     for name, note in (("banks.yaml", "untagged, as a student's bank"),
                        ("banks2.yaml", "first run 14/39, 20/21; then concept and cue fixes"),
-                       ("banks3.yaml", "never tuned on: how far the cue fixes carry")):
+                       ("banks3.yaml", "never tuned on: how far the cue fixes carry"),
+                       ("banks4.yaml", "issue 30 section 4 wordings; first run 19/40, "
+                                       "17/20")):
         banks = evaluate_test(library, DATA / name)
         if banks is None:
             continue

@@ -63,15 +63,15 @@ def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     """Untagged banks as a student has them: the dev banks (tuned on) and the blind
     test split (never tuned on; only its pooled figures are read)."""
     for name, top1, none in (("banks.yaml", 0.78, 0.88), ("banks2.yaml", 0.70, 0.95),
-                             ("banks3.yaml", 0.20, 0.80)):
+                             ("banks3.yaml", 0.20, 0.80), ("banks4.yaml", 0.82, 0.95)):
         banks = bench.evaluate_test(library, bench.DATA / name)
         assert banks is not None and banks.fit_total >= 20 and banks.none_total >= 10
         assert banks.top1 >= top1, banks.misses
         assert banks.none >= none, banks.misses
         assert banks.deterministic
     test = bench.evaluate_test(library)
-    if test is not None:  # issue 30 section 4 found 9/46, 17/22; now 14/46, 18/22
-        assert test.top1 >= 14 / 46 and test.none >= 18 / 22
+    if test is not None:  # issue 30 section 4 found 9/46, 17/22; then 17/46, 18/22
+        assert test.top1 >= 16 / 46 and test.none >= 18 / 22
 
 
 def bank(name):

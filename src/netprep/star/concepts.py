@@ -42,8 +42,16 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
     "persevere": (False, "perseverance",
                   r"give up|gave up|given up|giving up|kept going|keep going|persever"
                   r"|persist|stuck|did ?n[o']t stop|hardest (\w+ )?(problem|bug)"),
+    "debugging": (False, "perseverance",
+                  r"\bbugs?\b|debug|track(ed|ing)? (it |them )?down|root cause|crash|reproduc"
+                  r"|stack trace|race condition|flaky|\blogging\b"),
+    "upset": (True, "customer-focus",
+              r"angry|upset|complain|furious|irate|difficult (client|customer|user)"
+              r"|unhappy (client|customer|user)"),
     "speed": (False, "impact",
-              r"faster|\bfast\b|\bslow|latency|speed|performance|efficien|\bseconds\b"),
+              r"faster|\bfast\b|\bslow(?!\w* (them|us|him|her|me|things|everyone) down)|latency"
+              r"|speed|performance|efficien|\bseconds\b|now takes|\bper run\b|vectori[sz]"
+              r"|precomput|optimi[sz]|\bprofil(e|ed|er|ing)\b"),
     "hierarchy": (True, None,
                   r"\bsenior|manager|\bboss|professor|supervisor|lecturer|director"
                   r"|executive|team lead|postdoc|principal|head of|chair\b|president"),
@@ -58,7 +66,8 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
               r"\busers\b|customer|client|shopper|people who (would )?use|accessib|screen reader"
               r"|for a user|\buser (research|interviews?|feedback|tests?)"),
     "teaching": (True, "leadership",
-                 r"mentor(ed|ing)\b|\bi mentor|\bteach|\btutor|\bjunior|onboard|\bcoach"
+                 r"mentor(ed|ing)\b|\bi mentor|\bteach|\btutor(ed|ing)\b|\bi tutor|\bjuniors\b"
+                 r"|\b(a|new|two|three|our) junior\b|onboard|\bcoach(ed|ing)?\b(?! (trip|bus))"
                  r"|new hire|\btaught (someone|a|him|her|them)"),
     "distance": (True, "collaboration",
                  r"remote|distributed|time ?zones?|locations|different countr"),

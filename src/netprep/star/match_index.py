@@ -19,7 +19,7 @@ from netprep.star import concepts as cue
 from netprep.star import polarity as pol
 from netprep.star.matchtext import BM25, tokens
 
-MATCHER_VERSION = 7  # bump when the model or the cues change: cached indexes are rebuilt
+MATCHER_VERSION = 8  # bump when the model or the cues change: cached indexes are rebuilt
 RANK_WEIGHTS = (1.0, 0.6, 0.4)
 STORY_ROUNDS = ("behavioral", "culture", "role")
 MAX_MEMO = 400

@@ -27,12 +27,13 @@ from netprep.star.match_index import RANK_WEIGHTS, Index, index_for, normal
 from netprep.star.matchtext import surface, tokens
 
 MIN_FIT = 0.4  # below this, "None of your stories fits this question well"
-MATCH_FLOOR = 0.4  # a text question's fit floor (before half the fit) for a story whose
+MATCH_FLOOR = 0.45  # a text question's fit floor (before half the fit) for a story whose
 # text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
 CLOSE_FIT = 0.3  # a story this close in topic, showing an asked competency and lacking only
 # the angle or a constraint the question asks for, is named when none fits, with what to add
 CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
 INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
+SETBACKS = frozenset({"failure", "mistake", "flop"})
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
 GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
@@ -42,6 +43,7 @@ POLARITY_COMPETENCY = {
     "persuasion": "communication", "feedback-received": "feedback",
     "feedback-given": "feedback", "feedback-declined": "feedback", "conflict": "conflict",
     "authority": "leadership", "advice": "learning", "intermittent": "perseverance",
+    "flop": "failure", "fixed-date": "prioritisation",
 }
 
 
@@ -173,12 +175,19 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
     asked = index.question(reading.text).concepts
     needed = cue.constraints(asked)
     project = projects.asks(reading.text) if reading.source == "text" else None
+    profiles = {int(s.id): index.profile(story_text(s)) for s in stories if s.id is not None}
+    count = len(profiles) or 1
+    # A question word most of the student's stories share ("team", "project") tells them
+    # apart less than one only a single story has.
+    df = {t: sum(t in p.words for p in profiles.values()) for t in terms}
+    bank_w = {t: term_weight[t] * math.log((count + 1) / (df[t] + 0.5)) for t in terms}
+    bank_all = sum(bank_w.values()) or 1.0
     fits = []
     for story in stories:
         if story.id is None:
             continue
         text = story_text(story)
-        profile = index.profile(text)
+        profile = profiles[int(story.id)]
         tagged = [c for c in reading.competencies if c in story.tags]
         by_tags = sum(weights[c] for c in tagged) / total
         by_text = sum(w * profile.inferred.get(c, 0.0) for c, w in weights.items()) / total
@@ -190,11 +199,18 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         shared = asked & profile.concepts
         near = sum(v * profile.vector.get(d, 0.0) for d, v in qvec.items())
         by_concepts = len(shared) / len(asked) if asked else lexical
-        content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near
+        bank_lex = sum(bank_w[t] for t in words) / bank_all
+        content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near + 0.3 * bank_lex
         fit = (0.6 * comp * reading.confidence + 0.4 * content if reading.competencies
                else 0.8 * content)
         if project is not None:
-            fit = max(fit, projects.fit(project, text))
+            # A project question is answered by the stories about a project, ranked by what
+            # the question stresses; a flop or a mistake is not what "proud" or "most
+            # interesting" asks for, unless the question asks for the angle.
+            told = projects.fit(project, text)
+            if told and reading.polarity is None and profile.signals & SETBACKS:
+                told -= 0.12
+            fit = told + 0.15 * fit if told else 0.7 * fit
         if (asked - INCIDENTAL and shared == asked and reading.source == "text"
                 and _about(story, asked, needed)):
             fit = max(fit, CONCEPT_FLOOR + 0.5 * fit)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-POLARITIES = ("intermittent", "being-wrong", "mistake", "failure", "feedback-declined",
+POLARITIES = ("intermittent", "being-wrong", "mistake", "flop", "failure", "feedback-declined",
               "persuasion", "authority", "advice", "feedback-received", "feedback-given",
-              "deadline", "conflict")
+              "fixed-date", "deadline", "conflict")
 
 # Question text -> polarity, most specific first: the first that matches wins.
 _QUESTION_CUES: tuple[tuple[str, str], ...] = (
@@ -24,12 +24,20 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                     r"|\blost (a|an|the) (argument|debate|disagreement)"
                     r"|\bdid ?n[o']t get your way|\bdecision went against you"
                     r"|\bchang\w* (your|my) mind|other (person|side) (was right|had a point)"
-                    r"|admit\w* .{0,20}\bwrong|\blost an argument|\bwere (proven|proved) wrong"),
+                    r"|admit\w* .{0,20}\bwrong|\blost an argument|\bwere (proven|proved) wrong"
+                    r"|\b(idea|approach|plan|design|solution|way)s? (was|were|turned out) (\w+ )?"
+                    r"better than (yours|mine|your own)|\bgave way|\bback(ed)? down|\bgave in"
+                    r"|\bconced|\bturned out to be right|\bproved you wrong|\bwere ?n[o']t right"),
     ("mistake", r"\bmistake|\byou caused|\blet (your|the) (\w+ )?down|\boutage"
                 r"|\bbroke\b|\bbroken\b|\bbreak (something|production|the build)"
                 r"|\bfell through the cracks|\bbug of yours|\byour fault|\bslip(ped)? up"
                 r"|\berror you made|\bwent wrong because of you"
                 r"|\b(caught|spotted|found) (an? )?(error|mistake|bug) in your"),
+    ("flop", r"\bflop|\b(nobody|no one|hardly anyone) (used|wanted|came|opened)"
+             r"|\bdid ?n[o']t (take off|catch on)|\bnever (took off|caught on)"
+             r"|\b(project|launch|product|app|idea|feature|tool|thing|event|startup|launched"
+             r"|built|made)\b.{0,30}\b(did ?n[o']t|did not|never) (go|work|succeed|land)"
+             r"|\b(project|launch|product|app|idea|feature|tool)s? (that )?(failed|died|sank)"),
     ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
                 r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
@@ -41,11 +49,16 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                    r"|\badopt (your|an|my) idea|\bwon an argument|\bwin an argument"
                    r"|\bsell\w* .{0,20}\b(idea|proposal|plan)|\bon board\b|\bsceptic|\bskeptic"
                    r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"
-                   r"|\bchange (their|his|her|someone's) mind"),
+                   r"|\bchange (their|his|her|someone's) mind|\b(round|around) to (your|an|my|the)"
+                   r"|\bbr(ing|ought) .{0,30}\b(round|around)\b"
+                   r"|\bchang\w* (how|the way) (your|the|a|their) (team|group|club|society)"),
     ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
                   r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
                   r"|\bweren't your reports|\bnot your (reports|team)"),
-    ("advice", r"\badvice\b|\b(from|of) someone (more )?(experienced|senior)|\basked for help"
+    ("advice", r"\badvice\b|\bsomeone (more |much more )?(experienced|senior)"
+               r"|\basked (\w+ ){0,3}for help"
+               r"|\b(a|your) mentor\b|\bpointed you|\bsenior (colleague|engineer|developer|student)"
+               r"|\bhelp from (a|an|someone|your)|\bwent to (someone|a senior|your mentor)"
                r"|\bsought (help|guidance)|\bguidance\b|\bmentor (helped|taught|told)"),
     ("feedback-received", r"feedback (you|that you|i) (got|received|were given|have received)"
                           r"|\bcritici[sz]|\bcritical feedback|\bfeedback .{0,30}given you"
@@ -55,6 +68,12 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
     ("feedback-given", r"\bg[ai]ve\w* .{0,40}\bfeedback|\bfeedback to (a|an|your|the|someone)"
                        r"|did ?n[o']t want to hear|\bdifficult conversation|\bhard truth"
                        r"|\btell (a|your) (peer|teammate|colleague|friend)"),
+    ("fixed-date", r"\b(date|day|deadline|launch|release|demo)s? (that )?(you )?"
+                   r"(could ?n[o']t|can ?n[o']t|could not|cannot|would ?n[o']t|would not"
+                   r"|was ?n[o']t going to) (be )?"
+                   r"(mov|chang|slip|push|extend|budg)"
+                   r"|\bdeadline .{0,20}\b(not|n't|never) (move|slip|change|budge)"
+                   r"|\bfixed (date|deadline)|\bimmovable|\bhard deadline|\bnon-?negotiable"),
     ("deadline", r"\bdeadline|\b(date|day|launch) (that )?you (could ?n[o']t|can ?n[o']t"
                  r"|could not|cannot) (move|change|push)|\bfixed date|\bimmovable"
                  r"|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
@@ -85,6 +104,19 @@ _MOTIVATION = (
     r"|\bwhy did you (choose|pick|study|decide to study)\b|\bwhy (this|your) (degree|major)"
 )
 
+# A project or launch that failed as a whole: few or no users, scrapped, lost.
+_FLOP = (
+    r"\bflopped|\b(nobody|no one|hardly anyone|few people) (\w+ )?(used|opened|came|signed"
+    r"|downloaded|installed|wanted)"
+    r"|\b(retired|scrapped|abandoned|shut down|shelved|dropped|killed) (the|it|our|my)\b"
+    r"|\b(opened|used) by (only )?(\w+) (people|users|students|members)"
+    r"|\bonly (\w+ ){0,2}(people|users|students|members) (\w+ )?(used|opened|signed"
+    r"|installed|came)"
+    r"|\bkept using (the|their)|\bdid ?n[o']t (take off|catch on)|\bnever (took off|caught on)"
+    r"|\b(installed|downloaded) (only )?\w+ times|\bcame last|\bdid ?n[o']t win|\bdid not win"
+    r"|\bwas rejected|\bwe lost|\bmissed the (deadline|target)"
+)
+
 # Story text -> signals. A story can show several.
 _STORY_CUES: dict[str, str] = {
     "being-wrong": (
@@ -103,6 +135,10 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(he|she|they) changed (his|her|their) minds?|\bwon (them|him|her) over"
         r"|\bagreed to (try|use|adopt|switch to) (it|my|git|the)"
         r"|\b(she|he|they) agreed to (split|switch|use|try|adopt|move|change|keep|go with)"
+        r"|\b(sceptics|skeptics|team|everyone|the others|the rest|group|committee|they all)"
+        r" (\w+ )?(agreed|voted|decided) to|\bcame (round|around)\b"
+        r"|\bbrought (them|him|her|everyone|the \w+) (round|around)|\b(got|brought) (them|him|her"
+        r"|everyone|the team) on board|\bbought in\b|\bwon (over|them)"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
@@ -118,7 +154,9 @@ _STORY_CUES: dict[str, str] = {
         r"|\bmissing the|\bmissed (\w+ ){0,2}(deadline|date|target|submission)|\bdisqualified"
         r"|\bwithdrew\b|\bdid ?n[o']t (qualify|compete)|\bdid not (qualify|compete)"
         r"|\b(submitted|delivered|finished|handed) (it |\w+ ){0,3}late\b|\bdid ?n[o']t take off"
+        r"|" + _FLOP
     ),
+    "flop": _FLOP,
     "intermittent": (
         r"\bone (run )?in (two|three|five|ten|twenty|fifty|a hundred|\d+)|\bsometimes\b"
         r"|\bintermittent|\bflaky|\boccasional|\bnow and then|\brandom(ly)?\b|\bonly when"
@@ -134,6 +172,8 @@ _STORY_CUES: dict[str, str] = {
         r"\bfor advice|\badvice\b|\bbooked .{0,40}\bwith (a|an|the|my) (senior|experienced)"
         r"|\basked (a|an|my|the) (senior|mentor|lead|more experienced)"
         r"|\b(she|he) (suggested|advised|recommended)|\basked (her|him) (for|to review)"
+        r"|\basked (\w+ ){0,4}for (help|advice|guidance)|\bbooked (\w+ ){0,5}with (a|an|the|my)"
+        r"|\b(she|he|they) (showed me how|told me to|pointed me)"
     ),
     "conflict": (
         r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
@@ -163,6 +203,8 @@ _STORY_CUES: dict[str, str] = {
         r"|\bwithin (a|one|two|three|\d+) (day|week|hour)|\bovernight|\bhours? (in|before)"
         r"|\bcould ?n[o']t be moved|\bcould not be moved|\bdoes ?n[o']t move|\bdoes not move"
         r"|\bfixed (\w+ )?(date|deadline)|\bwas booked for|\bsprint review"
+        r"|\b(nobody|no one) (can|could) (move|change)|\bswitched off on|\bcould ?n[o']t slip"
+        r"|\bthat could not (move|slip)|\b(date|deadline) that could ?n[o']t"
     ),
 }
 
@@ -211,9 +253,11 @@ _RULES: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
     "persuasion": (frozenset({"won"}), frozenset({"being-wrong"}), True),
     "mistake": (frozenset({"mistake", "failure"}), frozenset(), True),
     "failure": (frozenset({"failure", "mistake"}), frozenset(), True),
+    "flop": (frozenset({"flop"}), frozenset(), True),
     "feedback-received": (frozenset({"feedback-received"}), frozenset({"feedback-given"}), True),
     "feedback-given": (frozenset({"feedback-given"}), frozenset({"feedback-received"}), True),
     "deadline": (frozenset({"deadline"}), frozenset(), False),
+    "fixed-date": (frozenset({"deadline"}), frozenset(), True),
     "intermittent": (frozenset({"intermittent"}), frozenset(), True),
     "authority": (frozenset({"authority"}), frozenset(), True),
     "advice": (frozenset({"advice"}), frozenset(), True),

@@ -23,11 +23,18 @@ _ASKS = (
     r"|\bchallenge you (overcame|faced) (on|in) (a|your) project"
     r"|\bprojects? (you've|you have) worked on|\btell me about (a|your|one) project\b"
     r"|\bsomething you (built|made|created|are building)\b"
+    r"|\bprojects? .{0,40}\b(interesting|exciting|enjoy|proud|care|excites?|love)"
+    r"|\b(which|what) of your projects"
+    r"|\bproject (you('re| are)|you were) (doing|on) (now|currently)"
+    r"|\b(currently|now) (working on|building|doing)\b"
+    r"|\b(building|working on|making) (at the moment|now|right now|these days|lately|currently)"
+    r"|\b(main|biggest) (thing|project) you('re| are) (working on|doing|building)"
 )
 _ASPECTS = {
     "now": r"\b(now|current(ly)?|at the moment|these days|lately|right now|are you)\b",
     "challenge": r"\b(hard|hardest|tough|difficult|challeng|tricky|trickiest|technical|complex)",
-    "passion": r"\b(passion|interest|excit|favou?rite|love|enjoy|proud|fun)",
+    "passion": r"\b(passion|interest|excit|favou?rite|love|enjoy|proud|fun|care|side"
+               r"|personal|spare|free time|own time|hobby)",
 }
 _BUILT = (r"\b(i|we|i'm|we're|i am|we are|we were|i have|we have|friend and i)( \w+)? (built"
           r"|build|building|wrote|writing|developed|developing|designed|made|making|created"
@@ -43,8 +50,9 @@ _STORY = {
            r"|\bi am working on\b",
     "challenge": r"\bhard(est)? part|\bchalleng|\bdifficult|\btricky|\bbottleneck|\bprofil"
                  r"|\bfaster\b|\bscale\b|\bparser|\balgorithm|\bmodel\b|\bformats?\b",
-    "passion": r"\bon my own\b|\bspare time|\bfree time|\bfor fun\b|\bside project|\bthesis\b"
-               r"|\bi love|\bpassion|\bexcit|\bbecause (students|people|the|my)\b|\bmy idea\b",
+    "passion": r"\bon my own\b|\bspare time|\bfree time|\bown time|\bfor fun\b|\bside project"
+               r"|\bthesis\b|\bi (really )?(love|enjoy)|\bpassion|\bexcit|\bhobby|\bmy idea\b"
+               r"|\bbecause (students|people|the|my|in|i)\b|\bi wanted to (make|build|help|stop)",
 }
 
 
