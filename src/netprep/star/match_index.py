@@ -16,10 +16,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from netprep.star import concepts as cue
+from netprep.star import intents as intent
 from netprep.star import polarity as pol
 from netprep.star.matchtext import BM25, tokens
 
-MATCHER_VERSION = 8  # bump when the model or the cues change: cached indexes are rebuilt
+MATCHER_VERSION = 9  # bump when the model or the cues change: cached indexes are rebuilt
 RANK_WEIGHTS = (1.0, 0.6, 0.4)
 STORY_ROUNDS = ("behavioral", "culture", "role")
 MAX_MEMO = 400
@@ -75,6 +76,7 @@ class QuestionFacts(NamedTuple):
     polarity: str | None
     motivation: bool
     concepts: frozenset[str]
+    intents: frozenset[str] = frozenset()  # see star.intents
 
 
 class Profile(NamedTuple):
@@ -85,6 +87,7 @@ class Profile(NamedTuple):
     inferred: dict[str, float]  # competency -> how strongly the text shows it (0-1)
     concepts: frozenset[str]
     vector: dict[int, float]  # see Index.vector
+    intents: frozenset[str] = frozenset()  # see star.intents
 
 
 def normal(text: str) -> str:
@@ -149,7 +152,7 @@ class Index:
         found = self.questions.get(key)
         if found is None:
             found = QuestionFacts(pol.question_polarity(text), pol.is_motivation(text),
-                                  cue.concepts(text))
+                                  cue.concepts(text), intent.asks(text))
             self._remember(self.questions, key, found)
         return found
 
@@ -160,7 +163,7 @@ class Index:
             words = tokens(text)
             found = Profile(frozenset(words), pol.story_signals(text),
                             self.infer(words, sharpen=True), cue.concepts(text),
-                            self.vector(words))
+                            self.vector(words), intent.shows(text))
             self._remember(self.profiles, key, found)
         return found
 
@@ -180,12 +183,13 @@ class Index:
                        for c, t in self.templates.items()},
             "labels": self.labels, "names": self.names,
             "bank": {k: list(v) for k, v in self.bank.items()},
-            "questions": {k: [q.polarity, q.motivation, sorted(q.concepts)]
+            "questions": {k: [q.polarity, q.motivation, sorted(q.concepts), sorted(q.intents)]
                           for k, q in self.questions.items()},
             "profiles": {k: {"words": sorted(p.words), "signals": sorted(p.signals),
                              "inferred": {c: round(v, 4) for c, v in p.inferred.items()},
                              "concepts": sorted(p.concepts),
-                             "vector": {str(d): v for d, v in p.vector.items()}}
+                             "vector": {str(d): v for d, v in p.vector.items()},
+                             "intents": sorted(p.intents)}
                          for k, p in self.profiles.items()},
         }
 
@@ -202,13 +206,15 @@ class Index:
         index.templates = {str(c): Guide(str(g["title"]),
                                          {str(p): tuple(q) for p, q in g["parts"].items()})
                            for c, g in data["guides"].items()}
-        for k, (polarity, motivation, found) in data["questions"].items():
-            index.questions[k] = QuestionFacts(polarity, bool(motivation), frozenset(found))
+        for k, (polarity, motivation, found, asked) in data["questions"].items():
+            index.questions[k] = QuestionFacts(polarity, bool(motivation), frozenset(found),
+                                               frozenset(asked))
         for k, p in data["profiles"].items():
             index.profiles[k] = Profile(
                 frozenset(p["words"]), frozenset(p["signals"]),
                 {str(c): float(v) for c, v in p["inferred"].items()},
-                frozenset(p["concepts"]), {int(d): float(v) for d, v in p["vector"].items()})
+                frozenset(p["concepts"]), {int(d): float(v) for d, v in p["vector"].items()},
+                frozenset(p["intents"]))
         return index
 
 

@@ -31,6 +31,8 @@ MATCH_FLOOR = 0.45  # a text question's fit floor (before half the fit) for a st
 # text shows the angle it asks for (an argument lost, an intermittent failure, advice sought)
 CLOSE_FIT = 0.3  # a story this close in topic, showing an asked competency and lacking only
 # the angle or a constraint the question asks for, is named when none fits, with what to add
+INTENT_FLOOR, INTENT_MISS = 0.3, 0.8  # a story showing / not showing what a text question
+# asks for (star.intents)
 CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
 INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
 SETBACKS = frozenset({"failure", "mistake", "flop"})
@@ -172,7 +174,9 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
     term_weight = {t: index.bm25.weight(t) for t in terms}
     all_weight = sum(term_weight.values()) or 1.0
     qvec = index.vector(terms)
-    asked = index.question(reading.text).concepts
+    facts = index.question(reading.text)
+    asked = facts.concepts
+    wants = facts.intents if reading.source == "text" else frozenset()
     needed = cue.constraints(asked)
     project = projects.asks(reading.text) if reading.source == "text" else None
     profiles = {int(s.id): index.profile(story_text(s)) for s in stories if s.id is not None}
@@ -214,6 +218,15 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         if (asked - INCIDENTAL and shared == asked and reading.source == "text"
                 and _about(story, asked, needed)):
             fit = max(fit, CONCEPT_FLOOR + 0.5 * fit)
+        if wants:
+            # What the question asks a story to show (star.intents): a story that shows
+            # it is a candidate whatever its competency reading; one that shows none of
+            # it is not the story the question is after.
+            share = len(wants & profile.intents) / len(wants)
+            if share >= 0.5:
+                fit = max(fit, INTENT_FLOOR + 0.2 * share + 0.3 * fit)
+            else:
+                fit *= INTENT_MISS
         topic = fit
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
         if verdict == "match" and pol.is_required(reading.polarity) and (

@@ -107,7 +107,7 @@ _MOTIVATION = (
 # A project or launch that failed as a whole: few or no users, scrapped, lost.
 _FLOP = (
     r"\bflopped|\b(nobody|no one|hardly anyone|few people) (\w+ )?(used|opened|came|signed"
-    r"|downloaded|installed|wanted)"
+    r"|downloaded|installed)"
     r"|\b(retired|scrapped|abandoned|shut down|shelved|dropped|killed) (the|it|our|my)\b"
     r"|\b(opened|used) by (only )?(\w+) (people|users|students|members)"
     r"|\bonly (\w+ ){0,2}(people|users|students|members) (\w+ )?(used|opened|signed"
@@ -183,7 +183,8 @@ _STORY_CUES: dict[str, str] = {
         r"\b(review\w*|comments?) .{0,60}\b(told me|said my|my tests|my code)"
         r"|\btold me (my|that my|i)"
         r"|\bfeedback (i|that i) (got|received)|\bcritici|\bleft .{0,20}comments"
-        r"|\bgave me feedback|\b(she|he|they) pointed out"
+        r"|\bgave me feedback"
+        r"|\b(she|he|they) pointed out (that )?(my|i\b|a (\w+ )?(bug|flaw|mistake|problem|gap))"
         r"|\b(tutor|mentor|manager|lead|supervisor|lecturer|professor|reviewer) (spotted|noticed"
         r"|pointed out|caught|flagged)"
     ),

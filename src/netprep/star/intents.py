@@ -1,0 +1,135 @@
+"""What a question asks a story to show, in interviewers' words, and whether a story shows it.
+
+A competency model reads "Tell me about a time you fixed something with very limited
+resources" as initiative or ownership, which every story has a little of; what the
+question wants is a story where resources were short. Each intent here pairs the ways a
+question asks for something (pressure, a reliability problem, telling someone too late,
+juggling deadlines, a hard technical problem, ...) with the ways a story shows it, so a
+story that shows what is asked can be found by its text alone, tags or no tags. Cue
+phrases written for netprep; regular expressions compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# name -> (question cue, story cue)
+INTENTS: dict[str, tuple[str, str]] = {
+    "pressure": (
+        r"\bunder pressure|\bpressure\b|\bstressful|\bhigh[- ]stakes|\bcrunch|\bcrisis"
+        r"|\bshort notice|\burgent|\bemergency|\bwhen it mattered|\btight (deadline|timeline)"
+        r"|\blast[- ]minute|\brunning out of time",
+        r"\bdeadline|\bbefore the (\w+ ){0,3}(show|demo|launch|release|exam|judging|meeting"
+        r"|review|match|event|audit|deadline|interview|presentation|submission)"
+        r"|\bhours? (before|left|to go)|\bovernight|\bwithin (a|an|one|two|three|\d+) (hours?"
+        r"|days?)|\blast[- ]minute|\burgent|\bin time for|\blive (show|demo|event|stream)"
+        r"|\bon the day\b|\bexams? week|\bcould ?n[o']t be moved|\bcrisis|\boutage"
+        r"|\bswitched off|\bthe night before|\bat (\w+ )?(midnight|2 am|3 am)|\bpressure",
+    ),
+    "resources": (
+        r"\blimited (resources|budget|time|tools|means|money|hardware|help)"
+        r"|\bno (budget|money|resources|funding)|\bwithout (money|a budget|budget|resources"
+        r"|funding)|\bshoestring|\bconstraints?\b|\bwith what you had|\bscrappy",
+        r"\bwithout (any )?(money|budget|funding|new (servers|hardware|equipment))"
+        r"|\bno (money|budget|funding|spare)|\bcheap(er|est)?\b|\bfree (tier|tools?|plan"
+        r"|version)|\bsecond-hand|\bdonated|\blimited\b|\bconstraint|\bfor free\b"
+        r"|\bzero budget|\bborrowed|\bcould ?n[o']t afford|\bon a budget",
+    ),
+    "reliability": (
+        r"\bkeep\w* .{0,25}\b(running|up|alive|working)\b|\bkept .{0,25}\b(running|up|alive"
+        r"|working)\b|\breliab|\bstabil|\bdowntime|\boutage|\bwent down|\bon[- ]call"
+        r"|\bfirefight|\bproduction (issue|incident|problem)|\bcrash",
+        r"\boutage|\bdowntime|\bwent down|\bkept dropping|\bdropp(ed|ing) (every|out|off)"
+        r"|\bcrash|\bkept (it |the \w+ )?running|\buptime|\breliab|\bno drops?\b"
+        r"|\bhas not failed|\bhas ?n[o']t failed|\brestor|\bload (test|tool)|\bout of memory"
+        r"|\bincident|\bstayed up|\bfell over|\bwent offline",
+    ),
+    "told-late": (
+        r"\bcommunicat\w* (too )?late|\bdid ?n[o']t (communicate|tell|speak up|say|raise)"
+        r"|\bnot (communicate|tell|speak up|raise)|\bshould have (told|said|spoken|raised"
+        r"|communicated|asked)|\bearly enough|\bkept (it )?(quiet|to yourself)"
+        r"|\bspeak(ing)? up (too )?late|\b(told|warned) .{0,20}\btoo late",
+        r"\bshould have (asked|told|said|raised|spoken|warned|flagged)|\btoo late\b"
+        r"|\bdid ?n[o']t tell|\bwithout telling|\binstead of (telling|asking|saying)"
+        r"|\bwaited (too long|until)|\bkept quiet|\b(earlier|sooner) than i did"
+        r"|\bonly told|\buntil the (last|final) (day|week|minute)|\bshould have .{0,20}earlier",
+    ),
+    "more-time": (
+        r"\bask\w* for (more time|an extension|extra time)|\bextension\b|\bmore time\b"
+        r"|\bpush\w* (back )?(a|the) deadline|\brenegotiat|\bmove (a|the) deadline",
+        r"\bextension\b|\bmore time\b|\bextra (week|days?|time)|\bpushed (back )?the deadline"
+        r"|\bmoved the (deadline|date)|\bnew (deadline|date)\b|\bwould be late",
+    ),
+    "technical": (
+        r"\bcomplex\b|\bcomplicated|\b(hardest|toughest|most difficult|trickiest|biggest)"
+        r" (technical )?(problem|challenge|bug|thing you('ve| have) (solved|built|fixed))"
+        r"|\btechnical (challenge|problem)|\bdifficult technical|\bdeep(est)? technical",
+        r"\balgorithm|\bmodel\b|\bparser|\brace condition|\bprofil(ed|er|ing)\b|\bbottleneck"
+        r"|\bdrift|\btime zones?\b|\bmemory\b|\blatency|\bconcurren|\bschema|\bpipeline"
+        r"|\boptimi[sz]|\bcache[sd]?\b|\bcaching|\baccuracy|\bcomplex|\bhard(est)? part"
+        r"|\bvectori[sz]|\bprecomput|\bmatching\b|\bdatabase|\bquer(y|ies)\b|\bthreads?\b",
+    ),
+    "juggling": (
+        r"\bjuggl|\bcompeting\b|\bseveral (deadlines|things|projects|tasks)|\bat (the same time"
+        r"|once)\b|\btoo much (work|on)\b|\bmultiple (deadlines|projects|priorities|tasks)"
+        r"|\boverloaded|\bbalanc\w* .{0,20}\b(and|with)\b|\bconflicting (deadlines|priorities)",
+        r"\bat the same time|\bsame (week|day|month)|\bon top of|\bwhile also|\bjuggl"
+        r"|\bcompeting\b|\b(two|three|four) (deadlines|exams|projects|assignments|courseworks)"
+        r"|\bclash(ed)? with|\boverlapp|\bas well as my\b|\balongside my\b",
+    ),
+    "helping": (
+        r"\bhelp\w* (a|an|your|one) (\w+ )?(teammate|colleague|classmate|friend|peer"
+        r"|someone|member)|\bwent out of your way|\bhelped someone|\bsupport\w* (a|an|your)"
+        r" (\w+ )?(teammate|colleague|classmate|peer)",
+        r"\bhelped (him|her|them)\b|\bstruggling|\bpaired with (him|her|them)"
+        r"|\bsat (down )?with (him|her|them)|\bshowed (him|her|them)|\bwalked (him|her|them)"
+        r"|\boffered to help|\bcovered (for )?(his|her|their)|\btook over (his|her|their)",
+    ),
+    "stepping-up": (
+        r"\b(nobody|no one) (was )?(in charge|leading)|\bstepped up|\btook charge"
+        r"|\btook the lead|\bno (clear )?leader|\bleaderless|\bwithout a leader|\bled a team"
+        r"|\bled a group|\bin charge\b",
+        r"\bno (clear )?leader|\b(nobody|no one) (was )?in charge|\btook charge"
+        r"|\bstepped up|\bi proposed\b|\bi offered to|\bvolunteered to (lead|organi|run"
+        r"|coordinate)|\bi set up (a|an|the|one|weekly)|\bi organi[sz]ed|\bcalled (a|each)"
+        r"|\bweekly (\w+-)?(hour |half-hour )?check-in|\bi (was|am) the (technical )?lead"
+        r"|\bi led\b|\bran (the|a) (meeting|team|stand-?up)",
+    ),
+    "group-decision": (
+        r"\b(reach|come to|arrive at) (a )?(group |team |joint |shared )?decision"
+        r"|\bmake (a )?(group|team|joint|shared) decision"
+        r"|\bhelp\w* (a|the|your) (group|team) (decide|agree|choose)|\bconsensus"
+        r"|\bagree on\b|\bdecide together",
+        r"\beveryone agreed|\bagreed (to|on) the\b|\bconsensus|\bvot(e|ed|ing)\b"
+        r"|\bsettled (it|the)|\bdecided together|\bwe (all )?agreed|\bthe split\b",
+    ),
+    "usability": (
+        r"\beasier (for|to use)|\busabil|\buser experience|\bux\b|\bsimpler for"
+        r"|\bpeople who use",
+        r"\beasier\b|\bsimpler\b|\bfewer (steps|clicks|screens)|\busab|\buser tests?"
+        r"|\basked (\w+ ){0,3}(users|students|members|friends|classmates)\b"
+        r"|\b(showed|tested) .{0,30}\bwith (\w+ )?(users|students|members|friends|classmates)",
+    ),
+}
+
+
+@lru_cache(maxsize=64)
+def _re(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def asks(question: str) -> frozenset[str]:
+    """The intents a question's wording asks a story to show."""
+    plain = _plain(question)
+    return frozenset(name for name, (cue, _) in INTENTS.items() if _re(cue).search(plain))
+
+
+def shows(story_text: str) -> frozenset[str]:
+    """The intents a story's text shows."""
+    plain = _plain(story_text)
+    return frozenset(name for name, (_, cue) in INTENTS.items() if _re(cue).search(plain))
