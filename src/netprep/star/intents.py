@@ -111,7 +111,76 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"|\basked (\w+ ){0,3}(users|students|members|friends|classmates)\b"
         r"|\b(showed|tested) .{0,30}\bwith (\w+ )?(users|students|members|friends|classmates)",
     ),
+    "learning-fast": (
+        r"\blearn\w* .{0,30}\b(quickly|fast|from scratch|unfamiliar|new|on the (job|fly))"
+        r"|\bpick\w* up .{0,25}\b(new|quickly|fast)|\bup to speed|\bnever used before"
+        r"|\bnew (language|framework|technology|tool|codebase|library|stack|domain)",
+        r"\bnever (used|written|worked with|touched|heard of)|\bhad to learn|\btaught myself"
+        r"|\blearn(ed|t)? .{0,40}\b(in|within|over) (a|one|two|three|four|\d+) (days?|weeks?)"
+        r"|\btutorials?\b|\bdocumentation|\bnew to me|\bunfamiliar|\bfirst time (using|with)"
+        r"|\bpicked up|\bcrash course|\bonline course|\bread the (docs|source|manual)",
+    ),
+    "initiative": (
+        r"\binitiative|\bwithout being asked|\bnobody asked|\bno one asked|\bproactive"
+        r"|\babove and beyond|\bspotted (a|an) (problem|opportunity|issue)|\bon your own"
+        r"|\bnot (part of )?your job|\bunprompted",
+        r"\bnobody (had )?asked|\bno one (had )?asked|\bwithout being asked|\bon my own\b"
+        r"|\bi noticed|\bi spotted|\bi offered|\bvolunteered|\bin my own time"
+        r"|\bnot (part of )?my (job|role|task)|\bi decided to\b|\bunprompted",
+    ),
+    "ambiguity": (
+        r"\bambigu|\bunclear|\bvague|\buncertain|\bno clear|\bwithout (clear |any )?"
+        r"(instructions|requirements|direction|a spec|guidance)|\bnot sure what"
+        r"|\bdefine (the|your) (goal|problem|scope)|\bwhat success looks like",
+        r"\bunclear|\bvague|\bno (spec|brief|instructions|requirements|definition|clear)"
+        r"|\bnobody knew|\bnot (sure|clear) (what|how)|\bassum(e|ed|ption)"
+        r"|\bi (wrote|drafted) (down )?(a|the|my) (definition|spec|list of questions|goal)"
+        r"|\basked (\w+ ){0,3}what (they|he|she) (meant|wanted|needed)|\bundefined",
+    ),
+    "ownership": (
+        r"\bownership|\btook responsibility|\bend to end|\bstart to finish|\baccountab"
+        r"|\bnobody else would|\bfell through the cracks|\bowned (a|an|the|something)",
+        r"\bi own(ed)?\b|\bmy responsibility|\bend to end|\bstart to finish"
+        r"|\btook (it )?over\b|\bi was (responsible|in charge)|\bi took responsibility",
+    ),
+    "perseverance": (
+        r"\bgive up|\bgave up|\bpersever|\bpersist|\bkept going|\bsetback|\bobstacle"
+        r"|\bstuck\b|\bdid ?n[o']t give up|\bhard time|\bkeep trying",
+        r"\bkept (going|trying|at it)|\bafter (two|three|four|several|many|\d+) (days|weeks"
+        r"|attempts|tries|failed)|\btried (again|another|a different)|\bsecond attempt"
+        r"|\bstuck\b|\bdid ?n[o']t give up|\bdid not give up|\beventually|\bfinally\b",
+    ),
+    "debugging": (
+        r"\bbugs?\b|\bdebug|\btrack\w* (it |them |\w+ )?down|\broot cause|\bcrash"
+        r"|\bbroken\b|\btroubleshoot",
+        r"\bbugs?\b|\blog(s|ging|ged)\b|\breproduc|\btraced\b|\broot cause|\brace condition"
+        r"|\bstack trace|\bbreakpoint|\bbisect|\bdebug",
+    ),
+    "explaining": (
+        r"\bexplain\w* .{0,40}\b(non-technical|someone|complex|technical|audience)"
+        r"|\bpresent(ed|ation)?\b|\baudience|\bsimplif|\bnon-technical",
+        r"\bexplained\b|\bpresented\b|\bpresentation|\bslides\b|\bdemo(ed|nstrated)?\b"
+        r"|\bwrote (a|an) (guide|summary|one-page|note|write-up|explainer)|\bnon-technical"
+        r"|\bdiagram|\banalogy|\bin plain (words|language|english)",
+    ),
+    "teaching": (
+        r"\bmentor(ed|ing)\b|\bteach|\btaught (someone|a|others|an?)|\bonboard"
+        r"|\bcoach(ed|ing)? (a|an|someone|new)|\btrain(ed)? (someone|a|new|an)",
+        r"\bmentor(ed|ing)? (a|two|three|the|new|our)\b|\bi taught|\bi teach|\btutor(ed|ing)"
+        r"|\bonboard(ed|ing)|\bshowed (him|her|them) how|\bpaired with (a|the) (new|junior)",
+    ),
+    "data": (
+        r"\bdata\b|\bevidence|\bnumbers\b|\bmetrics?\b|\bmeasur",
+        r"\bdata\b|\bmeasured|\blogged\b|\bcounted\b|\bsurvey|\bpilot\b|\bpercent\b"
+        r"|\bspreadsheet|\bchart|\bplotted",
+    ),
 }
+
+
+# Broad themes: many stories show a little of them, so they only tell a story that shows
+# none of it from one that does; the others are angles a story must show to be a candidate.
+THEMES = frozenset({"learning-fast", "initiative", "ambiguity", "ownership", "perseverance",
+                    "debugging", "explaining", "teaching", "data"})
 
 
 @lru_cache(maxsize=64)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from netprep.star import concepts as cue
+from netprep.star import intents as intent
 from netprep.star import polarity as pol
 from netprep.star import projects
 from netprep.star.improve import improvement
@@ -32,7 +33,9 @@ MATCH_FLOOR = 0.45  # a text question's fit floor (before half the fit) for a st
 CLOSE_FIT = 0.3  # a story this close in topic, showing an asked competency and lacking only
 # the angle or a constraint the question asks for, is named when none fits, with what to add
 INTENT_FLOOR, INTENT_MISS = 0.3, 0.8  # a story showing / not showing what a text question
-# asks for (star.intents)
+# asks for (star.intents); a broad theme (learning fast, initiative) only weighs a story
+# that lacks it a little less: its cues are too common to make a story a candidate
+THEME_MISS = 0.9
 CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
 INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
 SETBACKS = frozenset({"failure", "mistake", "flop"})
@@ -222,11 +225,15 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
             # What the question asks a story to show (star.intents): a story that shows
             # it is a candidate whatever its competency reading; one that shows none of
             # it is not the story the question is after.
-            share = len(wants & profile.intents) / len(wants)
-            if share >= 0.5:
-                fit = max(fit, INTENT_FLOOR + 0.2 * share + 0.3 * fit)
-            else:
-                fit *= INTENT_MISS
+            angle, theme = wants - intent.THEMES, wants & intent.THEMES
+            if angle:
+                share = len(angle & profile.intents) / len(angle)
+                if share >= 0.5:
+                    fit = max(fit, INTENT_FLOOR + 0.2 * share + 0.3 * fit)
+                else:
+                    fit *= INTENT_MISS
+            if theme and len(theme & profile.intents) < 0.5 * len(theme):
+                fit *= THEME_MISS
         topic = fit
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
         if verdict == "match" and pol.is_required(reading.polarity) and (
