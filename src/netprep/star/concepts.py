@@ -70,7 +70,11 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
                  r"|\b(a|new|two|three|our) junior\b|onboard|\bcoach(ed|ing)?\b(?! (trip|bus))"
                  r"|new hire|\btaught (someone|a|him|her|them)"),
     "distance": (True, "collaboration",
-                 r"remote|distributed|time ?zones?|locations|different countr"),
+                 r"remote|distributed|across time ?zones|(different|other|several|two|three)"
+                 r" time ?zones|time ?zones? (apart|away|difference)|locations|different countr"),
+    "fundraising": (True, None,
+                    r"raised? (\w+ ){0,3}(money|funds)|fundrais|charity|charities|donation"
+                    r"|sponsorship"),
     "ethics": (True, None, r"ethic|dilemma|integrity|confidential"),
     "stakeholder": (True, None, r"stakeholder|say(ing)? no\b|turn(ed)? down"),
     "mediation": (True, "conflict",

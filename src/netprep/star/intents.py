@@ -20,7 +20,7 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"\bunder pressure|\bpressure\b|\bstressful|\bhigh[- ]stakes|\bcrunch|\bcrisis"
         r"|\bshort notice|\burgent|\bemergency|\bwhen it mattered|\btight (deadline|timeline)"
         r"|\blast[- ]minute|\brunning out of time",
-        r"\bdeadline|\bbefore the (\w+ ){0,3}(show|demo|launch|release|exam|judging|meeting"
+        r"\bdeadline|\bbefore the ([\w-]+ ){0,3}(show|demo|launch|release|exam|judging|meeting"
         r"|review|match|event|audit|deadline|interview|presentation|submission)"
         r"|\bhours? (before|left|to go)|\bovernight|\bwithin (a|an|one|two|three|\d+) (hours?"
         r"|days?)|\blast[- ]minute|\burgent|\bin time for|\blive (show|demo|event|stream)"

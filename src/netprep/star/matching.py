@@ -210,6 +210,9 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
         content = 0.3 * lexical + 0.3 * by_concepts + 0.4 * near + 0.3 * bank_lex
         fit = (0.6 * comp * reading.confidence + 0.4 * content if reading.competencies
                else 0.8 * content)
+        # A question word in the story's title: the title says what the story is about.
+        title = set(tokens(story.title))
+        fit += 0.2 * sum(bank_w[t] for t in terms if t in title) / bank_all
         if project is not None:
             # A project question is answered by the stories about a project, ranked by what
             # the question stresses; a flop or a mistake is not what "proud" or "most

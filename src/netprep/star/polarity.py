@@ -27,6 +27,7 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                     r"|admit\w* .{0,20}\bwrong|\blost an argument|\bwere (proven|proved) wrong"
                     r"|\b(idea|approach|plan|design|solution|way)s? (was|were|turned out) (\w+ )?"
                     r"better than (yours|mine|your own)|\bgave way|\bback(ed)? down|\bgave in"
+                    r"|\bchang\w* (your|my) (opinion|view|position|stance|mind)"
                     r"|\bconced|\bturned out to be right|\bproved you wrong|\bwere ?n[o']t right"),
     ("mistake", r"\bmistake|\byou caused|\blet (your|the) (\w+ )?down|\boutage"
                 r"|\bbroke\b|\bbroken\b|\bbreak (something|production|the build)"
@@ -42,7 +43,8 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
                 r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
                 r"|\bflop|did ?n[o']t take off|\b(nobody|no one) used|\bdid ?n[o']t succeed"
-                r"|\b(could ?n[o']t|could not|were ?n[o']t able to) (solve|fix|finish|crack)"),
+                r"|\b(could ?n[o']t|could not|were ?n[o']t able to) (solve|fix|finish|crack)"
+                r"|\b(do|done|have done) (\w+ )?differently|\bgo back (in time )?and|\bhindsight"),
     ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
                           r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"),
     ("persuasion", r"\bpersua|\bconvinc|\bbuy-?in\b|\bwin\w* .{0,20}\bover\b|\bwon .{0,20}\bover"
@@ -50,7 +52,7 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                    r"|\bsell\w* .{0,20}\b(idea|proposal|plan)|\bon board\b|\bsceptic|\bskeptic"
                    r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"
                    r"|\bchange (their|his|her|someone's) mind|\b(round|around) to (your|an|my|the)"
-                   r"|\bbr(ing|ought) .{0,30}\b(round|around)\b"
+                   r"|\bbr(ing|ought) .{0,30}\b(round|around)\b|\bmake (your|the|a) case"
                    r"|\bchang\w* (how|the way) (your|the|a|their) (team|group|club|society)"),
     ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
                   r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
@@ -79,7 +81,8 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                  r"|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
                  r"|\bshort notice|\bunder pressure|\brunning out of time"),
     ("conflict", r"\bdisagre|\b(could|did|would) ?n[o']?t agree|\bargu|\bconflict"
-                 r"|\bpush\w* back|\bdifferently\b|\btension"
+                 r"|\bpush\w* back|\b(saw|see|seen|viewed|thought about) (it|things) differently"
+                 r"|\btension"
                  r"|\bgetting along|\bpulling (their|his|her) weight|\bnot contributing"
                  r"|\bclash|\bfriction|\bdifficult (teammate|person|coworker|colleague)"),
 )
@@ -174,6 +177,8 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(she|he) (suggested|advised|recommended)|\basked (her|him) (for|to review)"
         r"|\basked (\w+ ){0,4}for (help|advice|guidance)|\bbooked (\w+ ){0,5}with (a|an|the|my)"
         r"|\b(she|he|they) (showed me how|told me to|pointed me)"
+        r"|\bmy (mentor|supervisor|lead|manager|tutor) (showed|told|explained|suggested|advised"
+        r"|taught)|\b(she|he) (showed|taught) me\b"
     ),
     "conflict": (
         r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"

@@ -33,6 +33,7 @@ _ASKS = (
 _ASPECTS = {
     "now": r"\b(now|current(ly)?|at the moment|these days|lately|right now|are you)\b",
     "challenge": r"\b(hard|hardest|tough|difficult|challeng|tricky|trickiest|technical|complex)",
+    "lead": r"\b(led|lead|leading|in charge)\b",
     "passion": r"\b(passion|interest|excit|favou?rite|love|enjoy|proud|fun|care|side"
                r"|personal|spare|free time|own time|hobby)",
 }
@@ -48,6 +49,8 @@ _STORY = {
            r"|\bthis (term|semester|year|month)\b|\b(working on|building) (it )?now\b"
            r"|\bcurrently\b|\bwhich i am\b"
            r"|\bi am working on\b",
+    "lead": r"\bi led\b|\bno leader|\bi proposed|\bi organi[sz]ed|\bi set up|\bcheck-in"
+            r"|\bi coordinat|\bi (was|am) the (\w+ )?lead\b|\bi split",
     "challenge": r"\bhard(est)? part|\bchalleng|\bdifficult|\btricky|\bbottleneck|\bprofil"
                  r"|\bfaster\b|\bscale\b|\bparser|\balgorithm|\bmodel\b|\bformats?\b",
     "passion": r"\bon my own\b|\bspare time|\bfree time|\bown time|\bfor fun\b|\bside project"
