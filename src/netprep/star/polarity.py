@@ -16,11 +16,15 @@ POLARITIES = ("intermittent", "being-wrong", "mistake", "flop", "failure", "feed
 
 # Question text -> polarity, most specific first: the first that matches wins.
 _QUESTION_CUES: tuple[tuple[str, str], ...] = (
-    ("intermittent", r"\bsome of the time|\bintermittent|\boccasional|\bnow and then|\bflaky"
+    ("intermittent", r"\b(only|could only) (\w+ ){0,2}sometimes|\b(works?|worked|fail\w*"
+                     r"|happen\w*|crash\w*|appear\w*|break\w*) (only )?sometimes"
+                     r"|\bsometimes (worked|failed|happened|crashed|broke)|\bsome of the time"
+                     r"|\bintermittent|\boccasional|\bnow and then|\bflaky"
                      r"|\bsporadic|\bonly (sometimes|some days|on some)|\bnot every time"
                      r"|\bhard to reproduce|\bcould ?n[o']t reproduce|\bat random|\brandomly"),
     ("being-wrong", r"\b(you|i) (were|was) (the one who was )?wrong|turned out .{0,30}\bwrong"
-                    r"|\b(argument|debate|disagreement|battle)s? (that )?you lost"
+                    r"|\b(argument|debate|disagreement|battle)s? (that )?you (lost|did ?n[o']t win"
+                    r"|did not win)|\bend(ed)? up (being )?wrong|\bset in your ways"
                     r"|\blost (a|an|the) (argument|debate|disagreement)"
                     r"|\bdid ?n[o']t get your way|\bdecision went against you"
                     r"|\bchang\w* (your|my) mind|other (person|side) (was right|had a point)"
@@ -38,7 +42,9 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
              r"|\bdid ?n[o']t (take off|catch on)|\bnever (took off|caught on)"
              r"|\b(project|launch|product|app|idea|feature|tool|thing|event|startup|launched"
              r"|built|made)\b.{0,30}\b(did ?n[o']t|did not|never) (go|work|succeed|land)"
-             r"|\b(project|launch|product|app|idea|feature|tool)s? (that )?(failed|died|sank)"),
+             r"|\b(project|launch|product|app|idea|feature|tool)s? (that )?(failed|died|sank)"
+             r"|\b(project|launch|product|app|idea|feature|tool|release|event)s? (that )?"
+             r"(went badly|bombed|tanked|fell flat|was a failure|was a flop)"),
     ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
                 r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
@@ -53,11 +59,15 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                    r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"
                    r"|\bchange (their|his|her|someone's) mind|\b(round|around) to (your|an|my|the)"
                    r"|\bbr(ing|ought) .{0,30}\b(round|around)\b|\bmake (your|the|a) case"
-                   r"|\bchang\w* (how|the way) (your|the|a|their) (team|group|club|society)"),
+                   r"|\bchang\w* (how|the way) (your|the|a|their) (team|group|club|society)"
+                   r"|\bchang\w* (their|his|her|someone's|somebody's|a \w+'s) minds?"
+                   r"|\bdoubters|\bsupport your (plan|idea|proposal)|\bbehind your (plan|idea)"),
     ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
                   r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
-                  r"|\bweren't your reports|\bnot your (reports|team)"),
-    ("advice", r"\badvice\b|\bsomeone (more |much more )?(experienced|senior)"
+                  r"|\bweren't your reports|\bnot your (reports|team)"
+                  r"|\bdid ?n[o']t have to (listen|follow|help|do)|\bwithout being (their|the)"
+                  r" (manager|boss|lead)|\bnot (their|your) (manager|boss)|\bno say over"),
+    ("advice", r"\badvice\b|\bsomeone (more |much more )?(experienced|senior)|\bmore experienced"
                r"|\basked (\w+ ){0,3}for help"
                r"|\b(a|your) mentor\b|\bpointed you|\bsenior (colleague|engineer|developer|student)"
                r"|\bhelp from (a|an|someone|your)|\bwent to (someone|a senior|your mentor)"
@@ -75,7 +85,8 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                    r"|was ?n[o']t going to) (be )?"
                    r"(mov|chang|slip|push|extend|budg)"
                    r"|\bdeadline .{0,20}\b(not|n't|never) (move|slip|change|budge)"
-                   r"|\bfixed (date|deadline)|\bimmovable|\bhard deadline|\bnon-?negotiable"),
+                   r"|\bfixed (date|deadline)|\bimmovable|\bhard deadline|\bnon-?negotiable"
+                   r"|\bset in stone|\b(deadline|date) (that )?(could ?n[o']t|would ?n[o']t) slip"),
     ("deadline", r"\bdeadline|\b(date|day|launch) (that )?you (could ?n[o']t|can ?n[o']t"
                  r"|could not|cannot) (move|change|push)|\bfixed date|\bimmovable"
                  r"|\btime pressure|\btight (timeline|schedule)|\blast[- ]minute"
@@ -99,6 +110,8 @@ _MOTIVATION = (
     r"|\byour (greatest |biggest |main |top )?(strengths?|weakness(es)?)\b"
     r"|\bsay about you\b|\bdescribe yourself|\bdescribe you\b"
     r"|\bwhy (\w+ ){0,4}(leave|leaving|left) (your|the|a)\b"
+    r"|\b(made|makes|make) you (want to )?(leave|quit|move on)\b|\bmov\w* on from (your|the)"
+    r"|\bleav\w* (your|the) (previous|last|current|old) (job|role|company|employer|team)"
     r"|\byour first (day|week|month|\d+ days)|\bfirst (30|60|90|hundred) days"
     r"|\bwhat kind of (team|company|role|manager|culture|work)\b"
     r"|\bwhat (do|would|did) your (teammates|colleagues|manager|friends|peers|classmates)"
@@ -118,6 +131,11 @@ _FLOP = (
     r"|\bkept using (the|their)|\bdid ?n[o']t (take off|catch on)|\bnever (took off|caught on)"
     r"|\b(installed|downloaded) (only )?\w+ times|\bcame last|\bdid ?n[o']t win|\bdid not win"
     r"|\bwas rejected|\bwe lost|\bmissed the (deadline|target)"
+    r"|\bnobody (clicked|downloaded|bought|paid|signed|showed)|\bno (users|one|shop|customer)"
+    r" (\w+ )?(beyond|outside|wanted|signed|came|paid|used)|\bgot no (users|customers|sign-?ups)"
+    r"|\bnever (got|had|reached) more than|\b(was|were|got) (cancelled|canceled|removed|dropped"
+    r"|shelved|scrapped|abandoned)\b|\bstopped working on it|\b(project|idea|startup|app|launch"
+    r"|event) (failed|flopped)|\bwe (cancelled|canceled|scrapped|shelved|abandoned)"
 )
 
 # Story text -> signals. A story can show several.
@@ -130,6 +148,15 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(lost|losing) the (argument|debate|vote)|\bi saw that my (plan|idea|design)"
         r"|\b(their|his|her) (plan|estimate|version|way) (was|turned out) (better|right)"
         r"|\bwe went with (their|his|her)|\bi was arguing for"
+        r"|\b(team|group|we|they) (went|sided) with (\w+'s|her|his|their) (plan|idea|design"
+        r"|approach|version|proposal|suggestion)|\bi lost (that|the|this) (argument|debate|vote)"
+        r"|\bi (dropped|abandoned|withdrew|gave up) (mine|my (plan|idea|design|approach|proposal"
+        r"|version))|\bvote went against me|\bi (backed|accepted|adopted) (his|her|their) (design"
+        r"|plan|idea|approach|proposal)|\bmy (approach|design|plan|idea) (would not|would ?n[o']t"
+        r"|did not|did ?n[o']t) (scale|work|hold)|\bturned out to be the better"
+        r"|\b(his|her|their|\w+'s) (version|plan|design|approach|idea) (was|turned out) "
+        r"(\w+ )?(faster|better|simpler|right|cleaner)|\bi had been wrong"
+        r"|\bi was the one who was wrong"
     ),
     "won": (
         r"\bagreed (to keep|with) (my|me)\b|\bagreed to keep my|\bwent with my|\badopted my"
@@ -142,6 +169,10 @@ _STORY_CUES: dict[str, str] = {
         r" (\w+ )?(agreed|voted|decided) to|\bcame (round|around)\b"
         r"|\bbrought (them|him|her|everyone|the \w+) (round|around)|\b(got|brought) (them|him|her"
         r"|everyone|the team) on board|\bbought in\b|\bwon (over|them)"
+        r"|\b(approved|accepted|adopted|backed|chose) my (plan|idea|design|proposal|approach)"
+        r"|\b(switched|moved) to my (design|plan|approach|idea|proposal|version)"
+        r"|\b(sceptics|skeptics|doubters)\b.{0,40}\b(first|started|began|now|agreed|asked)"
+        r"|\bagreed to (try|use|adopt) my"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
@@ -164,12 +195,21 @@ _STORY_CUES: dict[str, str] = {
         r"\bone (run )?in (two|three|five|ten|twenty|fifty|a hundred|\d+)|\bsometimes\b"
         r"|\bintermittent|\bflaky|\boccasional|\bnow and then|\brandom(ly)?\b|\bonly when"
         r"|\bnot every time|\brace condition|\bcould ?n[o']t reproduce|\bnever on"
+        r"|\b(failed|broke|crashed|dropped|happened|went down|died|froze) (about |roughly |maybe )?"
+        r"(once|twice) (a|an|per|every) (day|week|hour|night|few)"
+        r"|\bnever when i|\bsome (mornings|days|nights|runs|builds|users|of the)\b"
+        r"|\bonly on (certain|some|a few|particular|older|one)|\bevery (\w+th|\d+th) (request"
+        r"|run|build|time)|\bhard to reproduce|\bnot reproducible|\bonly (happened|failed|crashed"
+        r"|broke) (on|when|at|under|if)"
     ),
     "authority": (
         r"\bno (formal |real )?(authority|power)|\bvolunteers?\b|\bowe (you|me) nothing"
         r"|\bdid ?n[o']t report to me|\bwithout (any )?authority|\bnot my (reports|team)"
         r"|\bwithout forcing|\bcould ?n[o']t (make|force|order) (them|him|her|anyone)"
         r"|\bfrom (two|three|four|five|several|other|different) (teams|societies|clubs|departments)"
+        r"|\bno (title|say|formal role)|\bcould ?n[o']t tell (anyone|them|him|her) what to do"
+        r"|\bdid ?n[o']t work for me|\bdid not work for me|\bnot (their|his|her) (manager|boss)"
+        r"|\bno (power|authority|say) over|\bhad to listen to me|\bowed me nothing"
     ),
     "advice": (
         r"\bfor advice|\badvice\b|\bbooked .{0,40}\bwith (a|an|the|my) (senior|experienced)"
@@ -178,7 +218,12 @@ _STORY_CUES: dict[str, str] = {
         r"|\basked (\w+ ){0,4}for (help|advice|guidance)|\bbooked (\w+ ){0,5}with (a|an|the|my)"
         r"|\b(she|he|they) (showed me how|told me to|pointed me)"
         r"|\bmy (mentor|supervisor|lead|manager|tutor) (showed|told|explained|suggested|advised"
-        r"|taught)|\b(she|he) (showed|taught) me\b"
+        r"|taught|recommended)|\b(she|he) (showed|taught) me\b"
+        r"|\basked (\w+ ){0,3}what (she|he|they) would (do|have done)"
+        r"|\b(senior|experienced|former|older) (\w+ )?(engineer|developer|student|colleague"
+        r"|intern|teammate|member|researcher)s? (suggested|advised|recommended|told me|showed)"
+        r"|\b(went|turned) to (my|a|the|an) (manager|mentor|supervisor|lead|senior|tutor)"
+        r"|\b(emailed|messaged|called) (a|an|my|the) (former|senior|experienced)"
     ),
     "conflict": (
         r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
@@ -211,6 +256,11 @@ _STORY_CUES: dict[str, str] = {
         r"|\bfixed (\w+ )?(date|deadline)|\bwas booked for|\bsprint review"
         r"|\b(nobody|no one) (can|could) (move|change)|\bswitched off on|\bcould ?n[o']t slip"
         r"|\bthat could not (move|slip)|\b(date|deadline) that could ?n[o']t"
+        r"|\b(date|deadline) was fixed|\bhad to be (done|ready|finished|live) (by|before)"
+        r"|\b(date|deadline) could ?n[o']t (change|move|slip)|\bdate could not (change|move)"
+        r"|\bhad until (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the)"
+        r"|\bby (\d{1,2} (january|february|march|april|may|june|july|august|september|october"
+        r"|november|december)|(monday|tuesday|wednesday|thursday|friday))"
     ),
 }
 

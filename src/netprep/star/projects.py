@@ -29,9 +29,12 @@ _ASKS = (
     r"|\b(currently|now) (working on|building|doing)\b"
     r"|\b(building|working on|making) (at the moment|now|right now|these days|lately|currently)"
     r"|\b(main|biggest) (thing|project) you('re| are) (working on|doing|building)"
+    r"|\bkeep\w* you busy|\bspend\w* your (free |spare )?time (on|building)"
+    r"|\b(thing|things|something) you('ve| have)? (ever )?(built|made|created|shipped)"
 )
 _ASPECTS = {
-    "now": r"\b(now|current(ly)?|at the moment|these days|lately|right now|are you)\b",
+    "now": r"\b(now|current(ly)?|at the moment|these days|lately|right now|busy"
+           r"|are you (working|building|doing|making))\b",
     "challenge": r"\b(hard|hardest|tough|difficult|challeng|tricky|trickiest|technical|complex)",
     "lead": r"\b(led|lead|leading|in charge)\b",
     "passion": r"\b(passion|interest|excit|favou?rite|love|enjoy|proud|fun|care|side"
