@@ -179,6 +179,12 @@ _STORY_CUES: dict[str, str] = {
         r"|\bi had ?n[o']t (noticed|checked|tested)|\bi had not (noticed|checked|tested)"
         r"|\b(got|had) (it|that|this) wrong|\bi got wrong|\bwithout testing|\bi overlooked"
         r"|\bmistake\b|\bi overlooked|\bby mistake|\bwrong (connection|environment|branch|file)"
+        r"|\bi (had )?(used|picked|read|ran|edited|pushed|deployed|merged|deleted|dropped|copied"
+        r"|built|sent|changed) (\w+ ){0,4}(wrong|instead of)\b"
+        r"|\bi (misread|misunderstood|misjudged|underestimated|miscalculated|mislabel\w*)"
+        r"|\bi (had )?skipped (the |my )?(tests?|review|checks?)|\bmy (error|oversight|slip)\b"
+        r"|\bi (pushed|deployed|merged|released|shipped|ran) .{0,60}\b(took|brought|knocked)"
+        r" .{0,20}\b(down|offline)"
     ),
     "failure": (
         r"\bi (failed|missed|broke|lost|forgot)|\bmy (mistake|fault|error)|\bwent wrong"
@@ -188,7 +194,12 @@ _STORY_CUES: dict[str, str] = {
         r"|\bmissing the|\bmissed (\w+ ){0,2}(deadline|date|target|submission)|\bdisqualified"
         r"|\bwithdrew\b|\bdid ?n[o']t (qualify|compete)|\bdid not (qualify|compete)"
         r"|\b(submitted|delivered|finished|handed) (it |\w+ ){0,3}late\b|\bdid ?n[o']t take off"
-        r"|" + _FLOP
+        r"|\bour (demo|app|site|talk|presentation|launch) (crashed|failed|froze|broke)"
+        r"|\b(we|i) did ?n[o']t (finish|make it|win|get|place|qualify|pass)"
+        r"|\b(we|i) did not (finish|make it|win|get|place|qualify|pass)"
+        r"|\bcame (\w+ )?(last|fourth|fifth|sixth|\w+th) (out )?of|\bgot no (funding|offer|place"
+        r"|interest)|\bfailed (the|my|an|our) (exam|assessment|module|test|interview|audit)"
+        r"|\bfirst attempt (failed|did ?n[o']t)|" + _FLOP
     ),
     "flop": _FLOP,
     "intermittent": (
@@ -217,7 +228,7 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(she|he) (suggested|advised|recommended)|\basked (her|him) (for|to review)"
         r"|\basked (\w+ ){0,4}for (help|advice|guidance)|\bbooked (\w+ ){0,5}with (a|an|the|my)"
         r"|\b(she|he|they) (showed me how|told me to|pointed me)"
-        r"|\bmy (mentor|supervisor|lead|manager|tutor) (showed|told|explained|suggested|advised"
+        r"|\bmy (mentor|supervisor|lead|manager|tutor) (showed|explained|suggested|advised"
         r"|taught|recommended)|\b(she|he) (showed|taught) me\b"
         r"|\basked (\w+ ){0,3}what (she|he|they) would (do|have done)"
         r"|\b(senior|experienced|former|older) (\w+ )?(engineer|developer|student|colleague"
@@ -228,6 +239,8 @@ _STORY_CUES: dict[str, str] = {
     "conflict": (
         r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
         r"|\bpush\w* back|\bannoyed|\bfight|\bobject\w*\b|\bopposed"
+        r"|\bcould ?n[o']t agree|\bcould not agree|\bclash(ed)?\b|\bat odds|\bsaw it differently"
+        r"|\b(she|he|they) wanted .{0,60}\b(and|but) i (thought|wanted|felt|believed)"
     ),
     "feedback-received": (
         r"\b(review\w*|comments?) .{0,60}\b(told me|said my|my tests|my code)"
@@ -242,6 +255,10 @@ _STORY_CUES: dict[str, str] = {
         r"\bgave (him|her|them) (feedback|honest|candid)|\bi told (him|her|them) what i"
         r"|\bi (raised|brought up) .{0,30}with (him|her|them)|\bfeedback to (him|her|them)"
         r"|\bhow it affected|\bgave .{0,30}\bfeedback on"
+        r"|\bi told (my|him|her|them|the) (\w+ )?(that|how|what) (his|her|their|the)\b"
+        r"|\bexplained how (the |his |her |their )?(\w+ ){0,3}affected"
+        r"|\bgave (my|him|her|them|the) (\w+ )?(honest|candid|direct|frank) (comments|feedback"
+        r"|notes)|\b(honest|candid|direct|frank) (comments|feedback|notes) on (his|her|their)"
         r"|\basked (to meet|for a (chat|coffee|call)) .{0,30}\b(him|her|them)\b"
         r"|\basked (to meet )?(him|her|them) .{0,20}\bhow (he|she|they) (was|were)"
     ),

@@ -40,13 +40,15 @@ _ASPECTS = {
     "passion": r"\b(passion|interest|excit|favou?rite|love|enjoy|proud|fun|care|side"
                r"|personal|spare|free time|own time|hobby)",
 }
-_BUILT = (r"\b(i|we|i'm|we're|i am|we are|we were|i have|we have|friend and i)( \w+)? (built"
-          r"|build|building|wrote|writing|developed|developing|designed|made|making|created"
-          r"|shipped|launched|rewrote|rewriting|rebuilt|implemented|trained|coded|prototyped"
-          r"|automated|migrated)\b")
+_BUILT = (r"\b(i|we|i'm|we're|i am|we are|we were|i have|we have|friend and i|our team"
+          r"|my team|team of \w+|group of \w+)( \w+)? (built|build|building|wrote|writing"
+          r"|developed|developing|designed|designing|made|making|created|creating|shipped"
+          r"|launched|rewrote|rewriting|rebuilt|rebuilding|implemented|implementing|trained"
+          r"|training|coded|coding|prototyped|automated|migrated|migrating|programmed|set up)\b")
 _THING = (r"\b(app|apps|application|tool|website|site|project|thesis|pipeline|game|bot"
           r"|library|system|software|prototype|dashboard|parser|model|api|service|feature"
-          r"|module|recommender|plugin|extension|database|compiler|robot|program)\b")
+          r"|module|recommender|plugin|extension|database|compiler|robot|program|script"
+          r"|spreadsheet|form|notebook|simulation|scraper|engine|interface|backend|frontend)\b")
 _STORY = {
     "now": r"\b(i am|i'm) (now )?(building|working|writing|developing|making)\b"
            r"|\bthis (term|semester|year|month)\b|\b(working on|building) (it )?now\b"
@@ -58,7 +60,7 @@ _STORY = {
                  r"|\bfaster\b|\bscale\b|\bparser|\balgorithm|\bmodel\b|\bformats?\b",
     "passion": r"\bon my own\b|\bspare time|\bfree time|\bown time|\bfor fun\b|\bside project"
                r"|\bthesis\b|\bi (really )?(love|enjoy)|\bpassion|\bexcit|\bhobby|\bmy idea\b"
-               r"|\bbecause (students|people|the|my|in|i)\b|\bi wanted to (make|build|help|stop)",
+               r"|\bbecause (students|people|my|in)\b|\bi wanted to (make|build|help|stop)",
 }
 
 
