@@ -94,7 +94,9 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
     "evidence": (False, None, r"\bdata\b|\bnumbers\b|\bcounted\b|measur|evidence|metric"
                               r"|survey|statistic|\bpilot\b"),
     "competing": (True, "prioritisation",
-                  r"competing|several (deadlines|projects|things)|juggl|at once"),
+                  r"competing|several (deadlines|projects|things)|juggl|at once|same (week|day)"
+                  r"|at the same time|on top of|(two|three|four) (exams|deadlines|projects"
+                  r"|assignments|courseworks)"),
 }
 
 _compiled: dict[str, re.Pattern[str]] = {}

@@ -43,7 +43,8 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"\boutage|\bdowntime|\bwent down|\bkept dropping|\bdropp(ed|ing) (every|out|off)"
         r"|\bcrash|\bkept (it |the \w+ )?running|\buptime|\breliab|\bno drops?\b"
         r"|\bhas not failed|\bhas ?n[o']t failed|\brestor|\bload (test|tool)|\bout of memory"
-        r"|\bincident|\bstayed up|\bfell over|\bwent offline",
+        r"|\bincident|\bstayed up|\bfell over|\bwent offline|\btrustworth|\baccurate\b"
+        r"|\bstopped (breaking|failing|crashing)|\bno longer (breaks|fails|crashes|broke|failed)",
     ),
     "told-late": (
         r"\bcommunicat\w* (too )?late|\bdid ?n[o']t (communicate|tell|speak up|say|raise)"
@@ -84,7 +85,9 @@ INTENTS: dict[str, tuple[str, str]] = {
         r" (\w+ )?(teammate|colleague|classmate|peer)",
         r"\bhelped (him|her|them)\b|\bstruggling|\bpaired with (him|her|them)"
         r"|\bsat (down )?with (him|her|them)|\bshowed (him|her|them)|\bwalked (him|her|them)"
-        r"|\boffered to help|\bcovered (for )?(his|her|their)|\btook over (his|her|their)",
+        r"|\boffered to help|\bcovered (for )?(his|her|their)|\btook over (his|her|their)"
+        r"|\basked (him|her|them) what (he|she|they) needed|\basked how (he|she|they) (was|were)"
+        r"|\boverwhelmed|\bi would take (the|his|her|their|some)",
     ),
     "stepping-up": (
         r"\b(nobody|no one) (was )?(in charge|leading)|\bstepped up|\btook charge"

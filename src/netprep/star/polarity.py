@@ -172,7 +172,8 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(approved|accepted|adopted|backed|chose) my (plan|idea|design|proposal|approach)"
         r"|\b(switched|moved) to my (design|plan|approach|idea|proposal|version)"
         r"|\b(sceptics|skeptics|doubters)\b.{0,40}\b(first|started|began|now|agreed|asked)"
-        r"|\bagreed to (try|use|adopt) my"
+        r"|\bagreed to (try|use|adopt) my|\b(let|allowed) me (change|try|go ahead|run|use)"
+        r"|\b(got|gave me|won) (me )?(the )?(permission|approval|go-ahead|sign-off|green light)"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
