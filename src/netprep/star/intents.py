@@ -177,6 +177,40 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"\bdata\b|\bmeasured|\blogged\b|\bcounted\b|\bsurvey|\bpilot\b|\bpercent\b"
         r"|\bspreadsheet|\bchart|\bplotted",
     ),
+    "teamwork": (
+        r"\bwork\w* (in|with|as part of|on) (a|your) (team|group)|\bteam ?work|\bcollaborat"
+        r"|\bcross-functional|\bwork\w* (well )?with (others|your teammates|people|a group)",
+        r"\bwe (split|divided|agreed|paired|shared|each)|\beach of us|\btogether\b"
+        r"|\b(my|our) (team|group|teammates|partner)\b|\bwith (the|our|my) (team|group|teammates"
+        r"|designer|partner|colleagues)",
+    ),
+    "prioritising": (
+        r"\bprioriti[sz]|\btrade-?offs?\b|\bwhat to (drop|cut)|\b(said|say) no\b"
+        r"|\bmore (work|tasks) than (time|you could)",
+        r"\bprioriti[sz]|\bcut (\w+ )?(scope|features?)|\bdropped (the|a|two|some) (\w+ )?"
+        r"(features?|tasks?)|\bmust-have|\bmattered most|\bpostpone|\bdeferred|\bfor later\b"
+        r"|\bfirst\b.{0,60}\bthen\b|\b(said|say) no\b|\btrade-?off",
+    ),
+    "accomplishment": (
+        r"\baccomplish|\bachievement|\bproud(est)? of|\bbiggest (win|success)"
+        r"|\bmost (successful|rewarding)",
+        r"\b\d+ ?(percent|%)|\bfirst place|\baward|\bprize|\b(best|highest|top) mark"
+        r"|\b(now|still) uses|\b(adopted|used) by (the|every|all|\d+)|\bwon\b",
+    ),
+    "adapting": (
+        r"\badapt|\bchange (of|in) plans?|\bplans? changed|\bpivot|\bunexpected change"
+        r"|\bsudden change|\bthings changed|\bchanging (requirements|priorities)",
+        r"\bchanged (at|with) (short|the last|a week|two days)|\b(requirements?|plans?|scope"
+        r"|brief|client|rules) changed|\bpivot|\bhad to (switch|change|adapt|rethink|start over)"
+        r"|\bunexpected|\bat short notice|\bwithout warning",
+    ),
+    "difficult-person": (
+        r"\bsomeone difficult|\bdifficult (person|people|teammate|colleague|coworker|manager"
+        r"|client|customer|group member|partner)|\bhard to work with",
+        r"\b(rude|dismissive|stubborn|unresponsive|defensive|hostile)\b|\bwent quiet"
+        r"|\bstopped (replying|answering|responding|coming)|\bmissed (the )?(meetings|deadlines)"
+        r"|\bcomplain|\bignored (my|our|the) (messages|emails|comments)",
+    ),
 }
 
 
