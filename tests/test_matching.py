@@ -62,16 +62,17 @@ def test_held_out_wordings_do_not_regress(library, stories):
 def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     """Untagged banks as a student has them: the dev banks (tuned on) and the blind
     test split (never tuned on; only its pooled figures are read)."""
-    for name, top1, none in (("banks.yaml", 0.78, 0.88), ("banks2.yaml", 0.70, 0.95),
-                             ("banks3.yaml", 0.20, 0.80), ("banks4.yaml", 0.82, 0.95)):
+    for name, top1, none in (("banks.yaml", 0.88, 0.88), ("banks2.yaml", 0.75, 0.95),
+                             ("banks3.yaml", 0.65, 0.90), ("banks4.yaml", 0.85, 0.95)):
         banks = bench.evaluate_test(library, bench.DATA / name)
         assert banks is not None and banks.fit_total >= 20 and banks.none_total >= 10
         assert banks.top1 >= top1, banks.misses
         assert banks.none >= none, banks.misses
         assert banks.deterministic
     test = bench.evaluate_test(library)
-    if test is not None:  # issue 30 section 4 found 9/46, 17/22; then 18/46, 19/22
-        assert test.top1 >= 17 / 46 and test.none >= 18 / 22
+    if test is not None:  # issue 30 section 4 found 9/46, 17/22; 14/46, 18/22 before the
+        # intent cues (star.intents, new polarities); 20/46, 18/22 with them
+        assert test.top1 >= 19 / 46 and test.none >= 18 / 22
 
 
 def bank(name):

@@ -71,8 +71,8 @@ CONCEPTS: dict[str, tuple[bool, str | None, str]] = {
                  r"|new hire|\btaught (someone|a|him|her|them)"),
     "distance": (True, "collaboration",
                  r"remote|distributed|across time ?zones|(different|other|several|two|three)"
-                 r" time ?zones|time ?zones? (apart|away|difference)|locations|(different|another|other) countr"
-                 r"|abroad|overseas"),
+                 r" time ?zones|time ?zones? (apart|away|difference)|locations"
+                 r"|(different|another|other) countr|abroad|overseas"),
     "fundraising": (True, None,
                     r"raised? (\w+ ){0,3}(money|funds)|fundrais|charity|charities|donation"
                     r"|sponsorship"),
