@@ -135,6 +135,22 @@ def test_a_complexity_said_of_another_cost_does_not_cover_a_point() -> None:
     assert judge_points(DYNAMIC_ARRAY, both)[0] == [0, 1, 2, 3]
 
 
+MERGE = ["Compare the two current heads, attach the smaller one, and advance that list.",
+         "O(n + m) time and O(1) extra space, since nodes are relinked rather than copied.",
+         "A recursive version is shorter but uses O(n + m) stack depth."]
+
+
+def test_a_cost_that_belongs_to_another_point_is_still_wrong_for_this_one() -> None:
+    """O(n + m) is the recursion's stack, not the loop's extra space: said of the loop it is
+    wrong, even though another key point gives that growth."""
+    answer = ("Compare the two current heads, attach the smaller one, and advance that list. "
+              "It is O(n + m) time and O(n + m) extra space, since the nodes are copied.")
+    assert 1 in judge_points(MERGE, answer)[1]
+    right = answer.replace("O(n + m) extra space, since the nodes are copied",
+                           "O(1) extra space, since nodes are relinked")
+    assert judge_points(MERGE, right) == ([0, 1], {})
+
+
 # --- in the mock: panel, summary, history show --------------------------------------------
 
 PACK = Path(__file__).parent / "data" / "mock" / "keypoints"

@@ -172,3 +172,20 @@ def test_just_under_and_just_over_are_no_fillers() -> None:
 
     assert count_fillers("I compared baskets just under and just over the threshold.") == {}
     assert count_fillers("I just wanted to maybe try it.") == {"just": 1, "maybe": 1}
+
+
+def test_a_typed_answer_whose_role_owns_the_problem_has_its_task() -> None:
+    answer = ("I was a TA, and one of the other TAs ran tutorials where he solved every problem "
+              "on the board himself; students told me they were bored. I asked him for a coffee, "
+              "said what I had seen and suggested he let students try each problem for five "
+              "minutes first. He tried it the next week, and attendance went from 12 to 20 by "
+              "the end of term.")
+    assert "missing-task" not in analyze_answer(answer).codes
+
+
+def test_an_action_field_of_outcomes_is_missing_but_its_measure_counts() -> None:
+    codes = analyze_story(story(action=(
+        "After my changes the list loaded in about two seconds instead of fifty, and the rest "
+        "of the team could test their own screens without waiting."),
+        result="The union agreed to offer the planner to first-year students in the autumn.")).codes
+    assert "missing-action" in codes and "no-metric" not in codes

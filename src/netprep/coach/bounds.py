@@ -19,7 +19,8 @@ from netprep.coach.claims import HYPOTHETICAL, REJECTED, SUBJECTS, canonical, cl
 _DIMS = {"space": "space", "memory": "space", "extra": "space", "stack": "space",
          "time": "time", "steps": "time", "operations": "time", "comparisons": "time"}
 _CASES = {"average": "average", "averages": "average", "expected": "average",
-          "typically": "average", "worst": "worst", "amortised": "amortised",
+          "typically": "average", "usually": "average", "normally": "average",
+          "worst": "worst", "amortised": "amortised",
           "amortized": "amortised", "best": "best"}
 _OPS = re.compile(r"\b(lookups?|look up|search\w*|inserts?|insert(?:ion|ing)|adds?|adding|deletes?|"
                   r"delet(?:ion|ing)|push\w*|pop\w*|peek\w*|access\w*|appends?|append(?:ing)?|"
@@ -156,9 +157,24 @@ def dims_agree(point: str, answer: str) -> bool:
     return not wanted or not any(v in values for v, _ in wanted) or bool(wanted & said)
 
 
+def _with_point_ops(bounds: list[Bound], point: str) -> list[Bound]:
+    """A point's bounds said of nothing in particular take what the point is about from its
+    other words ("A recursive version is shorter but uses O(n) stack": the recursion)."""
+    from netprep.coach.keypoints import normalise
+
+    if not bounds or all(b.ops for b in bounds):
+        return bounds
+    text = REJECTED.sub("", normalise(canonical(point)))
+    ops = frozenset(_op(m) for m in _OPS.findall(text)) | frozenset(
+        t for t in re.findall(r"[a-z_]+", text) if t in SUBJECTS)
+    if not ops:
+        return bounds
+    return [b if b.ops else Bound(b.value, b.dim, b.case, ops, b.clause) for b in bounds]
+
+
 def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
     """The same operation given another complexity than every key point gives it."""
-    by_point = [bounds_of(str(p)) for p in points]
+    by_point = [_with_point_ops(bounds_of(str(p)), str(p)) for p in points]
     every = [b for bs in by_point for b in bs]
     said = bounds_of(answer)
     out: dict[int, str] = {}
@@ -169,8 +185,8 @@ def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
                     continue
                 if not pb.ops and sum(1 for o in bounds if not o.ops and _same_cost(o, pb)) > 1:
                     continue  # several such costs in the point, none named: cannot tell which
-                if any(o.value == sb.value and o.case == sb.case and _same_cost(o, sb)
-                       for o in every):
+                if any(o.value == sb.value and (o.case == sb.case or sb.case is None)
+                       and _same_cost(o, sb) for o in every):
                     continue  # some key point gives it this cost
                 if any(o.value == pb.value and _same_cost(o, pb) for o in said):
                     continue  # the answer also gives the point's cost

@@ -52,6 +52,12 @@ THIN_GENERIC = 0.22  # the same when every step's verb is generic ("worked", "ha
 _MISTAKE = re.compile(r"\b(?:without (?:checking|testing|asking|reading|looking)|forgot|"
                       r"(?:by )?mistake|wrong|accidentally|by accident|broke|deleted|missed|"
                       r"overlooked|misread|misunderstood|mixed up)\b", re.I)
+# The candidate's role in the situation, which owns the problem: "I led a team of three",
+# "I was a TA", "I was the society's treasurer".
+_ROLE = re.compile(r"\bi (?:led|was leading|managed|ran|was in charge of|was (?:a|an|the|one of "
+                   r"the|our|its) (?:[\w'-]+ ){0,3}(?:ta|tas|lead|leader|captain|president|"
+                   r"treasurer|secretary|organi[sz]er|coordinator|manager|mentor|tutor|"
+                   r"teaching assistant|on-call engineer|maintainer|owner))\b", re.I)
 _I = re.compile(r"\b(?:[Ii]|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 # Steps that watch someone else work: the listener hears whose work it was.
@@ -155,7 +161,8 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         # on the wrong server") makes the aim obvious: put it right.
         first = next((i for i, lab in enumerate(labels) if lab.label == "own_action"), -1)
         if first > 0 and any(lab.label == "context" and lab.actor.who == actors.SELF
-                             and actors.is_action_verb(lab.actor) and _MISTAKE.search(lab.text)
+                             and (actors.is_action_verb(lab.actor) and _MISTAKE.search(lab.text)
+                                  or _ROLE.search(lab.text))
                              for lab in labels[:first]):
             parts["task"] = 1
     for part in STAR:
@@ -174,7 +181,8 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             "action"))
     # A measure counts where the outcome is told, never a count from the steps or the setup:
     # an "outcome" inside the action field counts only when no other outcome is told.
-    told = [lab for lab in outcomes if lab.clause.field != "action"] or outcomes
+    told = outcomes if not parts["action"] else [
+        lab for lab in outcomes if lab.clause.field != "action"] or outcomes
     if not fielded:  # told in one piece: how it ended comes after the last step
         last = max((i for i, lab in enumerate(labels) if lab.label == "own_action"), default=-1)
         told = [lab for lab in told if labels.index(lab) > last] or told

@@ -102,7 +102,10 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:not a single|not one|without a single|zero)\s+\w+|"
              r"\bevery (?:night|day|week|month|run|"
              r"time|term|release) since\b|\bsince\W*$|^(?:over|in|during|for|within) the "
-             r"(?:next|following|first)\b|\b(?:reached|achieved)\b"), 2.0),
+             r"(?:next|following|first)\b|\b(?:reached|achieved)\b|"
+             r"^(?:and\s+)?(?:after|within) (?:a|one|two|three|four|six|\d+) "
+             r"(?:days?|weeks?|months?|terms?)\b,?\s+(?!i\b|we\b)"),
+         2.0),
         (_rx(r"\b(?:compared (?:with|to)|than (?:the|before|last|a|it|in)|improvement|"
              r"(?:much|far|a lot|significantly|noticeably) (?:better|faster|more|less|fewer|"
              r"quicker|smoother|easier|higher|lower)|(?:better|faster|fewer|quicker|cheaper|"
