@@ -113,3 +113,22 @@ def test_the_store_imports_feature_models_only_never_an_engine() -> None:
             ok = (dep in allowed_shared or dep.startswith("netprep.store")
                   or dep.endswith(".model"))
             assert ok, f"{name} imports {dep}"
+
+
+def test_the_answers_measures_wrap_only_between_measures() -> None:
+    """At 60 columns "I 2 / we 3" was split over two lines: the line of measures now
+    breaks only at its " · " separators, each continuation indented."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from netprep.ui.render_mock import print_measures
+
+    console = Console(width=60, record=True, color_system=None)
+    measures = ["Time: 0:30 of 2:00 (1:30 under)", "42 words (~0:17 to say)",
+                "score 49/100 not ready yet", "STAR S _ A R", "metric no", "I 2 / we 3"]
+    print_measures(console, Text(" · ".join(measures)))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= 60 for line in lines) and len(lines) > 1
+    for measure in measures:
+        assert any(measure in line for line in lines), (measure, lines)
+    assert all(line.startswith("  ") for line in lines[1:])

@@ -258,3 +258,22 @@ def test_a_broken_unfinished_draft_is_refused_in_one_sentence(cli, tmp_path) -> 
     bad.write_text("---\nkind: netprep unfinished answer\n---\nMy answer.\n")
     result = cli("history", "import", str(bad))
     assert result.code == 1 and "the draft has no field 'position'" in result.err
+
+
+def test_at_60_columns_the_save_command_stays_whole_on_its_own_line(home, capsys,
+                                                                     monkeypatch) -> None:
+    """Tried in a real terminal at 60 columns: the draft's path was split mid-name, its
+    second half lost the indent and a ';' stuck to it; the command is now a line alone."""
+    import io
+
+    from netprep.cli import run
+
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "mock" / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "mock" / "main"))
+    monkeypatch.setattr("netprep.text.terminal_width", lambda stream: 60)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    with terminal("I profiled the slow query" + CTRL_C):
+        assert run(["mock", "--round", "behavioral", "--questions", "2"]) == 130
+    err = capsys.readouterr().err
+    [draft] = _drafts(home, "mock-answer", ".md")
+    assert f"  netprep history import {draft}" in err.splitlines()

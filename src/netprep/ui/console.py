@@ -60,6 +60,13 @@ def message(text: str) -> None:
     sys.stderr.flush()
 
 
+def verbatim(text: str) -> None:
+    """A line the user copies (a path, a command) on stderr, never wrapped by netprep, so
+    it stays whole and nothing is stuck to it."""
+    sys.stderr.write(clean(text) + "\n")
+    sys.stderr.flush()
+
+
 class _TrimmedLines:
     """A text stream that drops the spaces Rich pads lines with (piped output stays clean)."""
 

@@ -84,7 +84,7 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
         return
     from netprep.store.db import now_iso
     from netprep.store.sessions import unfinished_markdown
-    from netprep.ui.console import message
+    from netprep.ui.console import message, verbatim
     from netprep.ui.editor import keep_text
 
     q = turn.item.question
@@ -94,8 +94,9 @@ def _keep_unfinished(text: str, turn: Turn) -> None:
             "elapsed_seconds": round(turn.elapsed(), 2), "answered_at": now_iso(),
             "follow_up": turn.follow_up}
     path = keep_text(unfinished_markdown(meta, text), "mock-answer", ".md")
-    message(f"Your unfinished answer to question {turn.item.position} is kept in {path}; "
-            f"save it with `netprep history import {path}`.")
+    message(f"Your unfinished answer to question {turn.item.position} is kept in a draft; "
+            "save it with:")
+    verbatim(f"  netprep history import {path}")
 
 
 def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console,

@@ -190,6 +190,23 @@ def _short_finding(record: AnswerRecord) -> str:
     return main_finding(record)
 
 
+def print_measures(console: Console, line: Any) -> None:
+    """A line of measures joined by " · ", wrapped only between measures (never inside
+    "I 2 / we 3"); a measure wider than the console wraps by words as usual."""
+    from rich.text import Text
+
+    width = console.width
+    rows: list[Any] = []
+    for part in line.split(" · "):
+        if rows and rows[-1].cell_len + 3 + part.cell_len <= width:
+            rows[-1].append(" · ")
+            rows[-1].append_text(part)
+        else:
+            rows.append(Text("  ") + part if rows else part)
+    for row in rows:
+        console.print(row)
+
+
 def render_feedback(record: AnswerRecord, console: Console, key_points: bool = False) -> None:
     """What the answer shows, right after it is given (and the key points, when asked)."""
     from rich.text import Text
@@ -204,7 +221,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
     points = record.question.key_points if key_points else ()
     if analysis is None:
         line.append(" · answered aloud", style="dim")
-        console.print(line)
+        print_measures(console, line)
         _clarifications(record, console)
         _key_points(points, record.checklist, console)
         return
@@ -246,7 +263,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
     fillers = sum(analysis.fillers.values()) if analysis.fillers else 0
     if fillers:
         line.append(f" · {fillers} filler{'s' if fillers != 1 else ''}")
-    console.print(line)
+    print_measures(console, line)
     for finding in record.findings[:3]:
         text = safe(finding["message"], "yellow")
         if finding.get("suggestion"):
