@@ -180,3 +180,21 @@ def test_star_list_json_does_not_load_the_engine() -> None:
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert not [m for m in loaded if m.startswith("text_to_num") or m in (
         "netprep.coach.engine", "netprep.coach.parts", "netprep.coach.analysis")], loaded
+
+
+def test_a_decision_the_story_then_shows_carried_out_is_its_action() -> None:
+    """Tried in a real terminal: "I decided to mock the API myself so the demo could go
+    on; it worked ..." was told "The answer has no action"."""
+    from netprep.coach.analysis import analyze_answer
+
+    story = ("During my internship the payment sandbox went down the night before a demo. "
+             "I decided to mock the API myself so the demo could go on; it worked and the "
+             "client signed for 3 more months. I learned to ask for a fallback plan early.")
+    analysis = analyze_answer(story, question="A hard decision you had to make quickly.")
+    assert "missing-action" not in analysis.codes
+    assert [lab.label for lab in analysis.labels][1] == "own_action"
+    undone = ("Our sprint kept slipping. I decided to raise it at the retro so the team "
+              "could plan better. I raised it and we kept our next deadline. I wrote the "
+              "agenda.")
+    labels = [lab.label for lab in analyze_answer(undone).labels]
+    assert labels[1] == "task"  # with steps of its own, the decision stays the task

@@ -131,4 +131,5 @@ def test_the_answers_measures_wrap_only_between_measures() -> None:
     assert all(len(line) <= 60 for line in lines) and len(lines) > 1
     for measure in measures:
         assert any(measure in line for line in lines), (measure, lines)
-    assert all(line.startswith("  ") for line in lines[1:])
+    assert all(line.startswith("  · ") for line in lines[1:])
+    assert " · ".join(measures) == " ".join(" ".join(lines).split())  # reads as one line

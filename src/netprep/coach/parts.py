@@ -452,10 +452,28 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
     return Labelled(clause, label, act, scores)
 
 
+# "I decided to mock the API myself": a decision the story then shows carried out.
+_CARRIED_OUT = _rx(r"^i\s+(?:\w+\s+){0,2}?(?:decided|chose) to\s+(?!be\b|have\b|try\b|"
+                   r"ask\b|wait\b|let\b|keep\b|focus\b|learn\b)\w+")
+
+
 def classify_all(clauses: list[Clause], outline: bool = False) -> list[Labelled]:
     n = max(1, len(clauses) - 1)
     out: list[Labelled] = []
     for i, c in enumerate(clauses):
         before = out[-1].actor if out and out[-1].clause.sentence == c.sentence else None
         out.append(classify(c, i / n if len(clauses) > 1 else 0.5, outline, before))
+    return _decision_carried_out(out)
+
+
+def _decision_carried_out(out: list[Labelled]) -> list[Labelled]:
+    """A story with no step but "I decided to <do X>" followed by what came of it did X:
+    that decision is its action, not its task (a quick decision, told as one)."""
+    if any(lab.label in ("own_action", "others_action") for lab in out):
+        return out
+    for i, lab in enumerate(out):
+        if (lab.label == "task" and _CARRIED_OUT.search(lab.text.strip())
+                and any(later.label == "outcome" for later in out[i + 1:])):
+            out[i] = Labelled(lab.clause, "own_action", lab.actor, lab.scores)
+            break
     return out

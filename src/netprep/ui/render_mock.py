@@ -192,7 +192,8 @@ def _short_finding(record: AnswerRecord) -> str:
 
 def print_measures(console: Console, line: Any) -> None:
     """A line of measures joined by " · ", wrapped only between measures (never inside
-    "I 2 / we 3"); a measure wider than the console wraps by words as usual."""
+    "I 2 / we 3"), a continuation opening with its "·"; a measure wider than the console
+    wraps by words as usual."""
     from rich.text import Text
 
     width = console.width
@@ -202,7 +203,7 @@ def print_measures(console: Console, line: Any) -> None:
             rows[-1].append(" · ")
             rows[-1].append_text(part)
         else:
-            rows.append(Text("  ") + part if rows else part)
+            rows.append(Text("  · ") + part if rows else part)
     for row in rows:
         console.print(row)
 
