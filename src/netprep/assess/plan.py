@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from netprep.content.models import LEVELS
+
 PROBLEMS = (2, 3, 4)
 # Easiest first, as the online assessments interns sit do.
 LADDER = {2: ("easy", "medium"), 3: ("easy", "medium", "medium"),
@@ -47,6 +49,5 @@ def choose(exercises: Sequence[Any], count: int, language: str, seed: int | None
 
 
 def _nearest(difficulty: str) -> tuple[str, ...]:
-    order = ("easy", "medium", "hard")
-    at = order.index(difficulty) if difficulty in order else 1
-    return tuple(order[i] for i in (at, *range(at - 1, -1, -1), *range(at + 1, 3)))
+    at = LEVELS.index(difficulty) if difficulty in LEVELS else 1
+    return tuple(LEVELS[i] for i in (at, *range(at - 1, -1, -1), *range(at + 1, len(LEVELS))))

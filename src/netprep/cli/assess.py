@@ -95,7 +95,10 @@ def _sitting(assessment_id: int, library: Any) -> None:
 
 
 def _keys_loop(row: Any, library: Any, problems: list[Any], toolbar: Any) -> None:
+    from pathlib import Path
+
     from netprep.assess import session
+    from netprep.assess.grade import problem_file
     from netprep.store import open_store
     from netprep.ui import prompts
     from netprep.ui.console import message
@@ -118,7 +121,9 @@ def _keys_loop(row: Any, library: Any, problems: list[Any], toolbar: Any) -> Non
                     render_report(session.submit(store, library, row, _now()))
                 return
         elif key.isdigit() and 1 <= int(key) <= len(problems):
-            render_problem(problems[int(key) - 1], row)
+            problem = problems[int(key) - 1]
+            suffix = library.languages[row.lang].suffix  # the file's, in any language
+            render_problem(problem, problem_file(Path(row.folder), problem, suffix))
         elif key == "":
             render_examples(session.run_examples(library, row, None))
         message(_keys(len(problems)))

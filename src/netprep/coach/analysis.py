@@ -14,7 +14,6 @@ from typing import Protocol
 from netprep.coach.answers import analyze as _analyze_answer
 from netprep.coach.engine import (
     TARGET_SECONDS,
-    WORDS_PER_MINUTE,
     Analysis,
     analyze_fields,
     count_words,
@@ -24,7 +23,7 @@ from netprep.coach.fillers import count_fillers
 from netprep.coach.findings import Finding
 from netprep.coach.metrics import has_metric
 from netprep.coach.parts import PART_OF
-from netprep.coach.terms import PARTS, READY_SCORE, STAR
+from netprep.coach.terms import PARTS, READY_SCORE, STAR, WORDS_PER_MINUTE
 from netprep.coach.version import ANALYZER_VERSION
 from netprep.text import normalize_text
 

@@ -31,8 +31,8 @@ from netprep.coach.terms import (
     SETUP_SHARE,
     STAR,
     STORY_SECONDS,
-    WORDS_PER_MINUTE,
     speaking_seconds,
+    words_for,
 )
 from netprep.text import clock, count_words
 
@@ -329,10 +329,6 @@ def _actors(action_labels: list[Labelled]) -> tuple[int, int]:
     return own, hidden
 
 
-def _words_for(seconds: int) -> int:
-    return seconds * WORDS_PER_MINUTE // 60
-
-
 def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun: str,
             target_seconds: int | None, extra: dict[str, Any]) -> list[Finding]:
     """The rubric's spoken window for stories and transcripts (1:00-3:00, too-long past
@@ -354,13 +350,13 @@ def _length(labels: list[Labelled], words: int, seconds: int, typed: bool, noun:
         return [Finding(
             "too-long", f"About {clock(seconds)} to tell ({words} words); the target is "
             f"{clock(low)}-{clock(high)}.",
-            f"Trim to about {_words_for(high)} words: drop side details and keep one clear "
+            f"Trim to about {words_for(high)} words: drop side details and keep one clear "
             "thread.")]
     if seconds < low:
         return [Finding(
             "too-short", f"About {clock(seconds)} to tell ({words} words); the target is "
             f"{clock(low)}-{clock(high)}.",
-            f"Grow it to at least {_words_for(low)} words: add the steps you took, a "
+            f"Grow it to at least {words_for(low)} words: add the steps you took, a "
             "decision you made and its effect.")]
     return []
 

@@ -13,9 +13,10 @@ import random
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from netprep.content.models import LEVELS
+
 ROUND_MINUTES = 45  # the usual slot of an intern technical interview
 DEFAULT_LEVEL = "medium"
-LEVELS = ("easy", "medium", "hard")
 
 
 class DrillChoice(NamedTuple):

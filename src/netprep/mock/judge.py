@@ -74,7 +74,7 @@ TARGET_SLACK_SECONDS = 15  # as the rubric's 3:00 story is too long only past ab
 def _over_target(analysis: Any, target_seconds: int | None) -> None:
     """`too-long` when the answer would take longer to say than its question's target
     allows (with the slack); it replaces the coach's own, longer window when both fire."""
-    from netprep.coach.findings import BLOCKING, Finding, score_of
+    from netprep.coach.findings import Finding
     from netprep.coach.terms import words_for
     from netprep.text import clock
 
@@ -82,14 +82,21 @@ def _over_target(analysis: Any, target_seconds: int | None) -> None:
     if not target_seconds or seconds <= target_seconds + TARGET_SLACK_SECONDS:
         return
     analysis.findings = [f for f in analysis.findings if f.code != "too-long"]
-    finding = Finding(
+    _add_blocking(analysis, Finding(
         "too-long", f"About {clock(seconds)} to say ({analysis.words} words); this "
         f"question's target is {clock(target_seconds)}.",
         f"Trim to about {words_for(target_seconds)} words: lead with the answer and keep "
-        "the one or two points that carry it.")
+        "the one or two points that carry it."))
+
+
+def _add_blocking(analysis: Any, finding: Any) -> None:
+    """A finding the round adds that makes the answer not ready: listed after the coach's
+    own blockers, the score dropping below the ready line with it."""
+    from netprep.coach.findings import BLOCKING, score_of
+
     at = sum(1 for c in analysis.codes if c in BLOCKING)
     analysis.findings.insert(at, finding)
-    score = score_of(analysis.codes, analysis.words, unready=frozenset({"too-long"}))
+    score = score_of(analysis.codes, analysis.words, unready=frozenset({finding.code}))
     analysis.score, analysis.ready = min(score, analysis.score), False
 
 
@@ -122,17 +129,13 @@ def is_pitch(question: Any) -> bool:
 def _pitch_length(analysis: Any) -> None:
     """A pitch is said in 60-90 s, typed or spoken: shorter or longer is a finding that
     makes it not ready (the score drops below the ready line with it)."""
-    from netprep.coach.findings import BLOCKING, Finding, score_of
+    from netprep.coach.findings import Finding
     from netprep.resume.pitch import length_finding
 
     found = length_finding(analysis.words)
     if found is None or found[0] in analysis.codes:
         return
-    code, message, suggestion = found
-    at = sum(1 for c in analysis.codes if c in BLOCKING)  # after the coach's blockers
-    analysis.findings.insert(at, Finding(code, message, suggestion))
-    score = score_of(analysis.codes, analysis.words, unready=frozenset({code}))
-    analysis.score, analysis.ready = min(score, analysis.score), False
+    _add_blocking(analysis, Finding(*found))
 
 
 def with_reply(answer: str, reply: str | None) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netprep.coach.terms import speaking_seconds as _seconds_for
+from netprep.coach.terms import words_for as _words_for
 from netprep.resume.model import Entry
 from netprep.text import count_words
 
@@ -171,12 +172,6 @@ def length_finding(words: int) -> tuple[str, str, str] | None:
         return ("pitch-too-short", said, f"Grow it to at least {_words_for(low)} words: add "
                 "one past highlight with its result, and why this role.")
     return None
-
-
-def _words_for(seconds: int) -> int:
-    from netprep.coach.terms import WORDS_PER_MINUTE
-
-    return seconds * WORDS_PER_MINUTE // 60
 
 
 PITCH_HEADER = """\

@@ -42,11 +42,7 @@ def render_briefing(row: Any, problems: list[Any]) -> None:
     console.print(safe(row.folder), soft_wrap=True)  # one line, so it can be copied
 
 
-def render_problem(problem: Any, row: Any) -> None:
-    from pathlib import Path
-
-    from netprep.assess.grade import problem_file
-
+def render_problem(problem: Any, path: Any) -> None:
     e = problem.exercise
     console = err()
     console.print(safe(f"{problem.position}. {e.title} ({e.difficulty}, {problem.points} "
@@ -56,9 +52,8 @@ def render_problem(problem: Any, row: Any) -> None:
             console.print(safe(paragraph), soft_wrap=True)
         else:
             console.print(safe(" ".join(paragraph.split())))
-    suffix = {"javascript": ".js", "java": ".java"}.get(row.lang, ".py")
     console.print(safe("File:"))
-    console.print(safe(str(problem_file(Path(row.folder), problem, suffix))), soft_wrap=True)
+    console.print(safe(str(path)), soft_wrap=True)
 
 
 def render_examples(rows: list[dict[str, Any]]) -> None:
