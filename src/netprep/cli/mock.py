@@ -43,7 +43,9 @@ def mock(
                                   help="Do not suggest your matching STAR story or a template."),
     follow_ups: bool = typer.Option(False, "--follow-ups",
                                     help="After each answer, ask one of the interviewer's "
-                                    "follow-up probes as a short timed question."),
+                                    "follow-up probes as a short timed question: for the "
+                                    "gap the coach found, or, after a complete answer to "
+                                    "a problem, a challenge to reply to."),
     track: list[str] = typer.Option(
         None, "--track", metavar="ID", autocompletion=track_ids,
         help="Role and technical questions of this track (repeatable: --track backend "

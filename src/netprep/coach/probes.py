@@ -2,7 +2,10 @@
 
 An interviewer probes where the answer was thin: no outcome -> the measurable result;
 a hidden actor -> what you yourself did; no lesson -> what you would do differently.
-A technical answer that missed key points is probed on the first one missed.
+A technical answer that missed key points is probed on the first one missed; a problem's
+answer that did not say its complexity, a test case or its approach is asked for it; a
+problem's answer with no gap gets one of the question's reasoned challenges ("why not sort
+first?"), whose reply is read as a reply to feedback (`coach.reply`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,14 @@ PROBES = (
 )
 
 
+# A problem's habits (`coach.habits`) by the finding code, in the order they are asked.
+HABIT_PROBES = (
+    ("no-complexity", "What are the time and space complexity of that?"),
+    ("no-tests", "Which test cases would you run on it? Name one edge case."),
+    ("no-approach", "In a sentence or two, what is your approach?"),
+)
+CHALLENGE = "challenge"  # the gap code of a challenge put to a complete answer
+
 _LESSON_WORDS = re.compile(r"\b(?:would|next time|differently|instead|learn(?:ed|t)?)\b", re.I)
 
 
@@ -33,16 +44,26 @@ class Probe:
 
 
 def choose_probe(analysis: Any, own_follow_ups: Sequence[str] = (),
-                 pick: Any = None) -> Probe | None:
-    """The probe for the first gap found, else one of the question's own follow-ups."""
+                 pick: Any = None, challenges: Sequence[str] = ()) -> Probe | None:
+    """The probe for the first gap found, else a challenge to the answer (a problem's),
+    else one of the question's own follow-ups."""
     codes = set(getattr(analysis, "codes", ()) or ())
     for code, text in PROBES:
         if code in codes:
             return Probe(text, code)
+    if "no-complexity" in codes:  # asked before a missed point, which is often the cost
+        return Probe(HABIT_PROBES[0][1], "no-complexity")
     if "key-points-missed" in codes:
         missed = (getattr(analysis, "extra", {}) or {}).get("key_points_missed") or []
         if missed:
-            return Probe(f"Can you say more about this: {missed[0]}?", "key-points-missed")
+            point = str(missed[0]).rstrip(" .")
+            return Probe(f"Can you say more about this: {point}?", "key-points-missed")
+    for code, text in HABIT_PROBES[1:]:
+        if code in codes:
+            return Probe(text, code)
+    if challenges and "key-point-wrong" not in codes:
+        choice = pick(list(challenges)) if pick else challenges[0]
+        return Probe(str(choice), CHALLENGE)
     if own_follow_ups:
         choice = pick(list(own_follow_ups)) if pick else own_follow_ups[0]
         return Probe(str(choice), None)
@@ -69,6 +90,15 @@ def gap_closed(gap: str | None, reply: str, kind: str = "behavioral",
     if gap == "no-learning":
         return any(lab.label == "lesson" for lab in labels) or bool(
             _LESSON_WORDS.search(reply))
+    habit = {"no-complexity": "complexity", "no-tests": "test", "no-approach": "approach"}
+    if gap in habit:
+        from netprep.coach.habits import said
+
+        return bool(getattr(said(reply), habit[gap]))
+    if gap == CHALLENGE:
+        from netprep.coach.reply import read_reply
+
+        return not read_reply(reply).findings
     if gap == "key-points-missed":
         from netprep.coach.statements import covered_points
 

@@ -16,10 +16,12 @@ record that `history show --json` keeps, with a finding and a suggestion per hab
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from netprep.coach.habits import APPROACH as _APPROACH
+from netprep.coach.habits import COMPLEXITY as _COMPLEXITY
+from netprep.coach.habits import SPOKEN_TESTS as _TESTS
 from netprep.voice.measures import Word, filler_of, tokens
 
 PIECE_GAP = 1.5  # seconds between words that end a piece of talk
@@ -28,25 +30,6 @@ SILENCE_SECONDS = 60.0
 AFTER_WINDOW = 20.0  # an event this close before a silence is what it came "right after"
 LOW_TALK_SHARE = 0.3
 MANY_FILLERS = 6.0  # per minute
-
-_APPROACH = re.compile(
-    r"\b(my (approach|plan|idea)|the (approach|plan|idea) (is|would be|here)|i('m| am) going to"
-    r"|i('ll| will) (use|start|go|keep|walk|loop|iterate|build|store|sort|scan|count|try)"
-    r"|i (would|could|want to|need to) (use|keep|walk|loop|iterate|build|store|sort|scan)"
-    r"|let me (use|start|think|try)|first i('ll| will)?|brute force|one pass|single pass"
-    r"|two pointers?|hash ?(map|table|set)|dictionary|a (set|stack|queue|heap|deque)"
-    r"|binary search|breadth[- ]first|depth[- ]first|recursi(on|ve)|dynamic programming"
-    r"|sliding window|sort (it|them|the)|iterate|loop (over|through))\b")
-_COMPLEXITY = re.compile(
-    r"\b(big[- ]?o|o of|o\s*\(|o\(|complexity|linear|quadratic|logarithmic|constant (time|space"
-    r"|memory)|log(arithmic)? n|n log n|n squared|n times (k|m)|squared|exponential"
-    r"|(extra|additional) (space|memory)|in place)\b|o\s*\(\s*[a-z0-9]")
-_TESTS = re.compile(
-    r"\b(test (case|it|this|that|with)|tests|edge cases?|corner cases?|for example|for instance"
-    r"|an example|this example|the example|let'?s (try|check|say|trace|test|walk)|what if"
-    r"|empty (list|string|array|input|tree|grid)|single (element|number|node|character)"
-    r"|only one (element|number|node)|duplicates?|negative (numbers?|values?)|zero|null|none"
-    r"|trace (it|through)|walk through|dry run)\b")
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth")
 

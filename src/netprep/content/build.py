@@ -286,6 +286,8 @@ def _add_questions(library: Library, pack: Pack, data: dict[str, Any], ctx: Ctx)
                 level=item["level"],
                 talking_points=tuple(item["talking_points"]),
                 screen=item["screen"] or file_screen,
+                problem=item["problem"],
+                challenges=tuple(item["challenges"]),
             )
         )
 
@@ -304,9 +306,16 @@ def _check_round_rules(ctx: Ctx, library: Library, item: dict[str, Any], where: 
         if not item["key_points"]:
             ctx.error(line, f"{where}.key_points",
                       "required for technical questions (3-6 points)")
+        if item["problem"] and len(item["challenges"]) < 2:
+            ctx.error(line_of(item, "problem"), f"{where}.challenges",
+                      "a problem needs 2-3 challenges the interviewer can put to the answer")
     elif item["topic"]:
         ctx.error(line_of(item, "topic"), f"{where}.topic",
                   "topic belongs to technical questions only")
+    for field in ("problem", "challenges"):
+        if item[field] and round_ != "technical":
+            ctx.error(line_of(item, field), f"{where}.{field}",
+                      f"{field} belongs to technical questions only")
     if kind == "system-design" and not item["key_points"]:
         ctx.error(line, f"{where}.key_points",
                   "required for system-design questions (3-6 points)")

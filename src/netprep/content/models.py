@@ -140,6 +140,10 @@ class Question(NamedTuple):
     # An estimation question's reference (`mock --round estimate`, built from design
     # rounds, never written in a question file): {"answer", "low", "high", "unit", "method"}.
     estimate: dict[str, Any] | None = None
+    # A problem to solve out loud (`coach.habits`: approach, complexity, a test case), and
+    # the reasoned challenges an interviewer may put to the answer.
+    problem: bool = False
+    challenges: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

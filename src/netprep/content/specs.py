@@ -152,6 +152,11 @@ QUESTIONS = record(
                         "clarifications": F(many(_CLARIFICATION, 1, 12), False, ()),
                         "talking_points": F(many(text(max_chars=300), 2, 6), False, ()),
                         "screen": F(enum(*SCREENS), False),
+                        # A problem to solve out loud: credited for its approach,
+                        # complexity and a test case; `challenges` are the reasoned
+                        # pushbacks a --follow-ups round may ask about the answer.
+                        "problem": F(boolean(), False, False),
+                        "challenges": F(many(text(max_chars=300), 1, 3), False, ()),
                     }
                 ),
                 low=1,

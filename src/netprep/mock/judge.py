@@ -9,6 +9,8 @@ what a round adds to it.
 - Every answer is said within its question's target (a 2:00 role question, a 3:00
   story): an estimated speaking time past the target by more than the rubric's slack
   (15 s) is `too-long`, naming the target, typed or spoken, whatever the kind.
+- A problem to solve (`problem: true`) is credited for saying the approach, the
+  complexity and a test case (`coach.habits`); a habit missed is advice, not a blocker.
 - A reply to a follow-up probe is part of the answer: with `--follow-ups`, the answer
   and the reply are read as one text, so the gap the reply closes is no longer a
   finding, and the score and the ready verdict count it.
@@ -29,6 +31,10 @@ GAP_ASKED = {
     "we-heavy": "what you yourself did",
     "missing-action": "the steps you took",
     "key-points-missed": "the key point asked about",
+    "no-complexity": "the complexity",
+    "no-tests": "a test case",
+    "no-approach": "the approach",
+    "challenge": "a reasoned answer to the challenge",
 }
 
 
@@ -65,7 +71,32 @@ def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool 
         _over_target(analysis, target_seconds)
     if getattr(question, "estimate", None):
         _estimate(analysis, text, question.estimate)
+    if getattr(question, "problem", False) and kind == "technical":
+        _habits(analysis, text)
     return analysis
+
+
+HABIT_COST = 5  # score points per habit missed, as a minor finding costs
+
+
+def _habits(analysis: Any, text: str) -> None:
+    """A problem's answer is credited for saying its approach, its complexity and a test
+    case (`coach.habits`): each one missed is a finding (advice, not a blocker) and costs
+    a few points; what was said is kept in `extra["habits"]`."""
+    from netprep.coach.findings import Finding
+    from netprep.coach.habits import MISSED, said
+    from netprep.coach.terms import READY_SCORE
+
+    habits = said(text)
+    extra = getattr(analysis, "extra", None)
+    if isinstance(extra, dict):
+        extra["habits"] = habits._asdict()
+    missing = [name for name in habits.missing() if MISSED[name][0] not in analysis.codes]
+    if not missing or not analysis.words:
+        return
+    analysis.findings.extend(Finding(*MISSED[name]) for name in missing)
+    floor = READY_SCORE if analysis.ready else 0
+    analysis.score = max(floor, min(analysis.score, analysis.score - HABIT_COST * len(missing)))
 
 
 TARGET_SLACK_SECONDS = 15  # as the rubric's 3:00 story is too long only past about 3:15

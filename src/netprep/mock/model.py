@@ -192,6 +192,8 @@ class AnswerRecord:
     follow_up_voice: dict[str, Any] | None = None  # the same for a spoken follow-up reply
     follow_up_gap: str | None = None  # the finding code the probe targeted
     follow_up_closed: bool | None = None  # whether the probe's answer closed that gap
+    # A challenge's reply read as a reply to feedback: {"answered_well", "findings"}.
+    follow_up_reading: dict[str, Any] | None = None
     partner: dict[str, Any] | None = None  # mock --partner: {"name", "ratings", "note"}
 
     @property

@@ -19,7 +19,15 @@ CHECKLIST = {
     "thought_out_loud": "Thought out loud",
     "used_star": "Used STAR (situation, task, action, result)",
     "measurable_result": "Gave a measurable result",
+    "said_approach": "Said the approach",
+    "said_complexity": "Said the time or space complexity",
+    "said_test_case": "Checked it on a test or edge case",
 }
+# A problem's checklist items by the habit (`coach.habits`) that pre-ticks each, and the
+# finding a tick in the self-review takes back.
+HABIT_ITEMS = {"said_approach": ("approach", "no-approach"),
+               "said_complexity": ("complexity", "no-complexity"),
+               "said_test_case": ("test", "no-tests")}
 OVER_TOLERANCE = 10  # seconds over target before an answer counts as "ran long"
 # The self-review's checklist by question kind: a clarifying question and thinking out loud
 # belong to technical questions, STAR and a number to stories; a take-home follow-up asks
@@ -46,7 +54,10 @@ def checklist_keys(question: Question) -> tuple[str, ...]:
     """The checklist items that fit this question (see CHECKLIST_BY_KIND)."""
     if getattr(question, "round", "") == "takehome":
         return CHECKLIST_BY_KIND["takehome"]
-    return CHECKLIST_BY_KIND.get(question_kind(question), ())
+    keys = CHECKLIST_BY_KIND.get(question_kind(question), ())
+    if getattr(question, "problem", False) and keys == CHECKLIST_BY_KIND["technical"]:
+        keys = (*keys, *HABIT_ITEMS)
+    return keys
 
 
 def findings_of(question: Question, analysis: Any,
@@ -56,7 +67,10 @@ def findings_of(question: Question, analysis: Any,
     missed = (checklist or {}).get("key_points_missed")
     reviewed = isinstance(missed, list) and "key_points" in (checklist or {})
     wrong_left = (checklist or {}).get("key_points_wrong")
+    ticked = {code for key, (_, code) in HABIT_ITEMS.items() if (checklist or {}).get(key)}
     for finding in getattr(analysis, "findings", ()) or ():
+        if finding.code in ticked:
+            continue  # the self-review says the habit was shown (said aloud, say)
         if reviewed and finding.code == "key-points-missed":
             continue  # the self-review's ticks replace the analyzer's guess
         if reviewed and finding.code == "key-point-wrong" and not wrong_left:
@@ -110,6 +124,10 @@ def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
     if "clarifying_question" in checklist_keys(question) and clarifying(record.answer):
         checklist["clarifying_question"] = True
     extra = getattr(analysis, "extra", {}) or {}
+    habits = extra.get("habits") or {}
+    for key, (habit, _) in HABIT_ITEMS.items():
+        if key in checklist_keys(question) and habits.get(habit):
+            checklist[key] = True
     if kind == "technical" and question.key_points:
         covered = set(extra.get("key_points_covered", ()))
         wrong = set(extra.get("key_points_wrong", ()))
@@ -225,7 +243,10 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2,
                        ("measurable_result", "End every story with a number: time saved, "
                                              "users helped, errors cut"),
                        ("thought_out_loud", "Think out loud, so the interviewer can follow "
-                                            "your reasoning")):
+                                            "your reasoning"),
+                       ("said_complexity", "Say the time and space cost of each approach"),
+                       ("said_test_case", "Check each solution on one small example or edge "
+                                          "case, out loud")):
         done = [bool(a.checklist[key]) for a in answers
                 if key in a.checklist and key in checklist_keys(a.question)]
         most = 1  # the tip shows when at least half were missed ...
@@ -243,8 +264,12 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2,
                         "write the story with `netprep star add` first.")
     short = [a for a in answers if not a.aloud and a.elapsed_seconds < a.target_seconds * 0.35]
     if short and len(short) * 2 >= len(answers):
-        tips.append("Several answers were very short: give the interviewer the context, your "
-                    "actions and the outcome, even when the question seems simple.")
+        if all(question_kind(a.question) == "technical" for a in short):
+            tips.append("Several answers were very short: say the approach, what it costs "
+                        "and one case you would test, even when the answer seems obvious.")
+        else:
+            tips.append("Several answers were very short: give the interviewer the context, "
+                        "your actions and the outcome, even when the question seems simple.")
     if not tips:
         tips.append("A solid round. Raise the pressure next time: fewer --minutes, or "
                     "--follow-ups for the probing questions interviewers add.")

@@ -210,7 +210,7 @@ def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | N
         from netprep.coach.probes import choose_probe
 
         own = (item.follow_up,) if item.follow_up else tuple(item.question.follow_ups)
-        probe = choose_probe(record.analysis, own)
+        probe = choose_probe(record.analysis, own, challenges=item.question.challenges)
         if probe is not None:
             return probe.text, probe.gap
     return item.follow_up, None
@@ -219,11 +219,22 @@ def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | N
 def _read_with_reply(record: AnswerRecord, item: Planned, gap: str, reply: str,
                      spoken: bool, analyze: Callable[..., Any] | None) -> None:
     """The probe's reply is part of the answer: both are read as one, so the gap it
-    closes leaves the findings and the score and verdict count it."""
+    closes leaves the findings and the score and verdict count it. A challenge's reply is
+    read as a reply to feedback: heard, reasoned, acted on (`coach.reply`)."""
     record.follow_up_gap = gap
     before = record.analysis
     if before is None or not reply.strip():
         record.follow_up_closed = False
+        return
+    from netprep.coach.probes import CHALLENGE
+
+    if gap == CHALLENGE:  # a challenge to a complete answer: its reply is read on its own
+        from netprep.coach.reply import read_reply
+
+        reading = read_reply(reply, record.follow_up or "")
+        record.follow_up_reading = {"answered_well": not reading.findings,
+                                    "findings": list(reading.findings)}
+        record.follow_up_closed = not reading.findings
         return
     after = judge(with_reply(record.answer, reply), item.question,
                   target_seconds=item.target_seconds, spoken=spoken, analyze=analyze)

@@ -400,6 +400,13 @@ def m016_code_review(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE code_attempts ADD COLUMN review TEXT")
 
 
+def m017_follow_up_reading(db: sqlite3.Connection) -> None:
+    # Issue 24: a technical mock's challenge ("why not sort first?") and how the reply was
+    # read, as JSON {"answered_well", "findings": [{"code", "message", "suggestion"}]};
+    # NULL for every other follow-up.
+    db.execute("ALTER TABLE answers ADD COLUMN follow_up_reading TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_stories", m001_stories),
     ("002_mock_sessions", m002_mock_sessions),
@@ -417,4 +424,5 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("014_spoken_replies", m014_spoken_replies),
     ("015_assessments", m015_assessments),
     ("016_code_review", m016_code_review),
+    ("017_follow_up_reading", m017_follow_up_reading),
 ]

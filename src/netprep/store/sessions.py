@@ -61,13 +61,14 @@ class StoreRecorder:
                 "UPDATE answers SET rating = ?, checklist = ?, findings = ?, follow_up = ?, "
                 "follow_up_answer = ?, follow_up_seconds = ?, follow_up_gap = ?, "
                 "follow_up_closed = ?, follow_up_voice = ?, partner = ?, score = ?, "
-                "ready = ? WHERE id = ?",
+                "ready = ?, follow_up_reading = ? WHERE id = ?",
                 (record.rating, json.dumps(record.checklist), json.dumps(record.findings),
                  record.follow_up, record.follow_up_answer, record.follow_up_seconds,
                  record.follow_up_gap, _flag(record.follow_up_closed),
                  _dumps(record.follow_up_voice),
                  None if record.partner is None else json.dumps(record.partner),
-                 record.score, _flag(record.ready), record.id),
+                 record.score, _flag(record.ready), _dumps(record.follow_up_reading),
+                 record.id),
             )
 
     def finish(self, session_id: int, complete: bool, ended_at: str) -> None:
@@ -303,6 +304,7 @@ def get_session(store: Store, session_id: int) -> dict[str, Any] | None:
             "answered_at": row["answered_at"],
             "voice": _json(row["voice"], None),
             "follow_up_voice": _json(row["follow_up_voice"], None),
+            "follow_up_reading": _json(row["follow_up_reading"], None),
             "partner": _json(row["partner"], None),
             **_verdict(row),
         }

@@ -271,21 +271,32 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
             text.append(" ")
             text.append_text(safe(finding["suggestion"], "dim"))
         bullet(console, text)
-    closed = _closed_line(record.follow_up_gap, record.follow_up_closed)
+    closed = _closed_line(record.follow_up_gap, record.follow_up_closed,
+                          record.follow_up_reading)
     if closed is not None:
         bullet(console, closed, marker="✓" if record.follow_up_closed else "•")
     _clarifications(record, console)
     _key_points(points, record.checklist, console)
 
 
-def _closed_line(gap: str | None, closed: bool | None) -> Text | None:
-    """Whether the follow-up reply closed the gap it was asked about (None: no probe)."""
+def _closed_line(gap: str | None, closed: bool | None,
+                 reading: dict[str, Any] | None = None) -> Text | None:
+    """Whether the follow-up reply closed the gap it was asked about (None: no probe); for
+    a challenge, how the reply was read (heard, reasoned, acted on)."""
     from rich.text import Text
 
     from netprep.mock.judge import GAP_ASKED
 
     if gap is None or closed is None:
         return None
+    if gap == "challenge":
+        found = (reading or {}).get("findings") or []
+        if closed or not found:
+            return Text("Your reply to the challenge engaged with it, gave a reason and said "
+                        "what you would change or check.", style="green")
+        first = found[0]
+        return Text(f"Your reply to the challenge: {first.get('message', '')} "
+                    f"{first.get('suggestion', '')}".rstrip(), style="yellow")
     asked = GAP_ASKED.get(gap, "what it asked for")
     if closed:
         return Text(f"Closed by your follow-up: it gave {asked}, counted in the score.",
@@ -554,7 +565,8 @@ def render_session(session: dict[str, Any], console: Console) -> None:
             answer = q["follow_up_answer"] or ""
             body.append_text(safe(answer) if answer.strip()
                              else Text("(answered aloud)", style="dim"))
-            closed = _closed_line(q.get("follow_up_gap"), q.get("follow_up_closed"))
+            closed = _closed_line(q.get("follow_up_gap"), q.get("follow_up_closed"),
+                                  q.get("follow_up_reading"))
             if closed is not None:
                 body.append("\n  ")
                 body.append_text(closed)
