@@ -104,6 +104,9 @@ def test_a_wrong_point_costs_more_than_a_missing_one() -> None:
      "slot."),
     ("Both are O(V + E); in a graph, track visited nodes to avoid looping forever.",
      "Both touch every vertex and edge once."),
+    ("Use two pointers, slow moving one step and fast moving two.",
+     "I walk two markers down the list together, one going a node at a time and the other "
+     "going two nodes at a time."),
 ])
 def test_plain_language_paraphrases_count(point, answer) -> None:
     assert judge_points([point], answer) == ([0], {})

@@ -115,6 +115,8 @@ def test_key_points_are_joined_as_a_list() -> None:
     ("Every tester got the same three tasks.", False),
     ("Since then the lab has not lost a single sample by mistake.", True),
     ("Sign-ups in the first week were twice the target.", True),
+    ("The resubmission came back and our grade went from a B to an A.", True),
+    ("The bus took us from A to B in an hour.", False),
 ])
 def test_what_measures_an_outcome(text, measured) -> None:
     from netprep.coach.metrics import is_impact
@@ -189,3 +191,28 @@ def test_an_action_field_of_outcomes_is_missing_but_its_measure_counts() -> None
         "of the team could test their own screens without waiting."),
         result="The union agreed to offer the planner to first-year students in the autumn.")).codes
     assert "missing-action" in codes and "no-metric" not in codes
+
+
+def test_steps_told_in_the_present_are_steps_not_lessons() -> None:
+    answer = ("On my internship the support team was losing a lot of time, because every "
+              "refund need a manual check in three systems. My lead give me the task to make "
+              "this check faster. I write a small script which pull the order, the payment and "
+              "the delivery status in one page, and I show to the support people how to use it. "
+              "After two weeks the refunds go out in one day and not in three. I learn that I "
+              "must sit with the users first, before I write any code.")
+    analysis = analyze_answer(answer)
+    assert "short-action" not in analysis.codes and analysis.ready
+
+
+def test_a_typed_answer_whose_background_names_nothing_has_no_situation() -> None:
+    answer = ("It was a very busy and stressful time for everyone, and there was a lot going "
+              "on. My task was to make the nightly data import faster. I profiled the import "
+              "script and found that it inserted the rows one at a time. I rewrote it to load "
+              "the file in batches with the database's bulk copy command. The import went from "
+              "about three hours to twenty-five minutes, and it has finished before seven "
+              "every morning since then, so the reports are ready when people arrive.")
+    assert "missing-situation" in analyze_answer(answer).codes
+    named = answer.replace("It was a very busy and stressful time for everyone, and there was "
+                           "a lot going on.", "At my internship the nightly import of the "
+                           "sales data often ran past the start of the working day.")
+    assert "missing-situation" not in analyze_answer(named).codes

@@ -117,7 +117,8 @@ _SLOTS: dict[str, dict[str, str]] = {
                "fixed": r"fixed (?:number|amount|size|increment)|constant (?:number|amount)|"
                         r"\b(?:by|with|adds?|adding) (?:one|1|ten|10|\d+|a few) (?:more |extra )?"
                         r"(?:slots?|elements?|items?|cells?)\b|one (?:more )?slot at a time"},
-    "steps": {"one": r"\bone (?:step|node|hop)s?\b|\b1 step\b|\bone at a time\b|\bby one\b",
+    "steps": {"one": r"\bone (?:step|node|hop)s?\b|\b1 step\b|\bby one\b|"
+                     r"\b(?:one|a (?:node|step|hop)) at a time\b",
               "two": r"\btwo (?:steps?|nodes|hops)\b|\b2 steps?\b|\btwo at a time\b|\bby two\b|"
                      r"\btwice as fast\b"},
 }

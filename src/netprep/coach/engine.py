@@ -99,6 +99,13 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         _in_substance(labels, parts)
     else:
         _told_after(labels, parts)
+        # Background that names nothing before the first step ("It was a busy time and
+        # there was a lot going on") is no situation, whatever context comes after it.
+        first = next((i for i, lab in enumerate(labels)
+                      if lab.label in ("own_action", "others_action")), len(labels))
+        context = [lab.text for lab in labels[:first] if lab.label == "context"]
+        if context and substance.empty_context(context):
+            parts["situation"] = 0
     findings: list[Finding] = []
     outcomes = [lab for lab in labels if lab.label == "outcome"]
     waiting = [lab for lab in outcomes if substance.pending(lab.text)

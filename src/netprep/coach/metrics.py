@@ -168,6 +168,9 @@ _SPANS = re.compile(r"\b(?:an?|one|\d+)\s+(?:minute|hour|day|week|month|term)s?\
                     r"(?:\w+\s+)?(?:minute|hour|day|week|month|term)s?\b|\b(?:for|over|in)\s+"
                     r"(?:\d+|\w+)\s+(?:nights?|days?|weeks?|months?|runs?|releases?|builds?)\s+"
                     r"(?:in a row\s+)?without\b", re.I)
+# "my grade went from a B to an A": a letter grade that changed is a measure.
+_GRADE = re.compile(r"(?-i:\b[Ff]rom\s+an?\s+[A-F][+-]?\s+(?:up\s+)?(?:to|into)\s+"
+                    r"(?:an?\s+)?[A-F][+-]?)(?![\w+-])")
 _VERSUS = re.compile(r"\b(?:instead of|rather than|down from|up from|compared (?:with|to)|"
                      r"against)\b", re.I)
 
@@ -176,7 +179,7 @@ def is_impact(text: str) -> bool:
     """An outcome clause that measures its effect (a quantity next to what changed)."""
     converted = digits(text)
     if _RANK.search(converted) or _CLEAN_RUN.search(text) or _ABSENCE.search(text) or \
-            _RATE.search(converted) or _SPANS.search(converted):
+            _RATE.search(converted) or _SPANS.search(converted) or _GRADE.search(text):
         return True
     found = quantities(text)
     if not found:

@@ -40,7 +40,8 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"(?:i|we)(?: would|'d| should) have\b|made me (?:realise|realize|see|understand)|"
              r"showed me|reminded me|the biggest thing)"), 3.0),
         (_rx(r"\bi\s+(?:always|never|now|still|usually|try to|make sure|start|plan|check|"
-             r"test|ask|write|prefer|know|think)\b(?!.*\b(?:was|were|had|did)\b)"), 1.5),
+             r"test|ask|write|prefer|know|think)\b(?!\s+(?:a|an|one)\s)(?!.*\b(?:was|were|had|did)\b)"),
+         1.5),
         (_rx(r"\b(?:is|are)\s+(?:often|usually|always|more|less|worth|the\s+(?:best|"
              r"cheapest|real|key)|what|key|better|easier|harder|important|essential)\b|"
              r"\bmatters?\b|\bpays off\b|\bworks best\b|\bmakes? (?:a|the) (?:big|biggest)?\s*"
