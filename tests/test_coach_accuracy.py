@@ -28,21 +28,21 @@ def figures() -> dict[str, Any]:
 MINIMUMS = {
     ("star_check", "micro_precision"): 0.89,
     ("star_check", "micro_recall"): 0.89,
-    ("star_check", "ready_accuracy"): 0.96,
+    ("star_check", "ready_accuracy"): 0.95,  # 211 stories since 60 blind ones (issue 30)
     ("star_check", "parts_accuracy"): 0.89,
-    ("mock_same_texts", "micro_precision"): 0.85,
-    ("mock_same_texts", "micro_recall"): 0.86,
-    ("mock_same_texts", "ready_accuracy"): 0.94,  # 150 stories since issue 30 added 14
-    ("typed_answers", "micro_precision"): 0.84,
-    ("typed_answers", "micro_recall"): 0.88,
-    ("typed_answers", "ready_accuracy"): 0.93,
+    ("mock_same_texts", "micro_precision"): 0.82,
+    ("mock_same_texts", "micro_recall"): 0.84,
+    ("mock_same_texts", "ready_accuracy"): 0.92,  # 211 stories since issue 30 added 75
+    ("typed_answers", "micro_precision"): 0.83,
+    ("typed_answers", "micro_recall"): 0.87,
+    ("typed_answers", "ready_accuracy"): 0.89,  # 50 blind typed answers added
 }
 SINGLE = {
-    "star_vs_mock_same_codes": 0.84,
-    "complete_typed_all_four_parts": 0.88,
+    "star_vs_mock_same_codes": 0.80,
+    "complete_typed_all_four_parts": 0.86,
     "sentence_accuracy": 0.84,
     "clarifying_accuracy": 0.95,
-    "key_points_exact": 0.67,  # 71 answers since issue 30 3b added 45 harder ones (was 0.44)
+    "key_points_exact": 0.55,  # 111 answers since 40 blind ones (issue 30; 0.67 on 71, 0.44 before)
 }
 
 
@@ -83,35 +83,35 @@ def splits() -> dict[str, Any]:
 # Minimums on each split, a little under what the benchmark prints. The test split is
 # frozen: these are measured on it, never tuned on it.
 SPLIT_MINIMUMS = {
-    "dev": {
-        ("star_check", "ready_accuracy"): 0.96,
+    "dev": {  # lowered where 150 items written blind by another writer cost (issue 30)
+        ("star_check", "ready_accuracy"): 0.95,
         ("star_check", "micro_precision"): 0.89,
         ("star_check", "micro_recall"): 0.89,
         ("typed_star", "ready_accuracy"): 0.90,
-        ("typed_star", "micro_precision"): 0.81,
+        ("typed_star", "micro_precision"): 0.80,
         ("typed_star", "micro_recall"): 0.83,
-        ("key_points", "precision"): 0.90,
-        ("key_points", "recall"): 0.93,
-        ("key_points", "wrong_precision"): 0.95,
-        ("key_points", "wrong_recall"): 0.88,  # 10 harder answers added (issue 30, 3b)
-        ("key_points", "wrong_claims_precision"): 0.75,
-        ("key_points", "paraphrase_recall"): 0.88,
+        ("key_points", "precision"): 0.85,
+        ("key_points", "recall"): 0.85,
+        ("key_points", "wrong_precision"): 0.92,
+        ("key_points", "wrong_recall"): 0.64,
+        ("key_points", "wrong_claims_precision"): 0.51,
+        ("key_points", "paraphrase_recall"): 0.75,
     },
     # Measured on main ffbd8f7 (issue 30): 0.873, 0.853/0.763; typed 0.811, 0.686/0.715;
     # key points 0.802/0.742, wrong 0.714/0.417, wrong-claims 0.529, paraphrases 0.471.
     "test": {
         ("star_check", "ready_accuracy"): 0.87,  # 0.881 since the coach's 3rd pass
-        ("star_check", "micro_precision"): 0.85,  # 0.861
+        ("star_check", "micro_precision"): 0.87,  # 0.879 since coach2
         ("star_check", "micro_recall"): 0.75,
-        ("typed_star", "ready_accuracy"): 0.81,  # 0.821
-        ("typed_star", "micro_precision"): 0.68,  # 0.693
-        ("typed_star", "micro_recall"): 0.70,
-        ("key_points", "precision"): 0.80,  # 0.816 since bounds take the point's subject
-        ("key_points", "recall"): 0.76,  # 0.775
-        ("key_points", "wrong_precision"): 0.78,  # 0.800
+        ("typed_star", "ready_accuracy"): 0.81,  # 0.811 since coach2 (was 0.821)
+        ("typed_star", "micro_precision"): 0.70,  # 0.714 since coach2
+        ("typed_star", "micro_recall"): 0.69,  # 0.699 since coach2 (was 0.715; chosen on DEV)
+        ("key_points", "precision"): 0.80,  # 0.814 (0.816 before coach2)
+        ("key_points", "recall"): 0.79,  # 0.800 since coach2
+        ("key_points", "wrong_precision"): 0.83,  # 0.842 since coach2
         ("key_points", "wrong_recall"): 0.42,  # 0.444
         ("key_points", "wrong_claims_precision"): 0.54,  # 0.562
-        ("key_points", "paraphrase_recall"): 0.52,  # 0.549
+        ("key_points", "paraphrase_recall"): 0.60,  # 0.608 since coach2
     },
 }
 

@@ -117,6 +117,10 @@ def test_key_points_are_joined_as_a_list() -> None:
     ("Sign-ups in the first week were twice the target.", True),
     ("The resubmission came back and our grade went from a B to an A.", True),
     ("The bus took us from A to B in an hour.", False),
+    ("She went from a B minus to an A on the final exam.", True),
+    ("After the fix there were no more duplicate refunds on any statement.", True),
+    ("By the evening nothing had been thrown away.", True),
+    ("After the fix all hundred test pipelines passed.", True),
 ])
 def test_what_measures_an_outcome(text, measured) -> None:
     from netprep.coach.metrics import is_impact
@@ -216,3 +220,34 @@ def test_a_typed_answer_whose_background_names_nothing_has_no_situation() -> Non
                            "a lot going on.", "At my internship the nightly import of the "
                            "sales data often ran past the start of the working day.")
     assert "missing-situation" not in analyze_answer(named).codes
+
+
+@pytest.mark.parametrize("text", [
+    "At my internship the shop's stock sheet was wrong every Monday. I compared the sheet "
+    "with the till for a week, found that returns were never added back, and wrote a small "
+    "macro that adds them. The project ended when the term finished and the team went "
+    "their separate ways.",
+    "I volunteered to coordinate a Polish translation of the club's safety guide. I split the "
+    "chapters between four readers and kept one glossary for them. The translation went "
+    "into review by the board at the end of the season.",
+])
+def test_a_handover_or_a_review_is_no_result_yet(text) -> None:
+    analysis = analyze_answer(text)
+    assert "missing-result" in analysis.codes and "no-metric" not in analysis.codes
+
+
+def test_a_measure_split_over_clauses_still_measures() -> None:
+    analysis = analyze_story(story(result=(
+        "The gardeners lost no seedlings to overheating that summer, compared with two "
+        "trays the summer before.")))
+    assert "no-metric" not in analysis.codes
+
+
+def test_a_brief_outline_with_the_scene_and_own_steps_has_an_obvious_task() -> None:
+    answer = ("At the bike shop where I work on Saturdays, a customer came in an hour before "
+              "a charity ride with a snapped gear cable. I fitted a new cable, checked the "
+              "brakes while I had the bike on the stand and lent him a pump for the ride. He "
+              "finished the ride and came back the next week to buy a new chain from us.")
+    assert "missing-task" not in analyze_answer(answer).codes
+    assert "missing-task" in analyze_answer(
+        "I fitted a new cable, checked the brakes and lent him a pump.").codes

@@ -40,6 +40,7 @@ from netprep.text import clock, count_words
 TARGET_SECONDS = STORY_SECONDS  # the spoken window of a story: 1:00-3:00
 SHORT_SECONDS = STORY_SECONDS[0]
 TYPED_SKELETON = 25  # a typed answer under this many words is too skeletal to follow
+BRIEF_OUTLINE = 120  # a typed answer this short that sets the scene and tells own steps
 # A part present by content but with fewer words than this is "trivially short".
 SHORT_WORDS = {"situation": 5, "task": 4, "action": 8, "result": 4}
 STAR_KINDS = ("story", "behavioral", "culture")
@@ -164,6 +165,13 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
     if not fielded and not parts["task"] and parts["situation"]:
+        # A brief outline that sets the scene and then tells the candidate's own steps makes
+        # the aim obvious: nobody asks "what was your task?" after "a customer needed her
+        # boarding pass ... I cleaned the charging port, I lent her a charger".
+        own_steps, hidden_steps = _actors(action_labels)
+        if own_steps >= 2 and hidden_steps <= own_steps and words < BRIEF_OUTLINE:
+            parts["task"] = 1
+    if not fielded and not parts["task"] and parts["situation"]:
         # Told in one piece, the candidate's own doing in the situation ("I ran the migration
         # on the wrong server") makes the aim obvious: put it right.
         first = next((i for i, lab in enumerate(labels) if lab.label == "own_action"), -1)
@@ -193,7 +201,8 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     if not fielded:  # told in one piece: how it ended comes after the last step
         last = max((i for i, lab in enumerate(labels) if lab.label == "own_action"), default=-1)
         told = [lab for lab in told if labels.index(lab) > last] or told
-    metric = any(is_impact(lab.text) for lab in told) or (bool(outcomes) and any(
+    metric = any(is_impact(lab.text) or is_impact(_with_rest(lab, labels)) for lab in told) or (
+        bool(outcomes) and any(
         _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels
         if lab.label not in ("own_action", "others_action", "task")
         and lab.clause.field not in ("situation", "task", "action")))
@@ -297,6 +306,18 @@ def _thin(action_labels: list[Labelled]) -> bool:
     # problem thoroughly and implemented an effective solution").
     return len(sentences) == 1 and (count_words(" ".join(texts)) < SHORT_WORDS["action"]
                                     or share < THIN_SENTENCE)
+
+
+def _with_rest(lab: Labelled, labels: list[Labelled]) -> str:
+    """An outcome clause with the rest of its sentence that is no step ("... lost no
+    seedlings that summer, | compared with two trays the summer before"): a measure split
+    over clauses is still one measure."""
+    i = labels.index(lab)
+    j = i + 1
+    while j < len(labels) and labels[j].clause.sentence == lab.clause.sentence and \
+            labels[j].label not in ("own_action", "others_action", "task"):
+        j += 1
+    return " ".join(x.text for x in labels[i:j])
 
 
 def _setup_words(labels: list[Labelled]) -> int:

@@ -148,7 +148,9 @@ _CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:nigh
 
 
 # "not a single missed payment", "zero crashes since": an absence that counts.
-_ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero)\s+(?:\w+\s+){0,2}\w+|"
+_ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero|no more|no further)\s+"
+                      r"(?:\w+\s+){0,2}\w+|\bnothing (?:had |has )?(?:was |been |got )?(?:lost|"
+                      r"wasted|thrown away|missed|broken|dropped)\b|"
                       r"\b(?:not|never|n't)\s+(?:\w+\s+){1,2}(?:a single|one single)\s+\w+|"
                       r"\bno\s+(?:\w+\s+){1,2}(?:has|have)\s+(?:\w+\s+){1,3}since\b", re.I)
 # "one more free day a week", "two hours less per week": time won back at a rate.
@@ -169,8 +171,8 @@ _SPANS = re.compile(r"\b(?:an?|one|\d+)\s+(?:minute|hour|day|week|month|term)s?\
                     r"(?:\d+|\w+)\s+(?:nights?|days?|weeks?|months?|runs?|releases?|builds?)\s+"
                     r"(?:in a row\s+)?without\b", re.I)
 # "my grade went from a B to an A": a letter grade that changed is a measure.
-_GRADE = re.compile(r"(?-i:\b[Ff]rom\s+an?\s+[A-F][+-]?\s+(?:up\s+)?(?:to|into)\s+"
-                    r"(?:an?\s+)?[A-F][+-]?)(?![\w+-])")
+_GRADE = re.compile(r"(?-i:\b[Ff]rom\s+an?\s+[A-F](?:[+-]|\s+(?:minus|plus))?\s+(?:up\s+)?"
+                    r"(?:to|into)\s+(?:an?\s+)?[A-F](?:[+-]|\s+(?:minus|plus))?)(?![\w+-])")
 _VERSUS = re.compile(r"\b(?:instead of|rather than|down from|up from|compared (?:with|to)|"
                      r"against)\b", re.I)
 
@@ -184,8 +186,10 @@ def is_impact(text: str) -> bool:
     found = quantities(text)
     if not found:
         # "ran in eight minutes instead of over an hour": a time set against another.
-        return bool(_VERSUS.search(text) and _QUANTITY.search(converted))
-    if _FRACTION.search(text):
+        return bool(_VERSUS.search(text) and any(
+            not re.match(r"(?:st|nd|rd|th)\b", converted[m.end():], re.I)  # "the first lecture"
+            for m in _QUANTITY.finditer(converted) if re.search(r"\d", m.group(0))))
+    if _FRACTION.search(text) or _FRACTION.search(converted):  # "all hundred passed"
         return True
     return bool(_CHANGE.search(text)) or any("%" in q or "x" in q.lower() for q in found)
 
