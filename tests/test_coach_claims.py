@@ -154,6 +154,20 @@ def test_a_cost_that_belongs_to_another_point_is_still_wrong_for_this_one() -> N
     assert judge_points(MERGE, right) == ([0, 1], {})
 
 
+def test_the_answers_own_complexity_contradicts_the_only_cost_of_its_kind() -> None:
+    """ "It is O(n squared) time" is said of nothing in particular, but the only time cost the
+    key points give is the reversal's O(n) (its words "iteratively; a recursive version"
+    name no other cost): it is wrong, not missing."""
+    points = REVERSE
+    answer = ("Keep previous, current and next. For each node save next, point current.next "
+              "at previous, then advance. When current is null, previous is the new head. "
+              "It is O(n squared) time because every step walks the list, and O(1) space.")
+    assert 3 in judge_points(points, answer)[1]
+    right = answer.replace("O(n squared) time because every step walks the list",
+                           "O(n) time")
+    assert 3 not in judge_points(points, right)[1]
+
+
 # --- in the mock: panel, summary, history show --------------------------------------------
 
 PACK = Path(__file__).parent / "data" / "mock" / "keypoints"

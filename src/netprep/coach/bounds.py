@@ -172,16 +172,29 @@ def _with_point_ops(bounds: list[Bound], point: str) -> list[Bound]:
     return [b if b.ops else Bound(b.value, b.dim, b.case, ops, b.clause) for b in bounds]
 
 
+def _only_cost(point: Bound, every: list[Bound]) -> bool:
+    """The point's bound is the only one of its dimension (and case) that any key point
+    gives, so an answer's bound of that dimension said of nothing in particular ("It is
+    O(n^2) time") can only be about it."""
+    return not point.case and sum(1 for o in every if o.dim == point.dim) == 1
+
+
 def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
     """The same operation given another complexity than every key point gives it."""
-    by_point = [_with_point_ops(bounds_of(str(p)), str(p)) for p in points]
+    raw = [bounds_of(str(p)) for p in points]
+    by_point = [_with_point_ops(bs, str(p)) for bs, p in zip(raw, points, strict=True)]
     every = [b for bs in by_point for b in bs]
     said = bounds_of(answer)
     out: dict[int, str] = {}
     for i, bounds in enumerate(by_point):
         for pb in bounds:
             for sb in said:
-                if sb.value == pb.value or not _same_cost(pb, sb):
+                if sb.value == pb.value:
+                    continue
+                inherited = pb.ops and pb not in raw[i]  # "... iteratively; a recursive ..."
+                if not _same_cost(pb, sb) and not (inherited and not sb.ops and not sb.case
+                                                   and sb.dim == pb.dim
+                                                   and _only_cost(pb, every)):
                     continue
                 if not pb.ops and sum(1 for o in bounds if not o.ops and _same_cost(o, pb)) > 1:
                     continue  # several such costs in the point, none named: cannot tell which
