@@ -48,6 +48,19 @@ def test_a_vacuous_lesson_is_no_lesson() -> None:
     assert "no-learning" in analysis.codes and analysis.ready
 
 
+@pytest.mark.parametrize("learned, vacuous", [
+    ("I learned how important clear commit messages are in a shared repository.", True),
+    ("I learned that patience is very important when you teach people a new tool.", True),
+    ("I learned how much paperwork matters in the first week abroad.", True),
+    ("I learned that surveys are much harder than they look, and I got much better at R.",
+     True),
+    ("I learned that a glossary agreed at the start saves arguments in review.", False),
+    ("Testing on real data is important because the samples lie about edge cases.", False),
+])
+def test_importance_in_general_is_no_lesson(learned, vacuous) -> None:
+    assert ("no-learning" in analyze_story(story(learned=learned)).codes) is vacuous
+
+
 @pytest.mark.parametrize("fields, code", [
     ({"action": "I just kind of rewrote the form, basically. " + BASE["action"]}, "fillers"),
     ({"action": "I worked closely with stakeholders, applied best practices and made sure "

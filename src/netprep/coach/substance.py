@@ -48,6 +48,17 @@ _PATTERNS = {
                 r"eager|someone|the kind|a person|person|calm|patient|logical))\b"
                 r"(?!.*\b(?:was|were|had|did)\b)",
     # "I now have a much better understanding of how pipelines work": depth, no lesson.
+    # "I learned how important X is", "patience is very important", "I got better at R":
+    # importance, difficulty or skill in general, whatever X is, says nothing particular.
+    "platitude": r"^(?:(?:and|but|so|also),?\s+)?(?:(?:i|we)\s+(?:(?:have\s+)?(?:learned|learnt|"
+                 r"realised|realized|saw|understood|found out)\s+(?:that\s+)?(?:just\s+)?how\s+"
+                 r"(?:important|crucial|essential|valuable|vital|much\s+(?:\w+\s+){1,3}"
+                 r"matters?)\b|(?:got|became|grew)\s+(?:much\s+|a lot\s+|far\s+)?better\s+at\b)|"
+                 r"(?:(?:i|we)\s+(?:learned|learnt|realised|realized)\s+that\s+)?(?:\w+\s+){1,4}"
+                 r"(?:is|are)\s+(?:very\s+|really\s+|so\s+|extremely\s+|the most\s+)?(?:important|"
+                 r"crucial|essential|vital)\b(?!.*\bbecause\b)[^,;]{0,40}$|(?:(?:i|we)\s+(?:learned|learnt|"
+                 r"realised|realized)\s+that\s+)?(?:\w+\s+){1,3}(?:is|are)\s+(?:much\s+|a lot\s+)?"
+                 r"harder than (?:it|they) (?:looks?|seems?))",
     "understanding": r"\b(?:better|deeper|good|solid|clearer|greater|broader)\s+"
                      r"(?:understanding|knowledge|idea|grasp|picture)\s+of\b",
     # A "result" that has not happened yet.
@@ -159,7 +170,8 @@ def vacuous_lesson(text: str) -> bool:
     "I learned the framework in more depth", "how important teamwork is", "the value of
     hard work"): counted as no lesson. Nothing is left after the words any lesson could
     use."""
-    if _rx("vacuous").search(text.strip()) or _rx("understanding").search(text):
+    if _rx("vacuous").search(text.strip()) or _rx("understanding").search(text) or \
+            _rx("platitude").search(text.strip().rstrip(".!")):
         return True
     named = [w for w in _WORD.findall(text.lower()) if w not in _LIGHT
              and w not in _ANY_LESSON and len(w) > 2]
