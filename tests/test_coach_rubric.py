@@ -264,3 +264,19 @@ def test_a_brief_outline_with_the_scene_and_own_steps_has_an_obvious_task() -> N
     assert "missing-task" not in analyze_answer(answer).codes
     assert "missing-task" in analyze_answer(
         "I fitted a new cable, checked the brakes and lent him a pump.").codes
+
+
+@pytest.mark.parametrize("task", [
+    "I told the manager I could build a better way to plan the shifts, and she let me try.",
+    "The coordinator asked me, as the volunteer with a design course behind me, to find out "
+    "what confused people in the app.",
+    "The coordinator ask me if I can find the clashes before the timetable is published.",
+    "I was basically in charge of the backend that turns two stops into a route.",
+])
+def test_an_offer_or_a_request_with_an_aside_is_a_task(task) -> None:
+    from netprep.coach.parts import classify
+    from netprep.coach.sentences import Clause
+
+    assert classify(Clause(task)).label == "task"
+    assert classify(Clause("I told the team I'd got it wrong and applied for a refund that "
+                           "day.")).label != "task"

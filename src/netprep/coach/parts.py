@@ -119,7 +119,15 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_rx(r"\b(?:my|our|the)\s+(?:main\s+|own\s+)?(?:task|job|role|goal|aim|responsibility|"
              r"assignment|mission|objective|brief|challenge|part|piece|area)\s*(?:was|is|became|"
              r"for|:)"), 3.0),
-        (_rx(r"\b(?:i|we)\s+(?:was|were)\s+(?:asked|tasked|assigned|responsible|in charge|"
+        # An offer ("I told the manager I could build a better way"), a request with an aside
+        # ("asked me, as the one with a UX course, to find ..."), "asked me if I can".
+        (_rx(r"\b(?:told|promised|offered|assured)\s+(?:the\s+\w+|him|her|them|my\s+\w+|our\s+\w+)"
+             r"\s+(?:that\s+)?(?:i|we)(?:'d(?!\s+(?:got|been|done|had|made|gone|\w+ed)\b)|\s+would|"
+             r"\s+could|\s+will|\s+can)\s+(?!not\b|never\b)\w+|"
+             r"\bask(?:s|ed)?\s+(?:me|us)(?:,[^,]{1,80},\s+to|\s+if (?:i|we) (?:can|could))\b"),
+         3.0),
+        (_rx(r"\b(?:i|we)\s+(?:was|were)\s+(?:basically\s+|mainly\s+|mostly\s+|partly\s+)?"
+             r"(?:asked|tasked|assigned|responsible|in charge|"
              r"supposed|expected|meant|given|told|hired|brought in|the (?:only|one))\b"), 3.0),
         (_rx(r"\b(?:asked|told|tasked|needed|wanted|assigned)\s+(?:me|us)\s+(?:to|with)\b|"
              r"\bgave\s+(?:me|us)\s+(?:(?:two|three|a few|\d+)\s+(?:days|weeks)|the (?:task|job|"
