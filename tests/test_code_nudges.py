@@ -143,6 +143,19 @@ def test_feedback_names_a_failing_case_then_worse_complexity_then_a_challenge(
      {"no-acknowledge", "no-reason", "no-change"}),
     ("Fair point, it is slower than it needs to be since it compares each pair.",
      {"no-change"}),
+    # spoken, as the recogniser writes it down
+    ("mhm, okay, thanks for the feedback", {"bare-ok"}),
+    ("ok thanks, I'll keep that in mind", {"no-reason", "no-change"}),
+    ("um yeah so i'll fix it and uh test it later i guess", {"no-reason", "no-change"}),
+    ("yeah you're right it's o of n squared because of the two loops um so i'd use a hash "
+     "map and uh check the complement", set()),
+    # the deflection is a finding, the reasoning after the turn still counts
+    ("honestly I was running out of time but yeah a dict lookup is constant so one pass "
+     "would do it, I'd add a test with duplicates", {"defensive"}),
+    # repeating the feedback's own cost is no why
+    ("Yes, O(n^2) is bad. I'll switch to a dict.", {"no-reason"}),
+    # a structure named in answer to "what would you change?" is a change
+    ("dict of value to index; each lookup is constant, one pass.", set()),
 ])
 def test_the_reply_reader_finds_what_a_reply_leaves_out(reply: str, codes: set[str]) -> None:
     from netprep.coach.reply import read_reply

@@ -27,13 +27,13 @@ def bench():  # type: ignore[no-untyped-def]
 
 def test_the_dev_replies_are_read_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
     figures, _ = bench.score(bench.load("dev"))
-    assert figures["replies"] == 60
-    assert figures["accuracy"] >= 0.90 and figures["verdict_accuracy"] >= 0.95
+    assert figures["replies"] == 160  # d001-d060 and e001-e100 (a second blind writer)
+    assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.97
 
 
 def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type: ignore[no-untyped-def]
     items = bench.load("test")
     assert len(items) == 70
     figures, _ = bench.score(items)
-    assert figures["accuracy"] >= 0.57, figures["accuracy"]
-    assert figures["verdict_accuracy"] >= 0.76, figures["verdict_accuracy"]
+    assert figures["accuracy"] >= 0.64, figures["accuracy"]
+    assert figures["verdict_accuracy"] >= 0.81, figures["verdict_accuracy"]

@@ -8,8 +8,8 @@ replies in tests/data/replies/dev (benchmarks/reply_accuracy.py prints how often
 reading matches the labels, on dev and on a blind test split).
 
 Findings (codes):
-- bare-ok: nothing but an acknowledgement or thanks ("ok", "sure, makes sense, thanks");
-  it stands alone.
+- bare-ok: nothing but an acknowledgement or thanks ("ok", "mhm, okay", "thanks for the
+  feedback", "I see what you mean"); it stands alone.
 - defensive: the point is dismissed or deflected: the tests, the statement, the time or
   the interviewer are blamed, "it works" with no why, sarcasm. A polite disagreement
   with a reason is not defensive.
@@ -17,10 +17,18 @@ Findings (codes):
   code", a different concern).
 - no-reason: no why behind the agreement or disagreement: no complexity argument, no
   cause of the failure, no constraint or trade-off ("because", "so", "which means"...).
-  Blaming the tests is not a reason; an argument about the inputs is.
-- no-change: nothing concrete it would change, add or test ("I'll fix it" is not; "I'll
-  add [3, 3] as a test" or "I'd switch to a heap" is).
+  Blaming the tests is not a reason; an argument about the inputs is. A cost counts only
+  when it is not the feedback's own repeated ("amortised O(1) would be better" answering
+  "what keeps it amortised O(1)?" gives no why).
+- no-change: nothing concrete it would change, add or test ("I'll fix it", "I'll keep it
+  in mind" are not; "I'll add [3, 3] as a test", "I'd switch to a heap", code spelled out,
+  or a structure named in answer to "what would you use?" is). "I'd worry about..." and
+  "with a set I'd have to..." are thoughts, not steps.
 The verdict is "answered well" when no finding applies.
+
+Spoken replies (recogniser transcripts: lowercase, fillers, restarts, run-ons, "o of n
+squared") are read as typed ones; a run-on is cut at its turns ("..., but okay, ...") so a
+deflection does not hide the reasoning that follows it.
 """
 
 from __future__ import annotations
@@ -32,75 +40,127 @@ from netprep.coach import lazyre as re
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+# A spoken reply is often one long run: its turns ("..., but okay, ...") end a clause too.
+_TURN = re.compile(r"(?<=;)\s+|,?\s+\b(?:but|though|although|however|anyway|that said)\b"
+                   r",?\s+")
 
 BARE = frozenset(
     "ok okay k sure fine yes yeah yep right noted thanks thank you got it alright cool "
     "understood agreed true i see will do makes sense fair enough point taken hmm um uh mm "
-    "oh ah well no problem good to know gotcha sounds great nice that's thats".split())
+    "oh ah well no problem good to know gotcha sounds great nice that's thats huh mhm hm "
+    "appreciate it".split())
+# Thanks and assent said in more words ("thanks for the feedback", "I see what you mean").
+_BARE_PHRASES = re.compile(
+    r"\b(thanks|thank you) (a lot |so much )?for (the|your) (feedback|input|point|note|tip)"
+    r"|\bi see what you mean\b|\bi hear you\b|\bthat'?s (a )?(good|fair|great) (point|catch)"
+    r"|\bgood (point|catch|call)\b|\bfair point\b")
 
 # A first word that answers the point ("Yes: ...", "No, it doesn't", "Sure, I'll ...").
 _OPENS = re.compile(r"^\W*(?:(?:um+|uh+|hmm+|mm+|oh|ah|so|well|okay|ok)\W+)*"
                     r"(yes|yeah|yep|right|true|sure|no|nope|agreed|fair|good|correct"
-                    r"|exactly|indeed|absolutely|definitely|oops|ah|oh|hmm)\b")
+                    r"|exactly|indeed|absolutely|definitely|oops|ah|oh|hmm|ok|okay|thanks|noted"
+                    r"|understood|gotcha|got it)\b")
 _ACK = re.compile(
     r"\b(good (point|catch|question|call)|fair (point|enough|question)|you'?re (right|correct)"
     r"|that'?s (right|true|fair|a good|correct|a bug|a mistake|wrong)|i see|i agree|agreed"
     r"|i (missed|overlooked|forgot)|i didn'?t (think|consider|handle|notice|check|account)"
-    r"|i hadn'?t|makes sense|i understand|my (mistake|bad)|you have a point|i disagree"
-    r"|i don'?t (fully )?agree|not sure i agree|i'?d push back|i see what you mean"
+    r"|i hadn'?t|makes sense|i understand|my (mistake|bad)|you have a point"
+    r"|i (\w+ly )?disagree|i don'?t (fully |quite |really )?agree|not sure i agree"
+    r"|i'?d (\w+ly )?push back|i'?d argue|not necessarily|i see what you mean"
     r"|it (does|doesn'?t|is|isn'?t|would|wouldn'?t)|that would)\b")
 # The reply is about something else.
 _ELSEWHERE = re.compile(
-    r"\b(in general,? i|i'?m generally|generally i|the (bigger|real|more interesting|main) "
-    r"(issue|question|problem|concern|point)|i practi[cs]ed|my priority|i always (try|write|aim)"
+    r"\b(in general,? i|i (need|want) to (practi[cs]e|get better at|work on my)|the thing i need"
+    r"|i'?m generally|generally i|the (bigger|real|more interesting|main) "
+    r"(issue|question|problem|concern|point|bug|thing)|what (i'?d |i |i'?m )?(actually |really )?"
+    r"(rather fix|worry about|care about|was (actually |really )?proud of|bugs me|bothers me)"
+    r"|\b(you|one) (just )?(gotta|have to|need to) be careful\b|\bthere'?s always (so|a lot)"
+    r"|i practi[cs]ed|my priority|i always (try|write|aim)"
     r"|i'?d have preferred|closer to my|my actual job|next week i|the most important thing"
     r"|in an interview|what (worries|concerns|bothers|interests) me (more|most)"
     r"|(worries|concerns|bothers) me more|i usually (try|like|write)|i tend to|my (style|habit)"
     r"|personally i (like|prefer|think)|on a different note|more importantly,? i|another thing"
-    r"|what i'?m (more )?(worried|concerned|curious) about)\b")
+    r"|what i'?m (more )?(worried|concerned|curious) about|the thing i'?d (worry|care) about)\b")
 _DEFENSIVE = re.compile(
     r"(\bit works\b|\bworks fine\b|\bpassed (every|all|the) (examples?|tests?|cases?)"
     r"|\b(examples?|tests?) (are|were) what you gave|\bthe (prompt|statement|question|problem"
     r"|exercise|task) (never|didn'?t|barely|was framed)|\bnever said\b"
     r"|\bi think it'?s fine|\bit'?s fine\b|\bnot fair\b|\bunfair\b|\bto be fair\b"
-    r"|\bi had (\w+ )?(minutes|time)|\b(thirty|twenty|forty|\d+)[- ]minute|\btotally\b"
+    r"|\b(i|we) (only |just )?had (only |just )?(like )?(\w+ )?(minutes|time)\b|\bno time\b"
+    r"|\b(trivia|gotcha question|trick question)\b|\bwouldn'?t even (come up|matter|be an?)\b"
+    r"|\btruly\b|\bliterally (says|said)\b|\bobviously (it|that|this)\b|\bugh\b|\bbut fine\b"
+    r"|\b(tests?|test cases|examples?|cases) (all )?passed\b|\bdidn'?t even (test|check|have|"
+    r"include)\b|\b(they|you) didn'?t (test|check|include)\b"
+    r"|\b(thirty|twenty|forty|\d+)[- ]minute|\btotally\b"
     r"|\bcontrived\b|\bnobody (has|uses|would|writes|needs)\b|\brealistic\b"
     r"|\bi'?d rather be judged|\bit'?s a detail\b|\bnot a flaw\b|\bi'?d have preferred"
     r"|\bi didn'?t (exactly )?have (a chance|time)|\bi don'?t (really )?see (the|a|any) "
     r"(problem|issue|point)|\boptimi[sz]ing for\b|\b(wasn'?t|weren'?t|isn'?t|not) (in|part of|"
     r"covered by) (any of )?the (examples?|tests?|statement|prompt)|\bafter the fact\b"
+    r"|\b(examples?|tests?|statement|prompt) (didn'?t|did not|don'?t|never) (have|include|show|"
+    r"cover|mention|test)|\bhow (was|would|could|am) i (supposed|meant|expected) to"
     r"|\btextbook preference\b|\bnobody said\b|\byou (never|didn'?t) (said|say|ask|mention|tell)"
-    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever\b|\bgood enough\b|\boverkill\b"
-    r"|\bnitpick|\bpedantic\b|\bcome on\b|\bseriously\?|\bran out of time\b|\bnot enough time"
+    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever(?=\s*[,.!;]|\s*$|\s+i\b)"
+    r"|\bgood enough\b|\boverkill\b"
+    r"|\bnitpick|\bpedantic\b|\bcome on\b|\bseriously\?|\b(ran|running|run) out of time\b"
+    r"|\bnot enough time|\bshort on time\b"
     r"|\b(didn'?t|wasn'?t|never) (specif(y|ied)|mention(ed)?|asked?( for)?)\b|\bnot specified\b"
     r"|\bwasn'?t (required|asked)\b|\bnot required\b|\birrelevant\b|\bpurely (theoretical|"
     r"academic)|\bno one (would|will|uses|has)\b|\bworks on my\b|\bfine as (it is|is)\b"
     r"|\bshould have (said|told|mentioned)|\bthe tests? (didn'?t|don'?t|never)\b"
-    r"|\bthat'?s (not|just) (how|what) (i|you|the)\b|\bpremature\b|\bi stand by\b)")
-# An argument about the inputs counts as a reason, even a dismissive one.
+    r"|\bthat'?s (not|just) how (i|you|the)\b|\bthat'?s just what\b|\bpremature\b|\bi stand by\b)")
+# An argument about the inputs (or a trade-off) counts as a reason, even a dismissive one.
 _INPUTS = re.compile(
     r"\b(realistic|real(-world)? (data|inputs?)|in practice|nobody (has|uses)|won'?t (get|be|"
-    r"see|have)|never (happens?|see)|normal (coins|inputs?|data))\b")
+    r"see|have)|never (happens?|see)|normal (coins|inputs?|data)|can'?t be (that|very|too) "
+    r"(long|big|deep|large|many)|only (\w+ ){1,3}max|(memory|space|time|disk) is cheap"
+    r"|premature optimi[sz]ation)\b")
+# A cost ("O(n log n)", "o of n squared", "linear"): a reason unless it only repeats the
+# feedback's own ("amortised O(1) would be better" to "what keeps it amortised O(1)?").
+_COST = re.compile(
+    r"\bo\s*\(\s*([^)]{1,16})\)|\b(?:big )?o of ((?:n|k|one|1|log n|n log [nk]|n squared|"
+    r"n times k|v plus e|e log v)\b)|\b(n\s*\^\s*2|n squared|[nkdm]\s*log\s*[nkmd]|log\s*[nkmd]"
+    r"|linear|quadratic|cubic|constant|exponential|amorti[sz]ed)\b")
+_COST_WORDS = {"one": "1", "linear": "n", "constant": "1", "quadratic": "n^2", "nsquared": "n^2",
+               "exponential": "2^n"}
 _REASON = re.compile(
     r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
     r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w|\botherwise\b|\bwhich (means|is|makes|would|"
     r"costs|gives|keeps|leaves|breaks)\b|\bthe reason\b|\bgiven (that|the)\b|\bdue to\b"
     r"|\bthat way\b|\bin order to\b|\bmeans\b|\b(that'?s|this is) why\b|\bhence\b|\bthus\b"
-    r"|\btherefore\b|\bthe (problem|issue|bug|cause) (is|was)\b|\bworst case\b|\bamorti[sz]ed"
+    r"|\btherefore\b|\bthe (problem|issue|bug|cause) (is|was)\b|\bworst case\b|\b'?cause\b"
     r"|\bper (call|element|pop|operation|lookup|step|item)\b|\bat most\b|\bextra space\b"
     r"|\bcop(y|ies) (the|half|each|every)|\b(is|are|would be|gets?) (slower|faster|cheaper|"
     r"simpler|safer|clearer)\b|\bso (it|the|each|every|this|there|we)\b"
-    r"|\bo\s*\(|\bo of\b|\bn\s*\^\s*2|\bn squared|\blog\s*[nkmd]\b|\blinear\b|\bquadratic\b"
-    r"|\bconstant (time|space)|\bexponential|\bstack (frames?|space|overflow)"
+    r"|\bstack (frames?|space|overflow)|\bespecially (if|when|for|since|with)\b"
+    r"|\bhard(er)? to (follow|read|debug|maintain|test|get right)\b|\b(default|python'?s) limit\b"
+    r"|\btoo (slow|much|many|big|deep|long)\b|\b(thousand|million|billion) (comparisons|operations"
+    r"|steps|calls|pairs|frames)\b"
     r"|\bframes?\b|\brecursion limit|\bcan crash|\bwould (skip|return|miss|crash|fail|break|"
     r"overflow|lose|loop|grow|visit|count|double|hurt|pass|blow)\b|\b(passes|fails|raises|"
-    r"skips|crashes|breaks|misses|rescans|overflows|slips? through|revisits?)\b|\bnever "
+    r"skips|crashes|breaks|misses|rescans|overflows|slips? through|revisits?|shifts|copies|scans"
+    r"|recomputes|rebuilds|allocates)\b|\bnever "
     r"checks?\b|\bbefore (checking|i check)|\btouch each\b|\bonce\b|\bonly (fails|works|"
     r"breaks|happens)\b|\binstead of\b.*\bneed)")
+# A structure or algorithm one would switch to: naming it is a concrete change.
+_THINGS = (r"(min-|max-)?heap(q|s)?|deque|popleft|dict(ionary)?|hash ?(map|set|table)|set|counter"
+           r"|ordered ?dict|stack|queue|(two|fast and slow|slow and fast) pointers|pointers"
+           r"|sliding window|binary search|bfs|dfs|dijkstra|kahn'?s|union[- ]find|trie"
+           r"|memo(i[sz]ation|i[sz]e)?|lru_cache|lru cache|dp|bottom[- ]up|bitmasks?|prefix sums?")
+_THING = re.compile(rf"\b({_THINGS})\b")
+# Code in the reply ("result.append(current[:])") is a change spelled out.
+_CODE = re.compile(r"\w\.\w+\(|\b[a-z_]\w*[a-z_]\w*\([^()]*\)|\[:\]|\b\w+ (==|!=|<=|>=) \w+")
+# The feedback asks what the candidate would use or do: a reply naming a structure answers.
+_ASKS = re.compile(r"\bwhat (would|could|will|do|should) you (use|change|do|pick|try)\b"
+                   r"|\bwhat would you\b|\bhow would you\b|\binstead\?")
 _COMMIT = re.compile(
-    r"\b(i'?ll|i will|i'?d|i would|i'?m going to|i am going to|let me|next time i?|we could"
+    r"(?:^|(?<=[:;,] ))(?:adding|fixing|switching|swapping|changing|rewriting|replacing|using)\b"
+    r"|\b(i'?ll|i will|i'?d|i would|i'?m going to|i am going to|let me|next time i?|we could"
     r"|i could|i should|i can|i need to|i want to|i'?m gonna|i'?d rather|i'?d probably"
     r"|i (?=change|rewrite|switch|replace|add|test))\b")
+# "I'd worry about...", "I'd say...", "with a set I'd have to...": a thought, not a step.
+_MUSING = re.compile(r"\W*(\w+ )?(worry|say|think|guess|argue|imagine|expect|hope|agree|disagree"
+                     r"|assume|bet|have to|need to know)\b")
 _CONCRETE = re.compile(
     r"\b(use|using|replace|switch|add|start|skip|check|rewrite|keep|evict|put|move|test|try"
     r"|run|confirm|return|loop|compare|count|store|pass|carry|push|pop|mark|sort|build|time"
@@ -109,14 +169,17 @@ _CONCRETE = re.compile(
     r"|change (the|it to|to|\w+ to)|make (it|the \w+) (iterative|o\(|\w+ safe)|do it "
     r"iteratively|heap|deque|dict|set|map|queue|stack)\b")
 _VAGUE = re.compile(
-    r"\b(fix (it|this|that|the \w+)\W*$|rethink|do it differently|make it (more )?(efficient|"
+    r"\b(fix (it|this|that|the \w+)|keep (it|this|that) in mind|handle (it|this|that)"
+    r"|(test|check|try|run) (it|this|that)|rethink|do it differently|handle [\w ]{1,20} better"
+    r"|make it (more )?(efficient|"
     r"faster|better|cleaner)|be more careful|look into|think about|improve it)\b")
 _TESTED = re.compile(
     r"\b(tests?|tested|testing|try it|run it|check it)\b[^.]*?(\[|\d|'[^'\s][^']*'|\"|empty|"
     r"negative|"
     r"duplicate|large|single|one-element|skewed|null|none|long|big|random|unicode|sorted"
-    r"|rotated|example)|\btests?:|\badd (a |an )?(test|check|case|guard)|\bshould be\b"
-    r"|\binstead of\b|\bswitch (it )?to\b")
+    r"|rotated|example)|\btests?:|\badd (a |an )?(test|check|case|guard)"
+    r"|\binstead of\b|\bswitch (it )?to\b"
+    rf"|\b(should|needs to|has to) (be|use) (a |an )?(<=|>=|<|>|==|max|min|{_THINGS})(?!\w)")
 
 
 @dataclass
@@ -184,7 +247,8 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     lower = clean.lower()
     words = _WORD.findall(lower)
     reading = ReplyReading(clean)
-    if not words or (len(words) <= 12 and all(w in BARE for w in words)):
+    rest = _WORD.findall(_BARE_PHRASES.sub(" ", lower))
+    if not words or (len(words) <= 12 and all(w in BARE for w in rest)):
         reading.findings.append(_finding("bare-ok"))
         return reading
     sentences = [s for s in _SENTENCE.split(lower) if s.strip()]
@@ -192,12 +256,15 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     elsewhere = bool(_ELSEWHERE.search(lower))
     heard = (bool(_OPENS.search(lower)) or bool(_ACK.search(lower))
              or bool(_stems(point) & _stems(lower)))
-    calm = [s for s in sentences if not _DEFENSIVE.search(s)]
-    reasoned = (any(_REASON.search(s) for s in calm) or bool(_INPUTS.search(lower)))
-    changed = any(_changes(s) for s in sentences)
+    clauses = [c for s in sentences for c in _TURN.split(s) if c.strip()]
+    calm = [c for c in clauses if not _DEFENSIVE.search(c)]
+    reasoned = (any(_REASON.search(c) for c in calm) or bool(_INPUTS.search(lower))
+                or bool(_costs(" ".join(calm)) - _costs(point.lower())))
+    changed = (any(_changes(c) for c in clauses)
+               or bool(_ASKS.search(point.lower()) and clauses and _THING.search(clauses[0])))
     if defensive:
         reading.findings.append(_finding("defensive"))
-    if elsewhere or (not heard and not defensive):
+    if elsewhere or (not heard and not defensive and not changed):
         reading.findings.append(_finding("no-acknowledge"))
     if not reasoned:
         reading.findings.append(_finding("no-reason"))
@@ -206,15 +273,26 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     return reading
 
 
+def _costs(text: str) -> set[str]:
+    """The costs named in `text`, each as a key ("n^2" for "O(n^2)", "n squared", "quadratic")."""
+    keys = set()
+    for found in _COST.finditer(text):
+        term = "".join((found.group(1) or found.group(2) or found.group(3)).split())
+        keys.add(_COST_WORDS.get(term, term))
+    return keys
+
+
 def _changes(sentence: str) -> bool:
     """A concrete change or test in one sentence ("I'll fix it" is not one)."""
     if _TESTED.search(sentence):
         return True
     for found in _COMMIT.finditer(sentence):
         rest = sentence[found.end():]
-        clause = re.split(r"[.;!?]", rest, maxsplit=1)[0]
+        if _MUSING.match(rest):
+            continue
+        clause = re.split(r"[.;!?](?=\s|$)", rest, maxsplit=1)[0]
         if _VAGUE.search(clause) and not _CONCRETE.search(_VAGUE.sub("", clause)):
             continue
-        if _CONCRETE.search(clause):
+        if _CONCRETE.search(clause) or _THING.search(clause) or _CODE.search(clause):
             return True
     return False
