@@ -120,3 +120,22 @@ def test_a_mock_answer_is_kept_when_saving_fails(cli, home) -> None:
     shown = json.loads(cli("history", "show", "1", "--json").out)
     assert answer in json.dumps(shown, ensure_ascii=False)
     assert not kept.exists()  # saved: the draft has done its job
+
+
+def test_at_60_columns_the_kept_path_and_command_are_one_line_each(tmp_path, capsys,
+                                                                   monkeypatch) -> None:
+    """Interrupted mid-save in a 60-column terminal: the message is printed whole, so the
+    long path and the command can be copied (wrapped, they broke inside the path)."""
+    import netprep.text
+    from netprep.ui.editor import kept_on_failure
+
+    monkeypatch.setattr(netprep.text, "terminal_width", lambda stream: 60)
+    deep = tmp_path / "a-rather-long-folder-name" / "and-another-one" / "story-draft.md"
+    deep.parent.mkdir(parents=True)
+    with pytest.raises(KeyboardInterrupt), kept_on_failure(
+            lambda: "My answer.", "story", "netprep star import {path}", deep):
+        raise KeyboardInterrupt
+    err = capsys.readouterr().err
+    path, command = _kept(err)
+    assert path == deep and deep.read_text() == "My answer."
+    assert command == f"netprep star import {deep}" and len(err.strip().splitlines()) == 1

@@ -9,6 +9,7 @@ from typing import Any
 from netprep.assess import grade as grading
 from netprep.assess.plan import MINUTES, Problem, choose
 from netprep.errors import NetprepError, UsageError
+from netprep.store.assess import percent
 
 
 def problems_of(library: Any, row: Any) -> list[Problem]:
@@ -104,5 +105,5 @@ def report_of(row: Any, now: datetime | None = None) -> dict[str, Any]:
                                     "max_points": p["points"]}
                                    for i, p in enumerate(row.problems, 1)],
             "score": score if row.submitted_at else None, "max_score": top,
-            "percent": round(100 * score / top) if row.submitted_at and top else None,
+            "percent": percent(row.problems, graded) if row.submitted_at and top else None,
             "advice": (row.report or {}).get("advice", [])}

@@ -74,3 +74,9 @@ def get(store: Store, assessment_id: int | None) -> AssessmentRow:
 
 def all_rows(store: Store) -> list[AssessmentRow]:
     return [_row(r) for r in store.query(f"SELECT {_COLUMNS} FROM assessments ORDER BY id")]
+
+
+def percent(problems: list[dict[str, Any]], graded: list[dict[str, Any]]) -> int:
+    """The share of the assessment's points scored, 0-100 (`graded`: the report's problems)."""
+    top = sum(int(p["points"]) for p in problems)
+    return round(100 * sum(int(p["points"]) for p in graded) / top) if top else 0

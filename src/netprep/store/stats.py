@@ -235,12 +235,10 @@ def assess_totals(store: Store) -> dict[str, Any]:
 
     rows = _all(store, "SELECT started_at, submitted_at, problems, report FROM assessments "
                        "ORDER BY id")
-    percents = []
-    for _started, submitted, problems, report in rows:
-        if submitted and report:
-            top = sum(int(p["points"]) for p in json.loads(problems))
-            got = sum(int(p["points"]) for p in json.loads(report).get("problems", []))
-            percents.append(round(100 * got / top) if top else 0)
+    from netprep.store.assess import percent
+
+    percents = [percent(json.loads(problems), json.loads(report).get("problems", []))
+                for _started, submitted, problems, report in rows if submitted and report]
     return {"assessments": len(rows), "submitted": len(percents),
             "open": len(rows) - len(percents),
             "best_percent": max(percents) if percents else None,

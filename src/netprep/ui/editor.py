@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from netprep.errors import NetprepError
 from netprep.paths import atomic_write, workspace_dir
-from netprep.ui.console import message
+from netprep.ui.console import message, verbatim
 
 T = TypeVar("T")
 FALLBACKS = ("nano", "vi")
@@ -136,7 +136,7 @@ def kept_on_failure(text: Callable[[], str], name: str, finish: str,
                 f"{first}Then save it with `{command}`.",
                 exit_code=exc.exit_code,
             ) from exc
-        message(f"Your text is kept in {kept}; save it with `{command}`.")
+        verbatim(f"Your text is kept in {kept} (save it with `{command}`).")
         raise
 
 

@@ -8,7 +8,8 @@ Tests drive these prompts with prompt_toolkit's pipe input.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from netprep.errors import NoTerminalError
@@ -399,26 +400,9 @@ def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] =
     (two threads importing overlapping packages could meet a partly initialised
     module). Ctrl-C raises KeyboardInterrupt; end of input (Ctrl-D) raises EOFError.
     """
-    from netprep.text import fit, terminal_width
-
-    width = terminal_width(sys.stderr)
-    shown = fit(message.rstrip(), width - 1 if width else None)
-    sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
-    sys.stderr.flush()
-    started: list[Thread] = []
-    try:
-        if loading:
-            _import_in_background(loading, started)
+    with _waiting(message, loading):
         line = sys.stdin.readline()
-    finally:
-        # Joined on every path, also when Ctrl-C lands while the thread is being started:
-        # leaving it importing while the exit path imports too could deadlock on a lock.
-        for thread in started:
-            if thread.ident is not None:
-                thread.join()
-    if not line:
-        sys.stderr.write("\n")
-        raise EOFError
+    _end_of_input(line)
 
 
 def wait_for_enter_or(message: str, heard: Callable[[], bool],
@@ -429,17 +413,8 @@ def wait_for_enter_or(message: str, heard: Callable[[], bool],
     """
     import select
 
-    from netprep.text import fit, terminal_width
-
-    width = terminal_width(sys.stderr)
-    shown = fit(message.rstrip(), width - 1 if width else None)
-    sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
-    sys.stderr.flush()
-    started: list[Thread] = []
     line: str | None = None
-    try:
-        if loading:
-            _import_in_background(loading, started)
+    with _waiting(message, loading):
         while line is None:
             if heard():
                 sys.stderr.write("\n")
@@ -450,14 +425,38 @@ def wait_for_enter_or(message: str, heard: Callable[[], bool],
                 ready = [sys.stdin]  # cannot be polled: wait for the line itself
             if ready:
                 line = sys.stdin.readline()
+    _end_of_input(line)
+    return False
+
+
+@contextmanager
+def _waiting(message: str, loading: Sequence[str | Callable[[], object]]) -> Iterator[None]:
+    """The message on stderr (fitted to the terminal), and `loading` imported in the
+    background while the caller waits; the thread is joined on every path, also when
+    Ctrl-C lands while it is being started: leaving it importing while the exit path
+    imports too could deadlock on a lock."""
+    from netprep.text import fit, terminal_width
+
+    width = terminal_width(sys.stderr)
+    shown = fit(message.rstrip(), width - 1 if width else None)
+    sys.stderr.write(shown + (" " if message.endswith(" ") else ""))
+    sys.stderr.flush()
+    started: list[Thread] = []
+    try:
+        if loading:
+            _import_in_background(loading, started)
+        yield
     finally:
         for thread in started:
             if thread.ident is not None:
                 thread.join()
+
+
+def _end_of_input(line: str | None) -> None:
+    """Ctrl-D (an empty read) ends the wait with EOFError, on its own line."""
     if not line:
         sys.stderr.write("\n")
         raise EOFError
-    return False
 
 
 def read_line(message: str) -> str | None:
