@@ -88,19 +88,54 @@ def fit(text: str, width: int | None, indent: str = "") -> str:
     """`text` wrapped at word boundaries to `width` columns (None: as it is).
 
     Each paragraph line keeps its own leading spaces; continuation lines get `indent`
-    more, so a hint or a list never breaks inside a word or an id.
+    more, so a hint or a list never breaks inside a word or an id. In a line that has to
+    wrap, a command in backticks stays on one line, and a path or a command too long to
+    share a line goes on a line of its own, indented, with no backticks or punctuation
+    stuck to it (the prose before it ends with a colon), so it can be copied whole.
     """
     if not width or width < 20:
         return text
-    import textwrap
-
     out = []
     for line in text.split("\n"):
-        lead = line[: len(line) - len(line.lstrip(" "))]
-        out.append(textwrap.fill(line, width=width, subsequent_indent=lead + indent,
-                                 break_long_words=False, break_on_hyphens=False)
-                   if len(line) > width else line)
+        out.extend(_fit_line(line, width, indent) if len(line) > width else [line])
     return "\n".join(out)
+
+
+# A command in backticks, or a bare path (/..., ~/...) without the punctuation after it.
+_COPYABLE = re.compile(r"`(?P<command>[^`\n]+)`|(?<![\w`'\"/.])(?P<path>~?/[\w.~-][^\s`'\"]*?)"
+                       r"(?=[.,;:)]*(?:\s|$))")
+_KEEP = "\x00"  # stands for a space that must not break (clean() removes real NULs)
+
+
+def _fit_line(line: str, width: int, indent: str) -> list[str]:
+    import textwrap
+
+    lead = line[: len(line) - len(line.lstrip(" "))]
+    own = lead + "  "
+    wide = (width - len(lead + indent)) // 2
+
+    def fill(prose: str) -> list[str]:
+        filled = textwrap.fill(prose, width=width, subsequent_indent=lead + indent,
+                               break_long_words=False, break_on_hyphens=False)
+        return filled.replace(_KEEP, " ").split("\n") if filled.strip() else []
+
+    lines: list[str] = []
+    prose, rest = "", line
+    while match := _COPYABLE.search(rest):
+        token = match.group("command") or match.group("path")
+        if len(token) <= wide and not match.group("path"):
+            prose += rest[: match.end()].replace(match.group(0),
+                                                 match.group(0).replace(" ", _KEEP))
+            rest = rest[match.end():]
+            continue
+        before = (prose + rest[: match.start()]).rstrip(" ,;")
+        if before.strip():
+            lines.extend(fill(before if before.endswith(":") else before + ":"))
+        lines.append(own + token)
+        rest = rest[match.end():].lstrip(".,;:) ")
+        prose = lead + rest[:1].upper() if rest else ""
+        rest = rest[1:]
+    return lines + fill(prose + rest)
 
 
 def terminal_width(stream: object) -> int | None:
