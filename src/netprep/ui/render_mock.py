@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from netprep.coach.terms import speaking_seconds
 from netprep.mock.scoring import main_finding
 from netprep.text import bare_point, plural
-from netprep.ui.text import bullet, hanging, safe
+from netprep.ui.text import bullet, hanging, print_measures, safe
 from netprep.ui.timer import clock, over, signed
 
 if TYPE_CHECKING:
@@ -188,24 +188,6 @@ def _short_finding(record: AnswerRecord) -> str:
         asked = GAP_ASKED.get(record.follow_up_gap or "", "what it asked for")
         return f"No issues left: your follow-up gave {asked}."
     return main_finding(record)
-
-
-def print_measures(console: Console, line: Any) -> None:
-    """A line of measures joined by " · ", wrapped only between measures (never inside
-    "I 2 / we 3"), a continuation opening with its "·"; a measure wider than the console
-    wraps by words as usual."""
-    from rich.text import Text
-
-    width = console.width
-    rows: list[Any] = []
-    for part in line.split(" · "):
-        if rows and rows[-1].cell_len + 3 + part.cell_len <= width:
-            rows[-1].append(" · ")
-            rows[-1].append_text(part)
-        else:
-            rows.append(Text("  · ") + part if rows else part)
-    for row in rows:
-        console.print(row)
 
 
 def render_feedback(record: AnswerRecord, console: Console, key_points: bool = False) -> None:

@@ -15,7 +15,7 @@ from netprep.coach.terms import PARTS, READY_SCORE, story_window
 from netprep.star.bank import BankReport
 from netprep.star.model import Story
 from netprep.ui.console import out
-from netprep.ui.text import bullet, safe
+from netprep.ui.text import bullet, print_measures, safe
 from netprep.ui.timer import clock
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def render_findings(analysis: Analysis, console: Console | None = None) -> None:
     head.append(str(analysis.score), style=score_text(analysis.score).style)
     head.append(f"/100 · {analysis.words} words · about {clock(analysis.speaking_seconds)} "
                 f"to tell (target {story_window()})")
-    console.print(head)
+    print_measures(console, head)
     if not analysis.findings:
         console.print(Text("✓ Nothing to fix: this story is ready to tell.", style="green"))
         return
@@ -93,9 +93,14 @@ def render_findings(analysis: Analysis, console: Console | None = None) -> None:
     for finding in analysis.findings:
         cell = Text()
         cell.append(finding.code, style="bold")
-        cell.append(f": {finding.message}\n")
-        cell.append(f"→ {finding.suggestion}", style="cyan")
+        cell.append(f": {finding.message}")
         grid.add_row("•", cell)
+        # The suggestion hangs under its own first word, not back under the arrow.
+        advice = Table.grid(padding=(0, 1))
+        advice.add_column(no_wrap=True, style="cyan")
+        advice.add_column(overflow="fold")
+        advice.add_row("→", Text(finding.suggestion, style="cyan"))
+        grid.add_row("", advice)
     console.print(grid)
 
 

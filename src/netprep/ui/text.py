@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from rich.text import Text
 
-__all__ = ["bullet", "clean", "esc", "hanging", "safe"]
+__all__ = ["bullet", "clean", "esc", "hanging", "print_measures", "safe"]
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -50,3 +50,21 @@ def hanging(console: Any, lead: str | Text, content: object, style: str = "",
     for number, line in enumerate(lines):
         line.rstrip()
         console.print((head if number == 0 else Text(" " * hang)) + line, soft_wrap=True)
+
+
+def print_measures(console: Any, line: Any) -> None:
+    """A line of measures joined by " · ", wrapped only between measures (never inside
+    "I 2 / we 3"), a continuation opening with its "·"; a measure wider than the console
+    wraps by words as usual."""
+    from rich.text import Text
+
+    width = console.width
+    rows: list[Any] = []
+    for part in line.split(" · "):
+        if rows and rows[-1].cell_len + 3 + part.cell_len <= width:
+            rows[-1].append(" · ")
+            rows[-1].append_text(part)
+        else:
+            rows.append(Text("  · ") + part if rows else part)
+    for row in rows:
+        console.print(row)
