@@ -189,3 +189,20 @@ def test_answers_saved_before_hints_were_recorded_show_what_is_known(cli) -> Non
     assert questions[0]["hint"] == {"kind": "story", "story_id": 7, "template": None,
                                     "fit": None}
     assert questions[1]["hint"] is None
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_history_reads_whole_at_every_width(cli, monkeypatch, width: int) -> None:
+    """At 60 columns the table dropped the date and round columns and cut "complete" to
+    "comple…"; at 80 it showed "2026-12…" and "behavi…". Narrow windows get a list."""
+    seed_sessions()
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("history")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert all(len(line) <= width for line in lines), result.out
+    assert "…" not in result.out
+    for whole in ("2026-03-02 10:00", "technical", "2026-03-01 10:00", "mixed", "1/3", "2/2"):
+        assert any(whole in line for line in lines), (whole, result.out)
+    said = " ".join(result.out.split())
+    assert ("incomplete" in said or " no" in said) and "`netprep history show ID`" in said

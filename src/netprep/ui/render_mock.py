@@ -458,6 +458,9 @@ def render_sessions(sessions: list[dict[str, Any]], console: Console) -> None:
     if not sessions:
         console.print("No mock interviews yet. Start one with `netprep mock --timed`.")
         return
+    if console.width < SESSIONS_TABLE_WIDTH:
+        _session_list(sessions, console)
+        return
     table = Table(title="Mock interviews", title_justify="left", box=box.SIMPLE_HEAD,
                   pad_edge=False)
     for name, justify in (("id", "right"), ("started", "left"), ("round", "left"),
@@ -475,6 +478,32 @@ def render_sessions(sessions: list[dict[str, Any]], console: Console) -> None:
             "yes" if s["complete"] else "no",
         )
     console.print(table)
+    console.print("Every answer of one session: `netprep history show ID`.")
+
+
+SESSIONS_TABLE_WIDTH = 92  # the table's width with a full date and "behavioral"
+
+
+def _session_list(sessions: list[dict[str, Any]], console: Console) -> None:
+    """The sessions as a list, one entry per session, for a window too narrow for the
+    table (which would squeeze the date and the round into "2026-12…" / "behavi…")."""
+    from rich.text import Text
+
+    console.print("Mock interviews")
+    for s in sessions:
+        line = Text(f"#{s['id']} ", style="bold")
+        line.append_text(safe(s["round"]))
+        line.append(f" · {s['started_at'][:16].replace('T', ' ')}")
+        line.append(f" · {s['answered']}/{s['total']} answered · {clock(s['total_seconds'])}")
+        if s["answered"]:
+            line.append(" (")
+            line.append_text(_versus(s["total_seconds"], s["target_seconds"]))
+            line.append(")")
+        if s["avg_rating"] is not None:
+            line.append(f" · rating {s['avg_rating']:.1f}")
+        line.append(" · timed" if s["timed"] else " · untimed")
+        line.append(" · complete" if s["complete"] else " · incomplete")
+        print_measures(console, line)
     console.print("Every answer of one session: `netprep history show ID`.")
 
 
