@@ -52,3 +52,18 @@ def test_a_wrapped_suggestion_continues_under_its_text(width: int) -> None:
             wrapped += 1
     if width == 60:
         assert wrapped, lines  # at 60 columns some suggestion does wrap
+
+
+def test_one_word_is_one_word_not_one_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from netprep.ui.render_star import render_findings, render_story
+
+    story = Story(id=9, title="Draft", situation="Hackathon.", task="", action="", result="")
+    console = Console(width=60, record=True, color_system=None)
+    render_findings(analyze_story(story), console)
+    head = console.export_text().splitlines()[0]
+    assert "· 1 word ·" in head and "1 words" not in head
+    monkeypatch.setattr("netprep.ui.render_star.out", lambda: console)
+    render_story(story, analyze_story(story), {})
+    assert "Situation (1 word)" in console.export_text()

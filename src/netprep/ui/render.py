@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from netprep.text import plural
 from netprep.ui.console import out
 from netprep.ui.text import bullet, safe
 
@@ -104,8 +105,9 @@ def render_short(short: Any, heading: str, again: str) -> None:
 
     console = out()
     window = f"{clock(SHORT_SECONDS[0])}-{clock(SHORT_SECONDS[1])}"
-    console.print(safe(f"{heading} (~{clock(short.seconds)} to say, {short.words} words; "
-                       f"aim for {window}; the whole takes ~{clock(short.full_seconds)})",
+    console.print(safe(f"{heading} (~{clock(short.seconds)} to say, "
+                       f"{plural(short.words, 'word')}; aim for {window}; "
+                       f"the whole takes ~{clock(short.full_seconds)})",
                        "bold"))
     for line in short.lines:
         hanging(console, f"  {clean(line.part):<10} ", line.text)

@@ -211,7 +211,7 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
     extra = getattr(analysis, "extra", {}) or {}
     said = speaking_seconds(analysis.words)  # the one estimate, as `star check` and the pitch
     joined = " with the follow-up" if record.follow_up_gap and record.follow_up_answer else ""
-    line.append(f" · {analysis.words} words{joined} (~{clock(said)} to say)")
+    line.append(f" · {plural(analysis.words, 'word')}{joined} (~{clock(said)} to say)")
     score = getattr(analysis, "score", None)
     if score is not None:
         line.append(f" · score {score}/100 ")

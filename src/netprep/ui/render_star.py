@@ -14,6 +14,7 @@ from netprep.coach.result import Analysis
 from netprep.coach.terms import PARTS, READY_SCORE, story_window
 from netprep.star.bank import BankReport
 from netprep.star.model import Story
+from netprep.text import plural
 from netprep.ui.console import out
 from netprep.ui.text import bullet, print_measures, safe
 from netprep.ui.timer import clock
@@ -79,8 +80,8 @@ def render_findings(analysis: Analysis, console: Console | None = None) -> None:
     console = console or out()
     head = Text("Score ")
     head.append(str(analysis.score), style=score_text(analysis.score).style)
-    head.append(f"/100 · {analysis.words} words · about {clock(analysis.speaking_seconds)} "
-                f"to tell (target {story_window()})")
+    head.append(f"/100 · {plural(analysis.words, 'word')} · "
+                f"about {clock(analysis.speaking_seconds)} to tell (target {story_window()})")
     print_measures(console, head)
     if not analysis.findings:
         console.print(Text("✓ Nothing to fix: this story is ready to tell.", style="green"))
@@ -112,7 +113,8 @@ def render_story(story: Story, analysis: Analysis, names: Mapping[str, str]) -> 
     body = Text()
     for part in PARTS:
         text = story.part(part)
-        body.append(f"{part.capitalize()} ({analysis.parts.get(part, 0)} words)\n", style="bold")
+        body.append(f"{part.capitalize()} ({plural(analysis.parts.get(part, 0), 'word')})\n",
+                    style="bold")
         body.append_text(safe(text) if text.strip() else Text("(empty)", style="dim"))
         body.append("\n\n")
     tags = ", ".join(f"{names.get(t, t)} ({t})" if t in names else t for t in story.tags)
