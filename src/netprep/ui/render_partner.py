@@ -18,18 +18,21 @@ ANSWER_NOTE = ("The candidate answers aloud. When they finish, press Enter (or t
 
 
 def render_partner_intro(console: Console, name: str | None) -> None:
+    from rich.console import Group
     from rich.panel import Panel
-    from rich.text import Text
+    from rich.table import Table
 
     from netprep.partner.sheet import GUIDE
 
-    body = Text()
-    body.append_text(safe(INTRO, "bold"))
+    # Each point wraps under its own text, not back under its bullet.
+    points = Table.grid(padding=(0, 1))
+    points.add_column(no_wrap=True)
+    points.add_column(overflow="fold")
     for line in GUIDE:
-        body.append("\n• ")
-        body.append_text(safe(line))
+        points.add_row("•", safe(line))
     title = f"Interviewer: {name}" if name else "Interviewer's guide"
-    console.print(Panel(body, title=safe(title), title_align="left", border_style="magenta"))
+    console.print(Panel(Group(safe(INTRO, "bold"), points), title=safe(title),
+                        title_align="left", border_style="magenta"))
 
 
 def render_sheet(sheet: Sheet, console: Console, timed: bool) -> None:
