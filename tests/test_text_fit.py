@@ -27,3 +27,11 @@ def test_a_short_command_in_backticks_is_never_split_across_lines() -> None:
 
 def test_a_line_that_fits_is_left_alone() -> None:
     assert fit(f"Kept in {PATH}.", 120) == f"Kept in {PATH}."
+
+
+def test_a_path_the_sentence_runs_on_from_stays_in_it() -> None:
+    shown = fit(f"The database {PATH} is busy: another netprep is writing to it.", 60, "  ")
+    assert shown.replace("\n  ", " ") == f"The database {PATH} is busy: another netprep is " \
+        "writing to it."
+    assert "The database:" not in shown and "Is busy" not in shown
+    assert f"  {PATH}" in shown.splitlines()  # whole, on the line it wrapped to

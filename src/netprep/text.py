@@ -91,7 +91,8 @@ def fit(text: str, width: int | None, indent: str = "") -> str:
     more, so a hint or a list never breaks inside a word or an id. In a line that has to
     wrap, a command in backticks stays on one line, and a path or a command too long to
     share a line goes on a line of its own, indented, with no backticks or punctuation
-    stuck to it (the prose before it ends with a colon), so it can be copied whole.
+    stuck to it (the prose before it ends with a colon), so it can be copied whole; one
+    the sentence runs on from stays in it, unbroken.
     """
     if not width or width < 20:
         return text
@@ -123,10 +124,16 @@ def _fit_line(line: str, width: int, indent: str) -> list[str]:
     prose, rest = "", line
     while match := _COPYABLE.search(rest):
         token = match.group("command") or match.group("path")
-        if len(token) <= wide and not match.group("path"):
-            prose += rest[: match.end()].replace(match.group(0),
-                                                 match.group(0).replace(" ", _KEEP))
-            rest = rest[match.end():]
+        after = rest[match.end():]
+        # Only a path or long command that ends its clause goes on a line of its own; one
+        # the sentence runs on from ("The database PATH is busy") stays in the sentence.
+        ends = not after.strip() or after[:1] in ".,;:)"
+        if not ((match.group("path") or len(token) > wide) and ends):
+            whole = match.group(0)
+            if match.group("command") and len(whole) <= width - len(lead + indent):
+                whole = whole.replace(" ", _KEEP)
+            prose += rest[: match.start()] + whole
+            rest = after
             continue
         before = (prose + rest[: match.start()]).rstrip(" ,;")
         if before.strip():

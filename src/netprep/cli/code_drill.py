@@ -328,13 +328,13 @@ def _edit(attempt: Attempt) -> None:
 
     command = _editor()
     if command is None:
-        message(f"Open {attempt.path} in your editor (in another pane or window).")
+        message(f"Open it in your editor, in another pane or window: {attempt.path}")
         return
     try:
         subprocess.call([*command, str(attempt.path)])
     except OSError as exc:
         message(f"Could not start the editor {command[0]}: {exc.strerror or exc}.")
-        message(f"Open {attempt.path} in your editor (in another pane or window).")
+        message(f"Open it in your editor, in another pane or window: {attempt.path}")
 
 
 def _ask(attempt: Attempt, question: str) -> None:

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from netprep.ui.console import out
-from netprep.ui.text import safe
+from netprep.ui.text import hanging, safe
 
 STATUS_STYLE = {
     "pass": "green",
@@ -66,13 +66,21 @@ def render_exercise(data: dict[str, Any], in_drill: bool = False) -> None:
     )
     console.print(safe(meta, "dim"))
     console.print()
-    console.print(safe(data["statement"].rstrip()))
+    # The pack's lines are wrapped for the YAML file, not the window: a paragraph is
+    # rewrapped by words at any width, a sample indented by four spaces kept as it is.
+    for number, paragraph in enumerate(data["statement"].strip().split("\n\n")):
+        if number:
+            console.print()
+        if paragraph.startswith("    "):
+            console.print(safe(paragraph), soft_wrap=True)
+        else:
+            console.print(safe(" ".join(paragraph.split())))
     console.print()
     for lang in data["languages"]:
-        line = Text(f"{lang}: ", style="bold")
-        # The signature without the body's opening brace (`function f(a) {` reads unfinished).
-        line.append(safe(data["signature"][lang].rstrip().removesuffix("{").rstrip()))
-        console.print(line)
+        # The signature without the body's opening brace (`function f(a) {` reads unfinished),
+        # a wrapped one continuing under itself, not at column 0.
+        hanging(console, Text(f"{lang}: ", style="bold"),
+                data["signature"][lang].rstrip().removesuffix("{").rstrip())
     console.print()
     console.print(safe("Examples", "bold"))
     for example in data["examples"]:
