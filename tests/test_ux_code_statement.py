@@ -24,3 +24,23 @@ def test_the_statement_is_rewrapped_to_the_window(cli, monkeypatch, width: int) 
     assert "-> list[int]:" in " ".join(" ".join(lines[start:start + 2]).split())
     if "-> list[int]:" not in lines[start]:
         assert lines[start + 1].startswith(" " * len("python: ")), result.out
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_what_the_reply_left_out_hangs_under_its_dash(monkeypatch, width: int) -> None:
+    """At 60 columns the second line of a reply finding ("End with a concrete step...")
+    started at column 0, under nothing."""
+    from rich.console import Console
+
+    from netprep.ui.render_code import render_reply
+
+    console = Console(width=width, record=True, color_system=None)
+    monkeypatch.setattr("netprep.ui.render_code.out", lambda: console)
+    render_reply({"findings": [{
+        "message": "The reply does not say what you would change or test.",
+        "suggestion": "End with a concrete step: \"I'd add [3, 3] as a test\" or \"I'd switch "
+                      "to a heap\"; \"I'll fix it\" is not enough."}]})
+    lines = console.export_text().splitlines()
+    assert lines[0] == "Your reply:" and lines[1].startswith("  - The reply does not say")
+    assert all(line.startswith("    ") for line in lines[2:]), lines
+    assert all(len(line) <= width for line in lines)

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from netprep.ui.console import out
-from netprep.ui.text import hanging, safe
+from netprep.ui.text import bullet, hanging, safe
 
 STATUS_STYLE = {
     "pass": "green",
@@ -216,8 +216,8 @@ def render_reply(reading: dict[str, Any]) -> None:
                            "and said what you would do).", "green"))
         return
     console.print(safe("Your reply:", "bold"))
-    for finding in reading["findings"]:
-        console.print(safe(f"  - {finding['message']} {finding['suggestion']}"))
+    for finding in reading["findings"]:  # wrapped under its own text, never at column 0
+        bullet(console, f"{finding['message']} {finding['suggestion']}", marker="-")
 
 
 def render_think_aloud(record: dict[str, Any]) -> None:
