@@ -280,3 +280,16 @@ def test_an_offer_or_a_request_with_an_aside_is_a_task(task) -> None:
     assert classify(Clause(task)).label == "task"
     assert classify(Clause("I told the team I'd got it wrong and applied for a refund that "
                            "day.")).label != "task"
+
+
+def test_a_measure_after_the_last_step_counts_however_it_reads() -> None:
+    answer = ("At the food bank where I volunteer, the fridge broke one Saturday with about 200 "
+              "kilos of fresh food inside, and the manager was abroad. I phoned three shelters "
+              "nearby, posted in the neighbourhood group and handed the food out from the door "
+              "myself. By evening nothing had been thrown away, and the manager later added a "
+              "rule that volunteers may give food away when storage fails.")
+    assert "no-metric" not in analyze_answer(answer).codes
+    effort = answer.replace("By evening nothing had been thrown away, and the manager",
+                            "The clean-up took me three weeks and about 1,200 changed lines, "
+                            "and the manager")
+    assert "no-metric" in analyze_answer(effort).codes

@@ -206,6 +206,14 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         _also(lab, "outcome", 1.5, 0.5) and is_impact(lab.text) for lab in labels
         if lab.label not in ("own_action", "others_action", "task")
         and lab.clause.field not in ("situation", "task", "action")))
+    if not metric and outcomes and not fielded:
+        # Told in one piece: what follows the last own step and measures is how it ended,
+        # however it reads ("By evening nothing had been thrown away", "She stopped asking
+        # by email, which had been three or four a week").
+        last = max((i for i, lab in enumerate(labels) if lab.label == "own_action"), default=-1)
+        metric = last >= 0 and any(is_impact(lab.text) or is_impact(_with_rest(lab, labels))
+                                   for lab in labels[last + 1:]
+                                   if lab.label in ("outcome", "context", "other"))
     concrete = metric or any(substance.checkable(lab.text) for lab in told)
     if outcomes and not metric:
         findings.append(Finding(

@@ -49,7 +49,8 @@ _NOT_METRIC = [re.compile(p, re.I) for p in (
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b",
     r"\b(?:an?|\d+)\s+(?:hour|day|week|minute|month|year)s?\s+(?:after|before|later|into)\b",
-    r"\b\d[\d,]*\s*(?:(?:lines?|commits?|files?|pages?|slides?|pull requests?|prs?|"
+    r"\b\d[\d,]*\s*(?:(?:changed|new|extra|modified|edited|added)\s+)?(?:(?:lines?|commits?|"
+    r"files?|pages?|slides?|pull requests?|prs?|"
     r"code reviews?|evenings?|weekends?|nights?|meetings?|emails?|calls?|interviews?)\b|"
     r"tickets? (?:assigned|in my)|hours of work)",
     r"\b(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|done|closed|attended)\b.*",
