@@ -293,3 +293,15 @@ def test_a_measure_after_the_last_step_counts_however_it_reads() -> None:
                             "The clean-up took me three weeks and about 1,200 changed lines, "
                             "and the manager")
     assert "no-metric" in analyze_answer(effort).codes
+
+
+@pytest.mark.parametrize("lesson", [
+    "Now, before I try to make a team faster, I look for the work they are doing twice.",
+    "When I disagree with someone now, I ask what evidence would change my mind.",
+    "I learned that once a decision is made, my job is to make it work.",
+])
+def test_a_changed_habit_or_a_learned_that_is_a_lesson(lesson) -> None:
+    from netprep.coach.parts import classify
+    from netprep.coach.sentences import Clause
+
+    assert classify(Clause(lesson), position=0.95, outline=True).label == "lesson"

@@ -28,6 +28,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "lesson": [
+        # A habit that changed: "Now, before I try to ..., I look for ...", "When I disagree
+        # with someone now, I ask ..."; and a clause whose main verb is the learning itself
+        # ("I learned that once a decision is made, my job is to make it work").
+        (_rx(r"^(?:and\s+|so\s+)?now,\s+(?:before|when|whenever|if|each time|every time|after)\b|"
+             r"^(?:when|whenever|before|each time|every time|if)\s+i\b[^,]{3,80}\bnow\b,?\s+i\b|"
+             r"^(?:and\s+|but\s+|so\s+)?(?:i|we)\s+(?:have\s+)?(?:learned|learnt|realised|"
+             r"realized)\s+that\b"), 3.0),
         (_rx(r"^i (?:got|became|grew|am|feel) (?:much |a lot |far |so much )?(?:better|more "
              r"confident|more comfortable|stronger|more experienced) (?:at|with|in|as)\b"), 3.0),
         (_rx(r"\b(?:i|we)\s+(?:have\s+)?(?:learn(?:ed|t)|took away|realis(?:ed|e)|realiz(?:ed|e))"
