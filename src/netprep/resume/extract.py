@@ -14,7 +14,7 @@ from pathlib import Path
 
 from netprep.errors import NetprepError
 from netprep.resume.model import MAX_CHARS, MAX_TITLE, Entry
-from netprep.resume.sections import header_row, heading_kind, plain_line, skills, table_row
+from netprep.resume.sections import MIXED, header_row, heading_kind, plain_line, skills, table_row
 
 MAX_BYTES = 32 * 1024 * 1024  # a PDF with photos; text is read up to MAX_TEXT_BYTES
 
@@ -204,7 +204,7 @@ def _org_above(header: list[str], line: str, kind: str) -> bool:
     one entry ("Volta Robotics   2023 - 2025" / "Firmware Intern   May - Aug 2025")."""
     from netprep.resume.header import ROLE_WORDS
 
-    return kind in ("internship", "community") and len(header) == 1 and \
+    return kind in ("internship", "community", MIXED) and len(header) == 1 and \
         not ROLE_WORDS.search(header[0]) and bool(ROLE_WORDS.search(line))
 
 
@@ -224,10 +224,10 @@ def _role_line(line: str) -> bool:
 def _complete(line: str) -> bool:
     """A header line that names a role and something else ("Mentor, Code Club"): the
     next such line starts another entry, even without dates or bullets between them."""
-    from netprep.resume.header import ROLE_WORDS
+    from netprep.resume.header import role_like
 
-    return bool(ROLE_WORDS.search(line)) and bool(
-        re.search(r",\s|\s[|·•—–-]\s|\s{2,}|\t|\s(?:at|@)\s", line.strip()))
+    parts = re.split(r",\s|\s[|·•—–-]\s|\s{2,}|\t|\s(?:at|@)\s", line.strip())
+    return len(parts) > 1 and any(role_like(p.strip()) for p in parts)
 
 
 def _only_dates(line: str) -> bool:
@@ -291,7 +291,13 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
     from netprep.resume.header import read_header
     from netprep.resume.techs import find_techs, is_tech
 
-    head = read_header(kind, header, vocabulary, above)
+    if kind == MIXED:  # "Experience & Projects": a role makes it a job
+        head = read_header("internship", header, vocabulary, above)
+        kind = "internship" if head is not None and head.role else "project"
+        if kind == "project":
+            head = read_header(kind, header, vocabulary, "")
+    else:
+        head = read_header(kind, header, vocabulary, above)
     if head is None:
         return None
     from netprep.resume.header import DATES

@@ -16,17 +16,23 @@ from dataclasses import dataclass, field
 
 from netprep.resume.techs import is_tech
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|springs?|summers?|falls?|"
-         r"autumn|winters?)\.?")
+MONTH = (r"(?:jan(?:uary|uar|vier|v)?|feb(?:ruary|ruar)?|f[ée]v(?:rier|r)?|mar(?:ch|s)?|"
+         r"m[äa]rz|m[äa]r|apr(?:il)?|avr(?:il)?|may|mai|june?|juni|juin|july?|juli|"
+         r"juil(?:let)?|aug(?:ust)?|ao[ûu]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|"
+         r"okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]z(?:ember)?|d[ée]c(?:embre)?|"
+         r"springs?|summers?|falls?|autumn|winters?|[WS]S|WiSe|SoSe)\.?(?!\w)")
 YEAR = r"(?:199\d|20[0-3]\d)"
-_WHEN = rf"(?:{MONTH}\s*,?\s*(?:{YEAR}|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|{YEAR}[/.]\d\d(?!\d)|{YEAR})"
-_NOW = r"(?:present|current|now|today|ongoing)"
-_DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b)\s*"
-DATES = re.compile(rf"(?<![\w/-])(?:(?:expected|anticipated|exp\.)\s+)?"
+# "10/2025", "2025/06", "2025-06" (a month, not "2023-24", years)
+_WHEN = (rf"(?:{MONTH}\s*,?\s*(?:{YEAR}(?:/\d\d(?!\d))?|'\d\d)|\d{{1,2}}\s*/\s*{YEAR}|"
+         rf"{YEAR}[/.]\d\d(?!\d)|{YEAR}-(?:0[1-9]|1[0-2])(?![\d/])|{YEAR})")
+_NOW = r"(?:present|current|now|today|ongoing|heute|aujourd'hui)"
+_DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b|\bbis\b)\s*"
+# "(expected)" after the dates is theirs, as "since" and "seit" before an open one are
+_EXPECTED = r"(?:\s*\((?:expected|exp\.?|anticipated)\))?"
+DATES = re.compile(rf"(?<![\w/-])(?:(?:expected|anticipated|exp\.|since|seit|depuis|desde)\s+)?"
                    rf"(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|"
-                   rf"{YEAR}[-–—]\d\d(?![\d/])|{_WHEN}(?![\w/]|-\d))",  # 2023–24
-                   re.I)
+                   rf"{YEAR}[-–—]\d\d(?![\d/])|{_WHEN}(?![\w/]|-\d))"  # 2023–24
+                   rf"{_EXPECTED}", re.I)
 _BARE_YEAR = re.compile(rf"{YEAR}")
 EVENT = re.compile(r"hack|\bjam\b|\bctf\b|\bexpo\b|athon\b|\bchallenge\b|\bcompetition\b|"
                    r"\bolympiad\b|\bsummit\b|\bdemo day\b|\bgame jam\b", re.I)
@@ -43,11 +49,17 @@ ROLE_WORDS = re.compile(
     r"lifeguard|waiter|waitress|receptionist|nurse|accountant|paralegal|mechanic|driver|"
     r"supervisor|counsel+or|planner|sre|postdoc|operator|bookkeeper|librarian|historian|"
     r"delegate|senator|player|referee|agent|reviewer|translator|producer|host|steward|"
-    r"facilitator|trainer|auditor|inspector|preparer|owner|freelancer|contractor)\b",
+    r"facilitator|trainer|auditor|inspector|preparer|owner|freelancer|contractor|"
+    r"demonstrator|"
+    # German and French forms ("Praktikantin", "Werkstudent", "Gruppenleiterin")
+    r"\w*praktikant(?:in)?|werkstudent(?:in)?|tutorin|\w*leiter(?:in)?|mandatar(?:in)?|"
+    r"\w*entwickler(?:in)?|mitarbeiter(?:in)?|stagiaire|alternante?|b[ée]n[ée]vole|"
+    r"tr[ée]sori[eè]re?|pr[ée]sidente?|ing[ée]nieure?|d[ée]veloppeu(?:r|se))\b",
     re.I)
 TEACHING = re.compile(r"\b(?:teaching|course|lab)\s+(?:assistant|fellow)\b|\bu?ta\b|"
                       r"\bgrader\b|\btutor\b|\binstructional aide\b|\binstructor\b|"
-                      r"\bcourse staff\b|\bsection leader\b", re.I)
+                      r"\bcourse staff\b|\bsection leader\b|\bdemonstrator\b|\btutor(?:in)?\b",
+                      re.I)
 _ORG_WORDS = re.compile(
     r"\b(?:universit\w*|college|institute|school|academy|lab|laboratory|club|society|"
     r"association|council|committee|chapter|union|foundation|group|team|guild|circle|"
@@ -60,14 +72,19 @@ _ORG_WORDS = re.compile(
     r"energy|insurance|payments|logistics|financial|motors|county|city|district|hackers|"
     r"makers|coders|engineers|developers|students|scholars|fellowship|mentorship)\b",
     re.I)
-_SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp", re.I)
+_SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp|"
+                     r"gymnasium|lyc[ée]e|hochschule|[ée]cole|fakult|faculty|\bTU\b|"
+                     r"\bETH\b|\bEPFL\b|\b(?:IIT|NIT|IIIT|MIT|HUST|KAIST)\b", re.I)
+_LEGAL = re.compile(r"\b(?:gmbh|ltd|inc|llc|plc|ag|e\.\s?v|sp\. z o\.o|s\.a|s\.r\.l|bv|pty|jsc|"
+                    r"co\.|corp|limited)\b", re.I)  # a company's legal form
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
 DEGREE = re.compile(
     r"^(?:b\.?\s?s\.?(?:\s?e\.?)?|b\.?\s?a\.?|b\.?\s?sc\.?|sc\.?\s?b\.?|a\.?\s?b\.?|"
     r"m\.?\s?s\.?|m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?a\.?|ph\.?\s?d\.?|a\.?\s?s\.?|"
     r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate|"
     r"b\.?a\.?sc\.?|m\.?a\.?sc\.?|bcs|bmath|bcomm?|bba|bfa|b\.?\s?des|mphil|mmath|mcs|mfa|"
-    r"mph|ged|high school diploma)"
+    r"mph|ged|high school diploma|bachelorstudium|masterstudium|matura|abitur|licence|"
+    r"dipl[ôo]me|diplom|classe pr[ée]paratoire|baccalaur[ée]at|laurea|grado|m[áa]ster)"
     r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
     re.I)
 _BARE_DEGREE = re.compile(r"(?:honou?rs\s+)?(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.?\s?D\.?|"
@@ -102,7 +119,7 @@ _PLACE = re.compile(
     rf"^(?:(?:{_CITIES})|(?:{_COUNTRIES})|(?:{'|'.join(_STATES)})(?:\s\d{{5}})?|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s(?:{'|'.join(_STATES)})(?:\s\d{{5}})?)$")
 _STATE = re.compile(rf"^(?:{'|'.join(_STATES)})$")
-_STRONG = re.compile(r"\s+[|·•]\s+|\s*\|\s*|\s+(?:[-–—]|--+)\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
+_STRONG = re.compile(r"\s+[|·•⋅]\s+|\s*\|\s*|\s+(?:[-–—]|--+)\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
 _COLON = re.compile(r"(?<=[A-Za-z)])\s*:\s+")
 # What a project was, not what it was for: no organisation.
 _GENERIC = re.compile(r"(?:(?:senior|final|term|semester|team|group|class|course|solo|"
@@ -131,6 +148,7 @@ class _Part:
     text: str
     comma: bool = False  # joined to the part before it by a comma
     paren: bool = False  # came from inside parentheses
+    line: int = 0  # of the header
 
 
 def find_dates(text: str, kind: str) -> list[re.Match[str]]:
@@ -153,37 +171,64 @@ def is_place(text: str) -> bool:
 
 
 def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], list[str]]:
-    """The header's parts, and the technologies listed in it."""
+    """The header's parts (each knowing its line), and the technologies listed in it."""
     parts: list[_Part] = []
     tech: list[str] = []
-    chunks: list[tuple[str, bool]] = []
-    for index, piece in enumerate(re.split(r"(\([^()]*\))", text)):
-        if index % 2:  # "(...)"
-            inner = piece[1:-1].strip()
-            if kind == "project" or is_place(inner) or not inner:
-                chunks.append((inner, True))
-            elif chunks and not chunks[-1][1] and chunks[-1][0].strip():
-                chunks[-1] = (chunks[-1][0].rstrip() + " " + piece, False)  # "(part-time)"
+    for number, line in enumerate(text.split("\n")):
+        chunks: list[tuple[str, bool]] = []
+        glued = False  # "BSc (Hons) Computer Science" reads on after its "(Hons)"
+        for index, piece in enumerate(re.split(r"(\([^()]*\))", line)):
+            if index % 2:  # "(...)"
+                inner = piece[1:-1].strip()
+                if kind == "project" or is_place(inner) or not inner:
+                    chunks.append((inner, True))
+                    glued = False
+                elif chunks and not chunks[-1][1] and chunks[-1][0].strip():
+                    chunks[-1] = (chunks[-1][0].rstrip() + " " + piece, False)  # "(part-time)"
+                    glued = True
+                else:
+                    chunks.append((piece, False))
+                    glued = True
+            elif glued and chunks:
+                chunks[-1] = (chunks[-1][0] + piece, False)
             else:
                 chunks.append((piece, False))
-        else:
-            chunks.append((piece, False))
-    for chunk, paren in chunks:
-        for strong in _pieces(chunk):
-            strong = strong.strip(" ,;|-–—:")
-            if not strong:
-                continue
-            items = [i.strip() for i in re.split(r",\s*|;\s*", strong) if i.strip()]
-            if kind == "project" and (len(items) > 1 or parts) and \
-                    all(len(i.split()) <= 3 for i in items) and \
-                    sum(is_tech(i, vocabulary) for i in items) * 2 >= len(items):
-                tech += items
-                continue
-            for n, item in enumerate(re.split(r",\s+|;\s+", strong)):
-                item = item.strip(" ,;|-–—:")
-                if item and not re.fullmatch(r"[\W\d]+", item):
-                    parts.append(_Part(item, comma=n > 0, paren=paren))
+        for chunk, paren in chunks:
+            for strong in _pieces(chunk):
+                strong = strong.strip(" ,;|-–—:·•")
+                if not strong:
+                    continue
+                items = [i.strip() for i in _commas(strong, r",\s*|;\s*") if i.strip()]
+                if kind == "project" and (len(items) > 1 or parts) and \
+                        all(len(i.split()) <= 3 for i in items) and \
+                        sum(is_tech(i, vocabulary) for i in items) * 2 >= len(items):
+                    tech += items
+                    continue
+                for n, item in enumerate(_commas(strong, r",\s+|;\s+")):
+                    item = item.strip(" ,;|-–—:·•")
+                    if item and not re.fullmatch(r"[\W\d]+", item):
+                        parts.append(_Part(item, comma=n > 0, paren=paren, line=number))
     return _without_places(parts), tech
+
+
+def _commas(text: str, pattern: str) -> list[str]:
+    """`text` cut at `pattern`, but not inside parentheses ("(Hons, First Class)")."""
+    out = [""]
+    depth = 0
+    pos = 0
+    for match in re.finditer(pattern + r"|[()]", text):
+        out[-1] += text[pos:match.start()]
+        pos = match.end()
+        mark = match.group(0)
+        if mark in "()":
+            depth = max(0, depth + (1 if mark == "(" else -1))
+            out[-1] += mark
+        elif depth:
+            out[-1] += mark
+        else:
+            out.append("")
+    out[-1] += text[pos:]
+    return out
 
 
 def _pieces(chunk: str) -> list[str]:
@@ -238,7 +283,8 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
                                  r"institute|center|centre|division|office)\b",
                                  part.text, re.I):
             unit = None
-        if prev is not None and part.comma and prev.paren == part.paren and \
+        field_ = len(merged) > 1 and DEGREE.search(merged[-2].text)  # "BS, Data Science"
+        if prev is not None and part.comma and prev.paren == part.paren and not field_ and \
                 (qualifies or unit) and _org_like(prev.text) and _org_like(part.text):
             merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren)
         else:
@@ -247,7 +293,7 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
 
 
 def _org_like(text: str) -> bool:
-    return not (role_like(text) or COURSE.match(text) or DEGREE.search(text)
+    return not (role_like(text) or COURSE.search(text) or DEGREE.search(text)
                 or _described(text))
 
 
@@ -300,7 +346,7 @@ def read_header(kind: str, lines: list[str], vocabulary: list[str],
                 above: str = "") -> Head | None:
     """The fields of a header; `above` is the organisation of the entry before it in the
     same section (the second role under one company heading)."""
-    text = " | ".join(lines)
+    text = "\n".join(lines)
     head = Head()
     quoted = _QUOTED.search(text) if kind == "project" else None
     if quoted and not re.search(r"\bcourse\b|\b[A-Z]{2,5}\s?\d{2,4}", text[:quoted.start()], re.I):
@@ -355,21 +401,58 @@ def _education(head: Head, parts: list[_Part]) -> None:
     head.organisation = next((p.text for p in parts if _SCHOOL.search(p.text)), "")
     if not head.organisation:
         head.organisation = next((p.text for p in parts if p.text != degree), "")
-    field_ = next((p.text for p in parts[parts.index(next(q for q in parts if q.text ==
-                                                               degree)) + 1:]
-                   if p.comma and p.text != head.organisation and not _SCHOOL.search(p.text)
-                   and not DEGREE.search(p.text)), "") if degree else ""
-    if degree and field_ and _BARE_DEGREE.fullmatch(degree):  # "BS, Computer Science"
-        degree = f"{degree}, {field_}"
-    head.title = re.sub(r"\s*\([^)]*\)", "", degree).strip() or head.organisation
+    if degree:
+        # "BASc, Computer Engineering (Co-op)", "M.Sc. Robotics, Cognition, Intelligence":
+        # the fields after the degree's comma are the degree's, up to the school
+        at = next(i for i, p in enumerate(parts) if p.text == degree)
+        for part in parts[at + 1:]:
+            if not part.comma or part.line != parts[at].line or part.text == \
+                    head.organisation or _SCHOOL.search(part.text) or DEGREE.search(part.text) \
+                    or ROLE_WORDS.search(_unbracketed(part.text)) or _described(part.text):
+                break
+            degree = f"{degree}, {part.text}"
+    # an honours class or a concentration after the degree is no part of its name
+    degree = re.sub(r"\s*\([^()]*\b(?:honou?rs|concentration|speciali[sz]ation|minor|focus|"
+                    r"gpa|cgpa|distinction)\b[^()]*\)\s*$", "", degree, flags=re.I)
+    head.title = degree.strip() or head.organisation
+
+
+def _unbracketed(text: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", text)
 
 
 def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
-    roles = [p.text for p in parts if role_like(p.text) and not COURSE.match(p.text)]
-    head.role = next((r for r in roles if TEACHING.search(r)), roles[0] if roles else "")
-    head.course = next((p.text for p in parts if COURSE.match(p.text)), "")
-    others = [p.text for p in parts if p.text != head.role and p.text != head.course
-              and not _described(p.text)]
+    roles = [p for p in parts if role_like(p.text) and not COURSE.search(p.text)]
+    held = next((r for r in roles if TEACHING.search(r.text)), roles[0] if roles else None)
+    course = next((p for p in parts if COURSE.search(p.text) and p is not held), None)
+    rest = [p for p in parts if p is not held and p is not course and not _described(p.text)]
+    teaching = held is not None and bool(TEACHING.search(held.text))
+    after = parts[parts.index(held) + 1] if held is not None and \
+        parts.index(held) + 1 < len(parts) else None
+    if held is not None and after is not None and after in rest and after.comma and \
+            after.line == held.line and not (_SCHOOL.search(after.text) or
+                                             _LEGAL.search(after.text) or
+                                             role_like(after.text) or
+                                             _ACRONYM.match(after.text)) and \
+            any(p.line != held.line and (_ORG_WORDS.search(p.text) or _LEGAL.search(p.text) or
+                                         not _ORG_WORDS.search(after.text)) for p in rest):
+        # "Summer Intern, Penetration Testing" above "Redgauntlet Security Ltd": the
+        # organisation is on its own line, so what follows the role's comma is the role's
+        # (for a TA, the course: "Lab Demonstrator, Systems Programming (H)")
+        if teaching and course is None:
+            course = after
+        elif not teaching:
+            held = _Part(f"{held.text}, {after.text}", held.comma, held.paren, held.line)
+        rest.remove(after)
+    if teaching:  # "CS 2200 Computer Systems, Georgia Tech": the school is the organisation
+        school = next((p for p in rest if _SCHOOL.search(p.text) or
+                       re.search(r"\b(?:State|Tech)$", p.text)), None)
+        if school is not None and rest[0] is not school:
+            course = course or rest[0]
+            rest = [school]
+    head.role = held.text if held is not None else ""
+    head.course = course.text if course is not None else ""
+    others = [p.text for p in rest]
     head.organisation = others[0] if others else above
     if not head.organisation and head.role:  # "Data Science Intern Pelican Freight"
         head.role, head.organisation = _role_then_name(head.role)

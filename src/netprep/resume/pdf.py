@@ -15,6 +15,7 @@ bytes on the child's stdin; the child answers with one JSON object on stdout.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -25,6 +26,9 @@ MAX_INFLATED = 16 * 2**20  # decompressed streams: a long resume holds under 1 M
 MAX_TEXT = 2**20  # characters of text: a resume is a few thousand
 MEMORY = 224 * 2**20  # the child's address space (its resident size stays below)
 SECONDS = 4.0  # wall clock (and CPU time) for the child, start-up included
+LAID_OUT_PAGES = 4  # a resume's pages are also read laid out, to see its columns
+LAID_OUT_TEXT = 20_000  # characters of a page read laid out (a resume page has ~3,000)
+WIDE = 3  # spaces between two words in the laid-out text that make them columns apart
 HINT = "Export the resume again as a PDF, or save it as .txt and import that."
 
 
@@ -282,13 +286,103 @@ def _read(raw: bytes, header: dict) -> dict:
     limit = int(header["text"])
     texts: list[str] = []
     size = 0
+    few = len(reader.pages) <= LAID_OUT_PAGES
     for page in reader.pages:
         text = page.extract_text() or ""
+        if few and len(text) <= LAID_OUT_TEXT:
+            try:
+                text = gapped(text, page.extract_text(extraction_mode="layout") or "")
+            except Exception:  # noqa: BLE001 - the plain text stands
+                pass
         texts.append(text)
         size += len(text)
         if size > limit:
             return {"text": "\n".join(texts)[:limit], "cut": True}
     return {"text": "\n".join(texts), "cut": False}
+
+
+def gapped(text: str, layout: str) -> str:
+    """The plain text with a wide gap ("   ") between two words that the laid-out text
+    shows columns apart ("Peachline Freight" ... "Atlanta, GA", a date flush right):
+    plain extraction joins them with one space, as it does words. Each plain line is found
+    in the laid-out one by its letters; a line not found stays as it is.
+
+    On a page with no bullet glyphs (a browser's list markers are not text), a line set
+    in from the line above it is a bullet ("• "), or its wrapped rest when the line before
+    it ran to the column's edge."""
+    letters: list[str] = []
+    before: list[int] = []  # spaces before each laid-out letter on its line, -1 first
+    column: list[int] = []  # of each laid-out letter
+    for line in layout.split("\n"):
+        run = -1
+        for x, char in enumerate(line):
+            if char.isspace():
+                run += run >= 0
+            else:
+                letters.append(char)
+                before.append(run)
+                column.append(x)
+                run = 0
+    seq = "".join(letters)
+    lines: list[tuple[str, int]] = []  # (line, column of its first letter)
+    hint = 0
+    for line in text.split("\n"):
+        bare = "".join(line.split())
+        at = seq.find(bare, hint, hint + 4 * len(bare) + 4000) if bare else -1
+        if at < 0 and bare:
+            at = seq.find(bare, max(0, hint - 20000), hint + 20000)
+        if at < 0:
+            lines.append((line, -1))
+            continue
+        hint = at + len(bare)
+        chars: list[str] = []
+        k = -1  # index of the letter just written, in `bare`
+        spaces = ""
+        for char in line:
+            if char.isspace():
+                spaces += char
+                continue
+            k += 1
+            if spaces == " " and k and before[at + k] >= WIDE:
+                spaces = " " * WIDE
+            chars.append(spaces + char)
+            spaces = ""
+        lines.append(("".join(chars) + spaces, column[at]))
+    return "\n".join(_bulleted(lines))
+
+
+_GLYPH = re.compile(r"^\s*[•▪◦●○·‣⁃■□◆◇❖➤➢►▸✓✔→*–-]\s")
+
+
+# A line that ends so goes on below ("... in React and" / "TypeScript, reducing ...").
+_DANGLING = re.compile(r"(?:[-,&/]|\b(?:and|or|of|in|on|at|to|for|with|by|from|the|a|an|"
+                       r"including|into|via|than|as|that|which|per|using|across|over))\s*$")
+
+
+def _bulleted(lines: list[tuple[str, int]]) -> list[str]:
+    from netprep.resume.sections import heading_kind
+
+    if any(_GLYPH.match(line) for line, _ in lines):
+        return [line for line, _ in lines]
+    out: list[str] = []
+    for i, (line, x) in enumerate(lines):
+        # set in by 2 to 12 columns from the nearest line above that is set further out,
+        # when that one is a header: not a section heading ("EXPERIENCE", "Projects")
+        outer = next(((text, px) for text, px in reversed(lines[max(0, i - 12):i])
+                      if 0 <= px < x), None)
+        if outer is not None and not (x - 12 <= outer[1] <= x - 2 and
+                                      not heading_kind(outer[0])[0]):
+            outer = None
+        prev_line, prev_x = lines[i - 1] if i else ("", -1)
+        if x < 0 or outer is None or not line.strip():
+            if out and x >= 0 and prev_x > x and out[-1].startswith(("• ", "    ")):
+                out.append("")  # a line set out again after bullets starts an entry
+            out.append(line)
+        elif prev_x == x and (_DANGLING.search(prev_line) or line.strip()[:1].islower()):
+            out.append("    " + line.strip())  # the wrapped rest of the bullet above
+        else:
+            out.append("• " + line.strip())
+    return out
 
 
 def _check_page_tree(reader: object, most: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+MIXED = "experience+project"  # a section of both: each entry's header tells which
 # heading words -> kind (None: a section that holds no entries, such as Skills)
 SECTIONS: dict[str, str | None] = {
     "experience": "internship", "work experience": "internship", "employment": "internship",
@@ -42,6 +43,21 @@ SECTIONS: dict[str, str | None] = {
     "certifications": None, "interests": None, "languages": None, "publications": None,
     "references": None, "coursework": None, "relevant coursework": None, "about me": None,
     "awards and honors": None, "achievements": None, "hobbies": None,
+    "voluntary work": "community", "positions of responsibility": "community",
+    "design team": "community", "design teams": "community", "student teams": "community",
+    "associations": "community", "student organisations": "community",
+    "student organizations": "community",
+    # one section of jobs and projects: each entry's kind is read from its header
+    "experience & projects": MIXED, "experience and projects": MIXED,
+    "projects & experience": MIXED, "projects and experience": MIXED,
+    "work & projects": MIXED, "work and projects": MIXED,
+    # German and French resumes
+    "ausbildung": "education", "bildungsweg": "education", "studium": "education",
+    "berufserfahrung": "internship", "praktika": "internship", "projekte": "project",
+    "kenntnisse": None, "persönliche daten": None, "sprachen": None,
+    "formation": "education", "expérience professionnelle": "internship",
+    "expériences professionnelles": "internship", "expérience": "internship",
+    "projets": "project", "compétences": None, "langues": None,
 }
 _SKILLS = re.compile(r"skill|technolog|\btools\b|tech stack|languages", re.I)
 
@@ -64,12 +80,18 @@ _GUESS = (("skill", None), ("award", None), ("honor", None), ("honour", None),
           ("activit", "community"), ("involvement", "community"), ("service", "community"),
           ("club", "community"), ("organi", "community"), ("extracurricular", "community"),
           ("outreach", "community"), ("societ", "community"),
-          ("community", "community"), ("education", "education"))
+          ("community", "community"), ("education", "education"), ("voluntary", "community"),
+          ("responsibilit", "community"), ("association", "community"),
+          ("berufserfahrung", "internship"), ("praktik", "internship"),
+          ("projekt", "project"), ("engagement", "community"), ("ausbildung", "education"),
+          ("kenntnisse", None), ("expérience", "internship"), ("projet", "project"),
+          ("compétence", None), ("formation", "education"))
 # A short line ending in one of these is a heading ("Relevant Experience", "Honors & Awards").
 _ENDS = re.compile(r"\b(?:experience|employment|projects|education|skills|leadership|"
                    r"volunteering|activities|involvement|service|awards|honou?rs|"
                    r"publications|certifications|coursework|interests|extracurriculars?|"
-                   r"organi[sz]ations|hackathons|history)$", re.I)
+                   r"organi[sz]ations|hackathons|history|responsibility|berufserfahrung|ausbildung|"
+                   r"projekte|engagement|kenntnisse|associations)$", re.I)
 
 
 # The words that make a short Title Case line a heading in a PDF ("Campus Involvement").
@@ -105,6 +127,8 @@ def heading_kind(line: str) -> tuple[bool, str | None]:
         capitals = False  # "BRIGHT PATH ACADEMY" is an organisation, not a section
     if (0 < level <= 2 and len(words) <= 4) or capitals or titled:
         # An unknown heading: guess from its words.
+        if "project" in key and re.search(r"experience|employment|\bwork\b", key):
+            return True, MIXED
         for word, kind in _GUESS:
             if word in key:
                 return True, kind
