@@ -45,6 +45,8 @@ _DETAIL = re.compile(r"^\s*(?:(?:relevant\s+)?course(?:work|s)|gpa|cgpa|honou?rs
 
 
 MAX_TEXT_BYTES = 2**20  # of a text resume: a resume is a few pages
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st",
+                            "ﬆ": "st"})
 
 
 def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]:
@@ -72,7 +74,9 @@ def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]
 
         found = pdf_text(raw, file, password)
         # A kerned pair comes out split ("T ableau", "W omen"); these letters are no words.
-        return re.sub(r"\b([TVWY]) (?=[a-z]{2,})", r"\1", found.text), found.notes
+        text = re.sub(r"\b([TVWY]) (?=[a-z]{2,})", r"\1", found.text)
+        # ligatures ("Oﬃcer", "Leaﬂet") are letters
+        return text.translate(_LIGATURES), found.notes
     cut = len(raw) > MAX_TEXT_BYTES
     try:
         decoded = decode(raw[:MAX_TEXT_BYTES], file, partial=cut)
@@ -158,8 +162,9 @@ def propose(text: str, education: bool = False) -> list[Entry]:
         line = line.lstrip("#").strip() if line.lstrip().startswith("#") else line
         if _BULLET.match(line):
             bullets.append(_BULLET.sub("", line).strip())
-            indents.append(len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()))
-        elif bullets and not gap and _continues(line, bullets[-1]):
+            indents.append(_indent(raw))
+        elif bullets and not gap and (_continues(line, bullets[-1]) or (
+                indents[-1] >= 0 and _indent(raw) > indents[-1] + 1)):  # set in under it
             bullets[-1] = _joined(bullets[-1], line.strip())
         elif header and (_DETAIL.match(line) or (gap and _sentence(line))):
             # "Relevant coursework: ...", "Tech: Go", or a paragraph under the header
@@ -177,11 +182,18 @@ def propose(text: str, education: bool = False) -> list[Entry]:
                 _complete(header[-2]) and dated([line]) else None
             flush()
             header.extend([moved, line.strip()] if moved else [line.strip()])
+        elif header and re.search(r"(?:,|\b(?:and|of|for|&|the|in|at|de|da|der|für))$",
+                                  header[-1]):
+            header[-1] += " " + line.strip()  # "Robert Bosch Centre for ... AI," / "IIT Madras"
         else:
             header.append(line.strip())
         gap = False
     flush()
     return _merged(entries)
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
 
 
 def _bullet_entries(bullets: list[str], indents: list[int]) -> list[tuple[list[str], list[str]]]:
@@ -210,6 +222,10 @@ def _org_above(header: list[str], line: str, kind: str) -> bool:
 
 def _sentence(line: str) -> bool:
     """A line of prose ("Built a tracker used by 300 students."), not a header."""
+    from netprep.resume.header import DATES
+
+    if DATES.match(line.strip()) or re.search(r"\S\s{2,}\S|\s\|\s", line.strip()):
+        return False  # "2024  flyway-lint — a linter that ...": a header, dated first
     words = line.split()
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) >= 6 and (line.rstrip().endswith(".") or lower * 2 > len(words))
@@ -233,8 +249,9 @@ def _complete(line: str) -> bool:
 def _only_dates(line: str) -> bool:
     from netprep.resume.header import DATES
 
-    return bool(DATES.search(line)) and not re.sub(r"[\s|·•,()*_–—-]+", "",
-                                                   DATES.sub("", line))
+    if not any(c.isdigit() for c in line) or not DATES.search(line):
+        return False
+    return not re.sub(r"[\s|·•,()*_–—-]+", "", DATES.sub("", line))
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -245,7 +262,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     starts = re.compile(rf"^\s*(?:{YEAR}|present|current|now)\b", re.I)
     out: list[str] = []
     for line in lines:
-        if out and ends.search(out[-1]) and starts.match(line) and \
+        if out and starts.match(line) and ends.search(out[-1]) and \
                 re.search(r"\d|present|current|now", line, re.I):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:

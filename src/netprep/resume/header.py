@@ -73,10 +73,10 @@ _ORG_WORDS = re.compile(
     r"makers|coders|engineers|developers|students|scholars|fellowship|mentorship)\b",
     re.I)
 _SCHOOL = re.compile(r"universit|college|school|institut|academy|polytechnic|bootcamp|"
-                     r"gymnasium|lyc[ée]e|hochschule|[ée]cole|fakult|faculty|\bTU\b|"
-                     r"\bETH\b|\bEPFL\b|\b(?:IIT|NIT|IIIT|MIT|HUST|KAIST)\b", re.I)
+                     r"gymnasium|lyc[ée]e|hochschule|[ée]cole|fakult|faculty|"
+                     r"(?-i:\b(?:TU|ETH|EPFL|IIT|NIT|IIIT|MIT|HUST|KAIST)\b)", re.I)
 _LEGAL = re.compile(r"\b(?:gmbh|ltd|inc|llc|plc|ag|e\.\s?v|sp\. z o\.o|s\.a|s\.r\.l|bv|pty|jsc|"
-                    r"co\.|corp|limited)\b", re.I)  # a company's legal form
+                    r"co\.|corp|limited)(?!\w)", re.I)  # a company's legal form
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s[A-Z][a-z]+)?$")
 DEGREE = re.compile(
     r"^(?:b\.?\s?s\.?(?:\s?e\.?)?|b\.?\s?a\.?|b\.?\s?sc\.?|sc\.?\s?b\.?|a\.?\s?b\.?|"
@@ -92,7 +92,7 @@ _BARE_DEGREE = re.compile(r"(?:honou?rs\s+)?(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.
                           re.I)
 COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
                     r"\((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3})\)$")
-_COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group)?\s*"
+_COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group|design)?\s*"
                           r"(?:course|class)?\s*project\s*$", re.I)
 
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
@@ -114,7 +114,27 @@ _CITIES = ("New York|New York City|NYC|San Francisco|SF|Los Angeles|San Diego|Sa
            "Montreal|Waterloo|Ottawa|Calgary|London|Dublin|Berlin|Munich|Paris|Amsterdam|"
            "Zurich|Stockholm|Madrid|Barcelona|Lisbon|Bangalore|Bengaluru|Mumbai|Delhi|"
            "New Delhi|Hyderabad|Chennai|Pune|Lagos|Abuja|Accra|Nairobi|Cairo|Sydney|Melbourne|"
-           "Tokyo|Seoul|Beijing|Shanghai|Shenzhen|Taipei|Remote|Hybrid|On-site|Onsite")
+           "Tokyo|Seoul|Beijing|Shanghai|Shenzhen|Taipei|Remote|Hybrid|On-site|Onsite|"
+           "Warsaw|Krak[oó]w|Wroc[lł]aw|Gda[nń]sk|Pozna[nń]|Prague|Brno|Vienna|Wien|Graz|"
+           "Innsbruck|Salzburg|Linz|Budapest|Bucharest|Sofia|Belgrade|Zagreb|Ljubljana|"
+           "Bratislava|Vilnius|Riga|Tallinn|Kyiv|Athens|Rome|Milan|Turin|Naples|Bologna|"
+           "Florence|Brussels|Antwerp|Ghent|Leuven|Luxembourg|Copenhagen|Aarhus|Oslo|"
+           "Bergen|Helsinki|Espoo|Gothenburg|Malm[oö]|Uppsala|Reykjavik|Edinburgh|Glasgow|"
+           "Manchester|Birmingham|Leeds|Bristol|Oxford|Sheffield|Liverpool|Belfast|Cardiff|"
+           "Cork|Galway|Nantes|Lyon|Marseille|Toulouse|Lille|Bordeaux|Grenoble|Rennes|"
+           "Strasbourg|Nice|Hamburg|Frankfurt|Cologne|K[oö]ln|Stuttgart|D[uü]sseldorf|"
+           "Dresden|Leipzig|Karlsruhe|Aachen|Heidelberg|M[uü]nchen|Geneva|Lausanne|Basel|"
+           "Bern|Rotterdam|Delft|Eindhoven|Utrecht|The Hague|Porto|Valencia|Seville|Bilbao|"
+           "Istanbul|Ankara|Kitchener|Montr[ée]al|Qu[ée]bec|Edmonton|Winnipeg|Halifax|"
+           "Victoria|Hamilton|Kyoto|Osaka|Yokohama|Nagoya|Busan|Daejeon|Incheon|Hanoi|"
+           "Ho Chi Minh City|Da Nang|Bangkok|Jakarta|Manila|Kuala Lumpur|Karachi|Lahore|"
+           "Islamabad|Dhaka|Kolkata|Ahmedabad|Noida|Gurgaon|Gurugram|Kochi|Madras|Colombo|"
+           "Kathmandu|Kigali|Kampala|Addis Ababa|Johannesburg|Durban|Pretoria|Dar es Salaam|"
+           "Casablanca|Tunis|Algiers|Dakar|Kumasi|Ibadan|Port Harcourt|Enugu|Lima|Bogot[aá]|"
+           "Medell[ií]n|Santiago|Buenos Aires|Montevideo|Quito|Caracas|S[aã]o Paulo|"
+           "Rio de Janeiro|Belo Horizonte|Curitiba|Porto Alegre|Campinas|Guadalajara|"
+           "Monterrey|Auckland|Wellington|Brisbane|Perth|Adelaide|Canberra|Dubai|Abu Dhabi|"
+           "Doha|Riyadh|Amman|Beirut|Jerusalem|Haifa|Tehran|Singapore")
 _PLACE = re.compile(
     rf"^(?:(?:{_CITIES})|(?:{_COUNTRIES})|(?:{'|'.join(_STATES)})(?:\s\d{{5}})?|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s(?:{'|'.join(_STATES)})(?:\s\d{{5}})?)$")
@@ -153,17 +173,26 @@ class _Part:
 
 def find_dates(text: str, kind: str) -> list[re.Match[str]]:
     """The dates of a header; in a project, "HackMIT 2025" is the event, not its date."""
-    found = []
+    found: list[re.Match[str]] = []
+    if not _DIGIT.search(text):
+        return found  # every date has a year
     for match in DATES.finditer(text):
-        before = text[:match.start()]
         bare = _BARE_YEAR.fullmatch(match.group(0))
-        if bare and re.search(r"\b[A-Z]{2,5}\s?-?$", before):
-            continue  # "ECE 2035": a course
-        if kind == "project" and bare and \
-                EVENT.search(re.split(r"[|,()·•—–]", before.rstrip(" ("))[-1]):
-            continue
+        if bare:
+            before = text[:match.start()]
+            if _COURSE_CODE.search(before):
+                continue  # "ECE 2035": a course
+            if kind == "project" and (
+                    EVENT.search(re.split(r"[|,()·•—–]", before.rstrip(" ("))[-1]) or
+                    (text[match.end():match.end() + 1] == ")" and _NAMED.search(before))):
+                continue  # "(HackMIT 2025)", "(DataFest Lagos 2025)": the event's year
         found.append(match)
     return found
+
+
+_DIGIT = re.compile(r"\d")
+_COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?$")
+_NAMED = re.compile(r"\([^()]*[A-Z][\w&'.-]*\s$")
 
 
 def is_place(text: str) -> bool:
@@ -193,9 +222,16 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
                 chunks[-1] = (chunks[-1][0] + piece, False)
             else:
                 chunks.append((piece, False))
+        pieces = [p.strip(" ,;|-–—:·•") for p in _STRONG.split(line)]
+        pieces = [p for p in pieces if p]
+        if kind == "project" and number and len(pieces) > 1 and \
+                all(len(p.split()) <= 3 and "," not in p for p in pieces) and \
+                sum(is_tech(p, vocabulary) for p in pieces) * 2 >= len(pieces):
+            tech += pieces  # a row of the stack under the project's name: "Svelte   Leaflet"
+            continue
         for chunk, paren in chunks:
             for strong in _pieces(chunk):
-                strong = strong.strip(" ,;|-–—:·•")
+                strong = strong.strip(" ,;|-–—:·•⋅")
                 if not strong:
                     continue
                 items = [i.strip() for i in _commas(strong, r",\s*|;\s*") if i.strip()]
@@ -205,7 +241,7 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
                     tech += items
                     continue
                 for n, item in enumerate(_commas(strong, r",\s+|;\s+")):
-                    item = item.strip(" ,;|-–—:·•")
+                    item = item.strip(" ,;|-–—:·•⋅")
                     if item and not re.fullmatch(r"[\W\d]+", item):
                         parts.append(_Part(item, comma=n > 0, paren=paren, line=number))
     return _without_places(parts), tech
@@ -278,15 +314,17 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
         prev = merged[-1] if merged else None
         qualifies = _ACRONYM.match(part.text) or _SCHOOL.search(part.text) or \
             re.search(r"\b(?:State|Tech)$", part.text)
-        unit = _SCHOOL.search(prev.text) if prev else None  # "University, Department of X"
+        unit = (_SCHOOL.search(prev.text) or re.search(r"\b(?:department|division|unit)$",
+                                                     part.text, re.I)) if prev else None
+        # "University, Department of X", "Rift Valley Power Co., ICT Department"
         if unit and not re.match(r"(?:department|faculty|school|college|lab|laboratory|"
-                                 r"institute|center|centre|division|office)\b",
-                                 part.text, re.I):
+                                 r"institute|center|centre|division|office)\b|"
+                                 r".*\b(?:department|division|unit)$", part.text, re.I):
             unit = None
         field_ = len(merged) > 1 and DEGREE.search(merged[-2].text)  # "BS, Data Science"
         if prev is not None and part.comma and prev.paren == part.paren and not field_ and \
                 (qualifies or unit) and _org_like(prev.text) and _org_like(part.text):
-            merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren)
+            merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren, prev.line)
         else:
             merged.append(part)
     return merged
@@ -309,6 +347,8 @@ def role_like(text: str) -> bool:
 def _described(text: str) -> bool:
     """A description ("bus delay predictor", "A web app that..."), not a name."""
     words = text.split()
+    if _LEGAL.search(text) and text[:1].isupper():
+        return False  # "Koral Systems sp. z o.o."
     if text[:1].islower() and not re.match(r"^[a-z][\w.+-]*$", text):
         return True
     lower = sum(1 for w in words if w[:1].islower())
@@ -349,7 +389,8 @@ def read_header(kind: str, lines: list[str], vocabulary: list[str],
     text = "\n".join(lines)
     head = Head()
     quoted = _QUOTED.search(text) if kind == "project" else None
-    if quoted and not re.search(r"\bcourse\b|\b[A-Z]{2,5}\s?\d{2,4}", text[:quoted.start()], re.I):
+    if quoted and (not re.search(r"\bcourse\b|\b[A-Z]{2,5}\s?\d{2,4}", text[:quoted.start()], re.I)
+                   or "\n" in text[:quoted.start()]):
         quoted = None  # only "Course: CMPE 138 - "Campus Eats"" names its project in quotes
     if quoted:
         head.title = quoted.group(1).strip()
@@ -423,6 +464,9 @@ def _unbracketed(text: str) -> str:
 
 def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
     roles = [p for p in parts if role_like(p.text) and not COURSE.search(p.text)]
+    if not roles and len(parts) > 1:  # "Software Lead Driverless" | "Team Isarwerk Racing"
+        named = [p for p in parts if ROLE_WORDS.search(_unbracketed(p.text))]
+        roles = named if len(named) == 1 and not _SCHOOL.search(named[0].text) else []
     held = next((r for r in roles if TEACHING.search(r.text)), roles[0] if roles else None)
     course = next((p for p in parts if COURSE.search(p.text) and p is not held), None)
     rest = [p for p in parts if p is not held and p is not course and not _described(p.text)]
@@ -483,7 +527,9 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
         if _GENERIC.fullmatch(text):
             continue  # "(course project)", "(Capstone)", "(2nd place)"
         if not head.organisation and (part.paren or COURSE.match(text) or EVENT.search(text)
-                                      or _SCHOOL.search(text)) and not _described(text):
+                                      or _SCHOOL.search(text) or
+                                      re.search(r"\b(?:course|class|module)\b", text, re.I)) \
+                and not _described(text):
             if part.paren and is_tech(text, vocabulary):
                 head.tech.append(text)
             else:

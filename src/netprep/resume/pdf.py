@@ -360,12 +360,27 @@ _DANGLING = re.compile(r"(?:[-,&/]|\b(?:and|or|of|in|on|at|to|for|with|by|from|t
 
 
 def _bulleted(lines: list[tuple[str, int]]) -> list[str]:
+    """The lines with each bullet whole, its wrapped lines joined to it; on a page with no
+    bullet glyphs, a line set in from a header is a bullet ("• ")."""
     from netprep.resume.sections import heading_kind
 
-    if any(_GLYPH.match(line) for line, _ in lines):
-        return [line for line, _ in lines]
+    glyphs = any(_GLYPH.match(line) for line, _ in lines)
     out: list[str] = []
+    bullet = -1  # column of the bullet's text that the lines above continue, or -1
     for i, (line, x) in enumerate(lines):
+        prev_line, prev_x = lines[i - 1] if i else ("", -1)
+        if glyphs:
+            if _GLYPH.match(line):
+                bullet = x
+            elif bullet >= 0 and x >= bullet + 2 and line.strip() and \
+                    " " * WIDE not in line.strip() and not heading_kind(line)[0]:
+                # (a table's row, set in as well, has its columns apart)
+                out[-1] = _joined(out[-1], line.strip())  # set in under its bullet
+                continue
+            else:
+                bullet = -1
+            out.append(line)
+            continue
         # set in by 2 to 12 columns from the nearest line above that is set further out,
         # when that one is a header: not a section heading ("EXPERIENCE", "Projects")
         outer = next(((text, px) for text, px in reversed(lines[max(0, i - 12):i])
@@ -373,16 +388,29 @@ def _bulleted(lines: list[tuple[str, int]]) -> list[str]:
         if outer is not None and not (x - 12 <= outer[1] <= x - 2 and
                                       not heading_kind(outer[0])[0]):
             outer = None
-        prev_line, prev_x = lines[i - 1] if i else ("", -1)
         if x < 0 or outer is None or not line.strip():
-            if out and x >= 0 and prev_x > x and out[-1].startswith(("• ", "    ")):
+            if out and x >= 0 and prev_x > x and bullet >= 0:
                 out.append("")  # a line set out again after bullets starts an entry
+            bullet = -1
             out.append(line)
-        elif prev_x == x and (_DANGLING.search(prev_line) or line.strip()[:1].islower()):
-            out.append("    " + line.strip())  # the wrapped rest of the bullet above
+        elif bullet == x and prev_x == x and (_DANGLING.search(prev_line) or
+                                              line.strip()[:1].islower()):
+            out[-1] = _joined(out[-1], line.strip())  # the wrapped rest of the bullet
         else:
+            bullet = x
             out.append("• " + line.strip())
     return out
+
+
+def _joined(previous: str, rest: str) -> str:
+    """A line and its wrapped rest: "pair-" + "coding" is one word, "ChaCha20-" + "Poly1305"
+    keeps its hyphen."""
+    previous = previous.rstrip()
+    if re.search(r"[a-z]-$", previous) and rest[:1].islower():
+        return previous[:-1] + rest
+    if previous.endswith("-"):
+        return previous + rest
+    return previous + " " + rest
 
 
 def _check_page_tree(reader: object, most: int) -> None:

@@ -16,7 +16,7 @@ TECH_WORDS = (
     "Python", "Java", "JavaScript", "TypeScript", "React", "React Native", "Node.js", "SQL",
     "PostgreSQL", "MySQL", "SQLite", "MongoDB", "Redis", "AWS", "AWS Lambda", "GCP", "Azure",
     "Docker", "Kubernetes", "Go", "Rust", "C++", "C#", "C", "Swift", "SwiftUI", "Kotlin",
-    "Flask", "Django", "FastAPI", "Express", "Pandas", "NumPy", "TensorFlow", "TensorFlow.js",
+    "Flask", "Django", "FastAPI", "Express", "pandas", "NumPy", "TensorFlow", "TensorFlow.js",
     "PyTorch", "JAX", "scikit-learn", "Git", "Linux", "HTML", "CSS", "GraphQL", "Spark",
     "Airflow", "Kafka", "Terraform", "Figma", "Excel", "Tableau", "Vue", "Angular", "Spring",
     "Spring Boot", "Ruby", "Rails", "PHP", "Scala", "R", "MATLAB", "Firebase", "Next.js",
@@ -82,7 +82,20 @@ TECH_WORDS = (
     "Cosmos DB", "Blob Storage", "App Engine", "Compute Engine", "GKE", "AKS", "OpenShift",
     "k3s", "minikube", "Docker Compose", "Podman", "containerd", "Linkerd", "Grafana Loki",
     "VictoriaMetrics", "SPL", "KQL", "Sumo Logic", "New Relic", "AppDynamics", "Dynatrace",
+    "Vue.js", "Nuxt", "Jetpack Compose", "Ktor", "Testcontainers", "OR-Tools", "NixOS",
+    "home-manager", "pthreads", "Pintos", "xUnit", "Ztest", "pyannote", "Whisper",
+    "wav2vec 2.0", "wav2vec", "CloudLab", "Hibernate", "Flyway", "JUnit 5",
 )
+# Spoken languages, named with how well they are spoken: no technologies.
+_SPOKEN = re.compile(r"\b(?:english|french|german|spanish|portuguese|italian|dutch|polish|"
+                     r"russian|ukrainian|arabic|hindi|tamil|telugu|bengali|urdu|mandarin|"
+                     r"cantonese|chinese|japanese|korean|vietnamese|thai|indonesian|malay|"
+                     r"swahili|kiswahili|yoruba|igbo|hausa|turkish|greek|swedish|norwegian|"
+                     r"danish|finnish|czech|hungarian|romanian|deutsch|englisch|français|"
+                     r"anglais)\b.*\b(?:native|fluent|bilingual|conversational|proficien\w*|"
+                     r"intermediate|basic|beginner|elementary|advanced|[ABC][12]|ielts|toefl|"
+                     r"toeic|jlpt|hsk|delf|muttersprache|mother tongue|langue maternelle)\b",
+                     re.I)
 # The labels of a Skills table ("Systems  Linux, eBPF"), not technologies.
 _CATEGORIES = {"languages", "language", "systems", "design", "research", "hardware", "tools",
                "code", "web", "data", "ml", "ai", "infra", "infrastructure", "security",
@@ -103,7 +116,13 @@ def skills_vocabulary(lines: Iterable[str]) -> list[str]:
     found: list[str] = []
     for line in lines:
         line = line.strip().lstrip("-*•▪◦ ").strip()
+        if _SPOKEN.search(line):
+            continue  # "Languages: English (C1), German (A2)"
         line = _LABEL.sub("", line)
+        # "Robotics   ROS 2, MoveIt": a one-word label in a column of its own
+        line = re.sub(r"^[A-Z][a-z]+(?:\s[a-z]+)?(?:\s{2,}|\t)(?=\S)",
+                      lambda m: "" if m.group(0).strip() not in TECH_WORDS else m.group(0),
+                      line)
         line = re.sub(r"\(([^)]*)\)", r", \1", line)  # "AWS (S3, EMR)" -> AWS, S3, EMR
         for item in _BREAK.split(line):
             item = _LABEL.sub("", item.strip()).strip(" .:")
