@@ -332,7 +332,7 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
                       and all(is_tech(t, vocabulary) for t in items)):
             tech += items  # "Python, DuckDB, Streamlit"
             continue
-        tech += find_techs(bullet, vocabulary)
+        tech += find_techs(DATES.sub(" ", bullet), vocabulary)  # "(Spring 2025)" is a term
         if _METRIC.search(bullet) and _OUTCOME.search(bullet):
             outcome.append(bullet)
         elif not what:

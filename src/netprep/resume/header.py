@@ -490,7 +490,8 @@ def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
         rest.remove(after)
     if teaching:  # "CS 2200 Computer Systems, Georgia Tech": the school is the organisation
         school = next((p for p in rest if _SCHOOL.search(p.text) or
-                       re.search(r"\b(?:State|Tech)$", p.text)), None)
+                       re.search(r"\b(?:State|Tech)$", p.text) or
+                       re.fullmatch(r"[A-Z]{2,6}", p.text)), None)  # "CUCEI"
         if school is not None and rest[0] is not school:
             course = course or rest[0]
             rest = [school]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 
 from netprep.errors import NetprepError
@@ -27,6 +28,7 @@ MAX_TEXT = 2**20  # characters of text: a resume is a few thousand
 MEMORY = 224 * 2**20  # the child's address space (its resident size stays below)
 SECONDS = 4.0  # wall clock (and CPU time) for the child, start-up included
 LAID_OUT_PAGES = 4  # a resume's pages are also read laid out, to see its columns
+LAID_OUT_BY = 1.5  # seconds into the child after which pages are no longer laid out
 LAID_OUT_TEXT = 20_000  # characters of a page read laid out (a resume page has ~3,000)
 WIDE = 3  # spaces between two words in the laid-out text that make them columns apart
 HINT = "Export the resume again as a PDF, or save it as .txt and import that."
@@ -235,6 +237,7 @@ def _counting_zlib(budget: _Budget) -> object:
 def child() -> None:  # pragma: no cover - measured through the parent in the tests
     stdin = sys.stdin.buffer
     header = json.loads(stdin.readline())
+    header["started"] = time.monotonic()
     raw = stdin.read()
     budget = _Budget(int(header["inflated"]))
     sys.modules["zlib"] = _counting_zlib(budget)  # type: ignore[assignment]  # before pypdf
@@ -289,7 +292,9 @@ def _read(raw: bytes, header: dict) -> dict:
     few = len(reader.pages) <= LAID_OUT_PAGES
     for page in reader.pages:
         text = page.extract_text() or ""
-        if few and len(text) <= LAID_OUT_TEXT:
+        # laid out only while time is left: a slow machine gets the plain text in time
+        if few and len(text) <= LAID_OUT_TEXT and \
+                time.monotonic() - float(header.get("started", 0)) < LAID_OUT_BY:
             try:
                 text = gapped(text, page.extract_text(extraction_mode="layout") or "")
             except Exception:  # noqa: BLE001 - the plain text stands
