@@ -3,8 +3,9 @@
     python benchmarks/resume_accuracy.py [--verbose] [--corpus DIR]
 
 The corpus is tests/data/resume/corpus/{dev,test}/: resumes written and labelled blind
-(resNN.md, .txt, or a groff .ms with the .pdf made from it, which is what is read),
-each with resNN.yaml listing its entries (kind, title, organisation, role, dates, tech).
+(resNN.md, .txt, or a .pdf, which is what is read, beside its source: groff .ms, or the
+.html Chromium printed, or the .fodt LibreOffice converted), each with resNN.yaml listing
+its entries (kind, title, organisation, role, dates, tech).
 Every file is read as `netprep resume import --education` reads it.
 
 Scoring. A labelled entry is found by an extracted one of the same kind whose

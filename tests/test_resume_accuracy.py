@@ -1,9 +1,9 @@
 """Resume import against its labelled corpus (benchmarks/resume_accuracy.py): the figures
 may not fall under the ones measured when the extractor was last changed.
 
-tests/data/resume/corpus/: 24 resumes written and labelled blind (Markdown, text, and
-PDFs typeset with groff); dev/ was tuned on, test/ never was (only its pooled figures
-are read here, as the benchmark prints them).
+tests/data/resume/corpus/: 40 resumes written and labelled blind (Markdown, text, and PDFs
+typeset with groff or printed by Chromium and LibreOffice); dev/ (28) was tuned on, test/
+(12) never was (only its pooled figures are read here, as the benchmark prints them).
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ CORPUS = ROOT / "tests" / "data" / "resume" / "corpus"
 
 # Measured (see the benchmark's docstring and README's resume section), pinned a little under.
 MINIMUM = {
-    "dev": {"overall": 0.97, "kind": 0.98, "title": 0.96, "organisation": 0.96, "role": 0.98,
+    "dev": {"overall": 0.97, "kind": 0.98, "title": 0.96, "organisation": 0.95, "role": 0.98,
             "dates": 0.98, "tech": 0.93},
-    "test": {"overall": 0.81, "kind": 0.88, "title": 0.72, "organisation": 0.70,
-             "role": 0.82, "dates": 0.88, "tech": 0.80},
+    "test": {"overall": 0.82, "kind": 0.88, "title": 0.75, "organisation": 0.74,
+             "role": 0.85, "dates": 0.88, "tech": 0.80},
 }
+RESUMES = {"dev": 28, "test": 12}
 
 
 def _benchmark():
@@ -44,7 +45,7 @@ def bench():
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_field_accuracy_holds(bench, split: str) -> None:
     score = bench.measure(CORPUS / split)
-    assert score is not None and score.resumes == 12
+    assert score is not None and score.resumes == RESUMES[split]
     floor = MINIMUM[split]
     assert score.overall >= floor["overall"], bench.report(None, score)
     for name in bench.FIELDS:

@@ -335,3 +335,68 @@ def test_club_lines_keep_their_own_organisation() -> None:
         ("IEEE Student Branch", "IEEE Student Branch", "Webmaster", "2022 – 2024"),
         ("Hack Club", "Hack Club", "President", "2024 – present"),
         ("High School Diploma", "Lincoln High School", "", "2019")]
+
+
+def _shown(cli, entry_id: int) -> dict:
+    return json.loads(cli("resume", "show", str(entry_id), "--json").out)
+
+
+def test_dates_first_iso_months_and_a_combined_section(cli, tmp_path: Path) -> None:
+    """Dates written first (ISO months, 'since', 'now'), one section of jobs and projects,
+    a role qualified after its comma above the company's line, a city in parentheses."""
+    path = tmp_path / "resume.md"
+    path.write_text(
+        "## Experience & Projects\n\n"
+        "`2025-07 – 2025-09`  **Java Developer Intern**, Vistula Logistics (Warsaw)\n"
+        "- Built a Spring Boot service for 300 parcel lockers\n\n"
+        "`2024`  **flyway-lint** — a linter that catches unsafe SQL migrations (Kotlin)\n\n"
+        "since 10/2025   Working Student, Robotics Software\n"
+        "Falkenried Automation GmbH, Munich\n"
+        "- Develop motion-planning nodes in C++\n")
+    assert len(imported(cli, path)) == 3
+    java, lint, student = _shown(cli, 1), _shown(cli, 2), _shown(cli, 3)
+    assert (java["kind"], java["organisation"], java["role"], java["dates"]) == (
+        "internship", "Vistula Logistics", "Java Developer Intern", "2025-07 – 2025-09")
+    assert (lint["kind"], lint["title"], lint["dates"]) == ("project", "flyway-lint", "2024")
+    assert (student["organisation"], student["role"], student["dates"]) == (
+        "Falkenried Automation GmbH", "Working Student, Robotics Software", "since 10/2025")
+
+
+def test_a_teaching_assistant_whose_course_comes_first(cli, tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        "EXPERIENCE\n"
+        "  Teaching Assistant, Programación Orientada a Objetos -- CUCEI    Aug 2023 - Dec 2023\n"
+        "    * Graded Java homework for 90 students\n\n"
+        "  Lab Demonstrator, Systems Programming (H)   Sept 2025 – Present\n"
+        "  School of Computing Science, University of Glasgow\n"
+        "    * Help 120 students debug C labs\n\n"
+        "EDUCATION\n"
+        "  BSc (Hons) Computer Science, University of Glasgow   Sept 2022 – June 2026 (expected)\n")
+    assert len(imported(cli, path, "--education")) == 3
+    cucei, glasgow, degree = _shown(cli, 1), _shown(cli, 2), _shown(cli, 3)
+    assert (cucei["organisation"], cucei["title"]) == (
+        "CUCEI", "Teaching Assistant, Programación Orientada a Objetos")
+    assert (glasgow["organisation"], glasgow["role"]) == (
+        "School of Computing Science, University of Glasgow", "Lab Demonstrator")
+    assert (degree["title"], degree["dates"]) == (
+        "BSc (Hons) Computer Science", "Sept 2022 – June 2026 (expected)")
+
+
+def test_a_browser_made_pdf_with_a_sidebar(cli) -> None:
+    """Chromium prints no bullet glyphs and sets the date flush right: the bullets are read
+    by their indent, the date and the location kept apart from the organisation."""
+    corpus = DATA / "corpus" / "dev"
+    assert len(imported(cli, corpus / "res26.pdf")) == 6
+    intern, research = _shown(cli, 1), _shown(cli, 2)
+    assert (intern["organisation"], intern["role"], intern["dates"]) == (
+        "Peachline Freight", "Software Engineer Intern", "May 2026 – Aug. 2026")
+    assert intern["tech"][:3] == ["Java", "Spring Boot", "Kafka"]
+    assert research["organisation"] == "Networked Systems Lab, Georgia Institute of Technology"
+    imported(cli, corpus / "res25.pdf")
+    checkout = _shown(cli, 7)
+    assert (checkout["organisation"], checkout["dates"]) == ("Nuvem Pagamentos",
+                                                             "Jan 2026 – Mar 2026")
+    # three bullets, the lines a bullet wrapped onto joined to it
+    assert checkout["outcome"].startswith("Rebuilt the merchant checkout settings page in "
+                                          "React and TypeScript, reducing bundle size by 38%")
