@@ -400,3 +400,16 @@ def test_a_browser_made_pdf_with_a_sidebar(cli) -> None:
     # three bullets, the lines a bullet wrapped onto joined to it
     assert checkout["outcome"].startswith("Rebuilt the merchant checkout settings page in "
                                           "React and TypeScript, reducing bundle size by 38%")
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("B.S.E. in Computer Science, Minor in Mathematics; GPA 3.8", "B.S.E. in Computer Science"),
+    ("Bachelor of Science, Computer Science", "Bachelor of Science, Computer Science"),
+    ("M.Sc. Robotics, Cognition, Intelligence", "M.Sc. Robotics, Cognition, Intelligence"),
+    ("BASc, Computer Engineering (Co-op)", "BASc, Computer Engineering (Co-op)"),
+    ("B.Sc. Computer Science (First Class Honours)", "B.Sc. Computer Science"),
+])
+def test_a_degree_keeps_its_field_not_its_minor_or_grade(line: str, title: str) -> None:
+    text = f"EDUCATION\n{line}   Sep 2022 – May 2026\nUniversity of Waterloo\n"
+    [entry] = propose(text, education=True)
+    assert (entry.title, entry.organisation) == (title, "University of Waterloo")

@@ -29,7 +29,8 @@ _NOW = r"(?:present|current|now|today|ongoing|heute|aujourd'hui)"
 _DASH = r"\s*(?:-|–|—|−|\bto\b|\buntil\b|\bthrough\b|\bbis\b)\s*"
 # "(expected)" after the dates is theirs, as "since" and "seit" before an open one are
 _EXPECTED = r"(?:\s*\((?:expected|exp\.?|anticipated)\))?"
-DATES = re.compile(rf"(?<![\w/-])(?:(?:expected|anticipated|exp\.|since|seit|depuis|desde)\s+)?"
+DATES = re.compile(rf"(?<![\w/-])(?=[\dajfmsondwe])"  # (a quick look at the first letter)
+                   rf"(?:(?:expected|anticipated|exp\.|since|seit|depuis|desde)\s+)?"
                    rf"(?:(?:{_WHEN}|{MONTH}){_DASH}(?:{_WHEN}|{_NOW})\b|"
                    rf"{YEAR}[-–—]\d\d(?![\d/])|{_WHEN}(?![\w/]|-\d))"  # 2023–24
                    rf"{_EXPECTED}", re.I)
@@ -447,6 +448,11 @@ def _education(head: Head, parts: list[_Part]) -> None:
         # the fields after the degree's comma are the degree's, up to the school
         at = next(i for i, p in enumerate(parts) if p.text == degree)
         for part in parts[at + 1:]:
+            if re.search(r"\sin\s", degree) or (re.search(r"\sof\s", degree) and not
+                                                _BARE_DEGREE.fullmatch(_unbracketed(degree))) \
+                    or _DEGREE_DETAIL.match(part.text) or \
+                    re.search(r"\d", part.text):
+                break  # "B.S.E. in Computer Science, Minor in Mathematics; GPA 3.8"
             if not part.comma or part.line != parts[at].line or part.text == \
                     head.organisation or _SCHOOL.search(part.text) or DEGREE.search(part.text) \
                     or ROLE_WORDS.search(_unbracketed(part.text)) or _described(part.text):
@@ -456,6 +462,12 @@ def _education(head: Head, parts: list[_Part]) -> None:
     degree = re.sub(r"\s*\([^()]*\b(?:honou?rs|concentration|speciali[sz]ation|minor|focus|"
                     r"gpa|cgpa|distinction)\b[^()]*\)\s*$", "", degree, flags=re.I)
     head.title = degree.strip() or head.organisation
+
+
+_DEGREE_DETAIL = re.compile(r"(?:minor|major|double major|gpa|cgpa|wam|concentration|focus|track|"
+                            r"speciali[sz]ation|emphasis|option|honou?rs|dean|thesis|"
+                            r"coursework|graduat|expected|cum laude|magna|summa|first class|"
+                            r"distinction|exchange|study abroad)\b", re.I)
 
 
 def _unbracketed(text: str) -> str:
