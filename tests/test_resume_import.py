@@ -413,3 +413,20 @@ def test_a_degree_keeps_its_field_not_its_minor_or_grade(line: str, title: str) 
     text = f"EDUCATION\n{line}   Sep 2022 – May 2026\nUniversity of Waterloo\n"
     [entry] = propose(text, education=True)
     assert (entry.title, entry.organisation) == (title, "University of Waterloo")
+
+
+@pytest.mark.parametrize(("lines", "organisation", "role"), [
+    (["Software Engineer Intern at Microsoft (Redmond, WA)   June 2025 – September 2025"],
+     "Microsoft", "Software Engineer Intern"),
+    (["The University of Texas at Austin   Austin, TX",
+      "Undergraduate Research Assistant, Machine Learning Lab   Jan 2024 - Present"],
+     "The University of Texas at Austin", "Undergraduate Research Assistant"),
+    (["Summer Intern, Penetration Testing   Jun 2023 – Aug 2023",
+      "Redgauntlet Security Ltd   Glasgow"], "Redgauntlet Security Ltd",
+     "Summer Intern, Penetration Testing"),
+])
+def test_a_job_header_names_its_organisation_and_role(lines: list[str], organisation: str,
+                                                       role: str) -> None:
+    text = "EXPERIENCE\n" + "\n".join(lines) + "\n- Built a thing in Python\n"
+    [entry] = propose(text)
+    assert (entry.organisation, entry.role) == (organisation, role)

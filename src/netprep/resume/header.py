@@ -210,7 +210,10 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
         for index, piece in enumerate(re.split(r"(\([^()]*\))", line)):
             if index % 2:  # "(...)"
                 inner = piece[1:-1].strip()
-                if kind == "project" or is_place(inner) or not inner:
+                if is_place(inner):  # "(Redmond, WA)"
+                    chunks.append(("", True))
+                    glued = False
+                elif kind == "project" or not inner:
                     chunks.append((inner, True))
                     glued = False
                 elif chunks and not chunks[-1][1] and chunks[-1][0].strip():
@@ -285,7 +288,10 @@ def _pieces(chunk: str) -> list[str]:
         left = piece[:at.start()] if at else ""
         if at and at.group(0).strip() == "for" and not TEACHING.search(left):
             at = None
-        if at and "," not in left and role_like(left) and not _ORG_WORDS.search(left):
+        words = left.split()
+        if at and "," not in left and role_like(left) and (
+                not _ORG_WORDS.search(left) or ROLE_WORDS.fullmatch(words[-1])):
+            # "Software Engineer Intern at Microsoft", not "Developer Student Club at X"
             found += [piece[:at.start()], piece[at.end():]]
         else:
             found.append(piece)
@@ -464,6 +470,9 @@ def _education(head: Head, parts: list[_Part]) -> None:
     head.title = degree.strip() or head.organisation
 
 
+# A unit of an organisation: "Machine Learning Lab" after a role's comma is no part of the role.
+_UNIT = re.compile(r"\b(?:lab|laboratory|group|team|cent(?:er|re)|department|division|institute|"
+                   r"office|club|society|committee|council|chapter)$", re.I)
 _DEGREE_DETAIL = re.compile(r"(?:minor|major|double major|gpa|cgpa|wam|concentration|focus|track|"
                             r"speciali[sz]ation|emphasis|option|honou?rs|dean|thesis|"
                             r"coursework|graduat|expected|cum laude|magna|summa|first class|"
@@ -487,6 +496,7 @@ def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
         parts.index(held) + 1 < len(parts) else None
     if held is not None and after is not None and after in rest and after.comma and \
             after.line == held.line and not (_SCHOOL.search(after.text) or
+                                             _UNIT.search(after.text) or
                                              _LEGAL.search(after.text) or
                                              role_like(after.text) or
                                              _ACRONYM.match(after.text)) and \
