@@ -82,11 +82,12 @@ def render_proposals(entries: Sequence[Any]) -> None:
     for i, e in enumerate(entries, start=1):
         bits = [b for b in (e.organisation if e.organisation != e.title else "", e.role,
                             e.dates) if b]
-        console.print(safe(f"  {i}. [{e.kind}] {e.title}" + (f" ({', '.join(bits)})"
-                                                             if bits else "")))
+        # Wrapped under the entry's own text, never back at column 0.
+        hanging(console, f"  {i}. ", f"[{e.kind}] {e.title}" + (f" ({', '.join(bits)})"
+                                                               if bits else ""))
         gaps = e.gaps()
         if gaps:
-            console.print(safe(f"       to fill in later: {', '.join(gaps)}", "dim"))
+            hanging(console, "       ", f"to fill in later: {', '.join(gaps)}", "dim")
 
 
 def render_pitch(data: dict[str, Any] | None) -> None:
