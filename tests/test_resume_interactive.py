@@ -113,6 +113,7 @@ def test_edit_in_the_editor(cli, editor, home) -> None:
     with terminal(""):
         result = cli("resume", "edit", "1")
     assert result.code == 0, result.err
+    assert "Opening the resume entry in " in result.err and "story" not in result.err
     assert "# Resume entry 1." in (editor / "seen-1.yaml").read_text()
     assert show(cli)["title"] == "Trailmix" and show(cli)["tech"] == ["Go"]
     assert drafts(home, "resume-edit-1") == []
@@ -161,6 +162,7 @@ def test_import_edit_first(cli, editor) -> None:
     with terminal(DOWN + DOWN + "\r"):
         result = cli("resume", "import", str(RESUME))
     assert result.code == 0, result.err
+    assert "Opening the list of entries in " in result.err and "story" not in result.err
     assert "Campus Navigator" in (editor / "seen-1.yaml").read_text()
     assert [e["title"] for e in entries(cli)] == ["Only this one"]
 
@@ -189,6 +191,7 @@ def test_pitch_in_the_editor(cli, editor) -> None:
     with terminal(""):
         result = cli("resume", "pitch")
     assert result.code == 0, result.err
+    assert "Opening the pitch in " in result.err and "story" not in result.err  # not a story
     seen = (editor / "seen-1.yaml").read_text()
     assert seen.startswith("# Tell me about yourself") and "Acme" in seen
     pitch = json.loads(cli("resume", "pitch", "--show", "--json").out)["pitch"]

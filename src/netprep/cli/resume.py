@@ -217,7 +217,8 @@ def edit(
 
         edited = edit_until_valid(
             edit_document([entry]), validate, f"resume-edit-{entry_id}",
-            retry_hint=f"Fix it, then run `netprep resume edit {entry_id} --file {{path}}`.")
+            retry_hint=f"Fix it, then run `netprep resume edit {entry_id} --file {{path}}`.",
+            what="resume entry")
         if edited is None:
             message(f"No changes to resume entry {entry_id}.")
             return

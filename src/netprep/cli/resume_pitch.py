@@ -70,7 +70,8 @@ def _edit_pitch(draft: str) -> str | None:
     from netprep.ui.editor import edit_until_valid
 
     return edit_until_valid(logic.PITCH_HEADER + draft, logic.check_pitch, "resume-pitch",
-                            retry_hint="Fix it, then run `netprep resume pitch --file {path}`.")
+                            retry_hint="Fix it, then run `netprep resume pitch --file {path}`.",
+                            what="pitch")
 
 
 def _print_pitch(saved: dict | None, json: bool) -> None:

@@ -105,7 +105,8 @@ def confirm_import(found: list[Entry]) -> list[Entry]:
 
         edited = edit_until_valid(
             edit_document(found), parse_entries, "resume-import",
-            retry_hint="Fix it, then run `netprep resume add --file {path}`.")
+            retry_hint="Fix it, then run `netprep resume add --file {path}`.",
+            what="list of entries")
         if edited is not None:
             found = edited
     if not found:
