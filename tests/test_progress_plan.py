@@ -294,3 +294,16 @@ def test_plan_screen(cli) -> None:
 
 def test_parse_date_accepts_only_iso_dates() -> None:
     assert parse_date(" 2026-12-01 ", TODAY) == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_without_a_date_the_command_to_set_one_is_whole(cli, monkeypatch, width: int) -> None:
+    """At 60 columns "netprep" ended one line and "plan --interview YYYY-MM-DD" began the
+    next: the command is now on a line of its own, as every step's is."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("plan")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("No interview date set: a general plan")
+    assert "  $ netprep plan --interview YYYY-MM-DD" in lines
+    assert all(len(line) <= width for line in lines)

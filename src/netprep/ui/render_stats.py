@@ -392,8 +392,11 @@ def render_plan(data: dict[str, Any]) -> None:
         console.print(Text(f"Interview {when} ({day:%A %d %B %Y})", style="bold"))
     else:
         head = Text("No interview date set: a general plan", style="bold")
-        head.append(" (set one with netprep plan --interview YYYY-MM-DD)", style="dim")
+        head.append(". Set the date with:", style="dim")
         console.print(head)
+        # The command on a line of its own, as each step's, so it is never split.
+        console.print(Text("  $ netprep plan --interview YYYY-MM-DD", style="dim"),
+                      soft_wrap=True)
 
     console.print()
     console.print(Text("Today", style="bold underline"))
