@@ -349,3 +349,18 @@ def test_generator_script(tmp_path) -> None:
                            "--reviews", "20", "--days", "5"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "50 answers" in done.stdout and (tmp_path / "h" / "netprep.db").exists()
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_stats_at_any_width_cuts_no_theme_and_splits_no_command(cli, monkeypatch,
+                                                                 width: int) -> None:
+    """On the built-in pack at 60 columns a theme title was cut ("farming fo…") and
+    "netprep mock" / "--timed" were split over two lines."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("stats")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert all(len(line) <= width for line in lines), result.out
+    assert "…" not in result.out
+    for command in ("netprep star add", "netprep mock --timed"):
+        assert any(command in line for line in lines), (command, result.out)

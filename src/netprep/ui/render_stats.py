@@ -199,11 +199,22 @@ def _commands(indent: int, commands: list[str]) -> None:
         _print(indent, safe(line, "cyan"))
 
 
+def _then_command(lead: Any, command: str, indent: int = 2) -> list[Any]:
+    """`lead` and a command the user may type, on one line when it fits; else the command
+    goes on a line of its own under it, so it is never split inside."""
+    from rich.text import Text
+
+    head = lead if isinstance(lead, Text) else Text(lead)
+    if indent + head.cell_len + 1 + len(command) <= out().width:
+        return [head + Text(" " + command)]
+    return [head, (indent + 2, Text(command))]
+
+
 def _n(value: int) -> str:
     return f"{value:,}"
 
 
-def _stories(s: dict[str, Any]) -> list[Text]:
+def _stories(s: dict[str, Any]) -> list[Any]:
     from rich.text import Text
 
     low, high = s["target"]
@@ -225,18 +236,18 @@ def _stories(s: dict[str, Any]) -> list[Text]:
         weakest = s["weak"][0]
         weak = Text("weakest: ")
         weak.append_text(safe(weakest["title"]))
-        weak.append(f" {weakest['score']}/100 (netprep star check {weakest['id']})")
-        rows.append(weak)
+        weak.append(f" {weakest['score']}/100:")
+        rows.extend(_then_command(weak, f"netprep star check {weakest['id']}"))
     if not s["count"]:
-        rows = [Text("no stories yet: write your first with netprep star add")]
+        rows = _then_command("no stories yet: write your first with", "netprep star add")
     return rows
 
 
-def _mock(m: dict[str, Any]) -> list[Text]:
+def _mock(m: dict[str, Any]) -> list[Any]:
     from rich.text import Text
 
     if not m["answers"] and not m["sessions"]:
-        return [Text("no mock interviews yet: start one with netprep mock --timed")]
+        return _then_command("no mock interviews yet: start one with", "netprep mock --timed")
     rows = [Text("sessions per week, last 8 weeks:", style="dim")]
     top = max((w["sessions"] for w in m["weekly"]), default=0)
     for week in m["weekly"]:
@@ -292,26 +303,29 @@ def _partner(p: dict[str, Any]) -> list[Text]:
     return rows
 
 
-def _culture(c: dict[str, Any]) -> list[Text]:
+def _culture(c: dict[str, Any]) -> list[Any]:
     from rich.text import Text
 
     line = Text(f"{_n(c['reviews'])} reviews · accuracy {pct(c['accuracy'])} · "
                 f"{c['due_now']} due now")
     if c["new"]:
         line.append(f" · {c['new']} not seen yet")
-    rows = [line]
+    rows: list[Any] = [line]
     if c["next_due"]:
         rows.append(Text(f"next due {_when(c['next_due'])}"))
+    # Titles in a column 30 wide; a longer one (at 60 columns "Informed captains, farming
+    # for dissent" was cut to "farming fo…") goes whole on its own line, its bar under it.
     for theme in c["themes"]:
-        title = theme["title"] if len(theme["title"]) <= 30 else theme["title"][:29] + "…"
-        row = safe(title.ljust(30))
-        row.append(" ")
+        measure = Text()
         if theme["reviews"]:
-            row.append(bar(theme["accuracy"] or 0, 1.0, 16), style="green")
-            row.append(f" {pct(theme['accuracy']):>4} of {_n(theme['reviews'])}")
+            measure.append(bar(theme["accuracy"] or 0, 1.0, 16), style="green")
+            measure.append(f" {pct(theme['accuracy']):>4} of {_n(theme['reviews'])}")
         else:
-            row.append("not reviewed yet", style="dim")
-        rows.append(row)
+            measure.append("not reviewed yet", style="dim")
+        if len(theme["title"]) <= 30:
+            rows.append(safe(theme["title"].ljust(30)) + Text(" ") + measure)
+        else:
+            rows.extend([safe(theme["title"]), (4, measure)])
     return rows
 
 
