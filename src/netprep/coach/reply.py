@@ -28,7 +28,9 @@ The verdict is "answered well" when no finding applies.
 
 Spoken replies (recogniser transcripts: lowercase, fillers, restarts, run-ons, "o of n
 squared") are read as typed ones; a run-on is cut at its turns ("..., but okay, ...") so a
-deflection does not hide the reasoning that follows it.
+deflection does not hide the reasoning that follows it, and "...word so X" without its comma
+still joins a cause to its consequence (tests/test_reply_accuracy.py reads the dev replies
+with their punctuation removed).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ _ELSEWHERE = re.compile(
     r"|personally i (like|prefer|think)|on a different note|more importantly,? i|another thing"
     r"|what i'?m (more )?(worried|concerned|curious) about|the thing i'?d (worry|care) about)\b")
 _DEFENSIVE = re.compile(
-    r"(\bit works\b|\bworks fine\b|\bpassed (every|all|the) (examples?|tests?|cases?)"
+    r"(\bit works\b|\bworks fine\b|\bpassed (every|all( of)?( the)?|the) (examples?|tests?|cases?)"
     r"|\b(examples?|tests?) (are|were) what you gave|\bthe (prompt|statement|question|problem"
     r"|exercise|task) (never|didn'?t|barely|was framed)|\bnever said\b"
     r"|\bi think it'?s fine|\bit'?s fine\b|\bnot fair\b|\bunfair\b|\bto be fair\b"
@@ -100,7 +102,8 @@ _DEFENSIVE = re.compile(
     r"|\b(examples?|tests?|statement|prompt) (didn'?t|did not|don'?t|never) (have|include|show|"
     r"cover|mention|test)|\bhow (was|would|could|am) i (supposed|meant|expected) to"
     r"|\btextbook preference\b|\bnobody said\b|\byou (never|didn'?t) (said|say|ask|mention|tell)"
-    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b|\bwhatever(?=\s*[,.!;]|\s*$|\s+i\b)"
+    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b"
+    r"|\bwhatever(?=\s*[,.!;]|\s*$|\s+(i|ok|okay|fine|anyway)\b)"
     r"|\bgood enough\b|\boverkill\b"
     r"|\bnitpick|\bpedantic\b|\bcome on\b|\bseriously\?|\b(ran|running|run) out of time\b"
     r"|\bnot enough time|\bshort on time\b"
@@ -125,7 +128,13 @@ _COST_WORDS = {"one": "1", "linear": "n", "constant": "1", "quadratic": "n^2", "
                "exponential": "2^n"}
 _REASON = re.compile(
     r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
-    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w|\botherwise\b|\bwhich (means|is|makes|would|"
+    # "..., so X"; unpunctuated (a transcript) "...word so X", but not a filler ("yeah so
+    # um"), an intensifier ("so many") or "so I" (a step, not a why, without the comma)
+    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w"
+    r"|\b(?!(?:yeah|okay|ok|um+|uh+|oh|right|well|and|like|mean|know|so)\b)[\w'\])]+\s+so\s+"
+    r"(?!(?:um+|uh+|yeah|like|i|basically|anyway|okay|ok|many|much|few|little|far|often"
+    r"|long|big|easy|hard|important|bad|good|tricky|simple|sure|weird)\b)\w"
+    r"|\botherwise\b|\bwhich (means|is|makes|would|"
     r"costs|gives|keeps|leaves|breaks)\b|\bthe reason\b|\bgiven (that|the)\b|\bdue to\b"
     r"|\bthat way\b|\bin order to\b|\bmeans\b|\b(that'?s|this is) why\b|\bhence\b|\bthus\b"
     r"|\btherefore\b|\bthe (problem|issue|bug|cause) (is|was)\b|\bworst case\b|\b'?cause\b"
