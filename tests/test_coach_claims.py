@@ -138,6 +138,15 @@ def test_a_complexity_said_of_another_cost_does_not_cover_a_point() -> None:
     assert judge_points(DYNAMIC_ARRAY, both)[0] == [0, 1, 2, 3]
 
 
+def test_on_average_per_append_is_the_amortised_cost_in_plain_words() -> None:
+    answer = ("When the block is full it asks for one twice as big and copies everything "
+              "across. That copy is costly once, but since the block doubles each time, the "
+              "total copying is only about twice the number of items, so on average each "
+              "append costs a fixed small amount.")
+    covered, wrong = judge_points(DYNAMIC_ARRAY, answer)
+    assert 1 not in wrong and 1 in covered
+
+
 MERGE = ["Compare the two current heads, attach the smaller one, and advance that list.",
          "O(n + m) time and O(1) extra space, since nodes are relinked rather than copied.",
          "A recursive version is shorter but uses O(n + m) stack depth."]

@@ -172,6 +172,16 @@ def _with_point_ops(bounds: list[Bound], point: str) -> list[Bound]:
     return [b if b.ops else Bound(b.value, b.dim, b.case, ops, b.clause) for b in bounds]
 
 
+# "On average each append costs a fixed small amount" is the amortised cost in plain words.
+_SPREAD = {"average", "amortised"}
+
+
+def _as_case(bound: Bound, case: str | None) -> Bound:
+    if {bound.case, case} == _SPREAD:
+        return Bound(bound.value, bound.dim, case, bound.ops, bound.clause)
+    return bound
+
+
 def _only_cost(point: Bound, every: list[Bound]) -> bool:
     """The point's bound is the only one of its dimension (and case) that any key point
     gives, so an answer's bound of that dimension said of nothing in particular ("It is
@@ -198,8 +208,9 @@ def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
                     continue
                 if not pb.ops and sum(1 for o in bounds if not o.ops and _same_cost(o, pb)) > 1:
                     continue  # several such costs in the point, none named: cannot tell which
-                if any(o.value == sb.value and (o.case == sb.case or sb.case is None)
-                       and _same_cost(o, sb) for o in every):
+                if any(o.value == sb.value and (o.case == sb.case or sb.case is None
+                                                or {o.case, sb.case} == _SPREAD)
+                       and _same_cost(_as_case(o, sb.case), sb) for o in every):
                     continue  # some key point gives it this cost
                 if any(o.value == pb.value and _same_cost(o, pb) for o in said):
                     continue  # the answer also gives the point's cost
