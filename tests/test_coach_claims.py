@@ -104,6 +104,12 @@ def test_a_wrong_point_costs_more_than_a_missing_one() -> None:
      "slot."),
     ("Both are O(V + E); in a graph, track visited nodes to avoid looping forever.",
      "Both touch every vertex and edge once."),
+    ("A hash map offers O(1) average operations but keeps no order among keys.",
+     "A hash map jumps straight to the key, so on average a lookup takes the same short time "
+     "however big it gets, but the keys come out in no particular order."),
+    ("Search, insert and delete take O(h), where h is the tree's height.",
+     "To search, insert or delete a key you walk one path from the top, so the cost is the "
+     "depth of the tree."),
     ("Use two pointers, slow moving one step and fast moving two.",
      "I walk two markers down the list together, one going a node at a time and the other "
      "going two nodes at a time."),
@@ -136,6 +142,15 @@ def test_a_complexity_said_of_another_cost_does_not_cover_a_point() -> None:
                       "amortised, and inserting at the front is still O(n) since every "
                       "element shifts.")
     assert judge_points(DYNAMIC_ARRAY, both)[0] == [0, 1, 2, 3]
+
+
+def test_memory_that_stays_fixed_is_constant_space_not_time() -> None:
+    answer = ("Keep previous, current and next. For each node save next, point current.next "
+              "at previous, then advance. When current is null, previous is the new head. I "
+              "touch each node once, so the time grows in step with the length and the memory "
+              "stays fixed.")
+    covered, wrong = judge_points(REVERSE, answer)
+    assert 3 not in wrong
 
 
 def test_on_average_per_append_is_the_amortised_cost_in_plain_words() -> None:

@@ -29,11 +29,17 @@ _SYNONYMS = [
      r"size|input|number of \w+)|n)\b|\blinear in n\b(?!\s*(?:\+|plus))|"
      r"\bdoubles when the input doubles\b",
      " o(n) "),
-    (r"\b(?:the same|fixed) (?:time|amount of (?:time|work)|cost) (?:no matter|regardless of|"
-     r"whatever)\b|\bdoes(?: not|n't) (?:depend on|grow with) (?:the )?(?:size|length|input|n)\b",
+    (r"\b(?:the same|fixed) (?:\w+ )?(?:time|amount of (?:time|work)|cost) (?:no matter|"
+     r"regardless of|whatever|however)\b|\bdoes(?: not|n't) (?:depend on|grow with) "
+     r"(?:the )?(?:size|length|input|n)\b",
      " o(1) "),
+    (r"\bmemory stays (?:fixed|the same|constant|flat)\b|\b(?:no|without) extra (?:memory|"
+     r"space)\b", " o(1) extra memory "),
     (r"\bhalv(?:es|ing)\s+(?:the\s+)?(?:search\s+)?(?:range|interval|space|problem|array|"
-     r"candidates)\b", " halving o(log n) "),
+     r"candidates)\b|\b(?:number of )?times you (?:can|could) halve\b|\bhalving steps\b",
+     " halving o(log n) "),
+    (r"\b(?:cost|time|work) is (?:the|its) (?:depth|height) of the tree\b|\b(?:proportional "
+     r"to|grows with) the (?:tree's )?(?:depth|height)\b", " o(h) "),
     (r"\bexponential(?:ly)?\b", " o(2^n) "),
     (r"\b(?:fingers?|markers?|cursors?)\b", " pointer "),
     (r"\b(?:at|from) (?:each|either|both|opposite|the two) ends?\b|\bone at the (?:start|"
