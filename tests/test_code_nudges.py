@@ -156,6 +156,20 @@ def test_feedback_names_a_failing_case_then_worse_complexity_then_a_challenge(
     ("Yes, O(n^2) is bad. I'll switch to a dict.", {"no-reason"}),
     # a structure named in answer to "what would you change?" is a change
     ("dict of value to index; each lookup is constant, one pass.", set()),
+    # questioning the question, shorthand thanks, another topic, the point restated,
+    # the given tests described, a deflection before the reasoning
+    ("O(n^2), obviously. Not sure why that needed asking.", {"defensive", "no-reason",
+                                                              "no-change"}),
+    ("makes sense, ty", {"bare-ok"}),
+    ("hmm can i actually go back to something else, i never tested the empty list, i'd add [] "
+     "as a test because the loop doesn't run", {"no-acknowledge"}),
+    ("Yes, fifty million pairs is a problem. I will take care about it.",
+     {"no-reason", "no-change"}),
+    ("i mean the tests don't even have duplicates in them so it doesn't really matter what my "
+     "code does there", {"defensive", "no-reason", "no-change"}),
+    ("In fairness none of the examples had ten thousand numbers. But yes, the inner loop "
+     "rescans the list, so it's quadratic; I'll keep a dict of seen values and add [3, 3] "
+     "with target 6 as a test.", {"defensive"}),
 ])
 def test_the_reply_reader_finds_what_a_reply_leaves_out(reply: str, codes: set[str]) -> None:
     from netprep.coach.reply import read_reply

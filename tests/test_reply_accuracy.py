@@ -27,7 +27,7 @@ def bench():  # type: ignore[no-untyped-def]
 
 def test_the_dev_replies_are_read_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
     figures, _ = bench.score(bench.load("dev"))
-    assert figures["replies"] == 160  # d001-d060 and e001-e100 (a second blind writer)
+    assert figures["replies"] == 240  # d001-d060, e001-e100, f001-f080 (three blind writers)
     assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.97
 
 
@@ -35,7 +35,7 @@ def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type:
     items = bench.load("test")
     assert len(items) == 70
     figures, _ = bench.score(items)
-    assert figures["accuracy"] >= 0.64, figures["accuracy"]
+    assert figures["accuracy"] >= 0.66, figures["accuracy"]
     assert figures["verdict_accuracy"] >= 0.81, figures["verdict_accuracy"]
 
 
@@ -46,4 +46,4 @@ def test_a_transcript_without_punctuation_is_read_nearly_as_well(bench) -> None:
     items = [dict(item, reply=re.sub(r"[.,;:!?]", "", item["reply"]).lower())
              for item in bench.load("dev")]
     figures, _ = bench.score(items)
-    assert figures["accuracy"] >= 0.91, figures["accuracy"]
+    assert figures["accuracy"] >= 0.915, figures["accuracy"]

@@ -11,19 +11,21 @@ Findings (codes):
 - bare-ok: nothing but an acknowledgement or thanks ("ok", "mhm, okay", "thanks for the
   feedback", "I see what you mean"); it stands alone.
 - defensive: the point is dismissed or deflected: the tests, the statement, the time or
-  the interviewer are blamed, "it works" with no why, sarcasm. A polite disagreement
-  with a reason is not defensive.
+  the interviewer are blamed, "it works" with no why, sarcasm, the question itself is
+  questioned ("not sure why that needed asking"). A polite disagreement with a reason is
+  not defensive.
 - no-acknowledge: the reply talks about something else (a generic "I always write clean
-  code", a different concern).
+  code", one's own practice, "can I go back to something else").
 - no-reason: no why behind the agreement or disagreement: no complexity argument, no
   cause of the failure, no constraint or trade-off ("because", "so", "which means"...).
   Blaming the tests is not a reason; an argument about the inputs is. A cost counts only
   when it is not the feedback's own repeated ("amortised O(1) would be better" answering
-  "what keeps it amortised O(1)?" gives no why).
+  "what keeps it amortised O(1)?" gives no why), nor does any cue that only repeats the
+  feedback's words ("the recursion limit is a problem").
 - no-change: nothing concrete it would change, add or test ("I'll fix it", "I'll keep it
-  in mind" are not; "I'll add [3, 3] as a test", "I'd switch to a heap", code spelled out,
-  or a structure named in answer to "what would you use?" is). "I'd worry about..." and
-  "with a set I'd have to..." are thoughts, not steps.
+  in mind" are not; "I'll add [3, 3] as a test", "assert ...", "I'd switch to a heap",
+  code spelled out, or a structure named in answer to "what would you use?" is). "I'd
+  worry about..." and "with a set I'd have to..." are thoughts, not steps.
 The verdict is "answered well" when no finding applies.
 
 Spoken replies (recogniser transcripts: lowercase, fillers, restarts, run-ons, "o of n
@@ -50,7 +52,7 @@ BARE = frozenset(
     "ok okay k sure fine yes yeah yep right noted thanks thank you got it alright cool "
     "understood agreed true i see will do makes sense fair enough point taken hmm um uh mm "
     "oh ah well no problem good to know gotcha sounds great nice that's thats huh mhm hm "
-    "appreciate it".split())
+    "appreciate it ty thx cheers".split())
 # Thanks and assent said in more words ("thanks for the feedback", "I see what you mean").
 _BARE_PHRASES = re.compile(
     r"\b(thanks|thank you) (a lot |so much )?for (the|your) (feedback|input|point|note|tip)"
@@ -82,22 +84,40 @@ _ELSEWHERE = re.compile(
     r"|in an interview|what (worries|concerns|bothers|interests) me (more|most)"
     r"|(worries|concerns|bothers) me more|i usually (try|like|write)|i tend to|my (style|habit)"
     r"|personally i (like|prefer|think)|on a different note|more importantly,? i|another thing"
-    r"|what i'?m (more )?(worried|concerned|curious) about|the thing i'?d (worry|care) about)\b")
+    r"|(what|the thing) (i'?m|i am|i was|i'?d be) (actually |really |honestly )?(more |most )?"
+    r"(worried|concerned|curious|bothered) about|the thing i'?d (worry|care) about"
+    # talking about one's own preparation, or turning to another topic
+    r"|i'?ve been (doing|practi[cs]ing|working on)|(this|last|next) (semester|week|month)"
+    r"|while we'?re (on|at) it|something else|(can|could|let) (i|me) (actually |just )?go back to"
+    r"|on a (different|separate|related|side) note)\b")
 _DEFENSIVE = re.compile(
-    r"(\bit works\b|\bworks fine\b|\bpassed (every|all( of)?( the)?|the) (examples?|tests?|cases?)"
+    r"(\bit works\b|\bworks fine\b|\bpassed (every|all( of)?( the)?|the)( single"
+    r"| one of the)? (examples?|tests?|cases?)"
     r"|\b(examples?|tests?) (are|were) what you gave|\bthe (prompt|statement|question|problem"
     r"|exercise|task) (never|didn'?t|barely|was framed)|\bnever said\b"
     r"|\bi think it'?s fine|\bit'?s fine\b|\bnot fair\b|\bunfair\b|\bto be fair\b"
     r"|\b(i|we) (only |just )?had (only |just )?(like )?(\w+ )?(minutes|time)\b|\bno time\b"
     r"|\b(trivia|gotcha question|trick question)\b|\bwouldn'?t even (come up|matter|be an?)\b"
-    r"|\btruly\b|\bliterally (says|said)\b|\bobviously (it|that|this)\b|\bugh\b|\bbut fine\b"
+    r"|\btruly\b|\bliterally (says|said)\b|\bugh\b|\bbut fine\b"
+    r"|\bobviously\b|\b(that|it|this)'?s (so |pretty )?obvious\b"
+    # questioning the question: "not sure why that needed asking", "why we're even on this"
+    r"|\bwhy (that|this|it) (even )?(needed|needs|matters|was) (asking|asked|to be asked)\b"
+    r"|\bwhy (we'?re|we are|you'?re|you are) (even )?(on (this|that)|asking)\b"
+    r"|\b(not sure|i doubt) (that'?s|this is|it'?s|that is) relevant\b|\bin (all )?fairness\b"
+    r"|\b(statement|prompt|question|problem|task) (wasn'?t|isn'?t|was not|is not) (\w+ )?clear\b"
+    r"|\b(that'?s|it'?s|that is|it is) (not |really |really not )?on me\b"
+    r"|\bif that'?s what you want\b|\b(in|of) the (tests?|examples?|test cases) (have|had|are"
+    r"|were|only)\b|\b(is|that'?s|it'?s) (a |an )?(pretty |really |kind of )?(strange|weird|odd"
+    r"|unrealistic|bizarre|silly|artificial) (input|case|test|example)s?\b"
     r"|\b(tests?|test cases|examples?|cases) (all )?passed\b|\bdidn'?t even (test|check|have|"
     r"include)\b|\b(they|you) didn'?t (test|check|include)\b"
     r"|\b(thirty|twenty|forty|\d+)[- ]minute|\btotally\b"
-    r"|\bcontrived\b|\bnobody (has|uses|would|writes|needs)\b|\brealistic\b"
+    r"|\bcontrived\b|\bnobody (has|would|writes|needs)\b|\bnobody uses (that|this|it|those|these"
+    r"|\w+s)\b|\brealistic\b"
     r"|\bi'?d rather be judged|\bit'?s a detail\b|\bnot a flaw\b|\bi'?d have preferred"
     r"|\bi didn'?t (exactly )?have (a chance|time)|\bi don'?t (really )?see (the|a|any) "
-    r"(problem|issue|point)|\boptimi[sz]ing for\b|\b(wasn'?t|weren'?t|isn'?t|not) (in|part of|"
+    r"(problem|issue|point)|\bi don'?t (really )?see why\b|\boptimi[sz]ing for\b|\b(wasn'?t"
+    r"|weren'?t|isn'?t|not) (in|part of|"
     r"covered by) (any of )?the (examples?|tests?|statement|prompt)|\bafter the fact\b"
     r"|\b(examples?|tests?|statement|prompt) (didn'?t|did not|don'?t|never) (have|include|show|"
     r"cover|mention|test)|\bhow (was|would|could|am) i (supposed|meant|expected) to"
@@ -130,11 +150,12 @@ _REASON = re.compile(
     r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
     # "..., so X"; unpunctuated (a transcript) "...word so X", but not a filler ("yeah so
     # um"), an intensifier ("so many") or "so I" (a step, not a why, without the comma)
-    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)\w"
+    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)[^\s,]"
     r"|\b(?!(?:yeah|okay|ok|um+|uh+|oh|right|well|and|like|mean|know|so)\b)[\w'\])]+\s+so\s+"
     r"(?!(?:um+|uh+|yeah|like|i|basically|anyway|okay|ok|many|much|few|little|far|often"
-    r"|long|big|easy|hard|important|bad|good|tricky|simple|sure|weird)\b)\w"
-    r"|\botherwise\b|\bwhich (means|is|makes|would|"
+    r"|long|big|easy|hard|important|bad|good|tricky|simple|sure|weird)\b)[\'\"\[(]?\w"
+    r"|\botherwise\b|\blets (the|it|us|you|me|a|an|them|each|every)\b|\ballows?\b|\bwhich (means"
+    r"|is|makes|would|"
     r"costs|gives|keeps|leaves|breaks)\b|\bthe reason\b|\bgiven (that|the)\b|\bdue to\b"
     r"|\bthat way\b|\bin order to\b|\bmeans\b|\b(that'?s|this is) why\b|\bhence\b|\bthus\b"
     r"|\btherefore\b|\bthe (problem|issue|bug|cause) (is|was)\b|\bworst case\b|\b'?cause\b"
@@ -172,7 +193,8 @@ _MUSING = re.compile(r"\W*(\w+ )?(worry|say|think|guess|argue|imagine|expect|hop
                      r"|assume|bet|have to|need to know)\b")
 _CONCRETE = re.compile(
     r"\b(use|using|replace|switch|add|start|skip|check|rewrite|keep|evict|put|move|test|try"
-    r"|run|confirm|return|loop|compare|count|store|pass|carry|push|pop|mark|sort|build|time"
+    r"|run|confirm|return|loop|compare|count|store|pass|carry|push|pop|mark|sort|build"
+    r"|time (it|the|each|both|them|a|an)"
     r"|measure|benchmark|swap|track|drop|guard|handle|initiali[sz]e|cache|memoi[sz]e|bound"
     r"|limit|key|split|strip|convert|pick|walk|iterate|recurse|turn|set|seed|write (a|an|the)"
     r"|change (the|it to|to|\w+ to)|make (it|the \w+) (iterative|o\(|\w+ safe)|do it "
@@ -183,10 +205,14 @@ _VAGUE = re.compile(
     r"|make it (more )?(efficient|"
     r"faster|better|cleaner)|be more careful|look into|think about|improve it)\b")
 _TESTED = re.compile(
-    r"\b(tests?|tested|testing|try it|run it|check it)\b[^.]*?(\[|\d|'[^'\s][^']*'|\"|empty|"
+    # "the tests don't even have duplicates" describes the given tests, not one to add
+    r"\b(tests?|tested|testing|try it|run it|check it)\b(?! (don'?t|didn'?t|never|do not"
+    r"|did not)\b)"
+    r"[^.]*?(\[|\d|'[^'\s][^']*'|\"|empty|"
     r"negative|"
     r"duplicate|large|single|one-element|skewed|null|none|long|big|random|unicode|sorted"
-    r"|rotated|example)|\btests?:|\badd (a |an )?(test|check|case|guard)"
+    r"|rotated|example|(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred"
+    r"|thousand|million)\b)|\btests?:|\badd (a |an )?(test|check|case|guard)|\bassert\b"
     r"|\binstead of\b|\bswitch (it )?to\b"
     rf"|\b(should|needs to|has to) (be|use) (a |an )?(<=|>=|<|>|==|max|min|{_THINGS})(?!\w)")
 
@@ -267,7 +293,11 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
              or bool(_stems(point) & _stems(lower)))
     clauses = [c for s in sentences for c in _TURN.split(s) if c.strip()]
     calm = [c for c in clauses if not _DEFENSIVE.search(c)]
-    reasoned = (any(_REASON.search(c) for c in calm) or bool(_INPUTS.search(lower))
+    # A cue that only repeats the feedback ("the recursion limit is a problem" to "...can
+    # hit the recursion limit") is the point restated, not a why.
+    said = point.lower()
+    reasoned = (any(m.group(0).strip() not in said for c in calm for m in _REASON.finditer(c))
+                or bool(_INPUTS.search(lower))
                 or bool(_costs(" ".join(calm)) - _costs(point.lower())))
     changed = (any(_changes(c) for c in clauses)
                or bool(_ASKS.search(point.lower()) and clauses and _THING.search(clauses[0])))
