@@ -430,3 +430,15 @@ def test_a_job_header_names_its_organisation_and_role(lines: list[str], organisa
     text = "EXPERIENCE\n" + "\n".join(lines) + "\n- Built a thing in Python\n"
     [entry] = propose(text)
     assert (entry.organisation, entry.role) == (organisation, role)
+
+
+@pytest.mark.parametrize(("school", "organisation"), [
+    ("University of California, Berkeley", "University of California, Berkeley"),
+    ("California State University, Sacramento", "California State University, Sacramento"),
+    ("University of Michigan, Ann Arbor, MI", "University of Michigan"),
+    ("Purdue University, West Lafayette, IN", "Purdue University"),
+])
+def test_a_campus_named_by_its_city_keeps_it(school: str, organisation: str) -> None:
+    [entry] = propose(f"EDUCATION\n{school}   2022 – 2026\nB.S. Computer Science\n",
+                      education=True)
+    assert entry.organisation == organisation

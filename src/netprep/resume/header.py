@@ -301,7 +301,17 @@ def _pieces(chunk: str) -> list[str]:
 def _without_places(parts: list[_Part]) -> list[_Part]:
     kept: list[_Part] = []
     city = False  # the part before was a place already
-    for part in parts:
+    for n, part in enumerate(parts):
+        after = parts[n + 1] if n + 1 < len(parts) else None
+        if kept and part.comma and not city and _SYSTEM.match(kept[-1].text) and \
+                not (after is not None and after.comma and _STATE.match(after.text)) and \
+                re.fullmatch(r"[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}", part.text) and \
+                not (DEGREE.search(part.text) or _ORG_WORDS.search(part.text) or
+                     ROLE_WORDS.search(part.text)):
+            # "University of California, Berkeley": a campus of a system, named by its city
+            kept[-1] = _Part(f"{kept[-1].text}, {part.text}", kept[-1].comma, kept[-1].paren,
+                             kept[-1].line)
+            continue
         if is_place(part.text):
             if _STATE.match(part.text) and part.comma and kept and kept[-1].comma and \
                     not city and not _ORG_WORDS.search(kept[-1].text) and \
@@ -470,6 +480,12 @@ def _education(head: Head, parts: list[_Part]) -> None:
     head.title = degree.strip() or head.organisation
 
 
+# A university system whose campuses are named by their city ("..., Berkeley").
+_SYSTEM = re.compile(r"^(?:the\s+)?(?:university of (?:california|wisconsin|illinois|texas|"
+                     r"massachusetts|colorado|hawai.?i|maryland|missouri|nebraska|"
+                     r"north carolina|tennessee|minnesota|michigan|south florida|pittsburgh)|"
+                     r"california state university|state university of new york|"
+                     r"penn(?:sylvania)? state(?: university)?|university of london)$", re.I)
 # A unit of an organisation: "Machine Learning Lab" after a role's comma is no part of the role.
 _UNIT = re.compile(r"\b(?:lab|laboratory|group|team|cent(?:er|re)|department|division|institute|"
                    r"office|club|society|committee|council|chapter)$", re.I)
