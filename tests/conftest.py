@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -53,6 +54,13 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+def shown(cli, session: int = 1) -> dict:
+    """`history show SESSION --json` of a session the test ran, as a dict."""
+    result = cli("history", "show", str(session), "--json")
+    assert result.code == 0, result.err
+    return json.loads(result.out)
 
 
 def netprep_command() -> list[str]:

@@ -16,7 +16,7 @@ from netprep.coach.habits import said
 from netprep.content import load_library
 from netprep.paths import builtin_content_dir as real_content_dir
 
-from .conftest import terminal
+from .conftest import shown, terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "mock"
@@ -39,12 +39,6 @@ def problem_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "problem"))
 
 
-def shown(cli, session: int = 1) -> dict:
-    result = cli("history", "show", str(session), "--json")
-    assert result.code == 0, result.err
-    return json.loads(result.out)["questions"][0]
-
-
 @pytest.mark.parametrize(("text", "approach", "complexity", "test"), [
     ("Keep a second stack of minimums; push the smaller of x and the top.", True, False, False),
     ("for i, x in enumerate(nums):\n    seen[x] = i", True, False, False),
@@ -64,7 +58,7 @@ def test_the_three_habits_are_read_as_the_rubric_says(text: str, approach: bool,
 def test_a_complete_answer_is_credited_and_its_boxes_are_ticked(cli) -> None:
     result = cli(*MOCK, input=FULL + "\n\n")
     assert result.code == 0, result.err
-    q = shown(cli)
+    q = shown(cli)["questions"][0]
     assert {q["checklist"][k] for k in ("said_approach", "said_complexity",
                                          "said_test_case")} == {True}
     assert q["score"] == 100 and q["ready"] is True
@@ -76,11 +70,11 @@ def test_an_answer_without_its_cost_is_told_so_and_scores_lower(cli) -> None:
     assert result.code == 0, result.err
     assert "Neither time nor space complexity was said." in result.err
     assert "No test case or edge case was named." in result.err
-    q = shown(cli)
+    q = shown(cli)["questions"][0]
     assert {f["code"] for f in q["findings"]} >= {"no-complexity", "no-tests"}
     assert "said_complexity" not in q["checklist"]
     assert cli(*MOCK, input=FULL + "\n\n").code == 0
-    assert q["score"] < shown(cli, 2)["score"]
+    assert q["score"] < shown(cli, 2)["questions"][0]["score"]
 
 
 def test_the_follow_up_asks_for_the_cost_and_the_reply_closes_it(cli) -> None:
@@ -88,7 +82,7 @@ def test_the_follow_up_asks_for_the_cost_and_the_reply_closes_it(cli) -> None:
     assert result.code == 0, result.err
     assert "What are the time and space complexity of that?" in result.err
     assert "Closed by your follow-up: it gave the complexity" in result.err
-    q = shown(cli)
+    q = shown(cli)["questions"][0]
     assert q["follow_up_gap"] == "no-complexity" and q["follow_up_closed"] is True
     assert "no-complexity" not in {f["code"] for f in q["findings"]}
 
@@ -98,7 +92,7 @@ def test_a_complete_answer_is_challenged_and_a_reasoned_reply_is_answered_well(c
     assert result.code == 0, result.err
     assert "Why not do that?" in result.err  # the question's first challenge
     assert "Your reply to the challenge engaged with it" in result.err
-    q = shown(cli)
+    q = shown(cli)["questions"][0]
     assert q["follow_up_gap"] == "challenge" and q["follow_up_closed"] is True
     assert q["follow_up_reading"] == {"answered_well": True, "findings": []}
     history = cli("history", "show", "1")
@@ -109,7 +103,7 @@ def test_a_bare_ok_to_the_challenge_is_shown_with_what_to_say(cli) -> None:
     result = cli(*MOCK, "--follow-ups", input=f"{FULL}\nok\n\n")
     assert result.code == 0, result.err
     assert "Your reply to the challenge:" in result.err
-    q = shown(cli)
+    q = shown(cli)["questions"][0]
     assert q["follow_up_closed"] is False
     assert [f["code"] for f in q["follow_up_reading"]["findings"]] == ["bare-ok"]
     assert q["score"] == 100  # the answer itself stays credited

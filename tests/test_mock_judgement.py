@@ -12,7 +12,7 @@ import pytest
 
 from netprep import paths
 
-from .conftest import terminal
+from .conftest import shown, terminal
 
 DATA = Path(__file__).parent / "data" / "mock"
 BUILTIN = paths.builtin_content_dir
@@ -33,12 +33,6 @@ NO_LESSON_FINDING = "What you learned is not stated"
 def fixture_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
     monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "judge"))
-
-
-def shown(cli, session: int = 1) -> dict:
-    result = cli("history", "show", str(session), "--json")
-    assert result.code == 0, result.err
-    return json.loads(result.out)
 
 
 def test_a_follow_up_reply_that_gives_the_lesson_closes_the_finding(cli) -> None:

@@ -90,15 +90,6 @@ def gap_closed(gap: str | None, reply: str, kind: str = "behavioral",
     if gap == "no-learning":
         return any(lab.label == "lesson" for lab in labels) or bool(
             _LESSON_WORDS.search(reply))
-    habit = {"no-complexity": "complexity", "no-tests": "test", "no-approach": "approach"}
-    if gap in habit:
-        from netprep.coach.habits import said
-
-        return bool(getattr(said(reply), habit[gap]))
-    if gap == CHALLENGE:
-        from netprep.coach.reply import read_reply
-
-        return not read_reply(reply).findings
     if gap == "key-points-missed":
         from netprep.coach.statements import covered_points
 

@@ -96,7 +96,7 @@ def _habits(analysis: Any, text: str) -> None:
         return
     analysis.findings.extend(Finding(*MISSED[name]) for name in missing)
     floor = READY_SCORE if analysis.ready else 0
-    analysis.score = max(floor, min(analysis.score, analysis.score - HABIT_COST * len(missing)))
+    analysis.score = max(floor, analysis.score - HABIT_COST * len(missing))
 
 
 TARGET_SLACK_SECONDS = 15  # as the rubric's 3:00 story is too long only past about 3:15

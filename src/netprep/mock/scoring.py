@@ -54,10 +54,10 @@ def checklist_keys(question: Question) -> tuple[str, ...]:
     """The checklist items that fit this question (see CHECKLIST_BY_KIND)."""
     if getattr(question, "round", "") == "takehome":
         return CHECKLIST_BY_KIND["takehome"]
-    keys = CHECKLIST_BY_KIND.get(question_kind(question), ())
-    if getattr(question, "problem", False) and keys == CHECKLIST_BY_KIND["technical"]:
-        keys = (*keys, *HABIT_ITEMS)
-    return keys
+    kind = question_kind(question)
+    keys = CHECKLIST_BY_KIND.get(kind, ())
+    problem = kind == "technical" and getattr(question, "problem", False)
+    return (*keys, *HABIT_ITEMS) if problem else keys
 
 
 def findings_of(question: Question, analysis: Any,
@@ -125,9 +125,9 @@ def auto_checklist(question: Question, record: AnswerRecord) -> dict[str, Any]:
         checklist["clarifying_question"] = True
     extra = getattr(analysis, "extra", {}) or {}
     habits = extra.get("habits") or {}
-    for key, (habit, _) in HABIT_ITEMS.items():
-        if key in checklist_keys(question) and habits.get(habit):
-            checklist[key] = True
+    if getattr(question, "problem", False):
+        checklist.update({key: True for key, (habit, _) in HABIT_ITEMS.items()
+                          if habits.get(habit)})
     if kind == "technical" and question.key_points:
         covered = set(extra.get("key_points_covered", ()))
         wrong = set(extra.get("key_points_wrong", ()))
