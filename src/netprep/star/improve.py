@@ -22,6 +22,7 @@ ANGLE_ADVICE = {
     "authority": "say that the people did not report to you, and how you got them to act",
     "advice": "say whose advice you asked for, what they said, and what you did with it",
     "deadline": "name the deadline and how you worked to it",
+    "missed-deadline": "say which deadline you missed, why, and what you do differently now",
     "conflict": "say what you disagreed about, and how you settled it",
 }
 CONSTRAINT_ADVICE = {

@@ -48,7 +48,7 @@ POLARITY_COMPETENCY = {
     "persuasion": "communication", "feedback-received": "feedback",
     "feedback-given": "feedback", "feedback-declined": "feedback", "conflict": "conflict",
     "authority": "leadership", "advice": "learning", "intermittent": "perseverance",
-    "flop": "failure", "fixed-date": "prioritisation",
+    "flop": "failure", "fixed-date": "prioritisation", "missed-deadline": "failure",
 }
 
 
@@ -248,7 +248,9 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
             fit *= 0.5
         elif verdict == "contradicts":
             fit = 0.0
-        lacks = tuple(sorted(needed - profile.concepts))
+        # A story that shows the deadline the question's angle asks for has that deadline.
+        have = profile.concepts | ({"deadline"} if "deadline" in profile.signals else set())
+        lacks = tuple(sorted(needed - have))
         for _ in lacks:
             fit *= 0.55
         score = (scores or {}).get(int(story.id))

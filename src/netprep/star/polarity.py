@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 
-POLARITIES = ("intermittent", "being-wrong", "mistake", "flop", "failure", "feedback-declined",
-              "persuasion", "authority", "advice", "feedback-received", "feedback-given",
-              "fixed-date", "deadline", "conflict")
+POLARITIES = ("feedback-declined", "intermittent", "being-wrong", "mistake", "flop",
+              "missed-deadline", "failure", "persuasion", "authority", "advice",
+              "feedback-received", "feedback-given", "fixed-date", "deadline", "conflict")
 
 # Question text -> polarity, most specific first: the first that matches wins.
 _QUESTION_CUES: tuple[tuple[str, str], ...] = (
+    # Standing by your own call against someone's view comes first: "when someone senior
+    # thought you were wrong" is not a time you were wrong.
+    ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
+                          r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"
+                          r"|\bdisagreed with (the |some |a piece of )?(feedback|advice|review)"
+                          r"|\bst(uck|ick|ood|and) (to|by) (your|my) (decision|guns|position|choice"
+                          r"|plan|design)|\bst(ood|and) (your|my) ground|\bheld (your|my) ground"),
     ("intermittent", r"\b(only|could only) (\w+ ){0,2}sometimes|\b(works?|worked|fail\w*"
                      r"|happen\w*|crash\w*|appear\w*|break\w*) (only )?sometimes"
                      r"|\bsometimes (worked|failed|happened|crashed|broke)|\bsome of the time"
@@ -23,8 +30,10 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                      r"|\bsporadic|\bonly (sometimes|some days|on some)|\bnot every time"
                      r"|\bhard to reproduce|\bcould ?n[o']t reproduce|\bat random|\brandomly"),
     ("being-wrong", r"\b(you|i) (were|was) (the one who was )?wrong|turned out .{0,30}\bwrong"
-                    r"|\b(argument|debate|disagreement|battle)s? (that )?you (lost|did ?n[o']t win"
-                    r"|did not win)|\bend(ed)? up (being )?wrong|\bset in your ways"
+                    r"|\b(argument|debate|disagreement|battle)s?\b.{0,25}\b(that )?you "
+                    r"(lost|did ?n[o']t win|did not win)"
+                    r"|\bturned out (that )?you (were ?n[o']t|were not|was ?n[o']t)"
+                    r"|\bend(ed)? up (being )?wrong|\bset in your ways"
                     r"|\blost (a|an|the) (argument|debate|disagreement)"
                     r"|\bdid ?n[o']t get your way|\bdecision went against you"
                     r"|\bchang\w* (your|my) mind|other (person|side) (was right|had a point)"
@@ -45,17 +54,23 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
              r"|\b(project|launch|product|app|idea|feature|tool)s? (that )?(failed|died|sank)"
              r"|\b(project|launch|product|app|idea|feature|tool|release|event)s? (that )?"
              r"(went badly|bombed|tanked|fell flat|was a failure|was a flop)"),
+    ("missed-deadline", r"\bmiss\w* (a|the|your|an) (\w+ )?deadline|\bdid ?n[o']t (make|meet|hit)"
+                        r" (a|the|your) (\w+ )?deadline|\bfailed to (meet|make|hit) (a|the|your)"
+                        r" (\w+ )?deadline|\bdelivered (\w+ ){0,2}late\b"
+                        r"|\bwere late (with|on|for)\b"
+                        r"|\bdeadlines? (that )?you (did ?n[o']t|did not|could ?n[o']t|could not"
+                        r"|failed to) (make|meet|hit)"),
     ("failure", r"\bfail|\bdid ?n[o']t go (the way|as|well)|\bwent wrong|\bsetback"
                 r"|did ?n[o']t pay off|\bmissed (a|the|your) deadline|did ?n[o']t work out"
                 r"|found out you had ?n[o']t|\bfell short|\bdisappointing|\bregret"
                 r"|\bflop|did ?n[o']t take off|\b(nobody|no one) used|\bdid ?n[o']t succeed"
                 r"|\b(could ?n[o']t|could not|were ?n[o']t able to) (solve|fix|finish|crack)"
                 r"|\b(do|done|have done) (\w+ )?differently|\bgo back (in time )?and|\bhindsight"),
-    ("feedback-declined", r"(decided|chose) not to (act on|follow|take)|did ?n[o']t (act on|follow)"
-                          r" .{0,20}feedback|feedback .{0,30}(ignored|turned down|declined)"),
     ("persuasion", r"\bpersua|\bconvinc|\bbuy-?in\b|\bwin\w* .{0,20}\bover\b|\bwon .{0,20}\bover"
                    r"|\badopt (your|an|my) idea|\bwon an argument|\bwin an argument"
-                   r"|\bsell\w* .{0,20}\b(idea|proposal|plan)|\bon board\b|\bsceptic|\bskeptic"
+                   r"|\bsell\w* .{0,20}\b(idea|proposal|plan)"
+                   r"|\b(get|got|getting|bring|brought|bringing) .{0,30}\bon board\b"
+                   r"|\bsceptic|\bskeptic"
                    r"|\binfluenc|\bchang\w* (the|your|their) (team's )?(decision|direction)"
                    r"|\bchange (their|his|her|someone's) mind|\b(round|around) to (your|an|my|the)"
                    r"|\bbr(ing|ought) .{0,30}\b(round|around)\b|\bmake (your|the|a) case"
@@ -118,6 +133,11 @@ _MOTIVATION = (
     r" (like|say|think|value)|\bwhat would you (work on|do|change) (first|here)"
     r"|\bwhere do you (want|hope|plan|expect) to be\b|\bin (five|5|ten|10) years('|\b)"
     r"|\bwhy did you (choose|pick|study|decide to study)\b|\bwhy (this|your) (degree|major)"
+    r"|\bwhy (are you |did you |do you want to )?(switch|mov|chang|mak)\w* (\w+ ){0,3}"
+    r"(from|to|into) (tech|software|industry|computing|it|programming|engineering)\b"
+    r"|\bso why (a|an|the) |\bwhy (leave|leaving) (academia|teaching|research|retail|your field)"
+    r"|\bskills? from (your )?\w+ (would|will|could|do) you bring|\bwhat (would|will|could)"
+    r" you bring (to|from)\b|\bfirst (two|three|six|few|2|3|6) months (with|here|at|in)"
 )
 
 # A project or launch that failed as a whole: few or no users, scrapped, lost.
@@ -130,7 +150,10 @@ _FLOP = (
     r"|installed|came)"
     r"|\bkept using (the|their)|\bdid ?n[o']t (take off|catch on)|\bnever (took off|caught on)"
     r"|\b(installed|downloaded) (only )?\w+ times|\bcame last|\bdid ?n[o']t win|\bdid not win"
-    r"|\bwas rejected|\bwe lost|\bmissed the (deadline|target)"
+    r"|\bwas rejected|\bwe lost\b(?! (about |almost |nearly |only |roughly )?(\w+ )?"
+    r"(minutes?|hours?|days?|time|an hour|a day|a week))|\bmissed the (deadline|target)"
+    r"|\b(nobody|no one) (read|opened|answered|replied)|\bstopped the \w+ after"
+    r"|\b(crashed|failed|froze|broke) in front of|\bnever (showed|saw) it working"
     r"|\bnobody (clicked|downloaded|bought|paid|signed|showed)|\bno (users|one|shop|customer)"
     r" (\w+ )?(beyond|outside|wanted|signed|came|paid|used)|\bgot no (users|customers|sign-?ups)"
     r"|\bnever (got|had|reached) more than|\b(was|were|got) (cancelled|canceled|removed|dropped"
@@ -174,6 +197,7 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(sceptics|skeptics|doubters)\b.{0,40}\b(first|started|began|now|agreed|asked)"
         r"|\bagreed to (try|use|adopt) my|\b(let|allowed) me (change|try|go ahead|run|use)"
         r"|\b(got|gave me|won) (me )?(the )?(permission|approval|go-ahead|sign-off|green light)"
+        r"|\bvoted (\d+ to \d+ |\w+ to \w+ )?(for|in favour of) my"
     ),
     "mistake": (
         r"\bmy mistake|\bmy fault|\bi broke|\bi forgot|\bi had missed|\bi should have"
@@ -203,9 +227,15 @@ _STORY_CUES: dict[str, str] = {
         r"|\bfirst attempt (failed|did ?n[o']t)|" + _FLOP
     ),
     "flop": _FLOP,
+    "missed-deadline": (
+        r"\bmissed (\w+ ){0,2}(deadline|submission|cut-?off)|\bwould (not|n't) make it\b"
+        r"|\bdid ?n[o']t make (it|the deadline)\b|\b(submitted|delivered|handed) (it |\w+ ){0,3}"
+        r"late\b|\b(past|after) the deadline|\b(was|were) late (with|on|for)\b"
+    ),
     "intermittent": (
         r"\bone (run )?in (two|three|five|ten|twenty|fifty|a hundred|\d+)|\bsometimes\b"
-        r"|\bintermittent|\bflaky|\boccasional|\bnow and then|\brandom(ly)?\b|\bonly when"
+        r"|\bintermittent|\bflaky|\boccasional|\bnow and then|\brandom(ly)?\b"
+        r"|\b(failed|crashed|broke|happened|appeared|froze|showed up) only (when|on|at|if)"
         r"|\bnot every time|\brace condition|\bcould ?n[o']t reproduce|\bnever on"
         r"|\b(failed|broke|crashed|dropped|happened|went down|died|froze) (about |roughly |maybe )?"
         r"(once|twice) (a|an|per|every) (day|week|hour|night|few)"
@@ -225,7 +255,9 @@ _STORY_CUES: dict[str, str] = {
     ),
     "advice": (
         r"\bfor advice|\badvice\b|\bbooked .{0,40}\bwith (a|an|the|my) (senior|experienced)"
-        r"|\basked (a|an|my|the) (senior|mentor|lead|more experienced)"
+        r"|\basked (a|an|my|the|one) (senior|mentor|lead|more experienced)"
+        r"|\b(a|the|our|my) mentor (showed|told|explained|suggested|helped|taught)"
+        r"|\basked (her|him|them) to show me"
         r"|\b(she|he) (suggested|advised|recommended)|\basked (her|him) (for|to review)"
         r"|\basked (\w+ ){0,4}for (help|advice|guidance)|\bbooked (\w+ ){0,5}with (a|an|the|my)"
         r"|\b(she|he|they) (showed me how|told me to|pointed me)"
@@ -256,6 +288,8 @@ _STORY_CUES: dict[str, str] = {
         r"\bgave (him|her|them) (feedback|honest|candid)|\bi told (him|her|them) what i"
         r"|\bi (raised|brought up) .{0,30}with (him|her|them)|\bfeedback to (him|her|them)"
         r"|\bhow it affected|\bgave .{0,30}\bfeedback on"
+        r"|\b(had|needed) to tell (him|her|them) (that )?(his|her|their)\b"
+        r"|\bmet (him|her|them) one[- ]to[- ]one"
         r"|\bi told (my|him|her|them|the) (\w+ )?(that|how|what) (his|her|their|the)\b"
         r"|\bexplained how (the |his |her |their )?(\w+ ){0,3}affected"
         r"|\bgave (my|him|her|them|the) (\w+ )?(honest|candid|direct|frank) (comments|feedback"
@@ -265,7 +299,8 @@ _STORY_CUES: dict[str, str] = {
     ),
     "feedback-declined": (
         r"\b(decided|chose) not to (change|follow|act)|\bexplained why i (kept|did not)"
-        r"|\bkept my (approach|design|version)"
+        r"|\bkept my (approach|design|version)|\b(decided|chose) to (stay|stick) with"
+        r"|\bst(uck|ayed) with (my|the) (original |own )?(design|plan|choice|approach|database)"
     ),
     "deadline": (
         r"\bdeadline|\bbefore the (launch|demo|deadline|judging|release|audit|test)"
@@ -332,6 +367,7 @@ _RULES: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
     "feedback-given": (frozenset({"feedback-given"}), frozenset({"feedback-received"}), True),
     "deadline": (frozenset({"deadline"}), frozenset(), False),
     "fixed-date": (frozenset({"deadline"}), frozenset(), True),
+    "missed-deadline": (frozenset({"missed-deadline"}), frozenset(), True),
     "intermittent": (frozenset({"intermittent"}), frozenset(), True),
     "authority": (frozenset({"authority"}), frozenset(), True),
     "advice": (frozenset({"advice"}), frozenset(), True),
@@ -349,6 +385,8 @@ def polarity_fit(polarity: str | None, signals: frozenset[str]) -> str:
     if polarity is None or polarity not in _RULES:
         return "neutral"
     wanted, contradicts, required = _RULES[polarity]
+    if polarity in ("deadline", "fixed-date") and "missed-deadline" in signals:
+        return "weak"  # a deadline met is asked for, not one missed
     if signals & wanted:
         return "match"
     if signals & contradicts:
