@@ -204,6 +204,38 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"|brief|client|rules) changed|\bpivot|\bhad to (switch|change|adapt|rethink|start over)"
         r"|\bunexpected|\bat short notice|\bwithout warning",
     ),
+    "automating": (
+        r"\bautomat|\bscripts?\b|\btedious|\brepetitive|\bby hand\b|\bmanual(ly)?\b",
+        r"\bautomat|\bscripts?\b|\bformulas?\b|\bcron\b|\bnightly job|\bmacro"
+        r"|\binstead of (\w+ ){0,2}(by hand|manually|copying)|\bby hand\b|\bin excel"
+        r"|\b(went|dropped|down) from (about |around )?\d+ hours?|\bone (week|day) every\b",
+    ),
+    "users": (
+        r"\b(users?|customers?|clients?)\b.{0,30}\b(asked|needed|wanted|told|said|hated|feedback)"
+        r"|\blisten\w* to (your |the )?(users|customers|feedback)|\bpeople who (would |will )?use"
+        r"|\bpeople (who are )?using (it|them|your)"
+        r"|\b(someone|people|users?) who (is|are) ?n[o']t technical|\b(is|are)n't technical"
+        r"|\bnon-technical (people|users?|person|client|staff)|\bdesign\w* (something )?"
+        r"(together )?with (the )?(people|users)|\bwhat (a|the|your) users? (actually )?(needed"
+        r"|wanted)|\bbased on what (your |the )?users",
+        r"\b(tested|tried|piloted) (it |each release |the \w+ )?(with|on) (\w+ ){0,2}(users"
+        r"|classmates|volunteers|teachers|staff|students|members|customers)|\b(next to|alongside)"
+        r" (\w+ ){0,2}(to see|watching)|\bsee how (she|he|they) (actually )?work"
+        r"|\b(is|was|are|were) ?n[o']t technical|\bnot technical|\bwhat (they|she|he|people)"
+        r" (actually )?(needed|wanted|used)|\bthings (they|people|users) (hated|disliked|wanted"
+        r"|asked for)|\bfeature requests|\b(show|showed) (the )?(result|it|each step) to"
+        r"|\basked (\w+ ){0,3}(members|users|customers|colleagues|staff) (why|how|what)",
+    ),
+    "safeguard": (
+        r"\bsafeguard|\b(never|not|could ?n[o']t|would ?n[o']t) happen again|\bprevent\w* "
+        r"(it|this|that|the problem|a repeat)|\bkeeps? (working|running) after|\bbefore "
+        r"(other )?(people|others) rely|\bcheck (that )?your work",
+        r"\bso it (do ?n[o']t|does ?n[o']t|does not|wo ?n't|will not|can ?n[o']t|never) (break"
+        r"|happen)|\bchecklist|\bdry run|\b(proposed|added|made|set) (a|the) (new )?rule"
+        r"|\bregression test|\b(added|wrote) (a|the) (\w+ ){0,2}test|\bunique constraint"
+        r"|\bguide (for|with) |\bhand(ed)? (it )?over|\bcheck(ed)? it against|\bbefore i trust"
+        r"|\btried it on one|\bconfirm\b",
+    ),
     "difficult-person": (
         r"\bsomeone difficult|\bdifficult (person|people|teammate|colleague|coworker|manager"
         r"|client|customer|group member|partner)|\bhard to work with",

@@ -31,6 +31,7 @@ _ASKS = (
     r"|\b(main|biggest) (thing|project) you('re| are) (working on|doing|building)"
     r"|\bkeep\w* you busy|\bspend\w* your (free |spare )?time (on|building)"
     r"|\b(thing|things|something) you('ve| have)? (ever )?(built|made|created|shipped)"
+    r"|\b(technical )?(result|work|thing|something)s? (that )?you('re| are) (\w+ )?proud of"
 )
 _ASPECTS = {
     "now": r"\b(now|current(ly)?|at the moment|these days|lately|right now|busy"
@@ -44,13 +45,18 @@ _BUILT = (r"\b(i|we|i'm|we're|i am|we are|we were|i have|we have|friend and i|ou
           r"|my team|team of \w+|group of \w+)( \w+)? (built|build|building|wrote|writing"
           r"|developed|developing|designed|designing|made|making|created|creating|shipped"
           r"|launched|rewrote|rewriting|rebuilt|rebuilding|implemented|implementing|trained"
-          r"|training|coded|coding|prototyped|automated|migrated|migrating|programmed|set up)\b")
+          r"|training|coded|coding|prototyped|automated|migrated|migrating|programmed|set up"
+          r"|fine-tuned|fine-tuning|packaged|packaging|deployed|deploying)\b"
+          r"|\bmy (thesis|capstone|dissertation|final[- ]year|side|own) (tool|project|app|system"
+          r"|model|pipeline|website|bot|game)\b")
 _THING = (r"\b(app|apps|application|tool|website|site|project|thesis|pipeline|game|bot"
           r"|library|system|software|prototype|dashboard|parser|model|api|service|feature"
           r"|module|recommender|plugin|extension|database|compiler|robot|program|script"
           r"|spreadsheet|form|notebook|simulation|scraper|engine|interface|backend|frontend)\b")
 _STORY = {
-    "now": r"\b(i am|i'm) (now )?(building|working|writing|developing|making)\b"
+    "now": r"\b(i am|i'm|we are|we're) (now |currently |still )?(building|working|writing"
+           r"|developing|making|packaging|adding|testing|improving|training|extending"
+           r"|porting|finishing)\b|\bright now\b"
            r"|\bthis (term|semester|year|month)\b|\b(working on|building) (it )?now\b"
            r"|\bcurrently\b|\bwhich i am\b"
            r"|\bi am working on\b",
