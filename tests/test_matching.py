@@ -64,7 +64,7 @@ def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     test split (never tuned on; only its pooled figures are read)."""
     for name, top1, none in (("banks.yaml", 0.88, 0.88), ("banks2.yaml", 0.75, 0.95),
                              ("banks3.yaml", 0.65, 0.90), ("banks4.yaml", 0.85, 0.95),
-                             ("banks5.yaml", 0.62, 0.90)):
+                             ("banks5.yaml", 0.64, 0.90)):
         banks = bench.evaluate_test(library, bench.DATA / name)
         assert banks is not None and banks.fit_total >= 20 and banks.none_total >= 10
         assert banks.top1 >= top1, banks.misses
@@ -115,6 +115,9 @@ def bank(name):
     ("Tell me about a time you built something around what the people using it needed.",
      "i", 5),
     ("What have you set up so that it keeps working after you hand it over?", "m", 1),
+    # leading without a title; a teammate who did not do their share (no git merge conflict)
+    ("Tell me about a time you took the lead without a formal title.", "k", 2),
+    ("Tell me about a teammate who didn't do their share of the work.", "l", 3),
 ])
 def test_the_question_s_angle_picks_the_story(library, question, bank_id, story_id):
     found = matching.suggest(library, question, bank(bank_id))

@@ -97,7 +97,8 @@ INTENTS: dict[str, tuple[str, str]] = {
         r"|\bstepped up|\bi proposed\b|\bi offered to|\bvolunteered to (lead|organi|run"
         r"|coordinate)|\bi set up (a|an|the|one|weekly)|\bi organi[sz]ed|\bcalled (a|each)"
         r"|\bweekly (\w+-)?(hour |half-hour )?check-in|\bi (was|am) the (technical )?lead"
-        r"|\bi led\b|\bran (the|a) (meeting|team|stand-?up)",
+        r"|\bi led\b|\bran (the|a) (meeting|team|stand-?up)"
+        r"|\b(decided|offered|volunteered) to (run|lead|organi[sz]e|start|host)\b",
     ),
     "group-decision": (
         r"\b(reach|come to|arrive at) (a )?(group |team |joint |shared )?decision"

@@ -20,7 +20,7 @@ from netprep.star import intents as intent
 from netprep.star import polarity as pol
 from netprep.star.matchtext import BM25, tokens
 
-MATCHER_VERSION = 10  # bump when the model or the cues change: cached indexes are rebuilt
+MATCHER_VERSION = 11  # bump when the model or the cues change: cached indexes are rebuilt
 RANK_WEIGHTS = (1.0, 0.6, 0.4)
 STORY_ROUNDS = ("behavioral", "culture", "role")
 MAX_MEMO = 400

@@ -77,8 +77,9 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
                    r"|\bchang\w* (how|the way) (your|the|a|their) (team|group|club|society)"
                    r"|\bchang\w* (their|his|her|someone's|somebody's|a \w+'s) minds?"
                    r"|\bdoubters|\bsupport your (plan|idea|proposal)|\bbehind your (plan|idea)"),
-    ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (formal |any )?"
-                  r"(power|authority|a title)|\bdid ?n[o']t report to you|\brall(y|ied)"
+    ("authority", r"\bno (formal |real |direct )?(power|authority)|\bwithout (a |any )?"
+                  r"(formal |real )?(power|authority|title)|\bdid ?n[o']t report to you"
+                  r"|\brall(y|ied)"
                   r"|\bweren't your reports|\bnot your (reports|team)"
                   r"|\bdid ?n[o']t have to (listen|follow|help|do)|\bwithout being (their|the)"
                   r" (manager|boss|lead)|\bnot (their|your) (manager|boss)|\bno say over"),
@@ -271,7 +272,11 @@ _STORY_CUES: dict[str, str] = {
         r"|\b(emailed|messaged|called) (a|an|my|the) (former|senior|experienced)"
     ),
     "conflict": (
-        r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension|\bconflict"
+        r"\bdisagre|\bargu|\bwanted .{0,60}\bwhile\b|\bdebate|\btension"
+        r"|(?<!merge )(?<!git showed a )\bconflict"
+        r"|\bdid ?n[o']t (push|write|answer|reply|do (his|her|their) (part|share))"
+        r"|\bdid not (push|write|answer|reply|do (his|her|their) (part|share))"
+        r"|\b(report|complain about) (him|her|them) to|\bnot pulling (his|her|their) weight"
         r"|\bpush\w* back|\bannoyed|\bfight|\bobject\w*\b|\bopposed"
         r"|\bcould ?n[o']t agree|\bcould not agree|\bclash(ed)?\b|\bat odds|\bsaw it differently"
         r"|\b(she|he|they) wanted .{0,60}\b(and|but) i (thought|wanted|felt|believed)"
