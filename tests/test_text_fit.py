@@ -35,3 +35,22 @@ def test_a_path_the_sentence_runs_on_from_stays_in_it() -> None:
         "writing to it."
     assert "The database:" not in shown and "Is busy" not in shown
     assert f"  {PATH}" in shown.splitlines()  # whole, on the line it wrapped to
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_a_bullet_never_splits_a_command_in_backticks(width: int) -> None:
+    """`assess start` at 60 columns printed "(or `netprep assess" / "run N`)"."""
+    from rich.console import Console
+
+    from netprep.ui.text import bullet
+
+    console = Console(width=width, record=True, color_system=None)
+    rule = ("Run a problem's examples with Enter (or `netprep assess run N`); the hidden "
+            "tests run once, when you submit, and each one passed earns its share of the "
+            "points. " * 2).strip()
+    bullet(console, rule, indent=0, marker="-")
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert sum("`netprep assess run N`" in line for line in lines) == 2, lines
+    assert " ".join(" ".join(lines).split()) == "- " + rule
+    assert all(line.startswith("  ") for line in lines[1:])

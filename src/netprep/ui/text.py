@@ -46,10 +46,39 @@ def hanging(console: Any, lead: str | Text, content: object, style: str = "",
     head = lead if isinstance(lead, Text) else Text(lead)
     body = content if isinstance(content, Text) else safe(content, style)
     hang = head.cell_len if hang is None else hang
-    lines = body.wrap(console, max(20, console.width - max(hang, head.cell_len)))
+    lines = _wrap(body, console, max(20, console.width - max(hang, head.cell_len)))
     for number, line in enumerate(lines):
         line.rstrip()
         console.print((head if number == 0 else Text(" " * hang)) + line, soft_wrap=True)
+
+
+def _wrap(body: Text, console: Any, width: int) -> list[Text]:
+    """`body` wrapped by words to `width`; a command in backticks is never split across
+    lines (it moves to the next line whole), so it can be copied as it is typed."""
+    plain = body.plain
+    if "`" not in plain or plain.count("`") % 2:
+        return list(body.wrap(console, width))
+    lines: list[Text] = []
+    for paragraph in body.split("\n", allow_blank=True):
+        text = paragraph.plain
+        breaks, inside = [], False
+        for at, char in enumerate(text):
+            if char == "`":
+                inside = not inside
+            elif char == " " and not inside:
+                breaks.append(at)
+        start = 0
+        while len(text) - start > width:
+            fits = [b for b in breaks if start < b <= start + width]
+            later = [b for b in breaks if b > start]
+            end = fits[-1] if fits else (later[0] if later else len(text))
+            lines.append(paragraph[start:end])
+            start = end
+            while start < len(text) and text[start] == " ":
+                start += 1
+        if start < len(text) or not text:
+            lines.append(paragraph[start:])
+    return lines
 
 
 def print_measures(console: Any, line: Any) -> None:
