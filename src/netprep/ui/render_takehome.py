@@ -19,17 +19,30 @@ def clock(seconds: float) -> str:
 
 def render_list(rows: list[dict[str, Any]]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
+    console = out()
+    # Below 100 columns the track and languages go under the title: beside it they left
+    # the title no room at all (an empty column at 60 columns).
+    narrow = console.width < 100
     table = Table(title="Take-home briefs", title_justify="left")
     table.add_column("id", no_wrap=True)
-    table.add_column("title", overflow="fold")
-    table.add_column("track", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=1, min_width=12)
+    if not narrow:
+        table.add_column("track", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True)
-    table.add_column("languages", no_wrap=True)
+    if not narrow:
+        table.add_column("languages", no_wrap=True)
     for row in rows:
-        table.add_row(safe(row["id"]), safe(row["title"]), safe(row["track"]),
-                      str(row["hours"]), safe(", ".join(row["languages"])))
-    out().print(table)
+        languages = ", ".join(row["languages"])
+        if narrow:
+            title = safe(row["title"])
+            title.append_text(Text("\n") + safe(f"{row['track']} · {languages}", "dim"))
+            table.add_row(safe(row["id"]), title, str(row["hours"]))
+        else:
+            table.add_row(safe(row["id"]), safe(row["title"]), safe(row["track"]),
+                          str(row["hours"]), safe(languages))
+    console.print(table)
     out().print("Read one with `netprep takehome show ID`; begin with `netprep takehome start ID`.")
 
 
