@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from netprep.errors import NoTerminalError
@@ -385,8 +386,19 @@ def command_line(message: str, toolbar: Any = None, refresh: float = 0.5) -> str
 
     extra: dict[str, Any] = {}
     if toolbar is not None:
-        extra = {"bottom_toolbar": toolbar, "refresh_interval": refresh}
+        extra = {"bottom_toolbar": partial(_toolbar_lines, toolbar),
+                 "refresh_interval": refresh}
     return str(_ask(questionary.text(message, **extra)) or "")
+
+
+def _toolbar_lines(toolbar: Callable[[], str]) -> str:
+    """The toolbar's text, wrapped by words onto more lines when the window is narrower
+    than it (one line was cut at the edge: "1:59:19 l" at 60 columns)."""
+    text = toolbar()
+    width = _columns()
+    if len(text) <= width:
+        return text
+    return "\n".join(f" {line} " for line in _wrap(text.strip(), width - 2, 0).split("\n"))
 
 
 def wait_for_enter(message: str, loading: Sequence[str | Callable[[], object]] = ()) -> None:
