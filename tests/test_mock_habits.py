@@ -92,6 +92,7 @@ def test_a_complete_answer_is_challenged_and_a_reasoned_reply_is_answered_well(c
     assert result.code == 0, result.err
     assert "Why not do that?" in result.err  # the question's first challenge
     assert "Your reply to the challenge engaged with it" in result.err
+    assert "with the follow-up" not in result.err  # the challenge's reply is read apart
     q = shown(cli)["questions"][0]
     assert q["follow_up_gap"] == "challenge" and q["follow_up_closed"] is True
     assert q["follow_up_reading"] == {"answered_well": True, "findings": []}

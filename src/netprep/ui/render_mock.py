@@ -210,7 +210,8 @@ def render_feedback(record: AnswerRecord, console: Console, key_points: bool = F
         return
     extra = getattr(analysis, "extra", {}) or {}
     said = speaking_seconds(analysis.words)  # the one estimate, as `star check` and the pitch
-    joined = " with the follow-up" if record.follow_up_gap and record.follow_up_answer else ""
+    merged = record.follow_up_gap not in (None, "challenge")  # a challenge is read apart
+    joined = " with the follow-up" if merged and record.follow_up_answer else ""
     line.append(f" · {plural(analysis.words, 'word')}{joined} (~{clock(said)} to say)")
     score = getattr(analysis, "score", None)
     if score is not None:
