@@ -496,6 +496,23 @@ def test_list_json_loads_no_heavy_modules(home) -> None:
     assert json.loads(result.stdout) == {"stories": []}
 
 
+def test_check_with_a_warm_cache_loads_no_yaml_parser(cli, home) -> None:
+    """`star check` reads the cached content and analyses: parsing YAML is for imports.
+    (Both runs are real processes, on the built-in pack this module's fixture replaces.)"""
+    story = ("title: Queue fix\nsituation: The TA queue went out the door.\ntask: Cut the "
+             "wait.\naction: I sorted the sign-ins and made an online queue.\nresult: The "
+             "wait fell from 70 to 20 minutes.\n")
+    assert cli("star", "add", "--file", "-", input=story).code == 0
+    code = ("import sys, io, contextlib; from netprep.cli import run\n"
+            "with contextlib.redirect_stdout(io.StringIO()): run(['star', 'check'])\n"
+            "print('yaml' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "NETPREP_HOME": str(home)}
+    first, again = (subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                   text=True, env=env) for _ in range(2))
+    assert first.stderr.strip() == "True", first.stderr  # the first run fills the caches
+    assert again.stderr.strip() == "False", again.stderr
+
+
 @pytest.mark.slow
 def test_ten_concurrent_adds_keep_all_ten(home) -> None:
     env = {**os.environ, "NETPREP_HOME": str(home)}

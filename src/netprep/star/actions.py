@@ -13,10 +13,8 @@ from typing import Any
 
 from netprep.content import collect
 from netprep.content.models import Library
-from netprep.content.schema import ID_RE
 from netprep.errors import NetprepError
 from netprep.star.bank import BankReport, QuestionRef, bank_report
-from netprep.star.files import MAX_CHARS, MAX_TITLE, StoryFileError, parse_stories
 from netprep.star.model import Story
 
 TYPE_CHECKING = False
@@ -51,6 +49,8 @@ def check_tags(stories: Sequence[Story], lib: Library) -> None:
 
     With no competencies loaded at all, any well-formed id is accepted.
     """
+    from netprep.content.schema import ID_RE
+
     known = list(lib.competencies)
     for story in stories:
         bad = [t for t in story.tags if (t not in known if known else not ID_RE.match(t))]
@@ -67,6 +67,8 @@ def check_tags(stories: Sequence[Story], lib: Library) -> None:
 
 
 def check_lengths(story: Story) -> None:
+    from netprep.star.files import MAX_CHARS, MAX_TITLE
+
     if len(story.title) > MAX_TITLE:
         raise NetprepError(f"The title is {len(story.title)} characters; at most {MAX_TITLE}.",
                            "Shorten it. Nothing was saved.")
@@ -86,6 +88,8 @@ def read_source(file: str) -> tuple[str, str]:
 
 
 def one_story(text: str, source: str) -> Story:
+    from netprep.star.files import StoryFileError, parse_stories
+
     stories = parse_stories(text, source)
     if len(stories) != 1:
         raise StoryFileError([f"{source}: expected one story, found {len(stories)}."])
