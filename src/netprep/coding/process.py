@@ -248,32 +248,53 @@ class HarnessProcess:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-            for _ in range(20):  # a fork loop may add processes while we look
-                stray = self._strays()
-                if not stray:
-                    break
-                for pid in stray:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                        killed.add(pid)
-                    except (ProcessLookupError, PermissionError):
-                        pass
+            self._kill_strays(killed)
         if self.proc.poll() is None:
             self.proc.kill()
         try:
             self.proc.wait(timeout=5.0)
         except subprocess.TimeoutExpired:  # pragma: no cover - a process we cannot reap
             pass
+        deadline = time.monotonic() + 2.0
+        while True:
+            for thread in self._threads:
+                thread.join(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
+            if not any(thread.is_alive() for thread in self._threads):
+                break
+            if time.monotonic() >= deadline:
+                _reap(killed - {self.proc.pid})
+                return  # a pipe is still held open: never block on it (the threads are daemons)
+            if os.name == "posix":  # whoever holds the pipe was missed (mid-exec): look again
+                self._kill_strays(killed)
         _reap(killed - {self.proc.pid})
-        for thread in self._threads:
-            thread.join(timeout=2.0)
-        if any(thread.is_alive() for thread in self._threads):
-            return  # a pipe is still held open: never block on it (the threads are daemons)
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 try:
                     stream.close()
                 except OSError:
+                    pass
+
+    def _kill_strays(self, killed: set[int]) -> None:
+        """SIGKILL every live process of this run, until two looks 20 ms apart find none.
+
+        The second look catches a process that was between `setsid` and `exec` at the
+        first, when its environment (and so its marker) cannot be read yet.
+        """
+        quiet = 0
+        for _ in range(40):  # a fork loop may add processes while we look
+            stray = self._strays()
+            if not stray:
+                quiet += 1
+                if quiet == 2:
+                    return
+                time.sleep(0.02)
+                continue
+            quiet = 0
+            for pid in stray:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    killed.add(pid)
+                except (ProcessLookupError, PermissionError):
                     pass
 
     def _strays(self) -> list[int]:
@@ -293,8 +314,10 @@ class HarnessProcess:
                 parents[pid] = int(fields[1])
         ours = {self.proc.pid}
         me, marker = os.getpid(), self.marker.encode()
-        for pid, parent in parents.items():
-            if parent == me and pid != self.proc.pid and self._has_marker(pid, marker):
+        uid = os.getuid()
+        for pid in parents:  # the nonce is this run's own: whoever carries it is ours
+            if pid not in (self.proc.pid, me) and self._owned_by(pid, uid) \
+                    and self._has_marker(pid, marker):
                 ours.add(pid)
         changed = True
         while changed:
@@ -304,6 +327,13 @@ class HarnessProcess:
                     ours.add(pid)
                     changed = True
         return [pid for pid in ours if pid in parents and pid != me]
+
+    @staticmethod
+    def _owned_by(pid: int, uid: int) -> bool:
+        try:
+            return os.stat(f"/proc/{pid}").st_uid == uid
+        except OSError:
+            return False
 
     @staticmethod
     def _has_marker(pid: int, marker: bytes) -> bool:
