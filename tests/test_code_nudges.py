@@ -182,6 +182,37 @@ def test_the_reply_reader_finds_what_a_reply_leaves_out(reply: str, codes: set[s
     assert all(f["suggestion"] for f in reading.findings)
 
 
+WHY_NOT_SORT = ("Sorting with two pointers is O(n log n) and loses the original indices; why "
+                "not that here?")
+
+
+@pytest.mark.parametrize(("reply", "codes"), [
+    # a why-question answered with a sound reason, the choice kept: nothing to change (QA)
+    ("Sorting would lose the original indices unless I kept them, and it costs O(n log n), "
+     "while the hash map is one O(n) pass with O(n) extra space.", set()),
+    # granting the code is worse still owes the change
+    ("You're right, sorting would have been simpler to explain, since the pointers meet in "
+     "the middle.", {"no-change"}),
+    # no reason: the why is not answered, so the change is still asked for
+    ("yeah good question, i'll think about that more", {"no-reason", "no-change"}),
+])
+def test_a_why_question_answered_with_a_reason_owes_no_change(reply: str,
+                                                              codes: set[str]) -> None:
+    from netprep.coach.reply import read_reply
+
+    assert set(read_reply(reply, WHY_NOT_SORT).codes) == codes
+
+
+def test_a_question_that_also_asks_for_the_fix_still_wants_it() -> None:
+    from netprep.coach.reply import read_reply
+
+    point = ("Your loops nest 2 deep where the reference needs 1, so this is slower than it "
+             "has to be on large inputs. Why this approach, and how would you bring the cost "
+             "down?")
+    reply = "I went with it because the nested loops were quicker to write and check."
+    assert set(read_reply(reply, point).codes) == {"no-change"}
+
+
 # ---------------------------------------------------------------- the scripted drill
 
 
@@ -213,6 +244,22 @@ def test_a_scripted_drill_records_nudges_feedback_and_reply(cli, tmp_path: Path)
     assert shown["result"] == "Solved with 2 nudges."
     text = cli("history", "show", str(attempt["id"]), "--drill")
     assert "nudge 1 at 5:30, offered by the interviewer" in text.out
+
+
+def test_the_why_not_challenge_answered_with_a_reason_reads_as_answered_well(
+        cli, tmp_path: Path) -> None:
+    """QA: the third two-sum drill asks why not sort with two pointers; a sound reason for
+    the hash map was told it did not say what it would change."""
+    good = reference(cli, tmp_path)
+    for _ in range(2):  # the first two attempts get the other two points
+        assert cli("code", "start", "two-sum", "--solution", str(good), "--reply", "ok").code == 0
+    result = cli("code", "start", "two-sum", "--solution", str(good), "--reply",
+                 "Sorting would lose the original indices unless I kept them, and it costs "
+                 "O(n log n), while the hash map is one O(n) pass with O(n) extra space.")
+    assert result.code == 0, result.err
+    assert "why not that here?" in result.out
+    assert "answered well" in result.out
+    assert "does not say what you would change" not in result.out
 
 
 def test_a_scripted_drill_ending_in_failure_gets_the_failing_case(cli, tmp_path: Path) -> None:

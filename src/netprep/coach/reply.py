@@ -26,6 +26,8 @@ Findings (codes):
   in mind" are not; "I'll add [3, 3] as a test", "assert ...", "I'd switch to a heap",
   code spelled out, or a structure named in answer to "what would you use?" is). "I'd
   worry about..." and "with a set I'd have to..." are thoughts, not steps.
+  A question that asks only why ("why not a heap here?") is answered by the reason: a reply
+  that keeps its choice with one owes no change, unless it grants the code is wrong.
 The verdict is "answered well" when no finding applies.
 
 Spoken replies (recogniser transcripts: lowercase, fillers, restarts, run-ons, "o of n
@@ -183,6 +185,17 @@ _CODE = re.compile(r"\w\.\w+\(|\b[a-z_]\w*[a-z_]\w*\([^()]*\)|\[:\]|\b\w+ (==|!=
 # The feedback asks what the candidate would use or do: a reply naming a structure answers.
 _ASKS = re.compile(r"\bwhat (would|could|will|do|should) you (use|change|do|pick|try)\b"
                    r"|\bwhat would you\b|\bhow would you\b|\binstead\?")
+# A question that asks the candidate to justify a choice ("why not a heap here?", "why is
+# it safe to...?") without asking for a change ("...and how would you bring it down?"): a
+# reply that keeps its choice with a reason has answered it, with nothing to change.
+_WHY = re.compile(r"\bwhy\b")
+_ASKS_CHANGE = re.compile(r"\b(what|how|where) (would|could|will|should|do) (you|it)\b"
+                          r"|\binstead\?|\bwhat (went|goes) wrong\b")
+# The reply grants that the code is wrong or worse: then it owes the change.
+_CONCEDES = re.compile(
+    r"\b(you'?re (right|correct)|my (bad|mistake)|i should(n'?t)? have|that'?s (a bug|a mistake"
+    r"|wrong)|it'?s wrong|(doesn'?t|does not) (really )?(follow|work|handle)|i (missed|overlooked"
+    r"|forgot)|good catch|i didn'?t (think|consider|handle|notice|check|account))\b")
 _COMMIT = re.compile(
     r"(?:^|(?<=[:;,] ))(?:adding|fixing|switching|swapping|changing|rewriting|replacing|using)\b"
     r"|\b(i'?ll|i will|i'?d|i would|i'?m going to|i am going to|let me|next time i?|we could"
@@ -301,13 +314,16 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
                 or bool(_costs(" ".join(calm)) - _costs(point.lower())))
     changed = (any(_changes(c) for c in clauses)
                or bool(_ASKS.search(point.lower()) and clauses and _THING.search(clauses[0])))
+    # A "why" question answered with a reason, the choice kept: nothing is owed.
+    justified = (reasoned and heard and not elsewhere and bool(_WHY.search(said))
+                 and not _ASKS_CHANGE.search(said) and not _CONCEDES.search(lower))
     if defensive:
         reading.findings.append(_finding("defensive"))
     if elsewhere or (not heard and not defensive and not changed):
         reading.findings.append(_finding("no-acknowledge"))
     if not reasoned:
         reading.findings.append(_finding("no-reason"))
-    if not changed:
+    if not changed and not justified:
         reading.findings.append(_finding("no-change"))
     return reading
 
