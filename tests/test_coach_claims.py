@@ -222,3 +222,27 @@ def test_the_mock_shows_wrong_points_with_their_correction(cli, pack) -> None:
     assert shown["checklist"]["key_points"] == []
     assert shown["findings"][0]["code"] == "key-point-wrong"
     assert shown["ready"] is False
+
+
+LISTS = ["Membership in a list is a linear scan, so the total is O(n x m).",
+         "Build a hash set from the second list first; that is O(m), then each lookup is O(1) "
+         "on average, O(n + m) overall.",
+         "The trade-off is O(m) extra memory.",
+         "If both lists are sorted, a two-pointer walk also runs in O(n + m) with no extra "
+         "memory."]
+
+
+def test_a_technique_never_named_is_not_covered_by_its_complexity_alone() -> None:
+    """QA (issue 30): the hash-set answer got 4/4, the sorted two-pointer walk included,
+    because it said O(n + m) and "two nested loops" shared the word "two"."""
+    answer = ("With two nested loops it is O(n times m), because each membership check scans "
+              "the other list. To improve it I would put the second list into a hash set "
+              "first, which takes O(m) time and O(m) space, and then each check is O(1) on "
+              "average, so the whole thing is O(n + m).")
+    analysis = analyze(answer, kind="technical", key_points=LISTS)
+    assert analysis.extra["key_points_covered"] == [0, 1, 2]
+    assert analysis.extra["key_points_missed"] == [LISTS[3]] and not analysis.ready
+    walked = answer + (" If both lists were sorted I could instead walk them with two "
+                       "pointers in O(n + m) and no extra memory.")
+    assert analyze(walked, kind="technical", key_points=LISTS).extra[
+        "key_points_covered"] == [0, 1, 2, 3]

@@ -305,3 +305,18 @@ def test_a_changed_habit_or_a_learned_that_is_a_lesson(lesson) -> None:
     from netprep.coach.sentences import Clause
 
     assert classify(Clause(lesson), position=0.95, outline=True).label == "lesson"
+
+
+def test_a_decision_and_what_came_of_it_are_the_result_and_a_vague_one_stays_vague() -> None:
+    """QA (issue 30): "We chose ... because they were 4 times faster ..., the app shipped on
+    time, and my teammate later asked me to pair on the migration" was read as no result at
+    all (18/100) while "It was fine in the end." counted as one."""
+    told = analyze_story(story(result=(
+        "We chose normalised tables because they were 4 times faster for the weekly view, the "
+        "app shipped on time, and my teammate later asked me to pair on the migration.")))
+    assert "missing-result" not in told.codes and "no-metric" not in told.codes
+    assert told.ready and told.score >= 70, told.codes
+    vague = analyze_story(story(result="It was fine in the end."))
+    assert "missing-result" not in vague.codes and "no-metric" in vague.codes
+    assert not vague.extra["concrete"] and not vague.ready and vague.score < told.score
+

@@ -124,7 +124,7 @@ when where which while who why will with you your we i one each all any also bot
 not no only same such very just about over under like""".split())
 # Words too weak to tell one key point from another.
 _WEAK = frozenset(_w[:5] for _w in "because still instead would make makes made then even every "
-                  "without".split())
+                  "without two three four five six ten hundred".split())
 _TOKEN = re.compile(r"o\([^)]*\)|[a-z0-9][a-z0-9+#^*]*")
 # Bare complexity said without the O: "n log n", "log n", "n^2", "n*m", "v+e".
 _BARE = re.compile(r"(?<![\w(])((?:[nmkve]\s*)?log\s*[nmk]|[nmkve]\s*\^\s*\d|"

@@ -73,6 +73,12 @@ _CUE_LIST: dict[str, list[tuple[re.Pattern[str], float]]] = {
              r"lecturer|department|client|company|board|committee|school|council|director|"
              r"professor|supervisor|shop|club|society|editor)\s+(?:then\s+|finally\s+)?"
              r"(?:decided|agreed|chose|voted)\s+to\b"), 2.0),
+        # The decision the work led to: "We chose normalised tables because ...", "the team
+        # went with my design" (a step when told among the steps: the field and the place
+        # weigh more there).
+        (_rx(r"^(?:and\s+|so\s+|in the end,?\s+)?(?:we|the team|they|the group)\s+(?:then\s+|"
+             r"finally\s+|all\s+)?(?:chose|picked|went with|settled on|voted for|agreed on)\s+"
+             r"(?!to\b)\w+"), 1.5),
         (_rx(r"\b(?:as a result|in the end|the result|the outcome|^by the end|ended up|"
              r"this led|which led|that led|resulted in|led to|in total|afterwards,)"), 2.0),
         (_rx(r"\b(?:left|gave|wrote) (?:(?:a|an|us|me|it|the|him|her|them)\s+){1,2}[\w-]*\s?"
