@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -86,6 +87,10 @@ def test_technical_questions_tick_the_key_points_covered(capsys) -> None:
     assert len(q["checklist"]["key_points_missed"]) == 2
     assert q["findings"][0]["code"] == "key-points-missed"
     assert "Missed 2 of 3 key points" in out
+    # the advice names the topic as a person would ("Review complexity"), never by an id
+    advice = q["findings"][0]["suggestion"]
+    assert advice.startswith("Review ") and " and cover: " in advice
+    assert not re.search(r"Review [a-z]+-[a-z]+", advice), advice
 
 
 def test_ctrl_c_mid_session_keeps_earlier_answers_exit_130(capsys) -> None:

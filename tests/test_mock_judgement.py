@@ -342,3 +342,20 @@ def test_an_answer_longer_than_its_questions_target_is_too_long_in_every_kind(
             said = " ".join(result.err.split())
             assert "About 2:48 to say (420 words); this question's target is 2:00." in said
             assert question["ready"] is False
+
+
+def test_review_advice_names_the_topic_in_words_and_an_estimate_is_redone() -> None:
+    """QA (issue 30): an estimate's key-points advice said "Review system-design"."""
+    from netprep.content.models import Question
+    from netprep.mock.scoring import review_advice
+
+    topics = {"hash-tables": "Hash tables", "sql": "SQL and data modelling",
+              "system-design": "System design"}
+    asked = Question("q", "technical", "How does a hash map work?", 90, "builtin",
+                     topic="hash-tables")
+    assert review_advice(asked, topics) == "Review hash tables"
+    assert review_advice(asked._replace(topic="sql"), topics) == "Review SQL and data modelling"
+    assert review_advice(asked._replace(topic="recursion-dp"), {}) == "Review recursion dp"
+    estimate = asked._replace(topic="system-design", estimate={"low": 1, "high": 2})
+    assert review_advice(estimate, topics) == "Redo the estimate step by step"
+    assert review_advice(asked._replace(topic=None), topics) == "Review this topic"

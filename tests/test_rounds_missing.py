@@ -215,9 +215,19 @@ def test_estimation_practice_reads_the_final_number_against_its_range(cli) -> No
     assert final_number("2 million, 1% of it is 20,000, so about 4k a second") == 4000
     assert final_number("roughly 1.5 million a day") == 1_500_000
     assert final_number("no idea") is None
+    # said in words (QA, issue 30: "I guess around a thousand." got "No final number")
+    assert final_number("I guess around a thousand.") == 1000
+    assert final_number("twelve hundred, maybe ten thousand five hundred at peak") == 10_500
+    assert final_number("half a million a day") == 500_000
+    assert final_number("between eight and twelve thousand") == 12_000
+    assert final_number("the one that expires first") is None
     est = {"low": 2000, "high": 10000, "unit": "messages a second", "method": "m"}
     assert check_estimate("so about 4,000 a second", est)["in_range"]
     assert not check_estimate("maybe 50", est)["in_range"]
+    from netprep.mock.design import estimate_finding
+
+    off = estimate_finding(check_estimate("I guess around a thousand.", est))
+    assert off is not None and off[0] == "estimate-out-of-range" and "1,000" in off[1]
     result = cli("mock", "--round", "estimate", "-n", "1", "--design", "x", input="\n")
     assert result.code == 2  # --design belongs to the design round
     result = cli("mock", "--round", "estimate", "-n", "2", "--seed", "1",
@@ -227,6 +237,9 @@ def test_estimation_practice_reads_the_final_number_against_its_range(cli) -> No
     assert "estimation practice" in screen
     assert "is outside the sound range" in screen and "Worked:" in screen
     assert "No final number" in screen
+    # the key points' advice says what to do, never a topic's id
+    assert "Redo the estimate step by step and cover:" in screen
+    assert "Review system-design" not in screen
 
 
 # --- after the interview, and questions that show memo homework -----------------------------

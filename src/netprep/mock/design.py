@@ -120,9 +120,59 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1
           "billion": 1e9, "trillion": 1e12}
 
 
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALE_WORDS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_ROUGH = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "couple": 2.0, "few": 3.0}
+_TOKENS = re.compile(r"[a-z]+(?:-[a-z]+)*|\S", re.I)
+
+
+def _said_in_words(text: str) -> list[tuple[int, float]]:
+    """Numbers said in words, each with where it ends: "around a thousand" -> 1000,
+    "twelve hundred" -> 1200, "half a million", "a few hundred" (about 300), "sixty-five".
+    A lone "a" or "one" is no number ("the one that expires"); before a scale word it is."""
+    found: list[tuple[int, float]] = []
+    total = current = rough = 0.0
+    scaled = False
+    end = 0
+    for match in [*_TOKENS.finditer(text), None]:
+        word = match.group(0).lower() if match else ""
+        parts = word.split("-")
+        if word and all(p in _UNITS or p in _TENS for p in parts) and word != "one":
+            current += sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+            end = match.end() if match else end
+            continue
+        if word in _SCALE_WORDS and (current or rough or total):
+            base = current or rough or 1.0
+            if word == "hundred":
+                current = base * 100
+            else:
+                total, current = total + base * _SCALE_WORDS[word], 0.0
+            rough, scaled = 0.0, True
+            end = match.end() if match else end
+            continue
+        if word in _ROUGH and not current and not total:
+            if word in ("couple", "few", "half") or not rough:
+                rough = _ROUGH[word]  # "a few", "half a": the rougher word counts
+            continue
+        if word == "of" and rough and not current:  # "a couple of thousand"
+            continue
+        if word == "and" and scaled:  # "a thousand and fifty"
+            continue
+        if total or current:
+            found.append((end, total + current))
+        total = current = rough = 0.0
+        scaled = False
+    return found
+
+
 def final_number(text: str) -> float | None:
-    """The last number said in an answer ("so about 4k a second" -> 4000), or None."""
-    found = None
+    """The last number said in an answer ("so about 4k a second" -> 4000, "I guess around
+    a thousand" -> 1000), or None."""
+    found: list[tuple[int, float]] = []
     for match in _NUMBER.finditer(text):
         raw = match.group(1)
         raw = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", raw) else \
@@ -131,8 +181,9 @@ def final_number(text: str) -> float | None:
             value = float(raw)
         except ValueError:
             continue
-        found = value * _SCALE.get((match.group(2) or "").lower(), 1.0)
-    return found
+        found.append((match.end(), value * _SCALE.get((match.group(2) or "").lower(), 1.0)))
+    found += _said_in_words(text)
+    return max(found)[1] if found else None
 
 
 def check_estimate(answer: str, estimate: Mapping[str, Any]) -> dict[str, Any]:

@@ -106,6 +106,8 @@ class Plan:
     note: str | None = None  # e.g. fewer questions available than asked for
     settings: dict[str, Any] = field(default_factory=dict)
     rubric: Any = None  # content.models.Rubric: what the round scores, for the briefing
+    # Topic id -> its name ("hash-tables" -> "Hash tables"), for advice said as a person would.
+    topics: dict[str, str] = field(default_factory=dict)
 
     @property
     def total(self) -> int:

@@ -143,7 +143,8 @@ def build_plan(
     }
     return Plan(config.round, config.timed, tuple(items),
                 briefing_tips(library, config.round, chosen), config.seed,
-                note, settings, rubric_for(full, config.round))
+                note, settings, rubric_for(full, config.round),
+                {t.id: t.name for t in full.topics.values()})
 
 
 # The rubric each round's briefing shows (content rubrics.yaml, by its `round`); a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from netprep.content.models import Question
@@ -60,9 +61,24 @@ def checklist_keys(question: Question) -> tuple[str, ...]:
     return (*keys, *HABIT_ITEMS) if problem else keys
 
 
-def findings_of(question: Question, analysis: Any,
-                checklist: dict[str, Any] | None = None) -> list[dict[str, str]]:
-    """The analyzer's findings for this answer (already judged by the question's kind)."""
+def review_advice(question: Question, topics: Mapping[str, str] | None = None) -> str:
+    """What to go over, as a person would say it: "Review hash tables", or for an estimate
+    "Redo the estimate step by step" (never a topic's id such as "system-design")."""
+    if getattr(question, "estimate", None):
+        return "Redo the estimate step by step"
+    topic = question.topic
+    if not topic:
+        return "Review this topic"
+    name = (topics or {}).get(topic) or topic.replace("-", " ")
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        name = name[0].lower() + name[1:]  # "Hash tables", but "SQL and data modelling"
+    return f"Review {name}"
+
+
+def findings_of(question: Question, analysis: Any, checklist: dict[str, Any] | None = None,
+                topics: Mapping[str, str] | None = None) -> list[dict[str, str]]:
+    """The analyzer's findings for this answer (already judged by the question's kind);
+    `topics` names the question's topic (id -> name) in the advice."""
     found: list[dict[str, str]] = []
     missed = (checklist or {}).get("key_points_missed")
     reviewed = isinstance(missed, list) and "key_points" in (checklist or {})
@@ -83,7 +99,7 @@ def findings_of(question: Question, analysis: Any,
             "code": "key-points-missed",
             "message": f"Missed {len(missed)} of {len(question.key_points)} key points: "
                        f"{join_points(missed)}.",
-            "suggestion": f"Review {question.topic or 'this topic'} and cover: "
+            "suggestion": f"{review_advice(question, topics)} and cover: "
                           f"{bare_point(missed[0])}.",
         })
     return found

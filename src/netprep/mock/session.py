@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, Protocol
 
@@ -155,7 +155,8 @@ def run_session(
                                         spoken=voice is not None, analyze=analyze)
             record.checklist = {**auto_checklist(item.question, record),
                                 **clarification_checklist(item.question, turn.clarifications)}
-            record.findings = findings_of(item.question, record.analysis, record.checklist)
+            record.findings = findings_of(item.question, record.analysis, record.checklist,
+                                          plan.topics)
             if session_id is None:
                 session_id = saved(partial(recorder.start, plan, started_at), record)
             record.id = saved(partial(recorder.add, session_id, record), record)
@@ -176,13 +177,15 @@ def run_session(
                 record.follow_up_seconds = round(probe_seconds, 2)
                 record.follow_up_voice = probe_voice
                 if gap is not None:
-                    _read_with_reply(record, item, gap, probe_text, voice is not None, analyze)
+                    _read_with_reply(record, item, gap, probe_text, voice is not None, analyze,
+                                     plan.topics)
                 saved(partial(recorder.update, record), record)
             review = interviewer.review(turn, record)
             if review is not None:
                 record.rating = review.rating
                 record.checklist = {**record.checklist, **review.checklist}
-                record.findings = findings_of(item.question, record.analysis, record.checklist)
+                record.findings = findings_of(item.question, record.analysis, record.checklist,
+                                          plan.topics)
                 saved(partial(recorder.update, record), record)
     except KeyboardInterrupt:
         if session_id is not None:
@@ -217,7 +220,8 @@ def _probe_for(plan: Plan, item: Planned, record: AnswerRecord) -> tuple[str | N
 
 
 def _read_with_reply(record: AnswerRecord, item: Planned, gap: str, reply: str,
-                     spoken: bool, analyze: Callable[..., Any] | None) -> None:
+                     spoken: bool, analyze: Callable[..., Any] | None,
+                     topics: Mapping[str, str] | None = None) -> None:
     """The probe's reply is part of the answer: both are read as one, so the gap it
     closes leaves the findings and the score and verdict count it. A challenge's reply is
     read as a reply to feedback: heard, reasoned, acted on (`coach.reply`)."""
@@ -241,4 +245,4 @@ def _read_with_reply(record: AnswerRecord, item: Planned, gap: str, reply: str,
     record.follow_up_closed = closed(gap, before, after, item.question.key_points)
     record.analysis = after
     record.checklist = {**record.checklist, **auto_checklist(item.question, record)}
-    record.findings = findings_of(item.question, after, record.checklist)
+    record.findings = findings_of(item.question, after, record.checklist, topics)
