@@ -122,9 +122,12 @@ def _feedback(attempt: Attempt, recorder: _DrillRecorder | None) -> None:
                               attempt.runs)
     render_feedback(attempt.feedback)
     said_from = attempt.elapsed
-    how = "Say your answer, then press Enter (or type it)" if recorder else "Your answer"
-    try:
-        typed = prompts.text(how).strip()
+    how = "Say your answer, then press Enter (or type it): " if recorder else "Your answer: "
+    try:  # the free-text prompt every answer uses (README, Keys): word count, new lines
+        typed = prompts.multiline(how).strip()
+    except prompts.InterruptedWithText as stop:
+        answer(attempt, stop.text)  # Ctrl-C: the reply typed so far is kept with the attempt
+        raise
     except EOFError:
         typed = ""
     if not typed and recorder is not None:

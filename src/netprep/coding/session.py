@@ -118,6 +118,7 @@ class Attempt:
             "key": key,
             "key_asked_before_first_run": [k for k in key if k in early],
             "key_missed": [k for k in key if k not in early],
+            "key_questions": {c["id"]: c["question"] for c in bank if c.get("key")},
         }
 
     def next_hint(self) -> str | None:

@@ -96,6 +96,19 @@ def render_exercise(data: dict[str, Any], in_drill: bool = False) -> None:
     console.print(safe(f"{data['tests']} hidden tests, {data['hints']} hints.{start}", "dim"))
 
 
+def fair_widths(wanted: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths that fit `room`: each column its `wanted` width while they all fit,
+    else the widest is cut first, never below its `least` (its header's width)."""
+    widths = list(wanted)
+    while sum(widths) > room:
+        cuttable = [i for i, w in enumerate(widths) if w > least[i]]
+        if not cuttable:
+            break
+        widest = max(cuttable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
 def render_report(report: dict[str, Any], details: int = 3) -> None:
     """The per-case table, then input/expected/actual for the first failures."""
     from rich.table import Table
@@ -110,25 +123,31 @@ def render_report(report: dict[str, Any], details: int = 3) -> None:
             console.print(safe(report["output"].rstrip(), "dim"))
         console.print(safe(f"0/{report['total']} cases pass.", "red"))
         return
-    # Sized here: left to itself, Rich drops whole columns on a narrow terminal.
-    rest = max(24, console.width - 12 - 3 - 7 - 9 - 1)
-    wide, narrow = rest // 2, rest // 4
-    table = Table(box=None, padding=(0, 1), show_edge=False)
-    table.add_column("#", justify="right", no_wrap=True, width=3)
-    table.add_column("result", no_wrap=True, width=7)
-    table.add_column("input", overflow="ellipsis", no_wrap=True, max_width=wide)
-    table.add_column("expected", overflow="ellipsis", no_wrap=True, max_width=narrow)
-    table.add_column("got", overflow="ellipsis", no_wrap=True, max_width=rest - wide - narrow)
-    table.add_column("time", justify="right", no_wrap=True, width=9)
+    rows = []
     for case in report["cases"]:
         status = case["status"]
         got = short(case["actual"], CELL // 2) if status in ("pass", "fail") else status
+        rows.append((case, call_text(case["args"]), short(case["expected"], CELL // 2), got))
+    # Sized here: left to itself, Rich drops whole columns on a narrow terminal. Each value
+    # column gets what its values need, headers always whole; the widest gives way first.
+    room = max(3 * 8, console.width - 12 - 3 - 7 - 9 - 1)
+    heads = ("input", "expected", "got")
+    widths = fair_widths([max([len(h), *(len(r[i + 1]) for r in rows)])
+                          for i, h in enumerate(heads)], [len(h) for h in heads], room)
+    table = Table(box=None, padding=(0, 1), show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, width=3)
+    table.add_column("result", no_wrap=True, width=7)
+    for head, width in zip(heads, widths, strict=True):
+        table.add_column(head, overflow="ellipsis", no_wrap=True, width=width)
+    table.add_column("time", justify="right", no_wrap=True, width=9)
+    for case, call, expected, got in rows:
+        status = case["status"]
         seconds = case["seconds"]
         table.add_row(
             str(case["index"] + 1),
             Text(status.upper() if status != "pass" else "pass", style=STATUS_STYLE[status]),
-            safe(call_text(case["args"])),
-            safe(short(case["expected"], CELL // 2)),
+            safe(call),
+            safe(expected),
             safe(got),
             "" if seconds is None else _duration(seconds),
         )
@@ -146,16 +165,23 @@ def render_report(report: dict[str, Any], details: int = 3) -> None:
             console.print(safe(f"  (the same error as case {shown[case['error']]})", "dim"))
         elif case["error"]:
             shown[case["error"]] = case["index"] + 1
-            console.print(safe("  " + case["error"].rstrip().replace("\n", "\n  ")))
+            _indented(console, case["error"].rstrip(), 2)
         if case["output"]:
             console.print(safe("  printed:", "dim"))
-            console.print(safe("    " + case["output"].rstrip().replace("\n", "\n    "), "dim"))
+            _indented(console, case["output"].rstrip(), 4, "dim")
     if len(failures) > details:
         more = len(failures) - details
         console.print(safe(f"\n… and {more} more failing case{'s' if more != 1 else ''}.", "dim"))
     style = "bold green" if report["all_passed"] else "bold red"
     console.print()
     console.print(safe(f"{report['passed']}/{report['total']} cases pass.", style))
+
+
+def _indented(console: Any, text: str, indent: int, style: str = "") -> None:
+    """Text the code printed or raised, every line (and its wrapped rest) under `indent`."""
+    from rich.padding import Padding
+
+    console.print(Padding(safe(text, style), (0, 0, 0, indent)))
 
 
 def _duration(seconds: float) -> str:
@@ -190,12 +216,17 @@ def render_summary(summary: dict[str, Any]) -> None:
     if note:
         console.print(safe(note))
     clar = summary.get("clarifications")
-    if clar:
-        early = ", ".join(clar["key_asked_before_first_run"]) or "none"
-        console.print(safe(f"Key clarifications asked before the first run: {early}."))
+    if clar:  # each by its question ("Can I use the same element twice?"), not its id
+        said = clar.get("key_questions") or {}
+        early = clar["key_asked_before_first_run"]
+        console.print(safe("Key clarifications asked before the first run: "
+                           + ("none." if not early else f"{len(early)}:")))
+        for key in early:
+            bullet(console, str(said.get(key, key)), marker="-")
         if clar["key_missed"]:
-            console.print(safe("Missed (worth asking next time): "
-                               + ", ".join(clar["key_missed"]) + "."))
+            console.print(safe("Worth asking next time:"))
+            for key in clar["key_missed"]:
+                bullet(console, str(said.get(key, key)), marker="-")
     if summary.get("think_aloud"):
         render_think_aloud(summary["think_aloud"])
     console.print(safe(f"Your file stays at {summary['file']}.", "dim"))

@@ -292,10 +292,13 @@ def _clarifications(record: AnswerRecord, console: Console) -> None:
     if missed is None:
         return
     asked = record.checklist.get("clarifications_asked") or []
-    text = "  Clarifications asked: " + (", ".join(asked) or "none")
+    said = {c["id"]: c["question"] for c in record.question.clarifications or ()}
+    style = "dim" if not missed else "yellow"  # each by its question, not its id
+    hanging(console, "  Clarifications asked: ",
+            " ".join(str(said.get(k, k)) for k in asked) or "none", style)
     if missed:
-        text += "; worth asking first: " + ", ".join(missed)
-    console.print(safe(text, "dim" if not missed else "yellow"))
+        hanging(console, "  Worth asking first: ",
+                " ".join(str(said.get(k, k)) for k in missed), style)
 
 
 def _key_points(points: tuple[str, ...], checklist: dict[str, Any], console: Console) -> None:
