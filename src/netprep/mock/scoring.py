@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from netprep.content.models import Question
-from netprep.text import bare_point, join_points
 from netprep.text import clock as mmss
+from netprep.text import join_points
 
 if TYPE_CHECKING:
     from netprep.mock.model import AnswerRecord
@@ -91,18 +91,31 @@ def findings_of(question: Question, analysis: Any, checklist: dict[str, Any] | N
             continue  # the self-review's ticks replace the analyzer's guess
         if reviewed and finding.code == "key-point-wrong" and not wrong_left:
             continue  # every point read as stated wrongly was ticked as covered
+        suggestion = str(getattr(finding, "suggestion", "") or "")
+        if finding.code == "key-points-missed":
+            left = (getattr(analysis, "extra", {}) or {}).get("key_points_missed") or ()
+            suggestion = cover_missed(len(left) or 1, review_advice(question, topics))
         found.append({"code": str(finding.code), "message": str(finding.message),
-                      "suggestion": str(getattr(finding, "suggestion", "") or "")})
+                      "suggestion": suggestion})
     if reviewed and missed and question.key_points:
         at = sum(1 for f in found if f["code"] == "key-point-wrong")  # a wrong point leads
         found.insert(at, {
             "code": "key-points-missed",
             "message": f"Missed {len(missed)} of {len(question.key_points)} key points: "
                        f"{join_points(missed)}.",
-            "suggestion": f"{review_advice(question, topics)} and cover: "
-                          f"{bare_point(missed[0])}.",
+            "suggestion": cover_missed(len(missed), review_advice(question, topics)),
         })
     return found
+
+
+def cover_missed(count: int, review: str = "Review this topic") -> str:
+    """What to do about missed key points (`review`: what to go over, `review_advice`); the
+    message already lists them, so this never repeats one."""
+    if count == 1:
+        return (f"{review}, then say it in a sentence before you move on: it is what the "
+                "interviewer listens for.")
+    return (f"{review}, then say each in a sentence before you move on: they are what the "
+            "interviewer listens for.")
 
 
 def clarification_checklist(question: Question, asked: list[dict[str, Any]]
@@ -162,9 +175,15 @@ def key_point_covered(point: str, answer: str) -> bool:
     return bool(covered_points([point], answer))
 
 
+NOTHING_SAID_WORDS = 10  # fewer typed words say nothing to follow ("asdf", "I don't know")
+SKELETAL_WORDS = 25  # the coach's too-short line for a typed answer: parts must be missing
+
+
 def default_rating(record: AnswerRecord) -> int:
     """The self-rating offered by default: key-point coverage for a technical answer,
-    else the analyzer's score (70+ is ready: 4)."""
+    else the analyzer's score (70+ is ready: 4), never above what the length allows: a
+    typed answer of a few words (gibberish, "I don't know") is offered 1, lost the
+    thread, and one too short to follow as an outline at most 2."""
     analysis = record.analysis
     suggested = (getattr(analysis, "extra", {}) or {}).get("suggested_rating")
     if isinstance(suggested, int):
@@ -172,12 +191,16 @@ def default_rating(record: AnswerRecord) -> int:
     score = getattr(analysis, "score", None)
     if not isinstance(score, (int, float)):
         return 3
+    words = getattr(analysis, "words", None)
+    if isinstance(words, int) and 0 < words < NOTHING_SAID_WORDS:
+        return 1
+    cap = 2 if isinstance(words, int) and 0 < words < SKELETAL_WORDS else 5
     if score >= 90:
-        return 5
+        return min(cap, 5)
     if score >= 70:
-        return 4
+        return min(cap, 4)
     if score >= 50:
-        return 3
+        return min(cap, 3)
     return 2 if score >= 25 else 1
 
 
@@ -252,6 +275,8 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2,
         code, _ = codes.most_common(1)[0]
         first = next(f for a in answers for f in a.findings if f["code"] == code)
         text = (first.get("suggestion") or first["message"]).rstrip(". ")
+        if code == "key-points-missed":  # the points themselves are what to work on
+            text = first["message"].rstrip(". ")
         count = codes[code]
         times = {1: "once", 2: "twice"}.get(count, f"{count} times")
         tips.append(f"{text} (came up {times}).")
@@ -276,16 +301,23 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2,
     if rated:
         low = min(rated, key=lambda a: (a.rating, a.position))
         if low.rating is not None and low.rating <= 2:
-            tips.append(f"Practise question {low.position} again (you rated it {low.rating}/5): "
-                        "write the story with `netprep star add` first.")
+            kind = question_kind(low.question)  # a story only where a story is the answer
+            how = ("write the story with `netprep star add` first" if kind in STAR_KINDS else
+                   "say the approach, what it costs and one test case aloud"
+                   if kind == "technical" else
+                   "write down two or three reasons first, each tied to something you did")
+            tips.append(f"Practise question {low.position} again (you rated it "
+                        f"{low.rating}/5): {how}.")
     short = [a for a in answers if not a.aloud and a.elapsed_seconds < a.target_seconds * 0.35]
     if short and len(short) * 2 >= len(answers):
+        lead = ("The answer was very short" if len(answers) == 1 else
+                f"{len(short)} of {len(answers)} answers were very short")
         if all(question_kind(a.question) == "technical" for a in short):
-            tips.append("Several answers were very short: say the approach, what it costs "
-                        "and one case you would test, even when the answer seems obvious.")
+            tips.append(f"{lead}: say the approach, what it costs and one case you would "
+                        "test, even when the answer seems obvious.")
         else:
-            tips.append("Several answers were very short: give the interviewer the context, "
-                        "your actions and the outcome, even when the question seems simple.")
+            tips.append(f"{lead}: give the interviewer the context, your actions and the "
+                        "outcome, even when the question seems simple.")
     if not tips:
         tips.append("A solid round. Raise the pressure next time: fewer --minutes, or "
                     "--follow-ups for the probing questions interviewers add.")
