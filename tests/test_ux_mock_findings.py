@@ -1,0 +1,66 @@
+"""What a mock says about missed key points, as a student reads it: the point is named
+once (the finding repeated it in its suggestion) and no topic by its id ("Review
+system-design and cover: ..."), qa2 finding 7."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from netprep.cli import run
+
+from .conftest import terminal
+from .test_mock_interactive import DATA, ENTER
+
+REQUIREMENTS = ("I would ask about allowed file types and sizes, who may see a picture in "
+                "the household and whether it is moderated, and how soon a new picture "
+                "must show on other devices.")
+MISSED = "What to show while it uploads or if it fails"
+
+
+def _said_once(finding: dict, point: str) -> None:
+    both = f"{finding['message']} {finding['suggestion']}"
+    assert both.count(point) == 1, both
+    assert "system-design" not in both and "Review " not in both, both
+
+
+def test_a_design_phase_names_the_missed_point_once(cli) -> None:
+    phases = [REQUIREMENTS, "", "", "", ""]  # the other phases answered aloud
+    result = cli("mock", "--round", "design", "--design", "dr-profile-pictures",
+                 input="\n".join(phases) + "\n")
+    assert result.code == 0, result.err
+    said = " ".join(result.out.split())
+    assert f"Missed 1 of 4 key points: {MISSED} (came up once)." in said, said
+    shown = json.loads(cli("history", "show", "1", "--json").out)
+    [finding] = shown["questions"][0]["findings"]
+    assert finding["code"] == "key-points-missed"
+    _said_once(finding, MISSED)
+    page = " ".join(cli("history", "show", "1").out.split())
+    assert page.count(MISSED) == 2, page  # the key points ticked, then the finding
+
+
+def test_after_the_self_review_the_points_are_not_repeated(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir", lambda: DATA / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(DATA / "main"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))  # Enter at the ready prompt
+    # An empty answer; tick the first key point only, accept the checklist and the rating.
+    with terminal(ENTER + " " + ENTER + ENTER + ENTER):
+        code = run(["mock", "--round", "technical", "--questions", "1", "--seed", "1"])
+    assert code == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert run(["history", "show", "1", "--json"]) == 0
+    q = json.loads(capsys.readouterr().out)["questions"][0]
+    [finding] = [f for f in q["findings"] if f["code"] == "key-points-missed"]
+    for point in q["checklist"]["key_points_missed"]:
+        _said_once(finding, point.rstrip("."))
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_advice_fits_how_many_were_missed(count: int) -> None:
+    from netprep.mock.scoring import cover_missed
+
+    said = cover_missed(count)
+    assert ("Say it in" in said) == (count == 1) and ("Say each" in said) == (count > 1)
