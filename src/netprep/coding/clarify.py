@@ -180,17 +180,24 @@ def _concept(word: str) -> str | None:
     return _STEMMED_SYNONYMS.get(stem)
 
 
-def terms(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
-    """The question as concepts and content words (see the module docstring)."""
+# In a design round "how many" counts things (users, TVs, parties), which is no size of one
+# thing ("How large can an upload be?"): there it is its own concept.
+COUNT_PHRASES = ("how many", "number of")
+
+
+def terms(text: str, vocabulary: Iterable[str] = (), counts: bool = False) -> list[str]:
+    """The question as concepts and content words (see the module docstring); with
+    `counts`, "how many" is a count (`c-count`), not a size."""
     lowered = " " + " ".join(WORD.findall(text.lower().replace("'", " "))) + " "
     found: list[str] = []
     while EMPTY_AFTER_NO.search(lowered):
         lowered = EMPTY_AFTER_NO.sub(" ", lowered, count=1)
         found.append("c-empty")
-    for phrase in sorted(PHRASES, key=len, reverse=True):
+    phrases = {**PHRASES, **dict.fromkeys(COUNT_PHRASES, "c-count")} if counts else PHRASES
+    for phrase in sorted(phrases, key=len, reverse=True):
         pattern = " " + " ".join(WORD.findall(phrase)) + " "
         while pattern in lowered:
-            found.append(PHRASES[phrase])
+            found.append(phrases[phrase])
             lowered = lowered.replace(pattern, " ", 1)
     known = list(vocabulary)
     for word in lowered.split():
@@ -241,14 +248,17 @@ class Match:
         return {"answer": self.answer, "matched": self.id, "score": round(self.score, 3)}
 
 
-def _profile(item: Mapping[str, Any], vocabulary: Iterable[str]) -> list[str]:
-    return terms(f"{item['question']} {str(item['id']).replace('-', ' ')}", vocabulary)
+def _profile(item: Mapping[str, Any], vocabulary: Iterable[str],
+             counts: bool = False) -> list[str]:
+    return terms(f"{item['question']} {str(item['id']).replace('-', ' ')}", vocabulary,
+                 counts)
 
 
-def vocabulary_of(bank: Sequence[Mapping[str, Any]]) -> list[str]:
+def vocabulary_of(bank: Sequence[Mapping[str, Any]], counts: bool = False) -> list[str]:
     words = set(_STEMMED_SYNONYMS)
     for item in bank:
-        words.update(w for w in terms(f"{item['question']} {item['id'].replace('-', ' ')}")
+        words.update(w for w in terms(f"{item['question']} {item['id'].replace('-', ' ')}",
+                                      counts=counts)
                      if not w.startswith("c-"))
     return sorted(words)
 
@@ -256,25 +266,40 @@ def vocabulary_of(bank: Sequence[Mapping[str, Any]]) -> list[str]:
 def general_answer(question: str, kind: str) -> Match:
     """What an interviewer with no bank answer says: a general answer for the question's
     kind, or "make an assumption and state it"."""
-    if kind == "technical" and "c-size" in terms(question):
+    if kind in ("technical", "system-design") and "c-size" in terms(question):
         return Match(None, GENERAL["technical-size"], 0.0)
     return Match(None, GENERAL.get(kind, GENERAL["technical"]), 0.0)
 
 
 def reply(question: str, bank: Sequence[Mapping[str, Any]], kind: str) -> Match:
     """The interviewer's answer to a clarifying question: from the bank (or an honest
-    non-answer when nothing in it matches), else the general answer for the kind."""
-    return match(question, bank) if bank else general_answer(question, kind)
+    non-answer when nothing in it matches), else the general answer for the kind.
+
+    In a design round (`system-design`) "how many" counts things, so "How many users are
+    there?" is not answered with the upload size; a question about scale that nothing in
+    the bank answers gets "pick a scale that seems realistic and say it"."""
+    if not bank:
+        return general_answer(question, kind)
+    design = kind == "system-design"
+    found = match(question, bank, counts=design)
+    if design and found.id is None and {"c-size", "c-count"} & set(terms(question,
+                                                                          counts=True)):
+        return Match(None, GENERAL["technical-size"], found.score)
+    return found
 
 
 def match(question: str, bank: Sequence[Mapping[str, Any]],
-          threshold: float = THRESHOLD) -> Match:
-    """The clarification ``question`` asks for, or an honest non-answer."""
-    vocabulary = vocabulary_of(bank)
-    asked = _vector(terms(question, vocabulary))
+          threshold: float = THRESHOLD, counts: bool = False) -> Match:
+    """The clarification ``question`` asks for, or an honest non-answer (`counts`: "how
+    many" is a count, as in a design round; see `terms`)."""
+    vocabulary = vocabulary_of(bank, counts)
+    asked = _vector(terms(question, vocabulary, counts))
     score, chosen = 0.0, None
     for item in bank:
-        similarity = _cosine(asked, _vector(_profile(item, vocabulary)))
+        profile = _vector(_profile(item, vocabulary, counts))
+        if counts and not (set(asked) & set(profile)) - {"c-count"}:
+            continue  # "how many" alone: a count of users is no party's size
+        similarity = _cosine(asked, profile)
         if similarity > score:
             score, chosen = similarity, item
     if chosen is None or score < threshold:

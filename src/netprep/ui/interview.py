@@ -116,7 +116,10 @@ def answer_or_clarify(turn: Turn, read: Callable[[], str], console: Console,
         if not asked:
             console.print(safe("Type ? and your question, for example: ?can the input be empty"))
             continue
-        found = reply(asked, bank, question_kind(turn.item.question))
+        question = turn.item.question  # a design phase counts users apart from sizes
+        kind = ("system-design" if getattr(question, "kind", "") == "system-design"
+                else question_kind(question))
+        found = reply(asked, bank, kind)
         turn.clarifications.append({"question": asked, "matched": found.id})
         console.print(safe("Interviewer:", "bold"),
                       safe(found.answer, "cyan" if found.id else "yellow"))
