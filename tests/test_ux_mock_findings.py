@@ -64,3 +64,27 @@ def test_the_advice_fits_how_many_were_missed(count: int) -> None:
 
     said = cover_missed(count)
     assert ("Say it in" in said) == (count == 1) and ("Say each" in said) == (count > 1)
+
+
+HIGH_LEVEL = ("The client asks the API for an upload link and sends the file straight to "
+              "object storage. A job checks the image, strips its metadata and makes the "
+              "sizes each device needs. The profile record stores a picture version and the "
+              "URL includes it, so caches never serve an old one. Devices load the picture "
+              "through the CDN.")
+
+
+def test_a_one_paragraph_answer_to_a_15_minute_phase_is_no_full_score(cli) -> None:
+    """qa2 finding 4: a 68-word answer to a 10:00 design question scored 100/100 ready."""
+    phases = [REQUIREMENTS, "", HIGH_LEVEL, "", ""]
+    result = cli("mock", "--round", "design", "--design", "dr-profile-pictures",
+                 input="\n".join(phases) + "\n")
+    assert result.code == 0, result.err
+    said = " ".join(result.err.split())
+    assert "About 0:23 to say for a 15:00 question: an outline, not yet the discussion." \
+        in said
+    questions = json.loads(cli("history", "show", "1", "--json").out)["questions"]
+    high = questions[2]
+    assert high["score"] == 90 and high["ready"] is True  # every key point: still ready
+    assert [f["code"] for f in high["findings"]] == ["thin-for-time"]
+    # The requirements phase is questions to ask: short by nature, never "thin".
+    assert "thin-for-time" not in [f["code"] for f in questions[0]["findings"]]

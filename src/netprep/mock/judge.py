@@ -69,6 +69,9 @@ def judge(text: str, question: Any, *, target_seconds: int | None, spoken: bool 
         _pitch_length(analysis)
     else:
         _over_target(analysis, target_seconds)
+    if getattr(question, "kind", "") == "system-design" and not getattr(question, "estimate",
+                                                                        None):
+        _thin_design(analysis, target_seconds)
     if getattr(question, "estimate", None):
         _estimate(analysis, text, question.estimate)
     if getattr(question, "problem", False) and kind == "technical":
@@ -118,6 +121,35 @@ def _over_target(analysis: Any, target_seconds: int | None) -> None:
         f"question's target is {clock(target_seconds)}.",
         f"Trim to about {words_for(target_seconds)} words: lead with the answer and keep "
         "the one or two points that carry it."))
+
+
+THIN_SHARE = 0.15  # a design answer said in under this share of its time is an outline
+THIN_FROM_SECONDS = 8 * 60  # only a question that is a discussion: not the requirements
+# phase (questions to ask) or an estimate, which are short by nature
+THIN_COST = 10  # score points: a complete outline is not a full answer (90, not 100)
+
+
+def _thin_design(analysis: Any, target_seconds: int | None) -> None:
+    """A design answer (a design round's phase, a design question) that would take a small
+    share of its time to say is an outline of the points, not the discussion the
+    interviewer has that time for: a finding (advice, not a blocker: covering every key
+    point is still ready) that costs a few points, so a 68-word answer to a 10:00
+    question is no 100/100."""
+    from netprep.coach.findings import Finding
+    from netprep.coach.terms import READY_SCORE
+    from netprep.text import clock
+
+    seconds = analysis.speaking_seconds
+    if (not target_seconds or target_seconds < THIN_FROM_SECONDS or not analysis.words
+            or seconds >= target_seconds * THIN_SHARE):
+        return
+    analysis.findings.append(Finding(
+        "thin-for-time", f"About {clock(seconds)} to say for a {clock(target_seconds)} "
+        "question: an outline, not yet the discussion.",
+        "For each point say why, give one number (users, requests a second, bytes), and "
+        "name what you would trade off."))
+    floor = READY_SCORE if analysis.ready else 0
+    analysis.score = max(floor, analysis.score - THIN_COST)
 
 
 def _add_blocking(analysis: Any, finding: Any) -> None:
