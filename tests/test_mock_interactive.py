@@ -89,7 +89,8 @@ def test_technical_questions_tick_the_key_points_covered(capsys) -> None:
     assert "Missed 2 of 3 key points" in out
     # the advice names the topic as a person would ("Review complexity"), never by an id
     advice = q["findings"][0]["suggestion"]
-    assert advice.startswith("Review ") and " and cover: " in advice
+    assert advice.startswith("Review ") and ", then say each in a sentence" in advice
+    assert not any(p.rstrip(".") in advice for p in q["checklist"]["key_points_missed"])
     assert not re.search(r"Review [a-z]+-[a-z]+", advice), advice
 
 

@@ -238,7 +238,7 @@ def test_estimation_practice_reads_the_final_number_against_its_range(cli) -> No
     assert "is outside the sound range" in screen and "Worked:" in screen
     assert "No final number" in screen
     # the key points' advice says what to do, never a topic's id
-    assert "Redo the estimate step by step and cover:" in screen
+    assert "Redo the estimate step by step, then say" in screen
     assert "Review system-design" not in screen
 
 
