@@ -89,3 +89,28 @@ def test_a_one_paragraph_answer_to_a_15_minute_phase_is_no_full_score(cli) -> No
     assert [f["code"] for f in high["findings"]] == ["thin-for-time"]
     # The requirements phase is questions to ask: short by nature, never "thin".
     assert "thin-for-time" not in [f["code"] for f in questions[0]["findings"]]
+
+
+def test_a_follow_up_asks_for_a_missed_point_as_not_covered_yet(cli, home) -> None:
+    """qa2 finding 2: 'Can you say more about this: Authentication per partner and
+    scanning before files are processed.?' (doubled punctuation, and "say more" about
+    something the answer never mentioned)."""
+    pack = home / "packs" / "mine"
+    (pack / "questions").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: mine\nname: Mine\ndescription: Mine.\nversion: '1'\n")
+    (pack / "questions" / "technical.yaml").write_text(
+        "round: technical\nkind: system-design\nquestions:\n  - id: uploads\n"
+        "    text: Design a service where studio partners upload large video files.\n"
+        "    topic: system-design\n    seconds: 600\n"
+        "    key_points:\n"
+        "      - Resumable uploads in chunks, so a dropped connection loses little.\n"
+        "      - Authentication per partner and scanning before files are processed.\n"
+        "      - Object storage holds the files, with a record of each upload's state.\n")
+    result = cli("mock", "--pack", "mine", "--round", "technical", "--questions", "1",
+                 "--follow-ups", input="I would upload in resumable chunks so a dropped "
+                 "connection loses little.\nEach partner gets its own key.\n")
+    assert result.code == 0, result.err
+    said = " ".join(result.err.replace("│", " ").split())  # the panel's text, unboxed
+    assert ("One thing you have not covered yet: Authentication per partner and scanning "
+            "before files are processed. How would you handle it?") in said, said
+    assert ".?" not in said and "say more about this" not in said

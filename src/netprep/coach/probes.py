@@ -56,8 +56,11 @@ def choose_probe(analysis: Any, own_follow_ups: Sequence[str] = (),
     if "key-points-missed" in codes:
         missed = (getattr(analysis, "extra", {}) or {}).get("key_points_missed") or []
         if missed:
-            point = str(missed[0]).rstrip(" .")
-            return Probe(f"Can you say more about this: {point}?", "key-points-missed")
+            # The answer did not say it: ask for it as not covered yet, never "say more"
+            # about it, and without its own full stop ("...processed.?").
+            point = str(missed[0]).strip().rstrip(" .?!;:")
+            return Probe(f"One thing you have not covered yet: {point}. How would you "
+                         "handle it?", "key-points-missed")
     for code, text in HABIT_PROBES[1:]:
         if code in codes:
             return Probe(text, code)
