@@ -91,6 +91,8 @@ def test_resume_pitch_short_needs_a_saved_pitch_then_shows_it(cli, tmp_path) -> 
     assert cli("resume", "pitch", "--file", str(mine)).code == 0
     shown = cli("resume", "pitch", "--short")
     assert shown.code == 0 and "screen version" in shown.out and "3x faster" in shown.out
-    assert "already fits a screen" in shown.out  # this pitch is short as it is
+    # this pitch is short as it is: the whole of it is shown, the chess club too
+    assert "This is the whole pitch" in " ".join(shown.out.split())
+    assert "I ran the weekly meet-ups" in shown.out
     data = json.loads(cli("resume", "pitch", "--short", "--json").out)["short"]
     assert data["lines"][-1] == {"part": "why", "text": "I want to work on payments."}

@@ -115,7 +115,8 @@ def short_story(fields: Mapping[str, str]) -> Short:
             picked = trial
             short = _build(picked, PARTS, by_part)
     full = speaking_seconds(sum(count_words(fields.get(p) or "") for p in PARTS))
-    return _finish(short, full, notes, "story")
+    whole = [(p, fields.get(p) or "") for p in PARTS if (fields.get(p) or "").strip()]
+    return _finish(short, full, notes, "story", whole)
 
 
 def short_pitch(beats: Sequence[tuple[str, str]]) -> Short:
@@ -147,7 +148,7 @@ def short_pitch(beats: Sequence[tuple[str, str]]) -> Short:
             picked = trial
             short = _build(picked, order, source)
     full = speaking_seconds(sum(count_words(t) for _, t in beats))
-    return _finish(short, full, notes, "pitch")
+    return _finish(short, full, notes, "pitch", beats)
 
 
 def _build(picked: Mapping[str, list[str]], order: Sequence[str],
@@ -164,7 +165,12 @@ def _build(picked: Mapping[str, list[str]], order: Sequence[str],
     return Short(lines, words, speaking_seconds(words), 0)
 
 
-def _finish(short: Short, full: int, notes: list[str], what: str) -> Short:
+def _finish(short: Short, full: int, notes: list[str], what: str,
+            whole: Sequence[tuple[str, str]] = ()) -> Short:
+    """The short version with its notes. When the whole text already fits a screen and
+    the cut is under half a minute, the short version is the whole text, as written: a
+    cut (a long sentence shortened at a clause) that is then told "tell it as it is"
+    would contradict itself."""
     from netprep.text import clock
 
     low, high = SHORT_SECONDS
@@ -172,8 +178,18 @@ def _finish(short: Short, full: int, notes: list[str], what: str) -> Short:
         notes.insert(0, f"The {what} is empty: nothing to shorten.")
     elif short.seconds < low:
         if full <= high:
-            notes.append(f"The whole {what} takes about {clock(full)}: it already fits a "
-                         "screen, so tell it as it is.")
+            lines = tuple(ShortLine(part, " ".join(text.split())) for part, text in whole
+                          if text.strip())
+            if lines:
+                words = sum(count_words(ln.text) for ln in lines)
+                short = Short(lines, words, speaking_seconds(words), 0)
+            if short.seconds < low:
+                notes.append(f"This is the whole {what}, about {clock(full)}: under the "
+                             f"{clock(low)} a screen gives you, so tell it all and add a "
+                             "detail in your own words as you say it.")
+            else:
+                notes.append(f"This is the whole {what}, about {clock(full)}: it already "
+                             "fits a screen, so tell it as it is.")
         else:
             notes.append(f"About {clock(short.seconds)}, under the {clock(low)} a screen "
                          "gives you: add a detail in your own words as you say it.")
