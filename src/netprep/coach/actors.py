@@ -23,8 +23,12 @@ _OPENERS = re.compile(
     re.I)
 # A short adverbial phrase ended by a comma ("After two days of digging, ...", "Retrained on
 # the new data, ...") or followed straight by "I"/"we" ("In my final week I ...").
-_FRONTED = re.compile(r"^(?:(?:after|before|during|within|over|in|on|at|by|for|with|when|"
-                      r"once|since|as|if|to|from|without|using|because)\b[^,]{0,60},\s*|"
+_FRONTED = re.compile(r"^(?:(?:after|before|when|once|since|as|if|because)\b[^,]{0,60},\s*|"
+                      # a fronted place or time, not across the clause's own "I <did>" ("At
+                      # the IT desk I added a dropdown, "which building", to the form")
+                      r"(?:during|within|over|in|on|at|by|for|with|to|from|without|using)\b"
+                      r"(?:(?!\bi\s+(?:\w+ed|built|wrote|ran|made|set|put|took|sent|got|gave|"
+                      r"found|chose|cut|led|kept|met|told|spent)\b)[^,]){0,60},\s*|"
                       r"(?:\w+ed|\w+ing)\b[^,]{0,60},\s*(?=(?:I|we|We|he|He|she|She|they|They|"
                       r"the|The|my|My|our|Our|it|It)\b)|(?:after|before|during|within|over|in|on|at|by|for|when|once|"
                       r"that|this|last|next|every|each|with|together with|alongside)\b"

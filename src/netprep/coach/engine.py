@@ -40,7 +40,7 @@ from netprep.text import clock, count_words
 TARGET_SECONDS = STORY_SECONDS  # the spoken window of a story: 1:00-3:00
 SHORT_SECONDS = STORY_SECONDS[0]
 TYPED_SKELETON = 25  # a typed answer under this many words is too skeletal to follow
-BRIEF_OUTLINE = 120  # a typed answer this short that sets the scene and tells own steps
+BRIEF_OUTLINE = 150  # a typed answer this short (~1:00) that sets the scene and tells steps
 # A part present by content but with fewer words than this is "trivially short".
 SHORT_WORDS = {"situation": 5, "task": 4, "action": 8, "result": 4}
 STAR_KINDS = ("story", "behavioral", "culture")
@@ -165,11 +165,12 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
             parts[part] = 1  # said in passing inside a clause that does something else
     action_labels = [lab for lab in labels if lab.label in ("own_action", "others_action")]
     if not fielded and not parts["task"] and parts["situation"]:
-        # A brief outline that sets the scene and then tells the candidate's own steps makes
-        # the aim obvious: nobody asks "what was your task?" after "a customer needed her
-        # boarding pass ... I cleaned the charging port, I lent her a charger".
+        # A brief outline that sets the scene and then tells two or more steps makes the aim
+        # obvious: nobody asks "what was your task?" after "a customer needed her boarding
+        # pass ... I cleaned the charging port, I lent her a charger". Told as "we", the aim
+        # is still plain; whose steps they were is the we-heavy question.
         own_steps, hidden_steps = _actors(action_labels)
-        if own_steps >= 2 and hidden_steps <= own_steps and words < BRIEF_OUTLINE:
+        if own_steps + hidden_steps >= 2 and words < BRIEF_OUTLINE:
             parts["task"] = 1
     if not fielded and not parts["task"] and parts["situation"]:
         # Told in one piece, the candidate's own doing in the situation ("I ran the migration

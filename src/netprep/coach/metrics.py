@@ -43,7 +43,7 @@ _NOT_METRIC = [re.compile(p, re.I) for p in (
     r"workshop|sprint|break|holiday|project|hackathon|internship|placement|event|training|"
     r"bootcamp|contract|trial|pilot|freeze|window|notice|deadline)\b|\b\d+-(?:day|week|hour|"
     r"month|minute|year|night)\b",
-    r"\d+(?:\.\d+)?\s*(?:a\.?m\.?|p\.?m\.?)",
+    r"\d+(?:\.\d+)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}[:.]\d{2}\b(?!\s*%)",
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b",
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
@@ -54,7 +54,7 @@ _NOT_METRIC = [re.compile(p, re.I) for p in (
     r"code reviews?|evenings?|weekends?|nights?|meetings?|emails?|calls?|interviews?)\b|"
     r"tickets? (?:assigned|in my)|hours of work)",
     r"\b(?:i|we) had (?:\w+ )?(?:reviewed|written|sent|made|done|closed|attended)\b.*",
-    r"\b(?:took (?:me|us|the team)|spent|over|for|during|within|in)\s+(?:about\s+|"
+    r"\b(?:took(?: me| us| the team)?|spent|over|for|during|within|in)\s+(?:about\s+|"
     r"roughly\s+|around\s+|nearly\s+|almost\s+)?\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|"
     r"years?|minutes?|evenings?|sprints?|terms?|semesters?)\b(?!\s+(?:earlier|sooner|faster|"
     r"less|fewer|ahead|early|quicker|to\b|down|saved))",
@@ -141,7 +141,9 @@ _RANK = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:of|out of|place|in)\b|\btop \d+\b
                    r"\b(?:one|two|three|four|five|\d)[- ]star\b|\b\d(?:\.\d)? out of (?:5|10)\b",
                    re.I)
 # "not broken since, over four months": a clean run of some length is a measure.
-_CLEAN_RUN = re.compile(r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:night|day|time|"
+_CLEAN_RUN = re.compile(r"\b(?:twice|three times|four times|\d+ times|every (?:year|time))\s+"
+                        r"since\b(?=.{0,30}\b(?:without|no|never)\b)|"
+                        r"\b(?:passed|worked|ran|run|held) (?:on )?every (?:night|day|time|"
                         r"run|week|release|build) since\b|"
                         r"\b(?:not|never|no|zero|without)\b.{0,60}\b(?:since|for|over|in)\b.{0,20}"
                         r"\b(?:\d+|a|one|two|three|four|five|six|\w+teen|twenty)\s+(?:days?|weeks?|"
@@ -153,7 +155,13 @@ _ABSENCE = re.compile(r"\b(?:not a single|not one|without a single|zero|no more|
                       r"(?:\w+\s+){0,2}\w+|\bnothing (?:had |has )?(?:was |been |got )?(?:lost|"
                       r"wasted|thrown away|missed|broken|dropped)\b|"
                       r"\b(?:not|never|n't)\s+(?:\w+\s+){1,2}(?:a single|one single)\s+\w+|"
-                      r"\bno\s+(?:\w+\s+){1,2}(?:has|have)\s+(?:\w+\s+){1,3}since\b", re.I)
+                      r"\bno\s+(?:\w+\s+){1,2}(?:has|have)\s+(?:\w+\s+){1,3}since\b|"
+                      # "passed the recheck with no critical issues", "there were no new spam
+                      # posts that night or since", "the auditors had no findings"
+                      r"\b(?:with|had|has|have|there (?:were|was|have been|has been)|found|"
+                      r"reported|got|received)\s+no\s+(?:[\w-]+\s+){0,2}(?:issues|errors|bugs|crashes|"
+                      r"complaints|failures|problems|findings|defects|incidents|posts|tickets|"
+                      r"gaps?|mistakes|outages|warnings|violations|returns|refunds)\b", re.I)
 # "one more free day a week", "two hours less per week": time won back at a rate.
 _RATE = re.compile(r"\b(?:\d+|an?|one|half a)\s+(?:(?:more|extra|fewer|less)\s+)?"
                    r"(?:(?:free|full|whole)\s+)?"
