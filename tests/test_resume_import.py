@@ -442,3 +442,81 @@ def test_a_campus_named_by_its_city_keeps_it(school: str, organisation: str) -> 
     [entry] = propose(f"EDUCATION\n{school}   2022 – 2026\nB.S. Computer Science\n",
                       education=True)
     assert entry.organisation == organisation
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A PDF wrapped the header inside a name, the dates set below the rest (issue 29, item 14)
+    ("EDUCATION\nBSc Computer Science · Universidade de São\nPaulo (USP)\nFeb 2023 – Dec 2026\n",
+     ("BSc Computer Science", "Universidade de São Paulo (USP)", "Feb 2023 – Dec 2026")),
+    ("TEACHING\nTeaching Assistant, CS5691 Pattern Recognition and Machine\nLearning, IIT Madras\n"
+     "Jan 2026 – May 2026\n• Graded three assignments for 180 students\n",
+     ("Teaching Assistant, CS5691 Pattern Recognition and Machine Learning", "IIT Madras",
+      "Jan 2026 – May 2026")),
+    # ... but a place on the line below is the place, not the rest of the name
+    ("EXPERIENCE\nResearch Intern, Kestrel AI Research\nBengaluru, India\nMay 2026 – Jul 2026\n"
+     "• Built a counting benchmark\n",
+     ("Kestrel AI Research internship", "Kestrel AI Research", "May 2026 – Jul 2026")),
+    # a district in parentheses after a club is its place; a role's qualifier stays
+    ("ACTIVITIES\nJun 2024   Volunteer Coding Instructor, Code in the Community (Tampines)\n",
+     ("Code in the Community", "Code in the Community", "Jun 2024")),
+    ("ACTIVITIES\nAug 2023 to ongoing   Vice-President (Events), NUS Women in Tech\n",
+     ("NUS Women in Tech", "NUS Women in Tech", "Aug 2023 to ongoing")),
+    # a title in another language keeps its English in parentheses; a course named in a
+    # bullet ("Course project for Image Processing") or after "final project for" is the
+    # project's organisation, as is a German course ("Lehrveranstaltung ...")
+    ("## Projects\n#### 2024 | Hệ thống điểm danh (Attendance System) | Python, OpenCV\n"
+     "* Face-recognition attendance for classrooms\n"
+     "* Course project for Image Processing; accuracy 94% in normal lighting\n",
+     ("Hệ thống điểm danh (Attendance System)", "Image Processing", "2024")),
+    ("#### 2025 | Phở Finder (Hanoi Student Hackathon 2025)\n", None),
+    ("PROJECTS\n2024  Ray tracer in Rust, final project for CS 184\n"
+     "  - Path tracer with BVH acceleration\n", ("Ray tracer in Rust", "CS 184", "2024")),
+    ("PROJEKTE\nMärz 2025 – Juni 2025   WG-Budgetplaner\n"
+     "Lehrveranstaltung Software Engineering und Projektmanagement\n- Kotlin-App für WGs\n",
+     ("WG-Budgetplaner", "Lehrveranstaltung Software Engineering und Projektmanagement",
+      "März 2025 – Juni 2025")),
+])
+def test_wrapped_names_translations_and_courses(text: str, expected) -> None:
+    if expected is None:  # an event in parentheses stays the organisation
+        text = "## Projects\n" + text
+        expected = ("Phở Finder", "Hanoi Student Hackathon 2025", "2025")
+    [entry] = propose(text, education=True)
+    assert (entry.title, entry.organisation, entry.dates) == expected
+
+
+def test_what_qa_found_in_a_markdown_resume(cli, tmp_path: Path) -> None:
+    """Education left out is said, with how to get it; a bullet that leads a team is the
+    student's part (and what the team built the entry's what); a TA for a course names
+    the course, not an organisation."""
+    path = tmp_path / "resume.md"
+    path.write_text(
+        "# Ana Student\n\n## Education\n\n"
+        "**BSc Computer Science**, University of Somewhere, 2023-2027\n\n"
+        "## Projects\n\n### Course Scheduler (Python, Flask, PostgreSQL)\n"
+        "- Led a team of four building a course-scheduling web app for 300 students\n"
+        "- Benchmarked two schema designs on 5,000 schedules; normalised tables were 4x faster\n\n"
+        "## Activities\n\n- Teaching assistant for Intro to Programming, 2025\n")
+    result = cli("resume", "import", str(path), "--yes", "--json")
+    assert result.code == 0, result.err
+    assert "Left out 1 education entry (BSc Computer Science): import again with " \
+        "--education to add it." in " ".join(result.err.split())
+    project, ta = _shown(cli, 1), _shown(cli, 2)
+    assert (project["part"], project["what"]) == (
+        "Led a team of four", "A course-scheduling web app for 300 students")
+    assert project["outcome"].startswith("Benchmarked two schema designs")
+    assert (ta["title"], ta["organisation"], ta["role"]) == (
+        "Teaching assistant, Intro to Programming", "", "Teaching assistant")
+    assert len(imported(cli, path, "--education")) == 1  # the rest is saved already
+    assert _shown(cli, 3)["organisation"] == "University of Somewhere"
+
+
+def test_a_resume_of_education_alone_says_so(cli, tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text("## Education\n\n**BSc Computer Science**, University of Somewhere, "
+                    "2023-2027\n")
+    result = cli("resume", "import", str(path), "--yes")
+    assert result.code != 0 and "Traceback" not in result.err
+    said = " ".join(result.err.split())
+    assert "Only education entries found in" in said and "(BSc Computer Science)" in said
+    assert "Import again with --education" in said
+    assert imported(cli, path, "--education")

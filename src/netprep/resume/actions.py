@@ -110,13 +110,33 @@ def _found(text: str, file: str, education: bool) -> tuple[list[Entry], list[str
 
     if not text.strip():
         raise NetprepError(f"{file} is empty.", "Import the text, Markdown or PDF of a resume.")
-    found = propose(text, education=education)
+    schools: list[Entry] = []
+    found = propose(text, education=education, left_out=schools)
+    said = _education_left_out(schools)
+    if not found and schools:
+        raise NetprepError(
+            f"Only education entries found in {file} ("
+            f"{', '.join(e.title for e in schools[:3])}); nothing was imported.",
+            "Import again with --education to add them, or add projects and jobs under "
+            "headings such as Experience and Projects.")
     if not found:
         raise NetprepError(
             f"No projects, internships or organisations found in {file}.",
             "netprep looks for section headings such as Experience, Projects and Leadership "
             "with an entry per line under them; add them, or use `netprep resume add`.")
-    return plausible(found, file)
+    kept, notes = plausible(found, file)
+    return kept, notes + said
+
+
+def _education_left_out(schools: list[Entry]) -> list[str]:
+    """Say which education entries were read but not proposed, and how to get them."""
+    if not schools:
+        return []
+    names = ", ".join(e.title for e in schools[:3]) + (", ..." if len(schools) > 3 else "")
+    count = len(schools)
+    return [f"Left out {count} education entr{'y' if count == 1 else 'ies'} ({names}): "
+            "import again with --education to add "
+            f"{'it' if count == 1 else 'them'}."]
 
 
 def bank_questions(theme: str | None = None) -> list[Any]:

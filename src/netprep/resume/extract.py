@@ -33,6 +33,24 @@ _EVENT_IN = re.compile(
     r"\b(?:at|during|for|in)\s+(?:the\s+)?((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
     r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?|"
     r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:Bootcamp|Academy))")
+# The student's own part: leading the work ("Led a team of four", "I owned the audio")
+_LEAD = re.compile(r"^(?:I\s+)?(?:co-)?(?:led|managed|mentored|coordinated|supervised|directed|"
+                   r"headed|oversaw|spearheaded|owned|ran)\b", re.I)
+# ... and what the team built: "Led a team of four | building a course-scheduling web app"
+_BUILDING = re.compile(r"(\b(?:team|group|squad|crew)(?:\s+of\s+\w+(?:\s+(?:students|engineers|"
+                       r"developers|people|classmates))?)?)\s+(?:building|to build|developing|"
+                       r"to develop|creating|to create|designing|to design)\s+(?=\S)", re.I)
+_COURSE_FOR = re.compile(
+    r"\b(?i:course|class|final|term|semester|capstone|module)\s+(?i:project)\s+(?:for|in|of)\s+"
+    r"(?:the\s+)?(?:course\s+|class\s+|module\s+)?((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|"
+    r"[A-Z][\w&'+-]*)(?:\s+(?:[A-Z0-9][\w&'+.-]*|of|and|for|in|&))*)")
+
+
+def _course_name(text: str) -> str:
+    """"CS 184", "Image Processing" (not "Image Processing and"), "HackMIT 2025"."""
+    return re.sub(r"(?:\s+(?:of|and|for|in|&))+$", "", text.strip(" .,;:"))
+
+
 # A detail of the entry above, not a new entry, even after a blank line.
 _DETAIL = re.compile(r"^\s*(?:(?:relevant\s+)?course(?:work|s)|gpa|cgpa|honou?rs|awards?|"
                      r"thesis|advisor|supervisor|minor|major|concentration|focus|"
@@ -94,8 +112,10 @@ def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]
 # --- proposing entries ---------------------------------------------------------------
 
 
-def propose(text: str, education: bool = False) -> list[Entry]:
-    """Entries found in a resume's text, in order. Education only when asked for."""
+def propose(text: str, education: bool = False,
+            left_out: list[Entry] | None = None) -> list[Entry]:
+    """Entries found in a resume's text, in order. Education only when asked for (the
+    education entries not asked for go into `left_out`)."""
     from netprep.resume.header import ROLE_WORDS, find_dates
 
     # A line longer than any field is cut: no header or bullet runs to pages.
@@ -132,6 +152,8 @@ def propose(text: str, education: bool = False) -> list[Entry]:
                     for line in lines_) else ""
                 if education or kind != "education":
                     entries.append(entry)
+                elif left_out is not None:
+                    left_out.append(entry)
         header.clear()
         bullets.clear()
         indents.clear()
@@ -182,6 +204,8 @@ def propose(text: str, education: bool = False) -> list[Entry]:
                 _complete(header[-2]) and dated([line]) else None
             flush()
             header.extend([moved, line.strip()] if moved else [line.strip()])
+        elif header and _wrapped(header[-1], line, plain[index + 1:index + 3]):
+            header[-1] += " " + line.strip()  # "... · Universidade de São" / "Paulo (USP)"
         elif header and re.search(r"(?:,|\b(?:and|of|for|&|the|in|at|de|da|der|für))$",
                                   header[-1]):
             header[-1] += " " + line.strip()  # "Robert Bosch Centre for ... AI," / "IIT Madras"
@@ -244,6 +268,26 @@ def _complete(line: str) -> bool:
 
     parts = re.split(r",\s|\s[|·•—–-]\s|\s{2,}|\t|\s(?:at|@)\s", line.strip())
     return len(parts) > 1 and any(role_like(p.strip()) for p in parts)
+
+
+def _wrapped(previous: str, line: str, below: list[str]) -> bool:
+    """A header line a PDF wrapped inside a name, its dates set below the rest: "BSc
+    Computer Science · Universidade de São" / "Paulo (USP)" / "Feb 2023 – Dec 2026". The
+    line above is complete (a role or degree and more), the rest starts with one word
+    that is no place ("Bengaluru, India" under "Research Intern, Kestrel AI" is one)."""
+    from netprep.resume.header import DEGREE, find_dates, is_place
+
+    rest = line.strip()
+    nxt = next((b for b in below if b.strip()), "")
+    if not (nxt and _only_dates(nxt)) or not rest[:1].isupper() or \
+            find_dates(previous, "") or find_dates(rest, "") or \
+            re.search(r"\s{3,}|\t|\s[|·•—–-]\s", rest) or re.search(r"\s{3,}|\t", previous):
+        return False
+    first = re.split(r",\s|\s\(", rest)[0]
+    if len(first.split()) != 1 or is_place(first) or not previous.rstrip()[-1:].isalpha():
+        return False
+    parts = re.split(r",\s|\s[|·•—–-]\s", previous.strip())
+    return len(parts) > 1 and (_complete(previous) or any(DEGREE.search(p) for p in parts))
 
 
 def _only_dates(line: str) -> bool:
@@ -333,8 +377,18 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
             tech += items  # "Python, DuckDB, Streamlit"
             continue
         tech += find_techs(DATES.sub(" ", bullet), vocabulary)  # "(Spring 2025)" is a term
+        built = _BUILDING.search(bullet) if _LEAD.match(bullet) else None
         if _METRIC.search(bullet) and _OUTCOME.search(bullet):
             outcome.append(bullet)
+        elif _LEAD.match(bullet) and not part:
+            # "Led a team of four building a course-scheduling web app": the part, and
+            # what they built when no other bullet says it
+            if built and not what:
+                rest = bullet[built.end():]
+                what.append(rest[:1].upper() + rest[1:])
+                part.append(bullet[:built.end(1)])
+            else:
+                part.append(bullet)
         elif not what:
             what.append(bullet)
         elif not scale and _SCALE.search(bullet) and _METRIC.search(bullet):
@@ -342,9 +396,10 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
         else:
             part.append(bullet)
     if kind == "project" and not head.organisation:  # "Won first place at HackMIT 2025"
-        event = next((m.group(1) for m in map(_EVENT_IN.search, [head.described, *bullets])
-                      if m), "")
-        head.organisation = event
+        # "final project for CS 184", "Course project for Image Processing; ..."
+        found = (_COURSE_FOR.search(text) or _EVENT_IN.search(text)
+                 for text in [head.described, *bullets])
+        head.organisation = next((_course_name(m.group(1)) for m in found if m), "")
     if head.described and not what:
         what.append(head.described[:1].upper() + head.described[1:])
     return Entry(

@@ -170,6 +170,7 @@ class _Part:
     comma: bool = False  # joined to the part before it by a comma
     paren: bool = False  # came from inside parentheses
     line: int = 0  # of the header
+    taught: bool = False  # named after a teacher's "for" ("Grader for Intro to Programming")
 
 
 def find_dates(text: str, kind: str) -> list[re.Match[str]]:
@@ -210,7 +211,9 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
         for index, piece in enumerate(re.split(r"(\([^()]*\))", line)):
             if index % 2:  # "(...)"
                 inner = piece[1:-1].strip()
-                if is_place(inner):  # "(Redmond, WA)"
+                if is_place(inner) or (kind in ("internship", "community") and
+                                       _district(chunks[-1][0] if chunks else "", inner)):
+                    # "(Redmond, WA)", "Code in the Community (Tampines)"
                     chunks.append(("", True))
                     glued = False
                 elif kind == "project" or not inner:
@@ -234,7 +237,7 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
             tech += pieces  # a row of the stack under the project's name: "Svelte   Leaflet"
             continue
         for chunk, paren in chunks:
-            for strong in _pieces(chunk):
+            for strong, taught in _pieces(chunk):
                 strong = strong.strip(" ,;|-–—:·•⋅")
                 if not strong:
                     continue
@@ -247,8 +250,25 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
                 for n, item in enumerate(_commas(strong, r",\s+|;\s+")):
                     item = item.strip(" ,;|-–—:·•⋅")
                     if item and not re.fullmatch(r"[\W\d]+", item):
-                        parts.append(_Part(item, comma=n > 0, paren=paren, line=number))
+                        parts.append(_Part(item, comma=n > 0, paren=paren, line=number,
+                                           taught=taught and n == 0))
     return _without_places(parts), tech
+
+
+_QUALIFIERS = re.compile(r"(?:hons|honou?rs|contract|freelance|seasonal|temporary|remote|"
+                         r"virtual|online|summer|winter|spring|autumn|fall|unpaid|paid|"
+                         r"voluntary|elected|acting|interim|founding|alumni|alumnus|alumna)$",
+                         re.I)
+
+
+def _district(before: str, inner: str) -> bool:
+    """One name in parentheses after an organisation, no role's qualifier: the district
+    or town it is in ("Code in the Community (Tampines)"; not "Vice-President (Events)")."""
+    name = re.split(r",\s|\s[|·•—–-]\s|\s{2,}|\t", before.strip())[-1]
+    return bool(re.fullmatch(r"[A-Z][a-z]{3,}", inner)) and bool(name) and \
+        not (role_like(name) or DEGREE.search(name) or ROLE_WORDS.search(inner) or
+             _ORG_WORDS.search(inner) or _QUALIFIERS.match(inner) or is_tech(inner)) and \
+        _titled(name)
 
 
 def _commas(text: str, pattern: str) -> list[str]:
@@ -271,9 +291,10 @@ def _commas(text: str, pattern: str) -> list[str]:
     return out
 
 
-def _pieces(chunk: str) -> list[str]:
-    """A chunk cut at the strong separators, and "Intern at Acme" at its "at"."""
-    found: list[str] = []
+def _pieces(chunk: str) -> list[tuple[str, bool]]:
+    """A chunk cut at the strong separators, and "Intern at Acme" at its "at" (each piece
+    with whether it follows a teacher's "for")."""
+    found: list[tuple[str, bool]] = []
     pieces: list[str] = []
     for piece in _STRONG.split(chunk):
         start = 0
@@ -292,9 +313,10 @@ def _pieces(chunk: str) -> list[str]:
         if at and "," not in left and role_like(left) and (
                 not _ORG_WORDS.search(left) or ROLE_WORDS.fullmatch(words[-1])):
             # "Software Engineer Intern at Microsoft", not "Developer Student Club at X"
-            found += [piece[:at.start()], piece[at.end():]]
+            found += [(piece[:at.start()], False),
+                      (piece[at.end():], at.group(0).strip() == "for")]
         else:
-            found.append(piece)
+            found.append((piece, False))
     return found
 
 
@@ -366,6 +388,8 @@ def _described(text: str) -> bool:
     words = text.split()
     if _LEGAL.search(text) and text[:1].isupper():
         return False  # "Koral Systems sp. z o.o."
+    if _titled(text) and not text.rstrip().endswith("."):
+        return False  # a name: "Code in the Community"
     if text[:1].islower() and not re.match(r"^[a-z][\w.+-]*$", text):
         return True
     lower = sum(1 for w in words if w[:1].islower())
@@ -533,6 +557,9 @@ def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
         if school is not None and rest[0] is not school:
             course = course or rest[0]
             rest = [school]
+        elif school is None and course is None and rest and rest[0].taught and \
+                not (_ORG_WORDS.search(rest[0].text) or _LEGAL.search(rest[0].text)):
+            course = rest.pop(0)  # "Teaching assistant for Intro to Programming"
     head.role = held.text if held is not None else ""
     head.course = course.text if course is not None else ""
     others = [p.text for p in rest]
@@ -552,12 +579,29 @@ def _position(head: Head, kind: str, parts: list[_Part], above: str) -> None:
         head.title = f"{role} at {org}" if role and org else role or org
 
 
+def _translated(title: str, gloss: _Part, vocabulary: list[str]) -> bool:
+    """A title in another language and its English in parentheses after it: a name in
+    Title Case, plain letters, no event, course, school, place or technology."""
+    text = gloss.text
+    return gloss.paren and bool(re.search(r"[^\x00-\x7f]", title)) and text.isascii() and \
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|the|and|for|a|an|in|to)){1,5}",
+                          text)) and not (EVENT.search(text) or COURSE.search(text) or
+                                          _SCHOOL.search(text) or _ORG_WORDS.search(text) or
+                                          is_place(text) or is_tech(text, vocabulary) or
+                                          _GENERIC.fullmatch(text))
+
+
 def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
     named = [p for p in parts if not p.paren and not re.fullmatch(r"course|class|project",
                                                                   p.text, re.I)]
     if not head.title:
         first = named[0] if named else parts[0]
         head.title = first.text
+        at = parts.index(first)
+        gloss = parts[at + 1] if at + 1 < len(parts) else None
+        if gloss is not None and _translated(first.text, gloss, vocabulary):
+            head.title = f"{first.text} ({gloss.text})"  # "Hệ thống điểm danh (Attendance System)"
+            parts = [p for p in parts if p is not gloss]
         parts = [p for p in parts if p is not first]
     for part in parts:
         text = part.text
@@ -567,7 +611,9 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
             continue  # "(course project)", "(Capstone)", "(2nd place)"
         if not head.organisation and (part.paren or COURSE.match(text) or EVENT.search(text)
                                       or _SCHOOL.search(text) or
-                                      re.search(r"\b(?:course|class|module)\b", text, re.I)) \
+                                      re.search(r"\b(?:course|class|module|lehrveranstaltung|"
+                                                r"vorlesung|seminar|kurs|cours|asignatura|"
+                                                r"disciplina)\b", text, re.I)) \
                 and not _described(text):
             if part.paren and is_tech(text, vocabulary):
                 head.tech.append(text)
