@@ -246,3 +246,30 @@ def test_a_technique_never_named_is_not_covered_by_its_complexity_alone() -> Non
                        "pointers in O(n + m) and no extra memory.")
     assert analyze(walked, kind="technical", key_points=LISTS).extra[
         "key_points_covered"] == [0, 1, 2, 3]
+
+
+def test_the_wrong_new_head_and_the_recursive_space_for_a_loop_are_wrong() -> None:
+    """Blind dev r002: 'I return current as the new head' and 'O(n) extra space because of
+    the three pointers' (an answer that never recurses) contradict points 2 and 3."""
+    answer = ("I keep three references: previous, current and next. For each node I save "
+              "next, point current.next at previous and move both one step forward. When "
+              "current becomes null I return current as the new head. It is O(n) time and "
+              "O(n) extra space because of the three pointers.")
+    covered, wrong = judge_points(REVERSE, answer)
+    assert sorted(wrong) == [2, 3] and covered == [0, 1]
+    right = answer.replace("return current as", "return previous as").replace(
+        "O(n) extra space because of the three pointers", "O(1) extra space")
+    assert judge_points(REVERSE, right) == ([0, 1, 2, 3], {})
+    recursive = right.replace("O(1) extra space", "O(1) extra space, or O(n) stack if I "
+                              "write it recursively")
+    assert 3 not in judge_points(REVERSE, recursive)[1]
+
+
+def test_a_named_fast_hash_called_slow_is_still_wrong() -> None:
+    """Blind dev r003: 'SHA-256, which is a slow and secure hash' is the fast hash the point
+    warns against, whatever the answer calls it; naming MD5 as what never to use is fine."""
+    said = "Never plain text. You hash them with SHA-256, which is a slow and secure hash."
+    assert 0 in judge_points(PASSWORDS, said)[1]
+    avoided = ("Use Argon2id or bcrypt, never plain text or a quick hash like MD5, each "
+               "password with its own random salt.")
+    assert 0 not in judge_points(PASSWORDS, avoided)[1]

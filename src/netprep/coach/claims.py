@@ -61,8 +61,10 @@ _SUBJECTS = [
     (r"\bparents?\b", " parent "),
     (r"\bchild(?:ren)?\b", " children "),
     (r"\bsalts?\b", " salt "),
-    (r"\bsha-?(?:1|256|512)\b|\bmd5\b", " fast hashalgo "),
-    (r"\b(?:bcrypt|scrypt|argon2\w*|pbkdf2)\b", " slow hashalgo "),
+    # a named algorithm's speed is a fact, whatever the answer calls it ("SHA-256, a slow
+    # hash" is still a fast one)
+    (r"\bsha-?(?:1|256|512)\b|\bmd5\b", " fastalgo hashalgo "),
+    (r"\b(?:bcrypt|scrypt|argon2\w*|pbkdf2)\b", " slowalgo hashalgo "),
     (r"\bhash(?:es|ed|ing)?\b(?!\s*(?:function|set|value|code|map|table))", " hashalgo "),
     (r"\bstrings\b|\bstr\b", " strings "),
     (r"\bread[\s-]modify[\s-]write\b", " rmw "),
@@ -104,7 +106,8 @@ _SLOTS: dict[str, dict[str, str]] = {
                            r"\bno (?:larger|greater|bigger) than\b",
                 "larger": r"\blarger\b|\bgreater\b|\bbigger\b|\bmore than\b|\bhigher than\b|"
                           r"\bno (?:smaller|less|lower) than\b"},
-    "speed": {"slow": r"\bslow(?:er|ly)?\b", "fast": r"\bfast(?:er)?\b|\bquick(?:er|ly)?\b"},
+    "speed": {"slow": r"\bslow(?:er|ly)?\b|\bslowalgo\b",
+              "fast": r"\bfast(?:er)?\b|\bquick(?:er|ly)?\b|\bfastalgo\b"},
     "scope": {"each": r"\bunique\b|\bper (?:password|user|record|row|entry|account|item)\b|"
                       r"\bfor each (?:password|user)\b|\bits own\b|\bindividual\b|"
                       r"\bdifferent\s+salt|\brandom salt\b",
@@ -140,6 +143,9 @@ _CAPTURES = [  # claims read straight from a phrase: (pattern, subject, slot)
     (re.compile(r"\b(\w+)\s+(?:is|becomes|will be|ends up as)\s+the\s+new\s+head\b"),
      "newhead", "target"),
     (re.compile(r"\bthe\s+new\s+head\s+is\s+(?:the\s+)?(\w+)"), "newhead", "target"),
+    # "I return current as the new head", "make previous the new head"
+    (re.compile(r"\b(?:return\w*|make\w*|mak\w+|use\w*|set\w*|keep\w*)\s+(?:the\s+)?(\w+)\s+"
+                r"(?:as\s+)?the\s+new\s+head\b"), "newhead", "target"),
 ]
 _TARGET = {"prev": "previous", "previous": "previous", "curr": "current", "cur": "current",
            "current": "current", "next": "next", "nxt": "next", "null": "null",
@@ -332,9 +338,13 @@ def wrong_points(points: Sequence[str], answer: str) -> dict[int, str]:
             for sc in said:
                 if not _conflict(pc, sc):
                     continue
-                # the answer also says what the point says, or another point says it
-                if any(o.subject == pc.subject and o.slot == pc.slot and o.value == pc.value
-                       and o.positive == pc.positive for o in said):
+                # the answer also says what the point says, or another point says it (but
+                # calling a named fast algorithm slow does not make it slow)
+                inherent = re.search(r"\b" + sc.value + r"algo\b", sc.clause) and not (
+                    set(re.findall(r"[a-z]+", sc.clause)) & _NEG)  # "never ... like MD5"
+                if not inherent and any(
+                        o.subject == pc.subject and o.slot == pc.slot and o.value == pc.value
+                        and o.positive == pc.positive for o in said):
                     continue
                 if any(o.subject == sc.subject and o.slot == sc.slot and o.value == sc.value
                        and o.positive == sc.positive for o in every_point):
