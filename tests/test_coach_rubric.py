@@ -369,3 +369,15 @@ def test_a_decision_on_the_candidate_s_work_is_a_checkable_outcome() -> None:
 
     assert checkable("The team chose the library I recommended.")
     assert not checkable("The team liked it.")
+
+
+def test_decision_buzzwords_are_a_thin_action() -> None:
+    """Blind dev q022: 'gathered input from all the relevant stakeholders, evaluated the
+    options holistically, made a data-driven decision while keeping the risks in mind' names
+    no concrete step, however long."""
+    answer = ("At my placement in a bank's data team I had to choose how we would flag odd "
+              "card payments for the new branch. I collected input from every relevant "
+              "stakeholder, evaluated the possible options holistically and made a "
+              "data-driven decision while weighing the risks. I communicated the decision "
+              "clearly. The flagging rule went live for all the branch's cards in March.")
+    assert "short-action" in analyze_answer(answer).codes

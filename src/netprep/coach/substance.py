@@ -298,6 +298,8 @@ picked pick adapted adapt online tried several eventually calm prioritised prior
 prioritise prioritize clearly client analyse analyze build built solution sign-off python sql
 excel spreadsheet tools tool use used using went through ideas everything
 applied apply agile scrum modern tooling technologies deliver delivered delivering robust
+input inputs evaluate evaluated evaluating holistic holistically data-driven decision decisions
+informed insight insights risk risks mind while keeping considering considered weighed
 scalable seamless seamlessly end-to-end cross-functional holistic strategic strategically
 innovative cutting-edge best-in-class world-class impactful proactively unblock unblocked open
 stage stages shifted properly whatever needed wherever""".split())
