@@ -19,7 +19,8 @@ app = typer.Typer(
     help="Take-home assessments: a brief, a time box, hidden acceptance checks and a review.",
 )
 
-KEYS = "Enter: run the checks · s: status · q: pause and leave (the clock stops)"
+KEYS = ("Enter: run the checks · b: the brief · s: status · q: pause and leave (the "
+        "clock stops)")
 
 
 def _json(data: Any) -> None:
@@ -98,6 +99,9 @@ def start(
         sys.stdout.write(f"{started.folder}\n")
         return
     message(f"Folder: {started.folder}")
+    if started.created:  # the clock runs: say at once where the brief is
+        message("What to build is in the brief: press b to read it here, or run "
+                f"`netprep takehome show {brief_id}` in another window.")
     _sitting(started.attempt.id, library)
 
 
@@ -122,6 +126,13 @@ def _sitting(attempt_id: int, library: Any) -> None:
                 break
             if key in ("s", "status"):
                 message(toolbar().strip())
+            elif key in ("b", "brief"):
+                from netprep.takehome.briefs import describe, get_brief
+                from netprep.ui.render_takehome import render_brief
+
+                with open_store() as store:
+                    attempt = session.current_attempt(store, attempt_id)
+                render_brief(describe(get_brief(library, attempt.brief_id)))
             elif key == "":
                 with open_store() as store:
                     attempt = session.current_attempt(store, attempt_id)
@@ -133,6 +144,7 @@ def _sitting(attempt_id: int, library: Any) -> None:
             attempt = session.pause(store, session.current_attempt(store, attempt_id))
         message("Clock paused. " + status_line(session.status(attempt)))
         message(f"Resume with `netprep takehome start {attempt.brief_id}`.")
+        message("When you are done, hand it in with `netprep takehome submit`.")
 
 
 @app.command()
@@ -262,7 +274,8 @@ def submit(
         render_review({"review": review}, automated_only=True)
     ratings = _ratings(rate, brief)
     if prompts.is_interactive() and not yes and not prompts.confirm(
-        "Submit now? The folder is frozen and the clock stops.", default=True
+        f"{_standing(review)} Submit now? The folder is frozen and the clock stops.",
+        default=True,
     ):
         message("Not submitted; the attempt stays open.")
         raise typer.Exit(1)
@@ -274,6 +287,17 @@ def submit(
         render_review(data)
         message(f"Frozen at {data['path']}. Next: the follow-up round, "
                 f"`netprep mock --round takehome --attempt {attempt.id}`.")
+
+
+def _standing(review: dict[str, Any]) -> str:
+    """Where the attempt stands before it is frozen: requirements met, time left."""
+    from netprep.ui.render_takehome import clock
+
+    checks = review["acceptance"]
+    left = review["seconds_limit"] - review["seconds_used"]
+    time = (f"{clock(left)} of the time box left" if left > 0
+            else f"{clock(-left)} over the time box")
+    return f"{checks['passed']} of {checks['total']} requirements met, {time}."
 
 
 @app.command()

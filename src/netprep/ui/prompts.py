@@ -181,9 +181,12 @@ def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None
 
 
 def confirm(message: str, default: bool = True) -> bool:
+    """Yes or no. The question wraps by words, each line short enough that its " (Y/n)"
+    and the answer stay on the last line (at 60 columns "(Y/n" / ")" was split)."""
     import questionary
 
-    return bool(_ask(questionary.confirm(message, default=default)))
+    asked = _wrap(message, _columns() - len(" (Y/n) Yes") - 1, 2)
+    return bool(_ask(questionary.confirm(asked, default=default)))
 
 
 def checkbox(message: str, choices: Sequence[tuple[str, Any]], checked: Sequence[Any] = ()) -> list:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from netprep.ui.console import err, out
-from netprep.ui.text import safe
+from netprep.ui.text import hanging, safe
+
+LIST_BELOW = 100  # columns: below this the acceptance checks are a list, not a table
 
 
 def clock(seconds: float) -> str:
@@ -51,7 +53,7 @@ def render_brief(data: dict[str, Any]) -> None:
     console.print(safe(f"{data['title']} ({data['track']}, {data['hours']} h, "
                        f"{', '.join(data['languages'])})", "bold"))
     console.print()
-    console.print(safe(data["brief"].rstrip()))
+    _flowed(console, data["brief"])
     for heading, items in (
         ("Requirements", [f"{r['id']}: {r['title']}" for r in data["requirements"]]),
         ("Constraints", data["constraints"]),
@@ -62,7 +64,38 @@ def render_brief(data: dict[str, Any]) -> None:
         console.print()
         console.print(safe(heading, "bold"))
         for item in items:
-            console.print(safe(f"  - {item}"))
+            _hung(console, "  - ", str(item))
+
+
+def _flowed(console: Any, text: str) -> None:
+    """A brief's text rewrapped to the window: the pack's lines are wrapped for the YAML
+    file (at 60 columns "so" / "that `python logtool.py ...`" broke mid-sentence), so a
+    paragraph's lines are joined, and a "- " item with its indented continuation lines
+    is one item, wrapped under its text."""
+    for number, paragraph in enumerate(str(text).strip().split("\n\n")):
+        if number:
+            console.print()
+        blocks: list[list[Any]] = []  # [is_item, text]
+        for line in paragraph.split("\n"):
+            if line.startswith("- "):
+                blocks.append([True, line[2:].strip()])
+            elif blocks and (line.startswith(" ") or not blocks[-1][0]):
+                blocks[-1][1] += " " + line.strip()
+            else:
+                blocks.append([False, line.strip()])
+        for is_item, body in blocks:
+            _hung(console, "- " if is_item else "", body)
+
+
+def _hung(console: Any, lead: str, body: str) -> None:
+    """`lead` then `body` wrapped by words, its later lines under the body's first word
+    (a long code span wraps too: a brief is read, not copied)."""
+    from rich.text import Text
+
+    width = max(20, console.width - len(lead))
+    for number, line in enumerate(safe(" ".join(body.split())).wrap(console, width)):
+        line.rstrip()
+        console.print(Text(lead if number == 0 else " " * len(lead)) + line, soft_wrap=True)
 
 
 def status_line(data: dict[str, Any]) -> str:
@@ -86,8 +119,23 @@ def render_status(data: dict[str, Any]) -> None:
 def render_check(data: dict[str, Any], hint: bool = True) -> None:
     from rich.table import Table
 
-    table = Table(title=f"Acceptance checks: {data['passed']}/{data['total']} requirements met",
-                  title_justify="left")
+    console = out()
+    title = f"Acceptance checks: {data['passed']}/{data['total']} requirements met"
+    if console.width < LIST_BELOW:  # a table squeezed each requirement to a word a line
+        from rich.text import Text
+
+        console.print(safe(title, "italic"))
+        for req in data["requirements"]:
+            mark = Text("  pass  ", style="green") if req["passed"] else Text(
+                "  fail  ", style="red")
+            hanging(console, mark, f"{req['id']}: {req['title']}")
+            if req.get("note"):
+                hanging(console, " " * 8, str(req["note"]), style="dim")
+        if hint and data["passed"] == data["total"]:
+            hanging(console, "", "Every requirement is met. `netprep takehome submit` "
+                    "freezes and reviews it.")
+        return
+    table = Table(title=title, title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("requirement", no_wrap=True)
     table.add_column("what it asks", overflow="fold")
@@ -116,8 +164,8 @@ def render_review(data: dict[str, Any], automated_only: bool = False) -> None:
         else:
             render_check(acceptance, hint=False)
     for item in review.get("rubric_checks", []):
-        mark = safe("ok  ", "green") if item["passed"] else safe("note", "yellow")
-        console.print(mark, safe(item["message"]))
+        mark = safe("ok   ", "green") if item["passed"] else safe("note ", "yellow")
+        hanging(console, mark, item["message"])  # wrapped under its text, not at column 0
         for finding in item.get("findings", [])[:10]:
             console.print(safe(f"      {finding['file']}:{finding['line']}: {finding['message']}"))
     if automated_only:
