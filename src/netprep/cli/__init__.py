@@ -50,6 +50,11 @@ FAST_PATHS: dict[tuple[str, ...], str] = {
     ("--version",): "netprep.cli.fast:version",
     ("star", "list", "--json"): "netprep.cli.fast:star_list_json",
     ("stats", "--json"): "netprep.cli.fast:stats_json",
+    # Read every day, and timed against `jrnl --version` (benchmarks/run.py).
+    ("star", "check"): "netprep.cli.fast:star_check",
+    ("star", "check", "--json"): "netprep.cli.fast:star_check_json",
+    ("plan",): "netprep.cli.fast:plan",
+    ("plan", "--json"): "netprep.cli.fast:plan_json",
     # The main job, typed every day: the first question appears without Typer's import.
     ("mock",): "netprep.cli.mock_run:run_default",
     ("mock", "--timed"): "netprep.cli.mock_run:run_default",

@@ -61,3 +61,66 @@ def star_suggest(question: str, json: bool = False) -> None:
     from netprep.ui.render_star import render_suggestion
 
     render_suggestion(found, index.names)
+
+
+def star_check(story_id: int | None = None, json: bool = False, all_gaps: bool = False) -> None:
+    """`netprep star check [ID] [--json] [--all]` (also called by the Typer command)."""
+    from netprep.star import actions as logic
+    from netprep.store import open_store
+    from netprep.store.stories import get_story, list_stories
+
+    with open_store() as store:
+        stories = [get_story(store, story_id)] if story_id is not None else list_stories(store)
+    lib = logic.library()
+    items, bank = logic.check(stories, lib, whole_bank=story_id is None,
+                              all_gaps=all_gaps)
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(logic.check_json(items, bank))
+        return
+    from netprep.ui.render_star import render_check
+
+    if not items:
+        from netprep.ui.console import message
+
+        message("No stories yet. Write your first with `netprep star add`.")
+    render_check(items, bank, logic.names(lib), all_gaps=all_gaps)
+
+
+def plan(interview: str | None = None, clear: bool = False, json: bool = False,
+         ics: str | None = None) -> None:
+    """`netprep plan [--interview DATE] [--clear] [--json] [--ics FILE]` (also called by
+    the Typer command)."""
+    from netprep.progress.plan import run_plan
+    from netprep.ui.console import message
+
+    data, notes = run_plan(interview, clear)
+    for note in notes:
+        message(note)
+    if ics is not None:
+        from netprep.progress.plan_ics import plan_events, to_ics, write_ics
+
+        events = plan_events(data)
+        written = write_ics(ics, to_ics(events))
+        dated = data["interview_date"] and not data["interview_passed"]
+        kind = "the days to your interview and the interview" if dated else \
+            "the recruiting calendar's milestones"
+        message(f"Wrote {len(events)} calendar event{'s' if len(events) != 1 else ''} "
+                f"({kind}) to {written}; import it into your calendar app.")
+    if json:
+        from netprep.ui.console import print_json
+
+        print_json(data)
+    else:
+        from netprep.ui.render_stats import render_plan
+
+        render_plan(data)
+
+
+def star_check_json() -> None:
+    star_check(json=True)
+
+
+def plan_json() -> None:
+    plan(json=True)

@@ -31,27 +31,6 @@ def plan(
     YYYY-MM-DD, is refused (exit 2) and nothing is saved. `--ics FILE` is written
     atomically and private to you (0600); a path that cannot be written exits 1.
     """
-    from netprep.progress.plan import run_plan
-    from netprep.ui.console import message
+    from netprep.cli.fast import plan as run
 
-    data, notes = run_plan(interview, clear)
-    for note in notes:
-        message(note)
-    if ics is not None:
-        from netprep.progress.plan_ics import plan_events, to_ics, write_ics
-
-        events = plan_events(data)
-        written = write_ics(ics, to_ics(events))
-        dated = data["interview_date"] and not data["interview_passed"]
-        kind = "the days to your interview and the interview" if dated else \
-            "the recruiting calendar's milestones"
-        message(f"Wrote {len(events)} calendar event{'s' if len(events) != 1 else ''} "
-                f"({kind}) to {written}; import it into your calendar app.")
-    if json:
-        from netprep.ui.console import print_json
-
-        print_json(data)
-    else:
-        from netprep.ui.render_stats import render_plan
-
-        render_plan(data)
+    run(interview, clear, json, ics)

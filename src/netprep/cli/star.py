@@ -408,27 +408,9 @@ def check(
     answer for a competency, and one list of the questions none of your stories fits,
     the most asked first, each with the story that comes closest and what it lacks.
     """
-    from netprep.star import actions as logic
-    from netprep.store import open_store
-    from netprep.store.stories import get_story, list_stories
+    from netprep.cli.fast import star_check
 
-    with open_store() as store:
-        stories = [get_story(store, story_id)] if story_id is not None else list_stories(store)
-    lib = logic.library()
-    items, bank = logic.check(stories, lib, whole_bank=story_id is None,
-                              all_gaps=all_gaps)
-    if json:
-        from netprep.ui.console import print_json
-
-        print_json(logic.check_json(items, bank))
-        return
-    from netprep.ui.render_star import render_check
-
-    if not items:
-        from netprep.ui.console import message
-
-        message("No stories yet. Write your first with `netprep star add`.")
-    render_check(items, bank, logic.names(lib), all_gaps=all_gaps)
+    star_check(story_id, json, all_gaps)
 
 
 @app.command()
