@@ -203,6 +203,42 @@ def test_a_why_question_answered_with_a_reason_owes_no_change(reply: str,
     assert set(read_reply(reply, WHY_NOT_SORT).codes) == codes
 
 
+@pytest.mark.parametrize(("point", "reply", "codes"), [
+    # a bare "yeah" answers a yes/no question; assent naming only the topic is thanks
+    ("A string of one opening bracket: is it rejected?", "yeah", {"no-reason", "no-change"}),
+    ("Why store indices in the deque rather than values?", "yeah indices makes sense",
+     {"bare-ok"}),
+    # a change named in few words, or as an imperative
+    ("Sorting each word is slow; how does a key help?", "yeah a counter of letters as key "
+     "fixes it", {"no-reason"}),
+    ("Marking a cell visited when it is dequeued: what does that cost?",
+     "yeah just mark it when you push it", {"no-reason"}),
+    ("Real clients add random jitter to the delay; why, and where would it go?",
+     "so clients that failed together don't retry together, so you'd add a random amount "
+     "where the delay is computed", set()),
+    # deflections: insisting, not bothering, calling the asker an idiot; a joke at one's
+    # own expense and an apology are none
+    ("An array that is not rotated at all: does your code still work?", "should be fine",
+     {"defensive", "no-reason", "no-change"}),
+    ("What does your code do with a line of six fields?", "i mean real logs always have "
+     "five fields in practice so i didn't really bother", {"defensive", "no-change"}),
+    ("Why iterate rather than recurse here?", "because recursion is scary obviously, no "
+     "i'm kidding, i don't know, it's kind of the same", {"no-reason", "no-change"}),
+    ("Sorting is n log n; what does a heap of size k cost?", "The heap is n log k, so with "
+     "small k it's much less. Sorry, I should have said that. I could time both on a "
+     "million values.", set()),
+    # asked "when would you...?", the condition is the reason
+    ("Sorting both strings is n log n; counting is linear. When would you still sort?",
+     "when memory is tight and I'm allowed to sort in place, or for short strings where it "
+     "doesn't matter which one", set()),
+])
+def test_the_reader_hears_short_answers_and_deflections(point: str, reply: str,
+                                                        codes: set[str]) -> None:
+    from netprep.coach.reply import read_reply
+
+    assert set(read_reply(reply, point).codes) == codes
+
+
 def test_a_question_that_also_asks_for_the_fix_still_wants_it() -> None:
     from netprep.coach.reply import read_reply
 

@@ -27,8 +27,8 @@ def bench():  # type: ignore[no-untyped-def]
 
 def test_the_dev_replies_are_read_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
     figures, _ = bench.score(bench.load("dev"))
-    assert figures["replies"] == 240  # d001-d060, e001-e100, f001-f080 (three blind writers)
-    assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.97
+    assert figures["replies"] == 330  # d001-d060, e001-e100, f001-f080, g001-g090 (four writers)
+    assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.98
 
 
 def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type: ignore[no-untyped-def]
@@ -48,4 +48,4 @@ def test_a_transcript_without_punctuation_is_read_nearly_as_well(bench) -> None:
     items = [dict(item, reply=re.sub(r"[.,;:!?]", "", item["reply"]).lower())
              for item in bench.load("dev")]
     figures, _ = bench.score(items)
-    assert figures["accuracy"] >= 0.915, figures["accuracy"]
+    assert figures["accuracy"] >= 0.92, figures["accuracy"]

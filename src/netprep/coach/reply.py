@@ -24,10 +24,14 @@ Findings (codes):
   feedback's words ("the recursion limit is a problem").
 - no-change: nothing concrete it would change, add or test ("I'll fix it", "I'll keep it
   in mind" are not; "I'll add [3, 3] as a test", "assert ...", "I'd switch to a heap",
-  code spelled out, or a structure named in answer to "what would you use?" is). "I'd
+  code spelled out, "a dict keyed on the sorted word would do it", "just mark it when you
+  push it", or a structure named in answer to "what would you use?" is). "I'd
   worry about..." and "with a set I'd have to..." are thoughts, not steps.
   A question that asks only why ("why not a heap here?") is answered by the reason: a reply
-  that keeps its choice with one owes no change, unless it grants the code is wrong.
+  that keeps its choice with one owes no change, unless it grants the code is wrong; asked
+  "when would you still sort?", the condition given is the why.
+A bare "yeah" to a yes/no question ("is it rejected?") is an answer, not mere assent;
+"yeah indices makes sense" (assent naming only the feedback's topic) is.
 The verdict is "answered well" when no finding applies.
 
 Spoken replies (recogniser transcripts: lowercase, fillers, restarts, run-ons, "o of n
@@ -102,6 +106,8 @@ _DEFENSIVE = re.compile(
     r"|\b(trivia|gotcha question|trick question)\b|\bwouldn'?t even (come up|matter|be an?)\b"
     r"|\btruly\b|\bliterally (says|said)\b|\bugh\b|\bbut fine\b"
     r"|\bobviously\b|\b(that|it|this)'?s (so |pretty )?obvious\b"
+    r"|\bdidn'?t (really |even )?bother\b|\bnext question\b|\bsaid so\b|\bwould just love\b"
+    r"|\bi'?m not (an idiot|stupid|dumb)\b|\bshould (be|work) (just )?fine\b"
     # questioning the question: "not sure why that needed asking", "why we're even on this"
     r"|\bwhy (that|this|it) (even )?(needed|needs|matters|was) (asking|asked|to be asked)\b"
     r"|\bwhy (we'?re|we are|you'?re|you are) (even )?(on (this|that)|asking)\b"
@@ -124,7 +130,7 @@ _DEFENSIVE = re.compile(
     r"|\b(examples?|tests?|statement|prompt) (didn'?t|did not|don'?t|never) (have|include|show|"
     r"cover|mention|test)|\bhow (was|would|could|am) i (supposed|meant|expected) to"
     r"|\btextbook preference\b|\bnobody said\b|\byou (never|didn'?t) (said|say|ask|mention|tell)"
-    r"|\bdoesn'?t (really )?matter\b|\bwho cares\b"
+    r"|\bdoesn'?t (really )?matter\b(?! (which|how|whether|what|if))|\bwho cares\b"
     r"|\bwhatever(?=\s*[,.!;]|\s*$|\s+(i|ok|okay|fine|anyway)\b)"
     r"|\bgood enough\b|\boverkill\b"
     r"|\bnitpick|\bpedantic\b|\bcome on\b|\bseriously\?|\b(ran|running|run) out of time\b"
@@ -132,7 +138,7 @@ _DEFENSIVE = re.compile(
     r"|\b(didn'?t|wasn'?t|never) (specif(y|ied)|mention(ed)?|asked?( for)?)\b|\bnot specified\b"
     r"|\bwasn'?t (required|asked)\b|\bnot required\b|\birrelevant\b|\bpurely (theoretical|"
     r"academic)|\bno one (would|will|uses|has)\b|\bworks on my\b|\bfine as (it is|is)\b"
-    r"|\bshould have (said|told|mentioned)|\bthe tests? (didn'?t|don'?t|never)\b"
+    r"|(?<!i )should have (said|told|mentioned)|\bthe tests? (didn'?t|don'?t|never)\b"
     r"|\bthat'?s (not|just) how (i|you|the)\b|\bthat'?s just what\b|\bpremature\b|\bi stand by\b)")
 # An argument about the inputs (or a trade-off) counts as a reason, even a dismissive one.
 _INPUTS = re.compile(
@@ -152,7 +158,7 @@ _REASON = re.compile(
     r"(\bbecause\b|\bsince\b|\bas (the|it|we|n|k|each|every|a|long|soon|my)\b|\bso that\b"
     # "..., so X"; unpunctuated (a transcript) "...word so X", but not a filler ("yeah so
     # um"), an intensifier ("so many") or "so I" (a step, not a why, without the comma)
-    r"|,\s*so\s+(?!,|um|uh|yeah|like|i dunno)[^\s,]"
+    r"|,\s*so(?:\.\.\.|…)?\s+(?!,|um|uh|yeah|like|i dunno)[^\s,]"
     r"|\b(?!(?:yeah|okay|ok|um+|uh+|oh|right|well|and|like|mean|know|so)\b)[\w'\])]+\s+so\s+"
     r"(?!(?:um+|uh+|yeah|like|i|basically|anyway|okay|ok|many|much|few|little|far|often"
     r"|long|big|easy|hard|important|bad|good|tricky|simple|sure|weird)\b)[\'\"\[(]?\w"
@@ -169,26 +175,44 @@ _REASON = re.compile(
     r"|\btoo (slow|much|many|big|deep|long)\b|\b(thousand|million|billion) (comparisons|operations"
     r"|steps|calls|pairs|frames)\b"
     r"|\bframes?\b|\brecursion limit|\bcan crash|\bwould (skip|return|miss|crash|fail|break|"
-    r"overflow|lose|loop|grow|visit|count|double|hurt|pass|blow)\b|\b(passes|fails|raises|"
+    r"overflow|lose|loop|grow|visit|count|double|hurt|pass|blow|come out|end up|produce|become)\b"
+    r"|\bi (crash|fail|throw|skip|miss|lose|overwrite)\b"
+    r"|\b(no|without a|avoids? (a|the)) special case\b|\b(passes|fails|raises|"
     r"skips|crashes|breaks|misses|rescans|overflows|slips? through|revisits?|shifts|copies|scans"
     r"|recomputes|rebuilds|allocates)\b|\bnever "
-    r"checks?\b|\bbefore (checking|i check)|\btouch each\b|\bonce\b|\bonly (fails|works|"
+    r"checks?\b|\bbefore (checking|i (check|insert|add|push|pop|look))|\btouch each\b"
+    r"|\bonce\b|\bonly (fails|works|"
     r"breaks|happens)\b|\binstead of\b.*\bneed)")
 # A structure or algorithm one would switch to: naming it is a concrete change.
 _THINGS = (r"(min-|max-)?heap(q|s)?|deque|popleft|dict(ionary)?|hash ?(map|set|table)|set|counter"
            r"|ordered ?dict|stack|queue|(two|fast and slow|slow and fast) pointers|pointers"
-           r"|sliding window|binary search|bfs|dfs|dijkstra|kahn'?s|union[- ]find|trie"
+           r"|sliding window|binary search|backtracking|dummy (head|node)"
+           r"|(tail|head) pointer|bfs|dfs|dijkstra|kahn'?s|union[- ]find|trie"
            r"|memo(i[sz]ation|i[sz]e)?|lru_cache|lru cache|dp|bottom[- ]up|bitmasks?|prefix sums?")
 _THING = re.compile(rf"\b({_THINGS})\b")
 # Code in the reply ("result.append(current[:])") is a change spelled out.
-_CODE = re.compile(r"\w\.\w+\(|\b[a-z_]\w*[a-z_]\w*\([^()]*\)|\[:\]|\b\w+ (==|!=|<=|>=) \w+")
+_CODE = re.compile(r"\w\.\w+\(|\b[a-z_]\w*[a-z_]\w*\([^()]*\)|\[:\]|\b\w+ (==|!=|<=|>=) \w+"
+                   r"|\b\w+ [-+*/] \(\w+")
 # The feedback asks what the candidate would use or do: a reply naming a structure answers.
 _ASKS = re.compile(r"\bwhat (would|could|will|do|should) you (use|change|do|pick|try)\b"
-                   r"|\bwhat would you\b|\bhow would you\b|\binstead\?")
+                   r"|\bwhat would you\b|\bhow would you\b|\binstead\?|\bwhich (would|will|do)"
+                   r" you\b|\bcan you (do|make|get|use|avoid|build|write|compute)\b")
 # A question that asks the candidate to justify a choice ("why not a heap here?", "why is
 # it safe to...?") without asking for a change ("...and how would you bring it down?"): a
 # reply that keeps its choice with a reason has answered it, with nothing to change.
-_WHY = re.compile(r"\bwhy\b")
+_WHY = re.compile(r"\bwhy\b|\bwhen (would|should|is|does) (you|it|that|the)\b"
+                  r"|\bcan (any|anything|an?) \w+ (beat|do better)\b")
+# Asked "when would you...?", a condition ("when you can't use extra memory") is the why.
+_WHEN = re.compile(r"\bwhen (would|should|is|does)\b")
+_CONDITION = re.compile(r"(^|\W)(when|if|unless|only if)\b")
+# "a dict keyed on the sorted word would do it", "max() fixes it": the change, named.
+_DOES_IT = re.compile(r"(?<!you )(?<!we )(?<!i )\b((would|will|should) (do|fix|solve)|fixes|solves)"
+                      r" (it|that|this)\b")
+# A joke at one's own expense ("recursion is scary obviously, no i'm kidding") is no jab.
+_KIDDING = re.compile(r"\b(i'?m|just) (kidding|joking)\b|\bjk\b")
+# A bare yes or no answers a yes/no question ("is it rejected?" "yeah"): not mere assent.
+_YES_NO = frozenset("yes yeah yep yup no nope".split())
+_YES_NO_ASKED = re.compile(r"(^|[.;:?] )(is|does|do|are|can|will|would|should|did) [^?]*\?\s*$")
 _ASKS_CHANGE = re.compile(r"\b(what|how|where) (would|could|will|should|do) (you|it)\b"
                           r"|\binstead\?|\bwhat (went|goes) wrong\b")
 # The reply grants that the code is wrong or worse: then it owes the change.
@@ -196,8 +220,12 @@ _CONCEDES = re.compile(
     r"\b(you'?re (right|correct)|my (bad|mistake)|i should(n'?t)? have|that'?s (a bug|a mistake"
     r"|wrong)|it'?s wrong|(doesn'?t|does not) (really )?(follow|work|handle)|i (missed|overlooked"
     r"|forgot)|good catch|i didn'?t (think|consider|handle|notice|check|account))\b")
+_UNDECIDED = re.compile(r"\beither (way|one|works|is fine|would do)\b"
+                        r"|\b(kind of|pretty much|basically) the same\b|\bwhichever\b")
 _COMMIT = re.compile(
-    r"(?:^|(?<=[:;,] ))(?:adding|fixing|switching|swapping|changing|rewriting|replacing|using)\b"
+    r"(?:^|(?<=[:;,] ))(?:(?:still|so|and|now|just) )?(?:adding|fixing|switching|swapping|changing"
+    r"|rewriting|replacing|using)\b|\b(you'?d|you would|you (just|simply)|we'?d)\b"
+    r"|(?:^|(?<=[:;,] )|(?<=\byeah )|(?<=\bso ))just\b"
     r"|\b(i'?ll|i will|i'?d|i would|i'?m going to|i am going to|let me|next time i?|we could"
     r"|i could|i should|i can|i need to|i want to|i'?m gonna|i'?d rather|i'?d probably"
     r"|i (?=change|rewrite|switch|replace|add|test))\b")
@@ -207,7 +235,7 @@ _MUSING = re.compile(r"\W*(\w+ )?(worry|say|think|guess|argue|imagine|expect|hop
 _CONCRETE = re.compile(
     r"\b(use|using|replace|switch|add|start|skip|check|rewrite|keep|evict|put|move|test|try"
     r"|run|confirm|return|loop|compare|count|store|pass|carry|push|pop|mark|sort|build"
-    r"|time (it|the|each|both|them|a|an)"
+    r"|time (it|the|each|both|them|a|an)|rename|redo|relink"
     r"|measure|benchmark|swap|track|drop|guard|handle|initiali[sz]e|cache|memoi[sz]e|bound"
     r"|limit|key|split|strip|convert|pick|walk|iterate|recurse|turn|set|seed|write (a|an|the)"
     r"|change (the|it to|to|\w+ to)|make (it|the \w+) (iterative|o\(|\w+ safe)|do it "
@@ -296,11 +324,16 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     words = _WORD.findall(lower)
     reading = ReplyReading(clean)
     rest = _WORD.findall(_BARE_PHRASES.sub(" ", lower))
-    if not words or (len(words) <= 12 and all(w in BARE for w in rest)):
+    extra = [w for w in rest if w not in BARE]
+    answers = all(w in _YES_NO for w in words) and bool(_YES_NO_ASKED.search(point.lower()))
+    # "yeah indices makes sense": assent that only names the feedback's own topic
+    topic = (len(words) <= 6 and len(extra) == 1 and len(rest) > 1
+             and _stems(extra[0]) <= _stems(point) and bool(_stems(extra[0])))
+    if not words or (len(words) <= 12 and not extra and not answers) or topic:
         reading.findings.append(_finding("bare-ok"))
         return reading
     sentences = [s for s in _SENTENCE.split(lower) if s.strip()]
-    defensive = bool(_DEFENSIVE.search(lower))
+    defensive = bool(_DEFENSIVE.search(lower)) and not _KIDDING.search(lower)
     elsewhere = bool(_ELSEWHERE.search(lower))
     heard = (bool(_OPENS.search(lower)) or bool(_ACK.search(lower))
              or bool(_stems(point) & _stems(lower)))
@@ -311,9 +344,9 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     said = point.lower()
     reasoned = (any(m.group(0).strip() not in said for c in calm for m in _REASON.finditer(c))
                 or bool(_INPUTS.search(lower))
-                or bool(_costs(" ".join(calm)) - _costs(point.lower())))
-    changed = (any(_changes(c) for c in clauses)
-               or bool(_ASKS.search(point.lower()) and clauses and _THING.search(clauses[0])))
+                or bool(_costs(" ".join(calm)) - _costs(point.lower()))
+                or bool(_WHEN.search(point.lower()) and any(_CONDITION.search(c) for c in calm)))
+    changed = any(_changes(c) for c in clauses) or _names_the_answer(clauses, said)
     # A "why" question answered with a reason, the choice kept: nothing is owed.
     justified = (reasoned and heard and not elsewhere and bool(_WHY.search(said))
                  and not _ASKS_CHANGE.search(said) and not _CONCEDES.search(lower))
@@ -337,9 +370,21 @@ def _costs(text: str) -> set[str]:
     return keys
 
 
+def _names_the_answer(clauses: list[str], point: str) -> bool:
+    """Asked "what would you use?", a reply that opens with the structure or the code
+    ("dict of value to index; ...", "low + (high - low) / 2.") names its change; "bitmasks,
+    either way" makes no choice."""
+    if not clauses or not _ASKS.search(point) or _UNDECIDED.search(" ".join(clauses)):
+        return False
+    head = " ".join(_WORD.findall(_OPENS.sub("", clauses[0]))[:6])
+    return bool(_THING.search(head) or _CODE.search(clauses[0]))
+
+
 def _changes(sentence: str) -> bool:
     """A concrete change or test in one sentence ("I'll fix it" is not one)."""
     if _TESTED.search(sentence):
+        return True
+    if _DOES_IT.search(sentence) and (_THING.search(sentence) or _CODE.search(sentence)):
         return True
     for found in _COMMIT.finditer(sentence):
         rest = sentence[found.end():]
