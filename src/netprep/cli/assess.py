@@ -58,6 +58,14 @@ def start(
     from netprep.ui.render_assess import render_briefing
 
     library = load_library()
+    if prompts.is_interactive():
+        going_on = _still_open()
+        if going_on is not None and _back_to(going_on):
+            from netprep.assess import session
+
+            render_briefing(going_on, session.problems_of(library, going_on))
+            _sitting(going_on.id, library)
+            return
     with open_store() as store:
         row, chosen = begin(store, library, count=problems, minutes=minutes, lang=lang,
                             seed=seed, ai=ai, now=_now())
@@ -68,6 +76,32 @@ def start(
         sys.stdout.write(f"{row.folder}\n")
         return
     _sitting(row.id, library)
+
+
+def _still_open() -> Any:
+    """The latest assessment not submitted whose clock has not run out, else None."""
+    from netprep.assess import session
+    from netprep.store import assess as rows
+    from netprep.store import open_store
+
+    with open_store() as store:
+        open_ = [r for r in rows.all_rows(store) if not r.submitted_at
+                 and session.seconds_used(r, _now()) < r.seconds_limit]
+    return open_[-1] if open_ else None
+
+
+def _back_to(row: Any) -> bool:
+    """Whether to go back to the open assessment `row` (left with q, its clock running)
+    rather than start another beside it: asked, going back the default."""
+    from netprep.assess import session
+    from netprep.text import clock
+    from netprep.ui import prompts
+
+    left = clock(row.seconds_limit - session.seconds_used(row, _now()))
+    return bool(prompts.select(
+        f"Assessment {row.id} is still open, {left} left on its clock.",
+        [(f"Go back to assessment {row.id}", True),
+         (f"Start a new one (assessment {row.id} stays open)", False)], default=True))
 
 
 def _sitting(assessment_id: int, library: Any) -> None:
@@ -115,18 +149,26 @@ def _keys_loop(row: Any, library: Any, problems: list[Any], toolbar: Any) -> Non
                     f"`netprep assess submit {row.id}`.")
             return
         if key in ("s", "submit", "submit!"):
-            if key == "submit!" or prompts.confirm("Submit now? The hidden tests run once.",
-                                                   default=False):
+            if key == "submit!" or prompts.confirm(_before_submit(row), default=False):
                 with open_store() as store:
                     render_report(session.submit(store, library, row, _now()))
                 return
         elif key.isdigit() and 1 <= int(key) <= len(problems):
             problem = problems[int(key) - 1]
             suffix = library.languages[row.lang].suffix  # the file's, in any language
-            render_problem(problem, problem_file(Path(row.folder), problem, suffix))
+            render_problem(problem, problem_file(Path(row.folder), problem, suffix), row.lang)
         elif key == "":
             render_examples(session.run_examples(library, row, None))
         message(_keys(len(problems)))
+
+
+def _before_submit(row: Any) -> str:
+    """The question before the hidden tests run, with the time still on the clock."""
+    from netprep.assess import session
+    from netprep.text import clock
+
+    left = max(0, row.seconds_limit - session.seconds_used(row, _now()))
+    return f"Submit now, with {clock(left)} still on the clock? The hidden tests run once."
 
 
 @app.command()

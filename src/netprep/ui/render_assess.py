@@ -42,7 +42,14 @@ def render_briefing(row: Any, problems: list[Any]) -> None:
     console.print(safe(row.folder), soft_wrap=True)  # one line, so it can be copied
 
 
-def render_problem(problem: Any, path: Any) -> None:
+def render_problem(problem: Any, path: Any, lang: str | None = None) -> None:
+    """A problem as the assessment shows it: the statement, the function to write (in
+    the assessment's language) and the examples, then its file (the screen showed the
+    statement only: the examples were in the file alone)."""
+    from rich.text import Text
+
+    from netprep.ui.render_code import call_text, short
+
     e = problem.exercise
     console = err()
     console.print(safe(f"{problem.position}. {e.title} ({e.difficulty}, {problem.points} "
@@ -52,6 +59,15 @@ def render_problem(problem: Any, path: Any) -> None:
             console.print(safe(paragraph), soft_wrap=True)
         else:
             console.print(safe(" ".join(paragraph.split())))
+    signature = (e.signature or {}).get(lang or "")
+    if signature:
+        hanging(console, Text("Write: ", style="bold"),
+                signature.rstrip().removesuffix("{").rstrip())
+    if e.examples:
+        console.print(safe("Examples", "bold"))
+        for example in e.examples:
+            call = f"{e.function}({call_text(example['args'], 400)}) -> "
+            hanging(console, "  ", call + short(example["expected"], 400), hang=4)
     console.print(safe("File:"))
     console.print(safe(str(path)), soft_wrap=True)
 
