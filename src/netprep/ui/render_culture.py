@@ -79,6 +79,8 @@ def quiz_question(asked: Asked, number: int, total: int, theme_title: str,
     """The question (and, for scripts, its numbered choices) on stdout."""
     label = {"due": "review", "new": "new", "practice": "practice"}.get(asked.why, asked.why)
     header = f"Question {number} of {total} · {clean(theme_title)} · {label}"
+    # A long theme title wraps by words ("Informed captains, farming for dissent, ...").
+    header = textwrap.fill(header, width=_width(), subsequent_indent="  ")
     lines = ["", _paint(header, "dim"), _paint(_wrap(asked.item.question), "bold")]
     if with_choices:
         for n, choice in enumerate(asked.choices, start=1):
@@ -97,7 +99,8 @@ def quiz_feedback(graded: Graded, when: str, unreadable: str | None = None) -> N
         prefix, color, rest = "No answer read", "red", f"(counted as wrong). The answer: {right}"
     else:
         prefix, color, rest = "Not quite.", "red", f"The answer: {right}"
-    head = _wrap(f"{prefix} {rest}")
+    # A wrapped answer continues indented, as the explanation under it, never at column 0.
+    head = textwrap.fill(clean(f"{prefix} {rest}"), width=_width(), subsequent_indent="  ")
     # Paint the prefix after wrapping, so escape codes never count toward the width.
     head = _paint(prefix, color, "bold") + head[len(prefix):]
     lines = [head, _wrap(asked.item.explanation, "  ")]
