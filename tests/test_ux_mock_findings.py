@@ -114,3 +114,19 @@ def test_a_follow_up_asks_for_a_missed_point_as_not_covered_yet(cli, home) -> No
     assert ("One thing you have not covered yet: Authentication per partner and scanning "
             "before files are processed. How would you handle it?") in said, said
     assert ".?" not in said and "say more about this" not in said
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_round_summary_is_a_list_until_the_table_fits(cli, monkeypatch,
+                                                          width: int) -> None:
+    """At 80 columns the summary table squeezed a design phase's question to 14
+    characters, a word or two a line."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = cli("mock", "--round", "design", "--design", "dr-profile-pictures",
+                 input=REQUIREMENTS + "\n\n\n\n\n")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert all(len(line) <= width for line in lines)
+    listed = any(line.startswith("  1. Custom profile pictures. Design a feature") for line
+                 in lines)
+    assert listed == (width < 100), result.out

@@ -36,7 +36,8 @@ ROUND_NAMES = {
 KEYS_HINT = ("Enter submits · Alt+Enter (or Esc then Enter) adds a new line · an empty "
              "answer means you answered aloud · Ctrl-D ends the round · Ctrl-C stops and saves")
 OVER_TOLERANCE = 10
-NARROW = 80  # below this many columns the summary is a list, not a table
+NARROW = 100  # below this many columns the summary is a list, not a table (at 80 the
+# question column was squeezed to 14 characters, a word or two a line)
 
 
 def _over_style(seconds: float) -> str:
@@ -352,7 +353,7 @@ def render_summary(result: SessionResult, console: Console,
 
 
 def _summary_list(result: SessionResult, title: str, console: Console) -> None:
-    """Below 80 columns the table would squeeze a word per line: one entry per answer."""
+    """Below NARROW columns the table would squeeze a word per line: one entry per answer."""
     from rich.text import Text
 
     console.print(Text(title, style="bold"))
