@@ -546,14 +546,14 @@ def render_session(session: dict[str, Any], console: Console) -> None:
     head.append_text(safe(session["round"]))
     head.append(f" · {'timed' if session['timed'] else 'untimed'} · "
                 f"{session['answered']} of {session['total']} answered · {status}")
-    console.print(head)
+    print_measures(console, head)  # wrapped between its parts ("1 of 1" / "answered")
     total = session["total_seconds"]
     target = session["target_seconds"]
     if session["answered"]:
         line = Text(f"Time {clock(total)} against {clock(target)} (")
         line.append_text(_versus(total, target))
         rating = session["avg_rating"]
-        line.append(f"); average rating {'-' if rating is None else f'{rating:g}/5'}.")
+        line.append("); not rated." if rating is None else f"); average rating {rating:g}/5.")
         console.print(line)
     for q in session["questions"]:
         body = Text()
