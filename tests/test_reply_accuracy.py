@@ -35,10 +35,8 @@ def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type:
     items = bench.load("test")
     assert len(items) == 70
     figures, _ = bench.score(items)
-    # lowered from 0.66 / 0.81 when a why-question answered with a reason stopped owing a
-    # change (tests/data/replies/README.md): the test split keeps its older labels
-    assert figures["accuracy"] >= 0.62, figures["accuracy"]
-    assert figures["verdict_accuracy"] >= 0.78, figures["verdict_accuracy"]
+    assert figures["accuracy"] >= 0.65, figures["accuracy"]
+    assert figures["verdict_accuracy"] >= 0.80, figures["verdict_accuracy"]
 
 
 def test_a_transcript_without_punctuation_is_read_nearly_as_well(bench) -> None:  # type: ignore[no-untyped-def]
