@@ -1,8 +1,8 @@
 """Resume import against its labelled corpus (benchmarks/resume_accuracy.py): the figures
 may not fall under the ones measured when the extractor was last changed.
 
-tests/data/resume/corpus/: 40 resumes written and labelled blind (Markdown, text, and PDFs
-typeset with groff or printed by Chromium and LibreOffice); dev/ (28) was tuned on, test/
+tests/data/resume/corpus/: 54 resumes written and labelled blind (Markdown, text, and PDFs
+typeset with groff or printed by Chromium and LibreOffice); dev/ (42) was tuned on, test/
 (12) never was (only its pooled figures are read here, as the benchmark prints them).
 """
 
@@ -19,12 +19,12 @@ CORPUS = ROOT / "tests" / "data" / "resume" / "corpus"
 
 # Measured (see the benchmark's docstring and README's resume section), pinned a little under.
 MINIMUM = {
-    "dev": {"overall": 0.97, "kind": 0.98, "title": 0.96, "organisation": 0.95, "role": 0.98,
-            "dates": 0.98, "tech": 0.93},
+    "dev": {"overall": 0.94, "kind": 0.97, "title": 0.90, "organisation": 0.91, "role": 0.94,
+            "dates": 0.97, "tech": 0.93},
     "test": {"overall": 0.82, "kind": 0.88, "title": 0.75, "organisation": 0.74,
              "role": 0.85, "dates": 0.88, "tech": 0.80},
 }
-RESUMES = {"dev": 28, "test": 12}
+RESUMES = {"dev": 42, "test": 12}
 
 
 def _benchmark():

@@ -520,3 +520,86 @@ def test_a_resume_of_education_alone_says_so(cli, tmp_path: Path) -> None:
     assert "Only education entries found in" in said and "(BSc Computer Science)" in said
     assert "Import again with --education" in said
     assert imported(cli, path, "--education")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an organisation and its city with no comma between them: the organisation alone
+    ("EXPERIENCE\nSoftware Engineer Intern   May 2026 – Aug 2026\n"
+     "Quillfeather Systems Oakland, CA\n- Built a thing\n",
+     ("Quillfeather Systems internship", "Quillfeather Systems", "Software Engineer Intern")),
+    ("EXPERIENCE\nPrep Cook   2021 – 2023\nJuniper & Ash Bistro Bend, OR\n- Cooked\n",
+     ("Prep Cook at Juniper & Ash Bistro", "Juniper & Ash Bistro", "Prep Cook")),
+    # ... but a city that is part of the name stays
+    ("EXPERIENCE\nUndergraduate Researcher, Longhorn Cyber Range, UT Austin   2024\n- Did\n",
+     ("Undergraduate Researcher at Longhorn Cyber Range, UT Austin",
+      "Longhorn Cyber Range, UT Austin", "Undergraduate Researcher")),
+    # an organisation's own heading, a blank line, then the role held there
+    ("Internships\n-----------\n\n### Ambari Analytics Pvt. Ltd. — Bengaluru\n\n"
+     "**Data Engineering Intern** · Jan. 2026 – Apr. 2026\n- Migrated 14 Spark jobs\n",
+     ("Ambari Analytics Pvt. Ltd. internship", "Ambari Analytics Pvt. Ltd.",
+      "Data Engineering Intern")),
+    # a description of a club in parentheses is no part of its name; a role's qualifier is
+    ("## Activities\n\n### Devcircle VIT (student tech club)\n"
+     "**Core Member, Cloud Track** · Aug 2023 – Jul 2024\n- Ran a study jam\n",
+     ("Devcircle VIT", "Devcircle VIT", "Core Member, Cloud Track")),
+    ("EXPERIENCE\nData Analyst (part-time), Kestrel Foods   2024\n- Built reports\n",
+     ("Data Analyst (part-time) at Kestrel Foods", "Kestrel Foods", "Data Analyst (part-time)")),
+    # headings that end in work or roles hold jobs
+    ("## Vacation Work & Part-time Roles\n\n**Tutor**, Department of Computer Science, UCT\n"
+     "_Cape Town · Feb–Jun 2025_\n+ Ran a weekly tutorial\n",
+     ("Tutor at Department of Computer Science, UCT", "Department of Computer Science, UCT",
+      "Tutor")),
+])
+def test_organisations_without_their_city_or_description(text: str, expected) -> None:
+    [entry] = propose(text)
+    assert (entry.title, entry.organisation, entry.role) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a translation in parentheses is the title's, an English title or not
+    ("## Projects\n### Saathi (Companion) — course project, CSE3001 Software Engineering\n"
+     "- Offline reminder app\n", ("Saathi (Companion)", "CSE3001 Software Engineering", "")),
+    # "Event: Title"
+    ("PROJECTS\nCascade Hacks 2024: TrailMix                      Nov 2024\n- A playlist app\n",
+     ("TrailMix", "Cascade Hacks 2024", "")),
+    # the student's role in parentheses, the event after a dash
+    ("PROJECTS\nRainfall Nowcast (Team lead) — Lion City Datathon 2025\n- A model\n",
+     ("Rainfall Nowcast", "Lion City Datathon 2025", "Team lead")),
+    # a course named on the header line, with its name in parentheses; a lowercase
+    # "group assignment" after a course code is no part of it
+    ("Projects\nSnowPlot — final project for EECS 467 (Autonomous Robotics)\nC++, ROS 2\n"
+     "• Built a small rover\n", ("SnowPlot", "EECS 467 (Autonomous Robotics)", "")),
+    ("## Projects\n**Loadshed Planner** — CSC2002S group assignment\n+ Java desktop app\n",
+     ("Loadshed Planner", "CSC2002S", "")),
+])
+def test_projects_read_their_translation_event_role_and_course(text: str, expected) -> None:
+    [entry] = propose(text)
+    assert (entry.title, entry.organisation, entry.role) == expected
+
+
+def test_school_leaving_qualifications_and_expected_dates() -> None:
+    found = propose(
+        "EDUCATION\n06/2022   Abitur (university entrance qualification)\n"
+        "Humboldt-Gymnasium Leverkusen\n\nMComp Software Engineering   2022 – 2027\n"
+        "The University of Sheffield\n\n"
+        "National University of Singapore — Bachelor of Computing\nAug 2023 – May 2027\n"
+        "(Expected)\n", education=True)
+    assert [(e.title, e.organisation, e.dates) for e in found] == [
+        ("Abitur (university entrance qualification)", "Humboldt-Gymnasium Leverkusen",
+         "06/2022"),
+        ("MComp Software Engineering", "The University of Sheffield", "2022 – 2027"),
+        ("Bachelor of Computing", "National University of Singapore",
+         "Aug 2023 – May 2027 (Expected)")]
+
+
+def test_no_technology_from_words_about_one() -> None:
+    """'Rust (learning)' in Skills, 'runner-up', 'Open source' and 'Spring Intern' name no
+    technology; Postgres and PostGIS do."""
+    found = propose(
+        "EXPERIENCE\nSpring Intern (1 week), Tsubame Mobility   2025\n"
+        "- Fixed a Swift bug and moved tables to Postgres with PostGIS\n\n"
+        "PROJECTS\nTaxi Rank Finder (Mzansi Civic Hack 2025, runner-up)\n- A Python map\n\n"
+        "kafka-replay\nOpen source · Python\n- Replays Kafka topics\n\n"
+        "SKILLS\nC++, Python, Go, Rust (learning)\n")
+    assert [list(e.tech) for e in found] == [["Swift", "Postgres", "PostGIS"], ["Python"],
+                                             ["Python", "Kafka"]]

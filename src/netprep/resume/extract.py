@@ -18,7 +18,7 @@ from netprep.resume.sections import MIXED, header_row, heading_kind, plain_line,
 
 MAX_BYTES = 32 * 1024 * 1024  # a PDF with photos; text is read up to MAX_TEXT_BYTES
 
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦●○·‣⁃–—■□◆◇❖➤➢►▸✓✔→>]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+•▪◦●○·‣⁃–—■□◆◇❖➤➢►▸✓✔→>]|o(?=\s+[A-Z])|\d{1,2}[.)])\s+")
 _TECH_LINE = re.compile(r"^\s*(?:tech(?:nologies)?|stack|tools|built with|skills used|"
                         r"languages)\s*[:\-–]\s*(.+)$", re.I)
 _METRIC = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|"
@@ -33,6 +33,15 @@ _EVENT_IN = re.compile(
     r"\b(?:at|during|for|in)\s+(?:the\s+)?((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
     r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?|"
     r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:Bootcamp|Academy))")
+def _termless(text: str) -> str:
+    low = text.lower()
+    if "spring" in low or "summer" in low or "fall" in low or "winter" in low:
+        return _TERM.sub(" ", text)
+    return text
+
+
+_TERM = re.compile(r"\b(?:Spring|Summer|Fall|Winter)\s+(?:intern\w*|term|semester|quarter|"
+                   r"co-?op|break|school|session|cohort)\b", re.I)
 # The student's own part: leading the work ("Led a team of four", "I owned the audio")
 _LEAD = re.compile(r"^(?:I\s+)?(?:co-)?(?:led|managed|mentored|coordinated|supervised|directed|"
                    r"headed|oversaw|spearheaded|owned|ran)\b", re.I)
@@ -42,7 +51,8 @@ _BUILDING = re.compile(r"(\b(?:team|group|squad|crew)(?:\s+of\s+\w+(?:\s+(?:stud
                        r"to develop|creating|to create|designing|to design)\s+(?=\S)", re.I)
 _COURSE_FOR = re.compile(
     r"\b(?i:course|class|final|term|semester|capstone|module)\s+(?i:project)\s+(?:for|in|of)\s+"
-    r"(?:the\s+)?(?:course\s+|class\s+|module\s+)?((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|"
+    r"(?:the\s+)?(?:course\s+|class\s+|module\s+)?((?:[A-Z]{2,5}\s?-?\d{2,5}[A-Z]?\b"
+    r"(?:\s\([A-Z][^()]{2,60}\))?|"  # "EECS 467 (Autonomous Robotics)"
     r"[A-Z][\w&'+-]*)(?:\s+(?:[A-Z0-9][\w&'+.-]*|of|and|for|in|&))*)")
 
 
@@ -93,6 +103,8 @@ def read_resume(file: str, password: str | None = None) -> tuple[str, list[str]]
         found = pdf_text(raw, file, password)
         # A kerned pair comes out split ("T ableau", "W omen"); these letters are no words.
         text = re.sub(r"\b([TVWY]) (?=[a-z]{2,})", r"\1", found.text)
+        # a table's cells run together ("Expected April 2027Bachelor of ...")
+        text = re.sub(r"(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z])", "   ", text)
         # ligatures ("Oﬃcer", "Leaﬂet") are letters
         return text.translate(_LIGATURES), found.notes
     cut = len(raw) > MAX_TEXT_BYTES
@@ -194,7 +206,8 @@ def propose(text: str, education: bool = False,
             indents.append(-1)
         elif _only_dates(line) and not dated(header):
             header.append(line.strip())  # the dates of a two-column layout, on their own
-        elif bullets or (header and (gap or (dated(header) and dated([line])
+        elif bullets or (header and ((gap and not _org_line_above(header, line, kind))
+                                     or (dated(header) and dated([line])
                                              and not _org_above(header, line, kind))
                                      or (_complete(header[-1]) and _complete(line)))):
             # "Lifeguard, City Parks  2019" / "Software Intern" / "Stripe  2024": the role
@@ -242,6 +255,24 @@ def _org_above(header: list[str], line: str, kind: str) -> bool:
 
     return kind in ("internship", "community", MIXED) and len(header) == 1 and \
         not ROLE_WORDS.search(header[0]) and bool(ROLE_WORDS.search(line))
+
+
+def _org_line_above(header: list[str], line: str, kind: str) -> bool:
+    """An organisation's own line ("### Ambari Analytics Pvt. Ltd. — Bengaluru"), a blank
+    line, then the role held there ("**Data Engineering Intern** · Jan. 2026 – Apr. 2026"):
+    one header, the organisation passed on to the roles below it."""
+    from netprep.resume.header import ROLE_WORDS, find_dates
+
+    return kind in ("internship", "community", MIXED) and len(header) == 1 and \
+        not ROLE_WORDS.search(header[0]) and not find_dates(header[0], kind) and \
+        _role_first(line)
+
+
+def _role_first(line: str) -> bool:
+    from netprep.resume.header import role_like
+
+    first = re.split(r",\s|\s[|·•—–-]\s|\s{2,}|\t", line.strip())[0]
+    return role_like(first)
 
 
 def _sentence(line: str) -> bool:
@@ -306,6 +337,10 @@ def _unwrap(lines: list[str]) -> list[str]:
     starts = re.compile(rf"^\s*(?:{YEAR}|present|current|now)\b", re.I)
     out: list[str] = []
     for line in lines:
+        if out and re.fullmatch(r"\s*\((?:expected|exp\.?|anticipated)\)\s*", line, re.I) and \
+                re.search(rf"{YEAR}\s*$", out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()  # "May 2027" / "(Expected)"
+            continue
         if out and starts.match(line) and ends.search(out[-1]) and \
                 re.search(r"\d|present|current|now", line, re.I):
             out[-1] = out[-1].rstrip() + " " + line.strip()
@@ -363,7 +398,7 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
         return None
     from netprep.resume.header import DATES
 
-    tech = list(head.tech) + find_techs(DATES.sub(" ", " ".join(header)), vocabulary)
+    tech = list(head.tech) + find_techs(_termless(DATES.sub(" ", " ".join(header))), vocabulary)
     what: list[str] = []
     part: list[str] = []
     outcome: list[str] = []
@@ -376,7 +411,8 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
                       and all(is_tech(t, vocabulary) for t in items)):
             tech += items  # "Python, DuckDB, Streamlit"
             continue
-        tech += find_techs(DATES.sub(" ", bullet), vocabulary)  # "(Spring 2025)" is a term
+        # "(Spring 2025)", "Spring Intern" are a term
+        tech += find_techs(_termless(DATES.sub(" ", bullet)), vocabulary)
         built = _BUILDING.search(bullet) if _LEAD.match(bullet) else None
         if _METRIC.search(bullet) and _OUTCOME.search(bullet):
             outcome.append(bullet)
@@ -397,9 +433,14 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
             part.append(bullet)
     if kind == "project" and not head.organisation:  # "Won first place at HackMIT 2025"
         # "final project for CS 184", "Course project for Image Processing; ..."
-        found = (_COURSE_FOR.search(text) or _EVENT_IN.search(text)
-                 for text in [head.described, *bullets])
+        found = ((_COURSE_FOR.search(text) if "roject" in text else None) or
+                 _EVENT_IN.search(text) for text in [head.described, *bullets])
         head.organisation = next((_course_name(m.group(1)) for m in found if m), "")
+    if kind == "project":  # "SnowPlot — final project for EECS 467": the course, said so
+        named = next((m for m in map(_COURSE_FOR.search, header) if m), None) \
+            if any("roject" in line for line in header) else None
+        if named:
+            head.organisation = _course_name(named.group(1))
     if head.described and not what:
         what.append(head.described[:1].upper() + head.described[1:])
     return Entry(

@@ -51,7 +51,7 @@ ROLE_WORDS = re.compile(
     r"supervisor|counsel+or|planner|sre|postdoc|operator|bookkeeper|librarian|historian|"
     r"delegate|senator|player|referee|agent|reviewer|translator|producer|host|steward|"
     r"facilitator|trainer|auditor|inspector|preparer|owner|freelancer|contractor|"
-    r"demonstrator|"
+    r"demonstrator|placement|"
     # German and French forms ("Praktikantin", "Werkstudent", "Gruppenleiterin")
     r"\w*praktikant(?:in)?|werkstudent(?:in)?|tutorin|\w*leiter(?:in)?|mandatar(?:in)?|"
     r"\w*entwickler(?:in)?|mitarbeiter(?:in)?|stagiaire|alternante?|b[ée]n[ée]vole|"
@@ -85,16 +85,19 @@ DEGREE = re.compile(
     r"b\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|mba|bachelor|master|doctor|associate|"
     r"b\.?a\.?sc\.?|m\.?a\.?sc\.?|bcs|bmath|bcomm?|bba|bfa|b\.?\s?des|mphil|mmath|mcs|mfa|"
     r"mph|ged|high school diploma|bachelorstudium|masterstudium|matura|abitur|licence|"
-    r"dipl[ôo]me|diplom|classe pr[ée]paratoire|baccalaur[ée]at|laurea|grado|m[áa]ster)"
+    r"dipl[ôo]me|diplom|classe pr[ée]paratoire|baccalaur[ée]at|laurea|grado|m[áa]ster|"
+    r"m\.?\s?comp|bacharelado|bacharel|licenciatura|integrated master|gce|a[- ]levels?|"
+    r"class (?:x|xii)|dual enrol+ment|leaving certificate)"
     r"(?=[\s.,]|$)|\b(?:certificate|diploma|degree|bachelor'?s?|master'?s?|honou?rs b\w+)\b",
     re.I)
 _BARE_DEGREE = re.compile(r"(?:honou?rs\s+)?(?:[ABM]\.?\s?(?:S|A|Sc|Eng)\.?|Ph\.?\s?D\.?|"
                           r"(?:Bachelor|Master)(?:'s)?(?: of (?:Science|Arts|Engineering))?)",
                           re.I)
-COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
+COURSE = re.compile(r"^(?:[A-Z]{2,5}\s?-?\d{2,5}[A-Z]?|\d{1,3}[.-]\d{3}(?:/\d{3})?)\b|"
                     r"\((?:[A-Z]{2,5}\s?-?\d{2,4}[A-Z]?|\d{1,3}[.-]\d{3})\)$")
-_COURSE_TAIL = re.compile(r"\s*\b(?:final|term|semester|capstone|team|group|design)?\s*"
-                          r"(?:course|class)?\s*project\s*$", re.I)
+# "(STAT 435 course project)", "CSC2002S group assignment"; not "... Development Project"
+_COURSE_TAIL = re.compile(r"\s*\b(?:(?:final|term|semester|capstone|team|group|design)\s+)?"
+                          r"(?:(?:course|class)\s+)?(?:project|assignment)\s*$|\s+(?i:project)$")
 
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
            "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC "
@@ -135,13 +138,17 @@ _CITIES = ("New York|New York City|NYC|San Francisco|SF|Los Angeles|San Diego|Sa
            "Medell[ií]n|Santiago|Buenos Aires|Montevideo|Quito|Caracas|S[aã]o Paulo|"
            "Rio de Janeiro|Belo Horizonte|Curitiba|Porto Alegre|Campinas|Guadalajara|"
            "Monterrey|Auckland|Wellington|Brisbane|Perth|Adelaide|Canberra|Dubai|Abu Dhabi|"
-           "Doha|Riyadh|Amman|Beirut|Jerusalem|Haifa|Tehran|Singapore")
+           "Doha|Riyadh|Amman|Beirut|Jerusalem|Haifa|Tehran|Singapore|York|Nottingham|Leicester|"
+           "Southampton|Newcastle|Coventry|Reading|Brighton|Exeter|Durham|Lancaster|Aberdeen|"
+           "Dundee|Swansea|Norwich|Cambridge|Corvallis|Eugene|Boulder|Madison|Ithaca|"
+           "Princeton|Evanston|Stanford|Irvine|Davis|Tempe|Tucson|Raleigh|Durham|Columbus|"
+           "Cleveland|Cincinnati|Indianapolis|Nashville|Charlotte|Orlando|Tampa|Richmond")
 _PLACE = re.compile(
     rf"^(?:(?:{_CITIES})|(?:{_COUNTRIES})|(?:{'|'.join(_STATES)})(?:\s\d{{5}})?|"
     rf"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,?\s(?:{'|'.join(_STATES)})(?:\s\d{{5}})?)$")
 _STATE = re.compile(rf"^(?:{'|'.join(_STATES)})$")
 _STRONG = re.compile(r"\s+[|·•⋅]\s+|\s*\|\s*|\s+(?:[-–—]|--+)\s+|(?<=[\w)])[—](?=\w)|\s{2,}|\t+")
-_COLON = re.compile(r"(?<=[A-Za-z)])\s*:\s+")
+_COLON = re.compile(r"(?:(?<=[A-Za-z)])|(?<=\b(?:19|20)\d\d))\s*:\s+")  # "Cascade Hacks 2024: X"
 # What a project was, not what it was for: no organisation.
 _GENERIC = re.compile(r"(?:(?:senior|final|term|semester|team|group|class|course|solo|"
                       r"personal|side|capstone|bootcamp|open[- ]source|hobby|school|research|"
@@ -211,11 +218,16 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
         for index, piece in enumerate(re.split(r"(\([^()]*\))", line)):
             if index % 2:  # "(...)"
                 inner = piece[1:-1].strip()
+                before = chunks[-1][0] if chunks else ""
                 if is_place(inner) or (kind in ("internship", "community") and
-                                       _district(chunks[-1][0] if chunks else "", inner)):
-                    # "(Redmond, WA)", "Code in the Community (Tampines)"
-                    chunks.append(("", True))
-                    glued = False
+                                       (_district(before, inner) or
+                                        _descriptor(before, inner))):
+                    # "(Redmond, WA)", "Code in the Community (Tampines)": dropped, and
+                    # what follows reads on ("Bureau des Élèves (student union), IMT ...")
+                    glued = bool(chunks) and not chunks[-1][1] and \
+                        not is_place(inner) and bool(chunks[-1][0].strip())
+                    if not glued:
+                        chunks.append(("", True))
                 elif kind == "project" or not inner:
                     chunks.append((inner, True))
                     glued = False
@@ -234,7 +246,9 @@ def _split(text: str, kind: str, vocabulary: list[str]) -> tuple[list[_Part], li
         if kind == "project" and number and len(pieces) > 1 and \
                 all(len(p.split()) <= 3 and "," not in p for p in pieces) and \
                 sum(is_tech(p, vocabulary) for p in pieces) * 2 >= len(pieces):
-            tech += pieces  # a row of the stack under the project's name: "Svelte   Leaflet"
+            # a row of the stack under the project's name: "Svelte   Leaflet" (not its
+            # descriptor: "Open source · Python")
+            tech += [p for p in pieces if is_tech(p, vocabulary) or not re.search(r"\s[a-z]", p)]
             continue
         for chunk, paren in chunks:
             for strong, taught in _pieces(chunk):
@@ -269,6 +283,19 @@ def _district(before: str, inner: str) -> bool:
         not (role_like(name) or DEGREE.search(name) or ROLE_WORDS.search(inner) or
              _ORG_WORDS.search(inner) or _QUALIFIERS.match(inner) or is_tech(inner)) and \
         _titled(name)
+
+
+def _descriptor(before: str, inner: str) -> bool:
+    """A description of an organisation in parentheses after its name ("Devcircle VIT
+    (student tech club)", "Kaveri Fintech Labs (remote)"), not a role's qualifier
+    ("Data Analyst (part-time)")."""
+    name = re.split(r",\s|\s[|·•—–-]\s|\s{2,}|\t", before.strip())[-1]
+    return bool(re.fullmatch(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,5}|"
+                             r"[A-Z][a-z-]*(?: [a-z][a-z-]*){2,5}", inner)) and bool(name) and \
+        name[:1].isupper() and not (role_like(name) or DEGREE.search(name) or
+                               ROLE_WORDS.fullmatch(inner.split()[-1]) or
+                               _QUALIFIERS.match(inner) and
+                               inner not in ("remote", "online", "virtual"))
 
 
 def _commas(text: str, pattern: str) -> list[str]:
@@ -320,11 +347,39 @@ def _pieces(chunk: str) -> list[tuple[str, bool]]:
     return found
 
 
+_TRAILING_CITY = re.compile(rf"^(.*\S)\s+(?:{_CITIES})$")
+_CONNECTOR = re.compile(r"\b(?:of|de|do|da|di|du|des|der|at|in|the|für|zu|von|del|la|le)$", re.I)
+
+
+def _city_off(part: _Part, state_after: bool) -> _Part:
+    """An organisation and its city written with no comma between them ("Quillfeather
+    Systems Oakland", "Larkspur Health Portland, OR"): the organisation alone. A name of
+    which the city is part stays ("University of Toronto", "Trinity College Dublin")."""
+    text = part.text
+    if part.paren or len(text.split()) < 2 or _SCHOOL.search(text) or ROLE_WORDS.search(text):
+        return part
+    known = _TRAILING_CITY.match(text)
+    if known:
+        rest = known.group(1)
+    elif state_after and re.search(r"\s[A-Z][a-z]{2,}$", text):
+        rest = text.rsplit(" ", 1)[0]  # "OSU Information Services Corvallis, OR"
+        if _ORG_WORDS.fullmatch(text.rsplit(" ", 1)[1]) or _LEGAL.search(text.rsplit(" ", 1)[1]):
+            return part
+    else:
+        return part
+    if _CONNECTOR.search(rest) or rest.endswith(("&", "-")) or not rest[:1].isupper() or \
+            re.fullmatch(r"[A-Z]{1,6}", rest):  # "UT Austin", "UC Berkeley"
+        return part
+    return _Part(rest, part.comma, part.paren, part.line, part.taught)
+
+
 def _without_places(parts: list[_Part]) -> list[_Part]:
     kept: list[_Part] = []
     city = False  # the part before was a place already
     for n, part in enumerate(parts):
         after = parts[n + 1] if n + 1 < len(parts) else None
+        part = _city_off(part, after is not None and after.comma and
+                         bool(_STATE.match(after.text)))
         if kept and part.comma and not city and _SYSTEM.match(kept[-1].text) and \
                 not (after is not None and after.comma and _STATE.match(after.text)) and \
                 re.fullmatch(r"[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}", part.text) and \
@@ -352,6 +407,7 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
     for part in parts:
         prev = merged[-1] if merged else None
         qualifies = _ACRONYM.match(part.text) or _SCHOOL.search(part.text) or \
+            re.search(r"\bcampus$", part.text, re.I) or \
             re.search(r"\b(?:State|Tech)$", part.text)
         unit = (_SCHOOL.search(prev.text) or re.search(r"\b(?:department|division|unit)$",
                                                      part.text, re.I)) if prev else None
@@ -360,7 +416,9 @@ def _merge_affiliations(parts: list[_Part]) -> list[_Part]:
                                  r"institute|center|centre|division|office)\b|"
                                  r".*\b(?:department|division|unit)$", part.text, re.I):
             unit = None
-        field_ = len(merged) > 1 and DEGREE.search(merged[-2].text)  # "BS, Data Science"
+        field_ = len(merged) > 1 and DEGREE.search(merged[-2].text) and \
+            not (prev is not None and _SCHOOL.search(prev.text) and
+                 _SCHOOL.search(part.text))  # "BS, Data Science"
         if prev is not None and part.comma and prev.paren == part.paren and not field_ and \
                 (qualifies or unit) and _org_like(prev.text) and _org_like(part.text):
             merged[-1] = _Part(f"{prev.text}, {part.text}", prev.comma, prev.paren, prev.line)
@@ -477,10 +535,11 @@ def _role_then_name(text: str) -> tuple[str, str]:
 
 def _education(head: Head, parts: list[_Part]) -> None:
     degree = next((p.text for p in parts if DEGREE.search(p.text) and not
-                   _SCHOOL.search(p.text)), "") or next(
+                   _SCHOOL.search(_unbracketed(p.text))), "") or next(
         (p.text for p in parts if re.search(r"\b(?:diploma|certificate|degree)\b", p.text, re.I)
          and not re.search(r"universit|college|institut|academy", p.text, re.I)), "")
-    head.organisation = next((p.text for p in parts if _SCHOOL.search(p.text)), "")
+    head.organisation = next((p.text for p in parts if _SCHOOL.search(_unbracketed(p.text))
+                              and p.text != degree), "")
     if not head.organisation:
         head.organisation = next((p.text for p in parts if p.text != degree), "")
     if degree:
@@ -583,8 +642,8 @@ def _translated(title: str, gloss: _Part, vocabulary: list[str]) -> bool:
     """A title in another language and its English in parentheses after it: a name in
     Title Case, plain letters, no event, course, school, place or technology."""
     text = gloss.text
-    return gloss.paren and bool(re.search(r"[^\x00-\x7f]", title)) and text.isascii() and \
-        bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|the|and|for|a|an|in|to)){1,5}",
+    return gloss.paren and text.isascii() and \
+        bool(re.fullmatch(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|of|the|and|for|a|an|in|to)){0,5}",
                           text)) and not (EVENT.search(text) or COURSE.search(text) or
                                           _SCHOOL.search(text) or _ORG_WORDS.search(text) or
                                           is_place(text) or is_tech(text, vocabulary) or
@@ -596,10 +655,17 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
                                                                   p.text, re.I)]
     if not head.title:
         first = named[0] if named else parts[0]
+        if len(named) > 1 and EVENT.search(first.text) and named[1].line == first.line and \
+                not head.organisation and not _described(named[1].text) and \
+                not is_tech(named[1].text, vocabulary):
+            head.organisation = first.text  # "Cascade Hacks 2024: TrailMix"
+            parts = [p for p in parts if p is not first]
+            first = named[1]
         head.title = first.text
         at = parts.index(first)
         gloss = parts[at + 1] if at + 1 < len(parts) else None
-        if gloss is not None and _translated(first.text, gloss, vocabulary):
+        if gloss is not None and gloss.line == first.line and \
+                _translated(first.text, gloss, vocabulary):
             head.title = f"{first.text} ({gloss.text})"  # "Hệ thống điểm danh (Attendance System)"
             parts = [p for p in parts if p is not gloss]
         parts = [p for p in parts if p is not first]
@@ -609,6 +675,9 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
             text = _COURSE_TAIL.sub("", text).strip() or text
         if _GENERIC.fullmatch(text):
             continue  # "(course project)", "(Capstone)", "(2nd place)"
+        if part.paren and not head.role and role_like(text) and not EVENT.search(text):
+            head.role = text  # "Rainfall Nowcast (Team lead) — Lion City Datathon 2025"
+            continue
         if not head.organisation and (part.paren or COURSE.match(text) or EVENT.search(text)
                                       or _SCHOOL.search(text) or
                                       re.search(r"\b(?:course|class|module|lehrveranstaltung|"
@@ -617,8 +686,10 @@ def _project(head: Head, parts: list[_Part], vocabulary: list[str]) -> None:
                 and not _described(text):
             if part.paren and is_tech(text, vocabulary):
                 head.tech.append(text)
-            else:
-                head.organisation = text
+            else:  # 'Student hackathon "Sendai Hack Night 2024"': the quoted name
+                named_ = _QUOTED.search(text)
+                head.organisation = named_.group(1) if named_ and EVENT.search(
+                    named_.group(1)) else text
         elif part.paren and is_tech(text, vocabulary):
             head.tech.append(text)
         elif not head.described and _described(text):

@@ -91,7 +91,7 @@ _ENDS = re.compile(r"\b(?:experience|employment|projects|education|skills|leader
                    r"volunteering|activities|involvement|service|awards|honou?rs|"
                    r"publications|certifications|coursework|interests|extracurriculars?|"
                    r"organi[sz]ations|hackathons|history|responsibility|berufserfahrung|ausbildung|"
-                   r"projekte|engagement|kenntnisse|associations)$", re.I)
+                   r"projekte|engagement|kenntnisse|associations|work|roles|jobs|positions)$", re.I)
 
 
 # The words that make a short Title Case line a heading in a PDF ("Campus Involvement").
@@ -121,7 +121,9 @@ def heading_kind(line: str) -> tuple[bool, str | None]:
         all(w[:1].isupper() or w in ("&", "and", "of") for w in words)
     if titled and not any(w in key for w in _TITLED):  # "Robotics Club" is an entry
         titled = False
-    if 0 < len(words) <= 4 and _ENDS.search(text) and not re.search(r"[^\w &/-]", text):
+    joined = sum(w in ("&", "and") for w in words)  # "Vacation Work & Part-time Roles"
+    if 0 < len(words) <= 4 + joined and _ENDS.search(text) and \
+            not re.search(r"[^\w &/-]", text):
         titled = True
     if capitals and not level and not any(word in key for word, _ in _GUESS):
         capitals = False  # "BRIGHT PATH ACADEMY" is an organisation, not a section

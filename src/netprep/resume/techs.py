@@ -85,6 +85,10 @@ TECH_WORDS = (
     "Vue.js", "Nuxt", "Jetpack Compose", "Ktor", "Testcontainers", "OR-Tools", "NixOS",
     "home-manager", "pthreads", "Pintos", "xUnit", "Ztest", "pyannote", "Whisper",
     "wav2vec 2.0", "wav2vec", "CloudLab", "Hibernate", "Flyway", "JUnit 5",
+    "PostGIS", "Postgres", "Delphi", "BERT", "RoBERTa", "LSTM", "ConvLSTM", "Conformer", "ML Kit",
+    "Google ML Kit", "Spotify Web API", "axe-core", "Detox", "python-telegram-bot", "Telegram",
+    "Telegram Bot API", "EDR", "GTFS", "Steam Deck", "x86-64 assembly", "x86-64", "UR5",
+    "nRF52840", "Artix-7", "Xilinx Artix-7", "ChaCha20-Poly1305", "Raft", "Paxos",
 )
 # Spoken languages, named with how well they are spoken: no technologies.
 _SPOKEN = re.compile(r"\b(?:english|french|german|spanish|portuguese|italian|dutch|polish|"
@@ -106,6 +110,13 @@ _CATEGORIES = {"languages", "language", "systems", "design", "research", "hardwa
                "spoken", "interests", "certifications", "coursework", "os", "operating systems",
                "version control", "misc", "general", "core", "tooling", "stack", "game dev",
                "graphics", "networking", "ops", "product", "office"}
+# How well a name is known ("Rust (learning)"): no name itself.
+_LEVEL = re.compile(r"(?:currently\s+)?(?:learning|basic|basics|beginner|intermediate|advanced|"
+                    r"familiar|exposure|some|working knowledge|proficient|fluent|expert)", re.I)
+# English words joined by a hyphen ("runner-up", "energy-aware", "real-time"): no names.
+_PHRASE = re.compile(r"[a-z]+-(?:up|aware|based|driven|friendly|time|source|level|scale|free|"
+                     r"first|facing|side|out|off|ready|safe|proof|wide|end|term|made|run|"
+                     r"hand|like|style|rich|heavy|native|focused|oriented)", re.I)
 _BREAK = re.compile(r"[,;|•·]|\s[-–—]\s|\s{2,}|\t")
 _LABEL = re.compile(r"^\s*[A-Z][\w &/+-]{0,24}:\s*")
 
@@ -127,7 +138,7 @@ def skills_vocabulary(lines: Iterable[str]) -> list[str]:
         for item in _BREAK.split(line):
             item = _LABEL.sub("", item.strip()).strip(" .:")
             if item and len(item) <= 30 and len(item.split()) <= 3 and \
-                    item.casefold() not in _CATEGORIES and \
+                    item.casefold() not in _CATEGORIES and not _LEVEL.fullmatch(item) and \
                     re.search(r"[A-Za-z]", item) and item not in found:
                 found.append(item)
     return found
@@ -215,4 +226,5 @@ def is_tech(text: str, vocabulary: Iterable[str] = ()) -> bool:
     if known and len(" ".join(known)) * 2 >= len(text):
         return True
     return " " not in text and not re.search(r"hack|jam", text, re.I) and \
+        not _PHRASE.fullmatch(text) and \
         bool(re.search(r"[+#]|\.[a-z]|[A-Za-z]\d|^[a-z][\w-]*$", text))
