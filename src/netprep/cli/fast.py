@@ -93,6 +93,7 @@ def plan(interview: str | None = None, clear: bool = False, json: bool = False,
     """`netprep plan [--interview DATE] [--clear] [--json] [--ics FILE]` (also called by
     the Typer command)."""
     from netprep.progress.plan import run_plan
+    from netprep.text import plural
     from netprep.ui.console import message
 
     data, notes = run_plan(interview, clear)
@@ -106,8 +107,8 @@ def plan(interview: str | None = None, clear: bool = False, json: bool = False,
         dated = data["interview_date"] and not data["interview_passed"]
         kind = "the days to your interview and the interview" if dated else \
             "the recruiting calendar's milestones"
-        message(f"Wrote {len(events)} calendar event{'s' if len(events) != 1 else ''} "
-                f"({kind}) to {written}; import it into your calendar app.")
+        message(f"Wrote {plural(len(events), 'calendar event')} ({kind}) to {written}; "
+                "import it into your calendar app.")
     if json:
         from netprep.ui.console import print_json
 

@@ -321,11 +321,12 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     """The findings for `text`, a reply to the feedback `point`."""
     clean = " ".join(text.replace("’", "'").split())
     lower = clean.lower()
+    said = point.lower()  # the feedback
     words = _WORD.findall(lower)
     reading = ReplyReading(clean)
     rest = _WORD.findall(_BARE_PHRASES.sub(" ", lower))
     extra = [w for w in rest if w not in BARE]
-    answers = all(w in _YES_NO for w in words) and bool(_YES_NO_ASKED.search(point.lower()))
+    answers = all(w in _YES_NO for w in words) and bool(_YES_NO_ASKED.search(said))
     # "yeah indices makes sense": assent that only names the feedback's own topic
     topic = (len(words) <= 6 and len(extra) == 1 and len(rest) > 1
              and _stems(extra[0]) <= _stems(point) and bool(_stems(extra[0])))
@@ -341,11 +342,10 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     calm = [c for c in clauses if not _DEFENSIVE.search(c)]
     # A cue that only repeats the feedback ("the recursion limit is a problem" to "...can
     # hit the recursion limit") is the point restated, not a why.
-    said = point.lower()
     reasoned = (any(m.group(0).strip() not in said for c in calm for m in _REASON.finditer(c))
                 or bool(_INPUTS.search(lower))
-                or bool(_costs(" ".join(calm)) - _costs(point.lower()))
-                or bool(_WHEN.search(point.lower()) and any(_CONDITION.search(c) for c in calm)))
+                or bool(_costs(" ".join(calm)) - _costs(said))
+                or bool(_WHEN.search(said) and any(_CONDITION.search(c) for c in calm)))
     changed = any(_changes(c) for c in clauses) or _names_the_answer(clauses, said)
     # A "why" question answered with a reason, the choice kept: nothing is owed.
     justified = (reasoned and heard and not elsewhere and bool(_WHY.search(said))

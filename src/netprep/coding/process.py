@@ -255,24 +255,30 @@ class HarnessProcess:
             self.proc.wait(timeout=5.0)
         except subprocess.TimeoutExpired:  # pragma: no cover - a process we cannot reap
             pass
-        deadline = time.monotonic() + 2.0
-        while True:
-            for thread in self._threads:
-                thread.join(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
-            if not any(thread.is_alive() for thread in self._threads):
-                break
-            if time.monotonic() >= deadline:
-                _reap(killed - {self.proc.pid})
-                return  # a pipe is still held open: never block on it (the threads are daemons)
-            if os.name == "posix":  # whoever holds the pipe was missed (mid-exec): look again
-                self._kill_strays(killed)
+        released = self._pipes_released(killed)
         _reap(killed - {self.proc.pid})
+        if not released:
+            return  # a pipe is still held open: never block on it (the threads are daemons)
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 try:
                     stream.close()
                 except OSError:
                     pass
+
+    def _pipes_released(self, killed: set[int]) -> bool:
+        """Whether the pipe readers finished within 2 s. While a pipe is still held, whoever
+        holds it was missed (it was mid-exec): look for strays again."""
+        deadline = time.monotonic() + 2.0
+        while True:
+            for thread in self._threads:
+                thread.join(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
+            if not any(thread.is_alive() for thread in self._threads):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            if os.name == "posix":
+                self._kill_strays(killed)
 
     def _kill_strays(self, killed: set[int]) -> None:
         """SIGKILL every live process of this run, until two looks 20 ms apart find none.

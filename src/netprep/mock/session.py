@@ -184,8 +184,8 @@ def run_session(
             if review is not None:
                 record.rating = review.rating
                 record.checklist = {**record.checklist, **review.checklist}
-                record.findings = findings_of(item.question, record.analysis, record.checklist,
-                                          plan.topics)
+                record.findings = findings_of(item.question, record.analysis,
+                                              record.checklist, plan.topics)
                 saved(partial(recorder.update, record), record)
     except KeyboardInterrupt:
         if session_id is not None:

@@ -33,13 +33,6 @@ _EVENT_IN = re.compile(
     r"\b(?:at|during|for|in)\s+(?:the\s+)?((?:[A-Z][\w&'.-]*\s+){0,3}(?:[A-Z]\w*[Hh]acks?\w*|"
     r"Hack\w*|[A-Z]\w*\s+(?:Jam|Hackathon))(?:\s+[A-Z][\w&'-]*){0,2}(?:\s+(?:19|20)\d\d)?|"
     r"(?:[A-Z][\w&'.-]*\s+){0,3}(?:Bootcamp|Academy))")
-def _termless(text: str) -> str:
-    low = text.lower()
-    if "spring" in low or "summer" in low or "fall" in low or "winter" in low:
-        return _TERM.sub(" ", text)
-    return text
-
-
 _TERM = re.compile(r"\b(?:Spring|Summer|Fall|Winter)\s+(?:intern\w*|term|semester|quarter|"
                    r"co-?op|break|school|session|cohort)\b", re.I)
 # The student's own part: leading the work ("Led a team of four", "I owned the audio")
@@ -54,6 +47,18 @@ _COURSE_FOR = re.compile(
     r"(?:the\s+)?(?:course\s+|class\s+|module\s+)?((?:[A-Z]{2,5}\s?-?\d{2,5}[A-Z]?\b"
     r"(?:\s\([A-Z][^()]{2,60}\))?|"  # "EECS 467 (Autonomous Robotics)"
     r"[A-Z][\w&'+-]*)(?:\s+(?:[A-Z0-9][\w&'+.-]*|of|and|for|in|&))*)")
+
+
+def _tech_text(text: str) -> str:
+    """Where tech names are looked for: without dates, nor a term ("(Spring 2025)",
+    "Spring Intern"), whose words are no tech."""
+    from netprep.resume.header import DATES
+
+    text = DATES.sub(" ", text)
+    low = text.lower()
+    if "spring" in low or "summer" in low or "fall" in low or "winter" in low:
+        return _TERM.sub(" ", text)
+    return text
 
 
 def _course_name(text: str) -> str:
@@ -396,9 +401,7 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
         head = read_header(kind, header, vocabulary, above)
     if head is None:
         return None
-    from netprep.resume.header import DATES
-
-    tech = list(head.tech) + find_techs(_termless(DATES.sub(" ", " ".join(header))), vocabulary)
+    tech = list(head.tech) + find_techs(_tech_text(" ".join(header)), vocabulary)
     what: list[str] = []
     part: list[str] = []
     outcome: list[str] = []
@@ -411,12 +414,12 @@ def _entry(kind: str, header: list[str], bullets: list[str], vocabulary: list[st
                       and all(is_tech(t, vocabulary) for t in items)):
             tech += items  # "Python, DuckDB, Streamlit"
             continue
-        # "(Spring 2025)", "Spring Intern" are a term
-        tech += find_techs(_termless(DATES.sub(" ", bullet)), vocabulary)
-        built = _BUILDING.search(bullet) if _LEAD.match(bullet) else None
+        tech += find_techs(_tech_text(bullet), vocabulary)
+        lead = _LEAD.match(bullet)
+        built = _BUILDING.search(bullet) if lead else None
         if _METRIC.search(bullet) and _OUTCOME.search(bullet):
             outcome.append(bullet)
-        elif _LEAD.match(bullet) and not part:
+        elif lead and not part:
             # "Led a team of four building a course-scheduling web app": the part, and
             # what they built when no other bullet says it
             if built and not what:

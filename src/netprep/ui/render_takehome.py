@@ -90,12 +90,7 @@ def _flowed(console: Any, text: str) -> None:
 def _hung(console: Any, lead: str, body: str) -> None:
     """`lead` then `body` wrapped by words, its later lines under the body's first word
     (a long code span wraps too: a brief is read, not copied)."""
-    from rich.text import Text
-
-    width = max(20, console.width - len(lead))
-    for number, line in enumerate(safe(" ".join(body.split())).wrap(console, width)):
-        line.rstrip()
-        console.print(Text(lead if number == 0 else " " * len(lead)) + line, soft_wrap=True)
+    hanging(console, lead, " ".join(body.split()), whole_code=False)
 
 
 def status_line(data: dict[str, Any]) -> str:

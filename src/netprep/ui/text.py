@@ -38,15 +38,18 @@ def bullet(console: Any, content: object, indent: int = 2, marker: str = "•",
 
 
 def hanging(console: Any, lead: str | Text, content: object, style: str = "",
-            hang: int | None = None) -> None:
+            hang: int | None = None, whole_code: bool = True) -> None:
     """Print `lead` then `content` wrapped by words, the lines after the first indented by
-    `hang` columns (default: the lead's width), so nothing wraps back to column 0."""
+    `hang` columns (default: the lead's width), so nothing wraps back to column 0. A
+    command in backticks stays on one line unless `whole_code` is off (text to read, not
+    to copy)."""
     from rich.text import Text
 
     head = lead if isinstance(lead, Text) else Text(lead)
     body = content if isinstance(content, Text) else safe(content, style)
     hang = head.cell_len if hang is None else hang
-    lines = _wrap(body, console, max(20, console.width - max(hang, head.cell_len)))
+    width = max(20, console.width - max(hang, head.cell_len))
+    lines = _wrap(body, console, width) if whole_code else list(body.wrap(console, width))
     for number, line in enumerate(lines):
         line.rstrip()
         console.print((head if number == 0 else Text(" " * hang)) + line, soft_wrap=True)
