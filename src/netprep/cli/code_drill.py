@@ -268,7 +268,7 @@ def _header(library: Library, exercise: Any, language: Language, timed: bool,
     seconds = minutes * 60 if minutes else exercise.minutes * 60
     target = f", target {clock(seconds)}" if timed else ""
     message(f"Coding drill: {exercise.title} ({exercise.difficulty}{target}) in {language.name}.")
-    render_exercise(describe(library, exercise), in_drill=True)
+    render_exercise(describe(library, exercise), in_drill=True, lang=language.id)
 
 
 def consent(library: Library, language: Language, allow: bool) -> None:
@@ -437,6 +437,6 @@ def _loop(attempt: Attempt, library: Library) -> None:
             message(f"Hint {attempt.hints_shown}/{len(exercise.hints)}: {hint}" if hint
                     else "No more hints.")
         elif key in ("s", "statement"):
-            render_exercise(describe(library, exercise), in_drill=True)
+            render_exercise(describe(library, exercise), in_drill=True, lang=attempt.language.id)
         else:
             message(KEYS)

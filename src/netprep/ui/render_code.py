@@ -24,14 +24,39 @@ CELL = 48  # characters of a value shown in the table
 DETAIL = 600  # characters of a value shown under a failure
 
 
-def short(value: Any, limit: int = CELL) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+def literal(value: Any, lang: str = "") -> str:
+    """A test value as the drill's language writes it: Python's `True`, `False`, `None`
+    for "python", else JSON (`true`, `null`: JavaScript's and Java's words too)."""
+    if lang != "python":
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item, lang) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k, lang)}: {literal(v, lang)}"
+                               for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def short(value: Any, limit: int = CELL, lang: str = "") -> str:
+    text = literal(value, lang)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def call_text(args: list[Any], limit: int = CELL) -> str:
-    text = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in args)
+def call_text(args: list[Any], limit: int = CELL, lang: str = "") -> str:
+    text = ", ".join(literal(arg, lang) for arg in args)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _function_name(data: dict[str, Any], lang: str) -> str:
+    """The function to write in `lang` (`isAnagram` in JavaScript), from its signature."""
+    import re
+
+    if lang == "python":
+        return str(data["function"])
+    found = re.search(r"(\w+)\s*\(", data["signature"].get(lang, ""))
+    return found.group(1) if found else str(data["function"])
 
 
 def render_list(rows: list[dict[str, Any]]) -> None:
@@ -56,7 +81,9 @@ def render_list(rows: list[dict[str, Any]]) -> None:
     out().print(safe(hint, "dim"))
 
 
-def render_exercise(data: dict[str, Any], in_drill: bool = False) -> None:
+def render_exercise(data: dict[str, Any], in_drill: bool = False, lang: str = "python") -> None:
+    """The statement, each language's signature and the examples, written in `lang` (the
+    drill's language; `code show` shows Python's, whose function name it gives)."""
     from rich.text import Text
 
     console = out()
@@ -76,18 +103,19 @@ def render_exercise(data: dict[str, Any], in_drill: bool = False) -> None:
         else:
             console.print(safe(" ".join(paragraph.split())))
     console.print()
-    for lang in data["languages"]:
+    for each in data["languages"]:
         # The signature without the body's opening brace (`function f(a) {` reads unfinished),
         # a wrapped one continuing under itself, not at column 0.
-        hanging(console, Text(f"{lang}: ", style="bold"),
-                data["signature"][lang].rstrip().removesuffix("{").rstrip())
+        hanging(console, Text(f"{each}: ", style="bold"),
+                data["signature"][each].rstrip().removesuffix("{").rstrip())
     console.print()
     console.print(safe("Examples", "bold"))
     for example in data["examples"]:
         line = Text("  ")
-        line.append(safe(f"{data['function']}({call_text(example['args'], 400)})"))
+        call = call_text(example["args"], 400, lang)
+        line.append(safe(f"{_function_name(data, lang)}({call})"))
         line.append(" -> ")
-        line.append(safe(short(example["expected"], 400), "green"))
+        line.append(safe(short(example["expected"], 400, lang), "green"))
         console.print(line)
         if example.get("explain"):
             console.print(safe(f"    {example['explain']}", "dim"))
@@ -123,11 +151,13 @@ def render_report(report: dict[str, Any], details: int = 3) -> None:
             console.print(safe(report["output"].rstrip(), "dim"))
         console.print(safe(f"0/{report['total']} cases pass.", "red"))
         return
+    lang = str(report.get("language") or "")  # Python's True and None in a Python drill
     rows = []
     for case in report["cases"]:
         status = case["status"]
-        got = short(case["actual"], CELL // 2) if status in ("pass", "fail") else status
-        rows.append((case, call_text(case["args"]), short(case["expected"], CELL // 2), got))
+        got = short(case["actual"], CELL // 2, lang) if status in ("pass", "fail") else status
+        rows.append((case, call_text(case["args"], CELL, lang),
+                     short(case["expected"], CELL // 2, lang), got))
     # Sized here: left to itself, Rich drops whole columns on a narrow terminal. Each value
     # column gets what its values need, headers always whole; the widest gives way first.
     room = max(3 * 8, console.width - 12 - 3 - 7 - 9 - 1)
@@ -157,10 +187,10 @@ def render_report(report: dict[str, Any], details: int = 3) -> None:
     for case in failures[:details]:
         console.print()
         console.print(safe(f"Case {case['index'] + 1}: {case['status']}", "bold"))
-        console.print(safe(f"  input:    {call_text(case['args'], DETAIL)}"))
-        console.print(safe(f"  expected: {short(case['expected'], DETAIL)}"))
+        console.print(safe(f"  input:    {call_text(case['args'], DETAIL, lang)}"))
+        console.print(safe(f"  expected: {short(case['expected'], DETAIL, lang)}"))
         if case["status"] == "fail":
-            console.print(safe(f"  got:      {short(case['actual'], DETAIL)}"))
+            console.print(safe(f"  got:      {short(case['actual'], DETAIL, lang)}"))
         if case["error"] and case["error"] in shown:
             console.print(safe(f"  (the same error as case {shown[case['error']]})", "dim"))
         elif case["error"]:
