@@ -142,6 +142,8 @@ def _subtitle(item: Planned, names: dict[str, str], timed: bool, room: int = 200
     question = item.question
     kind = (ROUND_NAMES.get(question.round, question.round)
             if question.round not in ("technical", "design", "estimate") else question.round)
+    if getattr(question, "screen", None):  # asked only in a screen: "hiring-manager screen"
+        kind = f"{question.screen} screen"
     detail = (", ".join(names.get(c, c) for c in question.competencies)
               if question.competencies else question.topic or "")
     target = f"target {clock(item.target_seconds)}" if timed else "untimed"
@@ -621,7 +623,9 @@ def render_session(session: dict[str, Any], console: Console) -> None:
             findings.add_row("•", said)
         if q["findings"]:
             parts.append(findings)
-        title = f"Q{q['position']} · {q['round']}"
+        # A screen's questions live in the behavioral bank; the round they were asked in
+        # is the screen.
+        title = f"Q{q['position']} · {'screen' if session['round'] == 'screen' else q['round']}"
         console.print(Panel(Group(*parts), title=safe(title), title_align="left"))
     planned = session.get("settings", {}).get("planned") or []
     if len(planned) > session["answered"] and not session["complete"]:

@@ -1,0 +1,45 @@
+"""`mock --round screen` as a student meets it at a terminal (60 and 120 columns): the
+question is labelled as a screen's, not "behavioral" (its bank), and gibberish is not
+an answer (it scored 60/100 beside three findings about company, experience and
+future, as if it had said something)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from netprep.cli import run
+
+from .conftest import terminal
+
+ENTER = "\r"
+
+
+@pytest.fixture(autouse=True)
+def _ready(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))  # Enter at the ready prompt
+
+
+def _screen(typed: str, capsys, monkeypatch, width: int) -> tuple[dict, str, str]:
+    monkeypatch.setenv("COLUMNS", str(width))
+    with terminal(typed + ENTER + ENTER + ENTER):
+        code = run(["mock", "--round", "screen", "--questions", "1", "--seed", "3"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert run(["history", "show", "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    return shown, captured.out, captured.err
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_a_screen_question_is_labelled_as_a_screen(capsys, monkeypatch, width: int) -> None:
+    _, _, err = _screen("I want to learn the deploy tooling first.", capsys, monkeypatch, width)
+    box = [line for line in err.splitlines() if "target 1:00" in line]
+    assert box and all("behavioral" not in line for line in box), err
+    assert any("screen" in line for line in box), err
+    assert run(["history", "show", "1"]) == 0
+    history = capsys.readouterr().out
+    assert "Q1 · screen" in history and "behavioral" not in history, history
