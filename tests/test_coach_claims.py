@@ -273,3 +273,169 @@ def test_a_named_fast_hash_called_slow_is_still_wrong() -> None:
     avoided = ("Use Argon2id or bcrypt, never plain text or a quick hash like MD5, each "
                "password with its own random salt.")
     assert 0 not in judge_points(PASSWORDS, avoided)[1]
+
+
+# --- the direction of a claim: order, roles, places, values (keypoints, issue 30 3b) ------
+
+TWO_SUM = ["Scan once, keeping a hash map from each value seen so far to its index.",
+           "For each element x, look up target minus x in the map before inserting x.",
+           "That is O(n) time and O(n) extra space, instead of O(n^2) for checking every pair.",
+           "Checking before inserting stops an element pairing with itself and handles "
+           "duplicates such as [3, 3] with target 6."]
+
+
+def test_the_steps_in_the_other_order_are_wrong() -> None:
+    """ "Insert x first, then look up target minus x" uses every word of the look-up point
+    and says the opposite order; it is wrong once, for the point it is closest to."""
+    answer = ("Scan once with a hash map from each value to its index. For each element x, "
+              "insert x into the map first and then look up target minus x. That is O(n) "
+              "time and O(n) extra space, instead of O(n^2) for every pair.")
+    covered, wrong = judge_points(TWO_SUM, answer)
+    assert sorted(wrong) == [1] and covered == [0, 2]
+    why = answer + " Inserting first also handles duplicates like [3, 3] with target 6."
+    assert sorted(judge_points(TWO_SUM, why)[1]) == [1, 3]
+    right = ("One pass with a dictionary from value to index: for each x I first check "
+             "whether target minus x is already there, and only then add x. O(n) time and "
+             "O(n) memory, against O(n^2) for all pairs.")
+    covered, wrong = judge_points(TWO_SUM, right)
+    assert wrong == {} and {0, 1, 2} <= set(covered)
+
+
+AUTH = ["Authentication proves who you are; authorisation decides what you may do.",
+        "Bugs hide in missing object-level checks (user A reading user B's data by id).",
+        "Check authorisation on the server for every request."]
+
+
+def test_swapped_roles_said_in_plain_words_and_a_check_in_the_client_are_wrong() -> None:
+    answer = ("Authorisation is proving who you are, like logging in, and authentication is "
+              "what you are allowed to do. If the frontend hides the button, that is enough; "
+              "the server does not need to check again.")
+    assert sorted(judge_points(AUTH, answer)[1]) == [0, 2]
+    right = ("Authentication proves who you are; authorisation decides what you are allowed "
+             "to do. Hiding buttons is not enough: check authorisation on the server for "
+             "every request.")
+    covered, wrong = judge_points(AUTH, right)
+    assert wrong == {} and {0, 2} <= set(covered)
+
+
+BST = ["For every node, keys in the left subtree are smaller and keys in the right subtree "
+       "are larger.",
+       "A balanced tree has height O(log n); inserting sorted keys into a plain BST degrades "
+       "it into a list of height n.",
+       "An in-order traversal visits the keys in sorted order."]
+
+
+def test_a_tree_kept_balanced_by_sorted_keys_and_the_wrong_traversal_are_wrong() -> None:
+    answer = ("Left keys are smaller and right keys larger at every node. Inserting sorted "
+              "keys keeps a plain BST balanced, with height O(log n). A pre-order traversal "
+              "gives you the keys sorted.")
+    assert sorted(judge_points(BST, answer)[1]) == [1, 2]
+    right = ("Left keys are smaller and right keys larger at every node. Balanced, the height "
+             "is O(log n), but inserting sorted keys into a plain BST degrades it into a list. "
+             "An in-order traversal visits the keys in sorted order.")
+    assert judge_points(BST, right) == ([0, 1, 2], {})
+
+
+def test_a_supposition_contradicts_the_points_own_supposition() -> None:
+    """ "Growing by doubling would ... make appends O(n)" against "growing by a fixed number
+    would make appends O(n)": the supposed growth is the wrong one."""
+    answer = ("It keeps a backing array with spare capacity and a count of used slots. One "
+              "resize costs O(n). Growing by doubling would waste memory and make appends "
+              "O(n) amortised.")
+    assert 2 in judge_points(DYNAMIC_ARRAY, answer)[1]
+    right = answer.replace("doubling would waste memory and make",
+                           "a fixed number of slots would make")
+    assert 2 not in judge_points(DYNAMIC_ARRAY, right)[1]
+
+
+@pytest.mark.parametrize("points, answer, wrong", [
+    (REVERSE, "I keep previous, current and next, with previous starting at the head. For each "
+              "node save next, point current.next at previous, then advance. When current is "
+              "null, previous is the new head.", 0),
+    (["Return 429 with a retry-after header; decide whether to fail open or closed."],
+     "Over the limit I return 403 Forbidden with a Retry-After header.", 0),
+    (["Use parameterised queries or a query builder, never string building.",
+      "Least-privilege database accounts limit the damage of a mistake."],
+     "Escape the input with string formatting, which is the same as a parameterised query. "
+     "Give the app an admin account so it never fails on permissions.", 1),
+    (["Counters in a shared fast store so every server sees the same count; atomic "
+      "increments."],
+     "Each server keeps its counters in its own local memory, so there is no need for a "
+     "shared store.", 0),
+    (["On pop, pop both; the top of the minimum stack is always the current minimum."],
+     "On pop, pop only the main stack; the bottom of the minimum stack is the minimum.", 0),
+    (["Stability is irrelevant when equal elements are indistinguishable, such as plain "
+      "integers.", "It matters when sorting by several keys in passes."],
+     "It matters when you sort by several keys, and it matters even for plain integers.", 0),
+])
+def test_another_value_for_the_same_thing_is_wrong(points, answer, wrong) -> None:
+    assert wrong in judge_points(points, answer)[1]
+
+
+def test_a_point_that_allows_two_values_is_not_contradicted_by_either() -> None:
+    point = ["Redirect with 301 or 302 and think about abuse (spam links, rate limits)."]
+    assert judge_points(point, "The short link answers with a 302 and I rate limit abuse.") \
+        == ([0], {})
+
+
+def test_a_negation_stops_at_and() -> None:
+    point = ["On a closing bracket, the stack must be non-empty and its top must be the "
+             "matching opener; pop it."]
+    answer = ("On a closing bracket, the stack must not be empty and its top must be the "
+              "matching opener, then I pop it.")
+    assert judge_points(point, answer) == ([0], {})
+
+
+@pytest.mark.parametrize("point, answer", [
+    ("Membership in a list is a linear scan, so the total is O(n x m).",
+     "Checking a value means looking through the whole list, so for every element of the "
+     "first list it costs the length of one times the length of the other."),
+    ("It typically turns an O(n^2) pair search into O(n) time with O(1) extra space.",
+     "Instead of trying every pair, which blows up with the square of n, you go through it "
+     "once and only hold two indexes."),
+    ("Accuracy is meaningless; use precision and recall, or PR curves.",
+     "Plain accuracy tells you nothing; look at how many of the cases it flags are really "
+     "positive and how many of the real cases it catches."),
+    ("Re-weight or resample classes, and tune the decision threshold.",
+     "Count each rare example more heavily, or show the model more copies of them, and pick "
+     "the cut-off from the curve."),
+    ("Counters in a shared fast store so every server sees the same count; atomic "
+     "increments.",
+     "The buckets live in Redis, updated with an atomic script so two servers cannot both "
+     "spend the last token."),
+    ("Add secret scanning and a secrets manager so it does not recur.",
+     "I would add a check that blocks commits containing anything that looks like a key, and "
+     "move our keys into a vault."),
+    ("Collect the pieces in a list, or a StringBuilder in Java, and join once at the end for "
+     "O(n).",
+     "Drop the pieces into a list as you go and glue them together once at the end, which "
+     "copies each character once."),
+])
+def test_more_plain_language_paraphrases_count(point, answer) -> None:
+    assert judge_points([point], answer) == ([0], {})
+
+
+def test_the_mock_flags_the_other_order_with_its_correction(cli, monkeypatch) -> None:
+    monkeypatch.setattr("netprep.paths.builtin_content_dir",
+                        lambda: Path(__file__).parent / "data" / "mock" / "base")
+    monkeypatch.setenv("NETPREP_CONTENT", str(Path(__file__).parent / "data" / "mock" /
+                                              "keypoints-order"))
+    result = cli("mock", "--pack", "kporder", "--round", "technical", "--questions", "1",
+                 "--untimed", input="Scan once with a hash map from each value to its index. "
+                 "For each element x, insert x into the map first and then look up target "
+                 "minus x. That is O(n) time and O(n) extra space, instead of O(n^2) for "
+                 "checking every pair.\n")
+    assert result.code == 0, result.err
+    panel = " ".join(result.err.split())
+    assert "key points 2/3 · 1 stated wrongly" in panel, panel
+    assert ("Stated wrongly: “For each element x, insert x into the map first and then look "
+            "up target minus x” — correct: For each element x, look up target minus x in the "
+            "map before inserting x.") in panel, panel
+    assert "[!] stated wrongly — correct: For each element x, look up target minus x" in panel
+    shown = json.loads(cli("history", "show", "1", "--json").out)["questions"][0]
+    assert shown["checklist"]["key_points_wrong"] == [
+        "For each element x, look up target minus x in the map before inserting x."]
+    assert shown["checklist"]["key_points"] == [
+        "Scan once, keeping a hash map from each value seen so far to its index.",
+        "That is O(n) time and O(n) extra space, instead of O(n^2) for checking every pair."]
+    assert shown["ready"] is False

@@ -91,6 +91,34 @@ PAIRS = {frozenset(p) for p in (
 # slot -> {value: pattern}; a slot's values exclude each other.
 _SLOTS: dict[str, dict[str, str]] = {
     "heapkind": {"minheap": r"\bminimum heap\b", "maxheap": r"\bmaximum heap\b"},
+    "traversal": {"inorder": r"\bin-order\b|\binorder\b|\bin order (?=traversal|walk)",
+                  "preorder": r"\bpre-?order\b", "postorder": r"\bpost-?order\b",
+                  "levelorder": r"\blevel-order\b|\blevel order (?=traversal|walk)"},
+    # where a check runs: on the server, or only in the client the user controls
+    "side": {"server": r"\b(?:on|in|by) (?:the |our (?:own )?)?(?:server|backend|back end)\b|"
+                       r"\bserver[\s-]side\b|\bthe server (?:\w+ ){0,3}check\w*",
+             "client": r"\b(?:on|in) the (?:frontend|front end|client|browser|ui)\b|"
+                       r"\bclient[\s-]side\b|\bhid(?:e|es|ing) (?:the )?buttons?\b|"
+                       r"\bthe frontend\b"},
+    # where the end of a stack is: its top or its bottom
+    "end": {"top": r"\btop\b(?![\s-]down)", "bottom": r"\bbottom\b(?![\s-]up)"},
+    # the rights an account runs with
+    "privilege": {"least": r"\bleast[\s-]privileged?\b|\bminimal (?:rights|permissions|"
+                           r"privileges)\b|\bonly the (?:rights|permissions|access) it needs\b|"
+                           r"\bread-only (?:account|user)\b",
+                  "full": r"\badmin(?:istrator)? (?:account|user|rights|role)\b|\bsuperuser\b|"
+                          r"\broot (?:account|user)\b|\bfull (?:rights|permissions|access|"
+                          r"privileges)\b"},
+    # where counters live: one store every server shares, or each server's own memory
+    "store": {"shared": r"\bshared (?:fast )?(?:store|cache|database|counter)s?\b|"
+                        r"\bcentral(?:i[sz]ed)? (?:store|counter)s?\b|\bredis\b|\bmemcached?\b",
+              "local": r"\b(?:its own )?local (?:memory|counters?|store|cache)\b|\bper[\s-]server "
+                       r"(?:counters?|memory)\b|\bits own memory\b"},
+    # how a query takes user input
+    "querybuild": {"params": r"\bparameteri[sz]ed\b|\bprepared statements?\b|\bplaceholders?\b|"
+                             r"\bbind (?:variables|parameters)\b|\bquery builder\b",
+                   "strings": r"\bstring (?:formatting|building|concatenation|interpolation)\b|"
+                              r"\bf-strings?\b|\bconcatenat\w+\b"},
     "op": {"create": r"creat\w*", "read": r"reads?\b|retriev\w*|fetch\w*",
            "replace": r"replac\w*|overwrit\w*",
            "partial": r"(?:changes?|updates?|modif\w+)\s+(?:a\s+|one\s+|only\s+)?part\w*|"
@@ -133,7 +161,14 @@ _PROPS = {
     "hashable": r"(?:un)?hashable\b", "enough": r"\benough\b|(?:in)?sufficient\b",
     "changestate": r"\bchang\w*\s+(?:the\s+)?(?:server(?:'s)?\s+)?state\b|\bside[\s-]effects?\b",
     "inplace": r"\bin[\s-]place\b",
+    "matters": r"\bmatters?\b|\birrelevant\b",
+    # said of a tree: kept balanced, or degraded into a list by sorted input
+    "balanced": r"\b(?:stays?|remains?|is|always|keeps?\s+(?:it|itself|the tree|(?:a\s+)?"
+                r"(?:plain\s+)?bst))\s+balanced\b|\bbalances (?:it|itself)\b|\bunbalanced\b|"
+                r"\bdegrad\w*|\bskew(?:s|ed)\b|\blopsided\b",
 }
+# Words that deny a property without a prefix ("degrades" is no longer balanced).
+_ANTONYM = re.compile(r"^(?:degrad|skew|lopsid)")
 _DENYING_PREFIX = re.compile(r"^(?:un|im|in|non-?)(?=[a-z])")
 _CAPTURES = [  # claims read straight from a phrase: (pattern, subject, slot)
     (re.compile(r"\bcurnext\s*(?:=|->|→|\bat\b|\bto\b)\s*(?:the\s+)?(\w+)"), "curnext",
@@ -147,6 +182,53 @@ _CAPTURES = [  # claims read straight from a phrase: (pattern, subject, slot)
     (re.compile(r"\b(?:return\w*|make\w*|mak\w+|use\w*|set\w*|keep\w*)\s+(?:the\s+)?(\w+)\s+"
                 r"(?:as\s+)?the\s+new\s+head\b"), "newhead", "target"),
 ]
+# The operations a value can be said of ("pop the largest", "holds the k largest").
+_OP_WORD = re.compile(r"\b(pop|push|insert|add|remov|delet|attach|return|keep|hold|stor|compar|"
+                      r"look|check|evict|discard|drop|replac|mov|advanc|visit|put)\w*")
+# Order of two operations: "look up target minus x before inserting x", "insert x first,
+# then look up", "first insert ..., then look up", "add it after checking".
+_ORDER_OP = (r"(look\w*|check\w*|search\w*|find\w*|query\w*|insert\w*|add\w*|put\w*|"
+             r"stor\w*|push\w*|remov\w*|delet\w*|pop\w*|evict\w*|sort\w*)")
+_ORDERS = [(re.compile(p), flip) for p, flip in (
+    (_ORDER_OP + r"\b[^.]{0,50}?\bbefore\s+(?:\w+\s+){0,2}?" + _ORDER_OP, False),
+    (r"\bfirst\s+(?:\w+\s+){0,2}?" + _ORDER_OP + r"\b[^.]{0,60}?\bthen\s+(?:\w+\s+){0,6}?"
+     + _ORDER_OP, False),
+    (_ORDER_OP + r"\b[^.]{0,50}?\bfirst\b,?\s+(?:and\s+)?(?:only\s+)?then\s+(?:\w+\s+){0,6}?"
+     + _ORDER_OP, False),
+    (_ORDER_OP + r"\b[^.]{0,50}?\bafter\s+(?:\w+\s+){0,2}?" + _ORDER_OP, True),
+    # one operation said to come first ("inserting first", "first insert x"): "insert<"
+    (r"\b" + _ORDER_OP + r"\s+first\b()", False),
+    (r"\bfirst\s+" + _ORDER_OP + r"\b()", False))]
+_OP_KIND = (("lookup", ("look", "check", "search", "find", "query")),
+            ("insert", ("insert", "add", "put", "stor", "push")),
+            ("remove", ("remov", "delet", "pop", "evict")), ("sort", ("sort",)))
+
+
+def _op_kind(word: str) -> str:
+    return next((k for k, stems in _OP_KIND if word.startswith(stems)), "")
+
+
+def _order_claims(clause: str) -> list[Claim]:
+    """ "A before B" as the claim that A comes first; the other order contradicts it."""
+    out = []
+    for pattern, flip in _ORDERS:
+        for m in pattern.finditer(clause):
+            a, b = _op_kind(m.group(1)), _op_kind(m.group(2))
+            if a and a != b and (b or not flip):
+                first, then = (b, a) if flip else (a, b)
+                out.append(Claim("order", "order", f"{first}<{then}", True, clause))
+    return out[:1]
+
+
+# Where a named reference starts: "previous (initially null)", "previous starting at the
+# head", "current (the head)".
+_START = re.compile(r"\b(prev|previous|curr?|current)\s*(?:\(\s*(?:initially\s+|set to\s+|"
+                    r"at first\s+)?(?:the\s+)?(\w+)\s*\)|,?\s*(?:initially|starting at|starts at|"
+                    r"starts as|set to|begins at|at first)\s+(?:at\s+)?(?:the\s+)?(\w+))")
+_STATUS = re.compile(r"\b(?:return\w*|respond\w*(?: with)?|answer\w*(?: with)?|"
+                     r"redirect\w*(?: with)?|status(?: code)?|http|send\w*|with)\s+"
+                     r"(?:an?\s+|the\s+)?(?:http\s+)?([2-5]\d\d)\b"
+                     r"(?:\s*(?:or|/)\s*([2-5]\d\d)\b)?")
 _TARGET = {"prev": "previous", "previous": "previous", "curr": "current", "cur": "current",
            "current": "current", "next": "next", "nxt": "next", "null": "null",
            "none": "null", "nil": "null", "head": "head"}
@@ -154,11 +236,14 @@ _VALUES = [(slot, value, re.compile(p)) for slot, vals in _SLOTS.items()
            for value, p in vals.items()]
 _PROP_RE = [(name, re.compile(p)) for name, p in _PROPS.items()]
 _NEG = frozenset({"not", "never", "no", "without", "nor", "neither"})
+# A negation does not reach past these ("the stack must not be empty and its top ...").
+_SCOPE_END = frozenset({"and", "but", "then", "so", "because", "since", "whereas", "while"})
 HYPOTHETICAL = re.compile(r"\bwould (?:make|be|cost|give|take|need|turn|mean|degrade|"
-                           r"become|fail|break)\b|\bif (?:you|it|we|they|the \w+) (?:were|"
-                           r"had|grew|used)\b|\bworse\b|\bnaive\w*\b|\bfails? for\b", re.I)
+                           r"become|fail|break|waste)\b|\bif (?:you|it|we|they|the \w+) (?:were|"
+                           r"had|grew|used|doubled|added|grow|doubles)\b|\bworse\b|"
+                           r"\bnaive\w*\b|\bfails? for\b", re.I)
 REJECTED = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|versus|vs\.?|"
-                       r"unless|except)\b.*$")
+                       r"unless|except|(?:is |are )?(?:the same as|equivalent to|as good as))\b.*$")
 _WORD = re.compile(r"[a-z0-9_][a-z0-9_'+\-^*]*|[=→]|->")
 
 
@@ -169,6 +254,7 @@ class Claim:
     value: str
     positive: bool
     clause: str  # the words it was read from (shown as what was said)
+    op: str = ""  # the operation it is said of ("pop the largest": pop), if any
 
 
 def canonical(text: str) -> str:
@@ -210,8 +296,16 @@ def _spans(clause: str) -> list[tuple[int, int, str]]:
 
 
 def _clause_claims(clause: str) -> list[Claim]:
+    """The claims a clause makes; a supposition ("growing by doubling would make appends
+    O(n)") makes its values only as supposed ones, which contradict only a point's own
+    supposition ("growing by a fixed number would make appends O(n)")."""
     if HYPOTHETICAL.search(clause):
-        return []
+        return [Claim(c.subject, "hyp:" + c.slot, c.value, c.positive, c.clause, c.op)
+                for c in _stated_claims(clause) if c.slot in _SLOTS]
+    return _stated_claims(clause)
+
+
+def _stated_claims(clause: str) -> list[Claim]:
     clause = REJECTED.sub("", clause).strip()
     if not clause:
         return []
@@ -240,31 +334,48 @@ def _clause_claims(clause: str) -> list[Claim]:
             taken.append((m.start(), m.end()))
             first, last = word_range(m.start(), m.end())
             denied = bool(_DENYING_PREFIX.match(m.group())) and name not in (
-                "inplace", "changestate", "enough") or m.group().startswith("insufficient")
+                "inplace", "changestate", "enough", "balanced", "matters") or m.group().startswith(
+                "insufficient") or (name == "matters" and m.group() == "irrelevant") or (
+                    name == "balanced" and bool(
+                    _ANTONYM.match(m.group()) or m.group().startswith("unbal")))
             hits.append((first, last, "prop", name, not denied))
     hits.sort()
     out: list[Claim] = []
     boundary = 0
     for first, last, slot, value, positive in hits:
         before = [w for _, _, w in words[max(boundary, first - 7):first]]
-        if any(w in _NEG for w in before):
+        cut = max((k for k, w in enumerate(before) if w in _SCOPE_END), default=-1)
+        if any(w in _NEG for w in before[cut + 1:]):  # "must not be empty and its top": no
             positive = not positive
         bound = [w for i, w in subjects if first <= i <= last]
         if not bound:
             bound = _run([(i, w) for i, w in subjects if boundary <= i < first], words)
         if not bound:
             bound = [w for i, w in subjects if last < i <= last + 2][:1]
+        op = next((m.group(1) for w in reversed(
+            [w for _, _, w in words[max(0, first - 4):first + 1]])
+            for m in [_OP_WORD.match(w)] if m), "")
         for subject in bound or [None]:  # type: ignore[list-item]
-            out.append(Claim(subject, slot, value, positive, clause))
+            out.append(Claim(subject, slot, value, positive, clause, op))
         boundary = last + 1
     if not hits and subjects and words and words[-1][2] in _NEG:
         for subject in _run(subjects, words):
             out.append(Claim(subject, "elided", "", False, clause))
+    if not _NEG & {w for _, _, w in words}:
+        out.extend(_order_claims(clause))
     for pattern, subject, slot in _CAPTURES:
         for m in pattern.finditer(clause):
             target = _TARGET.get(m.group(1))
             if target:
                 out.append(Claim(subject, slot, target, True, clause))
+    for m in _STATUS.finditer(clause):  # "return 429", "redirect with 301 or 302"
+        for code in m.groups():
+            if code is not None:
+                out.append(Claim("status", "code", code, True, clause))
+    for m in _START.finditer(clause):  # "previous (initially null)", "current starting at head"
+        ref, start = _TARGET.get(m.group(1)), _TARGET.get(m.group(2) or m.group(3) or "")
+        if ref and start and ref != start:
+            out.append(Claim(f"start_{ref}", "start", start, True, clause))
     return _two_valued(out)
 
 
@@ -293,7 +404,7 @@ def _two_valued(claims: list[Claim]) -> list[Claim]:
         values = _SLOTS.get(c.slot)
         if values and len(values) == 2 and not c.positive:
             other = next(v for v in values if v != c.value)
-            c = Claim(c.subject, c.slot, other, True, c.clause)
+            c = Claim(c.subject, c.slot, other, True, c.clause, c.op)
         out.append(c)
     return out
 
@@ -314,10 +425,16 @@ def _resolve_elided(claims: list[Claim]) -> list[Claim]:
 
 
 def _conflict(point: Claim, said: Claim) -> bool:
-    if point.subject != said.subject or point.slot != said.slot:
+    if point.slot != said.slot:
+        return False
+    if point.subject != said.subject and not (point.slot == "side" and said.subject is None):
         return False
     if point.slot == "prop":
         return point.value == said.value and point.positive != said.positive
+    if point.slot == "order":  # "insert first" or "insert, then look up" against look-up first
+        first, _, then = point.value.partition("<")
+        said_first, _, said_then = said.value.partition("<")
+        return said_first == then and said_then in (first, "")
     return point.positive and said.positive and point.value != said.value
 
 
@@ -333,10 +450,14 @@ def wrong_points(points: Sequence[str], answer: str) -> dict[int, str]:
                                      for c in _clause_claims(clause)]) for p in points]
     every_point = [c for cs in point_claims for c in cs]
     wrong: dict[int, str] = {}
+    ordered: dict[str, list[int]] = {}  # an answer's clause on order -> points it contradicts
     for i, claims in enumerate(point_claims):
         for pc in claims:
             for sc in said:
                 if not _conflict(pc, sc):
+                    continue
+                if pc.slot == "order":
+                    ordered.setdefault(sc.clause, []).append(i)
                     continue
                 # the answer also says what the point says, or another point says it (but
                 # calling a named fast algorithm slow does not make it slow)
@@ -346,10 +467,23 @@ def wrong_points(points: Sequence[str], answer: str) -> dict[int, str]:
                         o.subject == pc.subject and o.slot == pc.slot and o.value == pc.value
                         and o.positive == pc.positive for o in said):
                     continue
+                if any(o.subject == pc.subject and o.slot == pc.slot and o.value == sc.value
+                       and o.positive == sc.positive for o in claims):
+                    continue  # the point allows it ("301 or 302", "a stack or recursion")
+                near = len(_stems(pc.clause) & _stems(sc.clause))
                 if any(o.subject == sc.subject and o.slot == sc.slot and o.value == sc.value
-                       and o.positive == sc.positive for o in every_point):
-                    continue
+                       and o.positive == sc.positive and (not o.op or not sc.op or o.op == sc.op)
+                       and len(_stems(o.clause) & _stems(sc.clause)) >= near
+                       for o in every_point):
+                    continue  # another point, as close in words, says it of the same operation
                 wrong.setdefault(i, sc.clause)
+    # One sentence on the order of two steps contradicts the point it is closest to in
+    # words ("insert x first, then look up target minus x" is the look-up point, not the
+    # point on why the order handles duplicates); a second such sentence, the next closest.
+    for clause, idx in ordered.items():
+        stems = _stems(clause)
+        best = max(idx, key=lambda i: (i not in wrong, len(_stems(str(points[i])) & stems), -i))
+        wrong.setdefault(best, clause)
     for i, clause in _swapped(points, said_text).items():
         wrong.setdefault(i, clause)
     return {i: original(answer, clause) for i, clause in sorted(wrong.items())}
@@ -387,7 +521,7 @@ def _swapped(points: Sequence[str], said_text: str) -> dict[int, str]:
     for i, subject, rest in predicates:
         if len(rest) < 2:
             continue
-        need = max(2, (len(rest) + 1) // 2)
+        need = max(2, min(3, (len(rest) + 1) // 2))
         for text, others in said:
             if len(others) != 1 or subject in others:
                 continue

@@ -20,12 +20,53 @@ from collections.abc import Callable, Iterable
 from netprep.coach import lazyre as re
 
 _SYNONYMS = [
+    # concepts said in plain words: who you are (identity) and what you may do (permission)
+    (r"\bwho (?:you|they|someone|somebody|the user|a user) (?:really )?(?:are|is)\b|"
+     r"\b(?:your|their|the user's|a user's) identity\b|\bidentity\b", " identity "),
+    (r"\bwhat (?:you|they|someone|somebody|the user|a user|\w+) (?:may|can|is allowed to|are "
+     r"allowed to|is permitted to|are permitted to|gets? to) (?:do|access|see|open|touch)\b|"
+     r"\bpermissions?\b", " permission "),
+    # cost of two inputs in words: "the length of one times the length of the other"
+    (r"\b(?:the )?(?:length|size) of (?:one|the first)(?: list| array)? times (?:the )?(?:length|"
+     r"size) of the (?:other|second)\b", " o(n*m) "),
+    (r"\b(?:the )?two (?:lengths|sizes) added together\b|\bthe sum of the (?:two )?(?:lengths|"
+     r"sizes)\b", " o(n+m) "),
+    (r"\b(?:look\w*|walk\w*|scan\w*|go\w*) (?:through |over )?the whole (?:\w+ )?(?:list|array)\b",
+     " linear scan o(n) "),
+    (r"\bproportional to (?:everything|all|every \w+|the whole)\b", " o(n) "),
+    # evaluation on rare classes, in plain words
+    (r"\bhow many of the (?:\w+ )?(?:it|the model) (?:flags|flagged|predicts|marks|calls)\b"
+     r"[^.,;]{0,25}?\b(?:are|were) (?:really |actually )?(?:real|right|correct|positive)\b",
+     " precision "),
+    (r"\bhow many of the (?:real|actual|true) (?:\w+ )?(?:it|the model) (?:catches|finds|flags|"
+     r"gets)\b", " recall "),
+    (r"\bcut-?off\b", " threshold "),
+    (r"\b(?:count|weigh|weight)s? (?:each |every |the )?(?:rare|minority|positive) (?:\w+ )?"
+     r"(?:more heavily|more|higher)\b|\bmore heavily\b", " weight "),
+    (r"\bmore copies of\b|\b(?:over|under)-?sampl\w*", " resample "),
+    # rate limiting and secrets in plain words
+    (r"\b(?:jar|bucket|pot)s? of (?:\d+ )?(?:tickets|tokens|coins)\b", " token bucket "),
+    (r"\b(?:many|all) at once\b", " burst "),
+    (r"\bredis\b|\bmemcached?\b", " redis shared fast store "),
+    (r"\bindivisible\b|\ball[\s-]or[\s-]nothing\b", " atomic "),
+    (r"\bvault\b", " secrets manager "),
+    (r"\b(?:scan|check|block)\w* (?:\w+ ){0,4}(?:for )?(?:keys|secrets|credentials|tokens)\b",
+     " secret scanning "),
+    # hash tables and arrays in plain words
+    (r"\btoo (?:crowded|full)\b", " load factor threshold "),
+    (r"\b(?:longer|larger|bigger|new) (?:row|block)\b", " bigger array rehash "),
+    (r"\bblock of memory\b|\bmemory block\b", " array "),
+    (r"\bfree slots?\b|\broom to spare\b", " spare capacity "),
+    (r"\b(?:can(?:'t|not| not) (?:be )?change[ds]?|never change[ds]?|unchangeable)\b",
+     " immutable "),
+    (r"\bmoved over by\b|\boffset by\b", " shifted by "),
     # plain-language complexity and techniques, before the word-level synonyms
     (r"\b(?:grows?|grew|growing|scales?|goes up)\s+(?:\w+\s+){0,2}with\s+the\s+square\s+of\b"
      r"|\b(?:proportional|quadratic)\s+(?:to|in)\s+the\s+square\b|\bsquare of the (?:length|"
-     r"size|input|number)\b", " o(n^2) "),
-    (r"\b(?:grows?|scales?|goes up)\s+(?:\w+\s+){0,2}(?:in proportion to|linearly with|with)"
-     r"\s+the\s+(?:length|size|number of \w+)\b|\bproportional\s+to\s+(?:the\s+(?:length|"
+     r"size|input|number)\b|\b(?:with|to) the square of (?:the )?(?:\w+ )?(?:length|size|input|"
+     r"n|count)\b", " o(n^2) "),
+    (r"\b(?:grows?|growing|scales?|goes up)\s+(?:\w+\s+){0,2}(?:in proportion to|linearly "
+     r"with|with)\s+the\s+(?:length|size|number of \w+)\b|\bproportional\s+to\s+(?:the\s+(?:length|"
      r"size|input|number of \w+)|n)\b|\blinear in n\b(?!\s*(?:\+|plus))|"
      r"\bdoubles when the input doubles\b",
      " o(n) "),
@@ -34,7 +75,9 @@ _SYNONYMS = [
      r"(?:the )?(?:size|length|input|n)\b",
      " o(1) "),
     (r"\bmemory stays (?:fixed|the same|constant|flat)\b|\b(?:no|without) extra (?:memory|"
-     r"space)\b", " o(1) extra memory "),
+     r"space)\b|\bonly (?:remembers?|holds?|keeps?|stores?|needs?) (?:two|three|a few|a couple of|"
+     r"2|3) (?:positions|indexes|indices|variables|values|numbers|pointers|counts|counters)\b",
+     " o(1) extra memory "),
     (r"\bhalv(?:es|ing)\s+(?:the\s+)?(?:search\s+)?(?:range|interval|space|problem|array|"
      r"candidates)\b|\b(?:number of )?times you (?:can|could) halve\b|\bhalving steps\b",
      " halving o(log n) "),
@@ -55,8 +98,11 @@ _SYNONYMS = [
      " o(v+e) "),
     (r"\btwice as (?:big|large)\b|\bdouble (?:the|its) size\b|\bdoubl(?:es|ing|ed)\b",
      " double grow constant factor larger "),
-    (r"\b(?:visit|touch|process|see)(?:s|ed|es|ing)?\s+(?:each|every)\s+(?:element|node|item|character|index|vertex|"
-     r"edge)\s+(?:only\s+)?once\b|\b(?:a single|one) pass\b", " once o(n) "),
+    (r"\b(?:visit|touch|process|see|cop(?:y|ie)|read|move|handle|check)(?:s|ed|es|ing)?\s+"
+     r"(?:each|every)\s+(?:element|node|item|character|index|vertex|edge|piece|letter|entry)\s+"
+     r"(?:only\s+)?once\b|\b(?:a single|one) pass\b|\b(?:go(?:es)?|pass(?:es)?|walk(?:s)?) "
+     r"(?:over|through) (?:it|them|the (?:\w+ )?(?:list|array|string|input)) once\b",
+     " once o(n) "),
     (r"\bhash[\s-]?(?:map|table)s?\b|\bdictionar(?:y|ies)\b|\bdicts?\b|\bhashset\b|"
      r"\bhash set\b", " hashmap "),
     (r"\bbinary[\s-]search(?:es|ing)?\b", " binarysearch "),
@@ -157,7 +203,7 @@ def _stem(word: str) -> str:
     """A crude stem: the first five letters (length/lengths, differ/different)."""
     if word.startswith("o("):
         return word
-    for suffix in ("ies", "es", "s"):
+    for suffix in ("ing", "ies", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
