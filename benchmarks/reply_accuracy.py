@@ -1,6 +1,6 @@
 """How often the coach reads a reply to the interviewer's feedback as a labeller did.
 
-    python benchmarks/reply_accuracy.py [--json] [--errors]
+    python benchmarks/reply_accuracy.py [--json] [--errors] [--cv]
 
 Dev is `tests/data/replies/dev/replies.yaml` (the reader's cues are chosen on it); test is
 `tests/data/replies/test/replies.yaml`, written and labelled blind by others and never
@@ -9,7 +9,13 @@ used to choose anything: only its pooled figures are printed, never an item. Per
 - verdict: replies where "answered well" (no finding) agrees with the label;
 - findings micro precision and recall over the five codes (bare-ok, no-acknowledge,
   no-reason, no-change, defensive); per code on dev only.
-`--errors` lists the dev replies read differently (never test ones).
+`--errors` lists the dev replies read differently (never test ones). `--cv` prints the
+leave-one-writer-out figures on dev instead (benchmarks/reply_train.py --cv; needs the
+`train` extra, scikit-learn): the reader's model trained on three writers, read on the
+fourth, beside the hand cues' own figures for each writer before it joined dev.
+
+The reader (coach.reply) is the learned model of coach.reply_model over the hand cues; its
+dev figures are in-sample (it was trained on dev), so compare readers by `--cv`.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from netprep.coach.reply import read_reply  # noqa: E402
 
@@ -39,15 +46,19 @@ def load(split: str) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-def score(items: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def score(items: list[dict[str, Any]], got_codes: list[list[str]] | None = None,
+          ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Figures for `items` as the reader reads them (or as `got_codes` says, one list of
+    codes per item, for a reading made elsewhere: the cross-validation's)."""
     exact = verdict = 0
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     wrong: list[dict[str, Any]] = []
-    for item in items:
+    for index, item in enumerate(items):
         want = set(item["findings"])
-        got = set(read_reply(item["reply"], item["feedback"]).codes)
+        got = set(got_codes[index] if got_codes is not None
+                  else read_reply(item["reply"], item["feedback"]).codes)
         exact += want == got
         verdict += (not want) == (not got)
         for code in CODES:
@@ -80,7 +91,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="List dev replies read wrong.")
+    parser.add_argument("--cv", action="store_true",
+                        help="Leave-one-writer-out on dev (needs the train extra).")
     args = parser.parse_args()
+    if args.cv:
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            sys.exit("--cv trains the model: pip install -e '.[train]' (scikit-learn)")
+        import reply_train
+
+        print(reply_train.report())
+        return
     dev, dev_wrong = score(load("dev"))
     test_items = load("test")
     test = score(test_items)[0] if test_items else None

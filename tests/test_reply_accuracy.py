@@ -2,6 +2,9 @@
 
 Minimums a little under today's figures (benchmarks/reply_accuracy.py prints them), so a
 change that reads replies worse fails here. Only pooled figures of the test split are used.
+The reader is a model trained on dev (coach.reply_model, benchmarks/reply_train.py) over
+the hand cues (coach.reply.hand_codes); both are pinned on dev, and the weights file must
+have been trained on the dev file as it is.
 """
 
 from __future__ import annotations
@@ -28,7 +31,57 @@ def bench():  # type: ignore[no-untyped-def]
 def test_the_dev_replies_are_read_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
     figures, _ = bench.score(bench.load("dev"))
     assert figures["replies"] == 330  # d001-d060, e001-e100, f001-f080, g001-g090 (four writers)
+    # in-sample (the model was trained on dev): 1.000 / 1.000 when it was written
+    assert figures["accuracy"] >= 0.97 and figures["verdict_accuracy"] >= 0.98
+
+
+def test_the_hand_cues_alone_still_read_dev_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
+    """The model's cue features: the hand reader's codes (0.961 / 0.988 on dev)."""
+    from netprep.coach.reply import hand_codes
+
+    items = bench.load("dev")
+    figures, _ = bench.score(items, [hand_codes(i["reply"], i["feedback"]) for i in items])
     assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.98
+
+
+def test_the_model_was_trained_on_the_dev_file_as_it_is() -> None:
+    """Changing tests/data/replies/dev/replies.yaml needs a retrain:
+    `pip install -e '.[train]' && python benchmarks/reply_train.py --write`."""
+    import hashlib
+    import json
+
+    from netprep.coach import reply_model
+
+    dev = Path(__file__).resolve().parent / "data" / "replies" / "dev" / "replies.yaml"
+    written = json.loads(reply_model.WEIGHTS.read_text(encoding="utf-8"))
+    assert written["dev_sha256"] == hashlib.sha256(dev.read_bytes()).hexdigest(), (
+        "the dev replies changed since the reply model was trained: retrain with "
+        "python benchmarks/reply_train.py --write")
+    assert written["trained_on"] == 330
+    assert set(written["codes"]) == set(reply_model.CODES)
+    assert all(len(part["weights"]) == len(written["features"])
+               for part in written["codes"].values())
+
+
+def test_the_reader_needs_neither_scikit_learn_nor_numpy() -> None:
+    import subprocess
+
+    code = ("import sys\nfrom netprep.coach.reply import read_reply\n"
+            "r = read_reply('You are right, I will add [3, 3] as a test.', 'Two loops?')\n"
+            "assert 'netprep.coach.reply_model' in sys.modules\n"
+            "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_without_its_weights_the_reader_falls_back_to_the_hand_cues(monkeypatch,  # type: ignore[no-untyped-def]
+                                                                     tmp_path) -> None:
+    from netprep.coach import reply, reply_model
+
+    monkeypatch.setattr(reply_model, "WEIGHTS", tmp_path / "missing.json")
+    text, point = "honestly I ran out of time", "Why not a heap?"
+    assert reply.read_reply(text, point).codes == reply.hand_codes(text, point)
 
 
 def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type: ignore[no-untyped-def]

@@ -320,19 +320,51 @@ def _stems(text: str) -> set[str]:
 def read_reply(text: str, point: str = "") -> ReplyReading:
     """The findings for `text`, a reply to the feedback `point`."""
     clean = " ".join(text.replace("’", "'").split())
+    reading = ReplyReading(clean)
+    for code in read_codes(clean, point):
+        reading.findings.append(_finding(code))
+    return reading
+
+
+def read_codes(text: str, point: str = "") -> list[str]:
+    """The finding codes for `text`, in the order of CODES: the learned model's reading
+    (`coach.reply_model`, which weighs the hand cues with the reply's words), or the hand
+    cues' alone where its weights file is missing."""
+    from netprep.coach import reply_model
+
+    if not reply_model.WEIGHTS.is_file():
+        return hand_codes(text, point)
+    found = set(reply_model.read(text, point))
+    return [code for code in CODES if code in found]
+
+
+def hand_codes(text: str, point: str = "") -> list[str]:
+    """The codes the hand-written cues alone give `text` (see the module's docstring)."""
+    cues = hand_cues(text, point)
+    if cues["bare"]:
+        return ["bare-ok"]
+    return [code for code in CODES if cues.get(code)]
+
+
+CODES = ("bare-ok", "defensive", "no-acknowledge", "no-reason", "no-change")
+
+
+def hand_cues(text: str, point: str = "") -> dict[str, bool]:
+    """What the hand-written cues hear in `text`: each detector's answer and the codes
+    they make together (`bare` stands alone; the others only when it is false)."""
+    clean = " ".join(text.replace("’", "'").split())
     lower = clean.lower()
     said = point.lower()  # the feedback
     words = _WORD.findall(lower)
-    reading = ReplyReading(clean)
     rest = _WORD.findall(_BARE_PHRASES.sub(" ", lower))
     extra = [w for w in rest if w not in BARE]
     answers = all(w in _YES_NO for w in words) and bool(_YES_NO_ASKED.search(said))
     # "yeah indices makes sense": assent that only names the feedback's own topic
     topic = (len(words) <= 6 and len(extra) == 1 and len(rest) > 1
              and _stems(extra[0]) <= _stems(point) and bool(_stems(extra[0])))
-    if not words or (len(words) <= 12 and not extra and not answers) or topic:
-        reading.findings.append(_finding("bare-ok"))
-        return reading
+    cues = {"bare": not words or (len(words) <= 12 and not extra and not answers) or topic}
+    if cues["bare"]:
+        return cues
     sentences = [s for s in _SENTENCE.split(lower) if s.strip()]
     defensive = bool(_DEFENSIVE.search(lower)) and not _KIDDING.search(lower)
     elsewhere = bool(_ELSEWHERE.search(lower))
@@ -350,15 +382,12 @@ def read_reply(text: str, point: str = "") -> ReplyReading:
     # A "why" question answered with a reason, the choice kept: nothing is owed.
     justified = (reasoned and heard and not elsewhere and bool(_WHY.search(said))
                  and not _ASKS_CHANGE.search(said) and not _CONCEDES.search(lower))
-    if defensive:
-        reading.findings.append(_finding("defensive"))
-    if elsewhere or (not heard and not defensive and not changed):
-        reading.findings.append(_finding("no-acknowledge"))
-    if not reasoned:
-        reading.findings.append(_finding("no-reason"))
-    if not changed and not justified:
-        reading.findings.append(_finding("no-change"))
-    return reading
+    cues.update(defensive=defensive, elsewhere=elsewhere, heard=heard, reasoned=reasoned,
+                changed=changed, justified=justified)
+    cues["no-acknowledge"] = elsewhere or (not heard and not defensive and not changed)
+    cues["no-reason"] = not reasoned
+    cues["no-change"] = not changed and not justified
+    return cues
 
 
 def _costs(text: str) -> set[str]:
