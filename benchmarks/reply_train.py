@@ -95,7 +95,9 @@ def honest_cues(items: list[dict[str, Any]]) -> Cues:
 
 
 def current_cues(items: list[dict[str, Any]]) -> Cues:
-    return [reply_model.cues(item["reply"], item["feedback"]) for item in items]
+    from netprep.coach import reply
+
+    return [reply_model.cues(item["reply"], item["feedback"], reply) for item in items]
 
 
 def codes_of(cues: dict[str, bool] | None) -> list[str]:

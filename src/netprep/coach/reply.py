@@ -334,7 +334,7 @@ def read_codes(text: str, point: str = "") -> list[str]:
 
     if not reply_model.WEIGHTS.is_file():
         return hand_codes(text, point)
-    found = set(reply_model.read(text, point))
+    found = set(reply_model.read(text, point, hand_codes(text, point)))
     return [code for code in CODES if code in found]
 
 

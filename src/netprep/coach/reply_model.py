@@ -50,14 +50,16 @@ def _stems(words: list[str]) -> set[str]:
 # The hand reader's detectors that every version of it since the first has had: whether
 # each finds anything in the reply is a feature (so a reader of an earlier day, which had
 # not seen a writer, can give the features a reply of that writer had before it joined).
-def cues(text: str, point: str, reader: Any = None) -> dict[str, bool]:
-    """The hand reader's codes for the reply (`coach.reply`'s cues, or those of an older
+def cues(text: str, point: str, reader: Any) -> dict[str, bool]:
+    """The hand reader's codes for the reply, from `reader` (`coach.reply`, or an older
     copy of that module: the trainer reads each dev writer with the reader of the day
     before that writer joined, as a new writer is read at run time)."""
-    if reader is None:
-        from netprep.coach import reply as reader
     hand = getattr(reader, "hand_codes", None)
-    codes = hand(text, point) if hand else reader.read_reply(text, point).codes
+    return coded(hand(text, point) if hand else reader.read_reply(text, point).codes)
+
+
+def coded(codes: list[str]) -> dict[str, bool]:
+    """The hand codes as the model's cue features."""
     return {"code:" + code: code in codes for code in CODES}
 
 
@@ -114,10 +116,12 @@ def unpack(model: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def read(text: str, point: str, model: dict[str, Any] | None = None) -> list[str]:
-    """The codes the model gives the reply (`decide`)."""
+def read(text: str, point: str, hand: list[str],
+         model: dict[str, Any] | None = None) -> list[str]:
+    """The codes the model gives the reply (`decide`), given the hand cues' codes `hand`
+    (passed in, so this module never imports the reader that imports it)."""
     model = model or load()
-    heard = cues(text, point)
+    heard = coded(hand)
     return decide(scores(text, point, heard, model), heard, model)
 
 
