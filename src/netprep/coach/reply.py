@@ -47,6 +47,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netprep.coach import lazyre as re
+from netprep.coach import reply_model
+from netprep.coach.reply_model import CODES
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -330,28 +332,15 @@ def read_codes(text: str, point: str = "") -> list[str]:
     """The finding codes for `text`, in the order of CODES: the learned model's reading
     (`coach.reply_model`, which weighs the hand cues with the reply's words), or the hand
     cues' alone where its weights file is missing."""
-    from netprep.coach import reply_model
-
+    hand = hand_codes(text, point)
     if not reply_model.WEIGHTS.is_file():
-        return hand_codes(text, point)
-    found = set(reply_model.read(text, point, hand_codes(text, point)))
-    return [code for code in CODES if code in found]
+        return hand
+    return reply_model.read(text, point, hand)
 
 
 def hand_codes(text: str, point: str = "") -> list[str]:
-    """The codes the hand-written cues alone give `text` (see the module's docstring)."""
-    cues = hand_cues(text, point)
-    if cues["bare"]:
-        return ["bare-ok"]
-    return [code for code in CODES if cues.get(code)]
-
-
-CODES = ("bare-ok", "defensive", "no-acknowledge", "no-reason", "no-change")
-
-
-def hand_cues(text: str, point: str = "") -> dict[str, bool]:
-    """What the hand-written cues hear in `text`: each detector's answer and the codes
-    they make together (`bare` stands alone; the others only when it is false)."""
+    """The codes the hand-written cues alone give `text` (see the module's docstring), in
+    the order of CODES; bare-ok stands alone."""
     clean = " ".join(text.replace("’", "'").split())
     lower = clean.lower()
     said = point.lower()  # the feedback
@@ -362,9 +351,8 @@ def hand_cues(text: str, point: str = "") -> dict[str, bool]:
     # "yeah indices makes sense": assent that only names the feedback's own topic
     topic = (len(words) <= 6 and len(extra) == 1 and len(rest) > 1
              and _stems(extra[0]) <= _stems(point) and bool(_stems(extra[0])))
-    cues = {"bare": not words or (len(words) <= 12 and not extra and not answers) or topic}
-    if cues["bare"]:
-        return cues
+    if not words or (len(words) <= 12 and not extra and not answers) or topic:
+        return ["bare-ok"]
     sentences = [s for s in _SENTENCE.split(lower) if s.strip()]
     defensive = bool(_DEFENSIVE.search(lower)) and not _KIDDING.search(lower)
     elsewhere = bool(_ELSEWHERE.search(lower))
@@ -382,12 +370,11 @@ def hand_cues(text: str, point: str = "") -> dict[str, bool]:
     # A "why" question answered with a reason, the choice kept: nothing is owed.
     justified = (reasoned and heard and not elsewhere and bool(_WHY.search(said))
                  and not _ASKS_CHANGE.search(said) and not _CONCEDES.search(lower))
-    cues.update(defensive=defensive, elsewhere=elsewhere, heard=heard, reasoned=reasoned,
-                changed=changed, justified=justified)
-    cues["no-acknowledge"] = elsewhere or (not heard and not defensive and not changed)
-    cues["no-reason"] = not reasoned
-    cues["no-change"] = not changed and not justified
-    return cues
+    given = {"defensive": defensive,
+             "no-acknowledge": elsewhere or (not heard and not defensive and not changed),
+             "no-reason": not reasoned,
+             "no-change": not changed and not justified}
+    return [code for code in CODES if given.get(code)]
 
 
 def _costs(text: str) -> set[str]:
