@@ -170,6 +170,19 @@ _PROPS = {
 # Words that deny a property without a prefix ("degrades" is no longer balanced).
 _ANTONYM = re.compile(r"^(?:degrad|skew|lopsid)")
 _DENYING_PREFIX = re.compile(r"^(?:un|im|in|non-?)(?=[a-z])")
+
+
+def _denies(name: str, word: str) -> bool:
+    """Whether `word`, read as the property `name`, says it does not hold ("unhashable",
+    "insufficient", "irrelevant", "degrades", "unbalanced")."""
+    if name == "balanced":
+        return bool(_ANTONYM.match(word)) or word.startswith("unbal")
+    if name == "matters":
+        return word == "irrelevant"
+    return word.startswith("insufficient") or (
+        bool(_DENYING_PREFIX.match(word)) and name not in ("inplace", "changestate", "enough"))
+
+
 _CAPTURES = [  # claims read straight from a phrase: (pattern, subject, slot)
     (re.compile(r"\bcurnext\s*(?:=|->|→|\bat\b|\bto\b)\s*(?:the\s+)?(\w+)"), "curnext",
      "target"),
@@ -333,11 +346,7 @@ def _stated_claims(clause: str) -> list[Claim]:
                 continue
             taken.append((m.start(), m.end()))
             first, last = word_range(m.start(), m.end())
-            denied = bool(_DENYING_PREFIX.match(m.group())) and name not in (
-                "inplace", "changestate", "enough", "balanced", "matters") or m.group().startswith(
-                "insufficient") or (name == "matters" and m.group() == "irrelevant") or (
-                    name == "balanced" and bool(
-                    _ANTONYM.match(m.group()) or m.group().startswith("unbal")))
+            denied = _denies(name, m.group())
             hits.append((first, last, "prop", name, not denied))
     hits.sort()
     out: list[Claim] = []

@@ -142,7 +142,7 @@ def _subtitle(item: Planned, names: dict[str, str], timed: bool, room: int = 200
     question = item.question
     kind = (ROUND_NAMES.get(question.round, question.round)
             if question.round not in ("technical", "design", "estimate") else question.round)
-    if getattr(question, "screen", None):  # asked only in a screen: "hiring-manager screen"
+    if question.screen:  # asked only in a screen: "hiring-manager screen"
         kind = f"{question.screen} screen"
     detail = (", ".join(names.get(c, c) for c in question.competencies)
               if question.competencies else question.topic or "")
