@@ -26,16 +26,19 @@ def figures() -> dict[str, Any]:
 
 
 MINIMUMS = {
-    ("star_check", "micro_precision"): 0.89,
-    ("star_check", "micro_recall"): 0.89,
+    # starrecall: 0.955 / 0.948, ready 0.954, parts 0.950 (0.946 / 0.925, 0.950, 0.934)
+    ("star_check", "micro_precision"): 0.94,
+    ("star_check", "micro_recall"): 0.94,
     ("star_check", "ready_accuracy"): 0.95,  # 211 stories since 60 blind ones (issue 30)
-    ("star_check", "parts_accuracy"): 0.89,
-    ("mock_same_texts", "micro_precision"): 0.82,
-    ("mock_same_texts", "micro_recall"): 0.84,
-    ("mock_same_texts", "ready_accuracy"): 0.92,  # 211 stories since issue 30 added 75
-    ("typed_answers", "micro_precision"): 0.83,
-    ("typed_answers", "micro_recall"): 0.85,  # 0.852 since 110 more blind items (coach3)
-    ("typed_answers", "ready_accuracy"): 0.89,  # 50 blind typed answers added
+    ("star_check", "parts_accuracy"): 0.94,
+    # starrecall: 0.865 / 0.888, ready 0.934 (0.862 / 0.869, 0.929)
+    ("mock_same_texts", "micro_precision"): 0.85,
+    ("mock_same_texts", "micro_recall"): 0.87,
+    ("mock_same_texts", "ready_accuracy"): 0.93,  # 211 stories since issue 30 added 75
+    # starrecall: 0.873 / 0.884, ready 0.908 (0.874 / 0.872, 0.903)
+    ("typed_answers", "micro_precision"): 0.86,
+    ("typed_answers", "micro_recall"): 0.87,  # 0.852 since 110 more blind items (coach3)
+    ("typed_answers", "ready_accuracy"): 0.90,  # 50 blind typed answers added
 }
 SINGLE = {
     "star_vs_mock_same_codes": 0.80,
@@ -84,12 +87,13 @@ def splits() -> dict[str, Any]:
 # frozen: these are measured on it, never tuned on it.
 SPLIT_MINIMUMS = {
     "dev": {  # lowered where 260 items written blind by two other writers cost (issue 30)
+        # starrecall: 0.954, 0.955/0.948; typed 0.911, 0.849/0.861
         ("star_check", "ready_accuracy"): 0.95,
-        ("star_check", "micro_precision"): 0.89,
-        ("star_check", "micro_recall"): 0.89,
+        ("star_check", "micro_precision"): 0.94,
+        ("star_check", "micro_recall"): 0.94,
         ("typed_star", "ready_accuracy"): 0.90,
-        ("typed_star", "micro_precision"): 0.80,
-        ("typed_star", "micro_recall"): 0.83,
+        ("typed_star", "micro_precision"): 0.84,
+        ("typed_star", "micro_recall"): 0.85,
         # key points since keypoints (issue 30 3b): 0.918/0.923, wrong 0.956/0.837,
         # wrong-claims 0.727, paraphrases 0.895 (0.850/0.885, 0.944/0.651, 0.533, 0.804)
         ("key_points", "precision"): 0.91,
@@ -102,13 +106,13 @@ SPLIT_MINIMUMS = {
     # Measured on main ffbd8f7 (issue 30): 0.873, 0.853/0.763; typed 0.811, 0.686/0.715;
     # key points 0.802/0.742, wrong 0.714/0.417, wrong-claims 0.529, paraphrases 0.471.
     "test": {
-        ("star_check", "ready_accuracy"): 0.87,  # 0.881 since the coach's 3rd pass
-        ("star_check", "micro_precision"): 0.86,  # 0.870 since coach2 (0.861 before)
-        ("star_check", "micro_recall"): 0.75,
-        ("typed_star", "ready_accuracy"): 0.82,  # 0.825 since coach3 (0.816 before)
-        ("typed_star", "micro_precision"): 0.75,  # 0.768 since coach3 (0.736 before)
-        # 0.677 since coach3 (0.688 before, 0.715 at coach2's start): DEV-chosen changes
-        ("typed_star", "micro_recall"): 0.67,
+        ("star_check", "ready_accuracy"): 0.92,  # 0.929 since starrecall (0.881 before)
+        ("star_check", "micro_precision"): 0.88,  # 0.887 since starrecall (0.878 before)
+        ("star_check", "micro_recall"): 0.82,  # 0.825 since starrecall (0.754 before)
+        ("typed_star", "ready_accuracy"): 0.84,  # 0.844 since starrecall (0.825 before)
+        ("typed_star", "micro_precision"): 0.78,  # 0.786 since starrecall (0.768 before)
+        # 0.710 since starrecall (0.677 before; 0.715 at coach2's start)
+        ("typed_star", "micro_recall"): 0.70,
         ("key_points", "precision"): 0.81,  # 0.822 since keypoints (0.815 before)
         ("key_points", "recall"): 0.79,  # 0.808
         ("key_points", "wrong_precision"): 0.84,  # 0.850 since keypoints (0.842 before)
@@ -127,6 +131,19 @@ def test_split_figures_do_not_fall(splits, split, key) -> None:
         pytest.skip("no test split")
     group, name = key
     assert figures[group][name] >= SPLIT_MINIMUMS[split][key], figures[group]
+
+
+# Recall of the codes starrecall read better (test split, star check), a little under
+# what it measured: 0.333, 1.000, 0.444 (0.111, 0.250, 0.222 before).
+TEST_RECALL = {"missing-result": 0.30, "missing-task": 0.9, "short-action": 0.40}
+
+
+@pytest.mark.parametrize("code", sorted(TEST_RECALL))
+def test_test_split_recall_of_the_star_codes_does_not_fall(splits, code) -> None:
+    if splits["test"] is None:
+        pytest.skip("no test split")
+    per = splits["test"]["star_check"]["per_code"][code]
+    assert per["recall"] >= TEST_RECALL[code], per
 
 
 def test_the_test_split_reports_its_agreement(splits) -> None:

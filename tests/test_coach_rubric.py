@@ -381,3 +381,109 @@ def test_decision_buzzwords_are_a_thin_action() -> None:
               "data-driven decision while weighing the risks. I communicated the decision "
               "clearly. The flagging rule went live for all the branch's cards in March.")
     assert "short-action" in analyze_answer(answer).codes
+
+
+# --- starrecall: readings for missing-result, missing-task, short-action, missing-action --
+
+@pytest.mark.parametrize("result", [
+    "The committee chair said she'd look at the rota at the spring meeting.",
+    "I am preparing a handbook on the rota for the new plot holders.",
+    "The treasurer has to approve the new rota before anyone uses it.",
+    "The placement ended that Friday, so I handed the rota sheet to the site manager.",
+    "The idea is that plot holders swap shifts on the shared sheet.",
+    "I would like the committee to keep the rota going, so it carries on after I move away.",
+])
+def test_an_intention_work_under_way_a_gate_or_a_handover_is_no_result(result) -> None:
+    analysis = analyze_story(story(result=result))
+    assert "missing-result" in analysis.codes and "no-metric" not in analysis.codes
+
+
+def test_a_real_outcome_beside_the_new_pending_readings_is_still_an_outcome() -> None:
+    analysis = analyze_story(story(result=(
+        "From the next week the rota was on the shed door, and no plot went unwatered for "
+        "the rest of the summer.")))
+    assert "missing-result" not in analysis.codes
+
+
+def test_a_counterfactual_or_the_reason_for_a_lesson_is_no_result() -> None:
+    answer = ("At the food bank I volunteer for, the stock sheet never matched the shelves. I "
+              "counted the tins against the sheet for a week, found that donations dropped "
+              "off at the side door were never logged, and put a clipboard by that door. I "
+              "learned to count before I guess, because guessing would have cost me another "
+              "month.")
+    assert "missing-result" in analyze_answer(answer).codes
+
+
+def test_the_reason_for_a_lesson_does_not_end_a_typed_story() -> None:
+    answer = ("In my first week on the help desk, tickets about the printers piled up. I "
+              "sorted a month of them by floor, saw that one driver caused most of them and "
+              "rolled back that driver on every laptop. I learned to group tickets before "
+              "fixing any, because the callers on the third floor stopped ringing me.")
+    assert "missing-result" in analyze_answer(answer).codes
+
+
+def test_someone_receiving_the_work_is_an_outcome_not_their_step() -> None:
+    from netprep.coach.parts import classify
+    from netprep.coach.sentences import Clause
+
+    label = classify(Clause("The customer received every corrected order that week"),
+                     0.5).label
+    assert label == "outcome"
+
+
+def test_an_adverb_before_the_verb_leaves_the_verb_and_a_negation_is_no_step() -> None:
+    from netprep.coach.actors import actor_of
+    from netprep.coach.parts import classify
+    from netprep.coach.sentences import Clause
+
+    assert actor_of("I seriously considered dropping the module").verb == "considered"
+    assert actor_of("I quickly rebuilt the index").verb == "rebuilt"
+    assert actor_of("I rely on the nightly backup").verb == "rely"
+    assert actor_of("I did not want to upset my flatmates").modal == "did not"
+    for text in ("I honestly think the old plan was better",
+                 "and I did not want to upset my flatmates"):
+        assert classify(Clause(text), 0.5).label == "other", text
+
+
+def test_a_habit_in_the_present_is_no_step_of_a_story() -> None:
+    from netprep.coach.parts import classify
+    from netprep.coach.sentences import Clause
+
+    assert classify(Clause("I lose my keys all the time, like most students"), 0.1,
+                    outline=True).label != "own_action"
+    assert classify(Clause("I sort the returns by supplier"), 0.5,
+                    outline=True).label == "own_action"
+
+
+def test_buzzwords_that_carry_most_of_the_action_make_it_thin() -> None:
+    codes = analyze_story(story(action=(
+        "I partnered closely with stakeholders across the venue and the ticketing team. I "
+        "leveraged my network to drive alignment on the priorities. I booked the hall for "
+        "the second Saturday. I kept everyone in the loop and made sure everything was on "
+        "the same page throughout."))).codes
+    assert "short-action" in codes
+
+
+def test_a_one_sentence_action_under_ten_words_is_thin_even_in_a_short_typed_answer() -> None:
+    assert "short-action" in analyze_story(story(
+        action="I set up a group chat and added everyone.")).codes
+    codes = analyze_answer("The quiz night kept clashing with exams. I moved it to Mondays.").codes
+    assert "short-action" in codes and "too-short" in codes
+
+
+@pytest.mark.parametrize("task, missing", [
+    ("The other volunteers had their own shifts to cover.", True),
+    ("Every winter the shelter is full by six in the evening.", True),
+    ("One volunteer never turned up for the Saturday shift.", False),
+    ("The coordinator asked me to fix the Saturday rota before December.", False),
+])
+def test_a_task_field_that_only_sets_the_scene_has_no_task(task, missing) -> None:
+    codes = analyze_story(story(
+        situation="At the night shelter where I volunteer, the Saturday shift was often one "
+                  "person short.",
+        task=task,
+        action="I asked each volunteer which Saturdays they could do, drew up a rota for "
+               "the term in a shared sheet and set a reminder two days before each shift.",
+        result="No Saturday went short-staffed from November to March, against four the "
+               "winter before.")).codes
+    assert ("missing-task" in codes) is missing, codes

@@ -89,6 +89,11 @@ aimed believe wish want need like love know think feel seem""".split())
 _AUX = re.compile(r"^(?:also|then|quickly|first|finally|just|personally|carefully|immediately|"
                   r"actually|basically|eventually|soon|later|myself|both|all|alone|really|"
                   r"initially|still|only|never|always|often|usually)\s+", re.I)
+# An adverb before the verb ("I honestly think", "I seriously thought about"): the verb
+# comes after it. Verbs that end in -ly (apply, reply, rely, supply) are not adverbs.
+_LY = re.compile(r"^(?!(?:apply|reply|rely|supply|comply|imply|multiply|rally|tally|ally|"
+                 r"bully|fly|applied|replied)\b)[a-z]{3,}ly\s+(?=[a-z])", re.I)
+_NEGATED = re.compile(r"^(?:did not|didn't|didn’t|never|do not|don't|don’t)\s+(?=[a-z])", re.I)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|got|get|is|are)\s+(?:also\s+|then\s+|quickly\s+|finally\s+|"
     r"carefully\s+|fully\s+|later\s+|all\s+)?(\w+(?:ed|en)|" +
@@ -162,8 +167,12 @@ def actor_of(text: str) -> Actor:
     if mm:
         modal = mm.group(1).lower()
         rest = rest[mm.end():]
-    while (a := _AUX.match(rest)):
+    while (a := _AUX.match(rest) or _LY.match(rest)):
         rest = rest[a.end():]
+    if (neg := _NEGATED.match(rest)) and who != THING:
+        # "I did not want to sound like a boss", "I never got round to it": no step taken.
+        modal = modal or "did not"
+        rest = rest[neg.end():]
     verb = ""
     if who == THING:
         words = re.findall(r"[A-Za-z'’-]+", rest)

@@ -48,6 +48,7 @@ STAR_KINDS = ("story", "behavioral", "culture")
 THIN_SHARE = 0.15
 THIN_SENTENCE = 0.2  # the same for an action told in one sentence
 THIN_GENERIC = 0.22  # the same when every step's verb is generic ("worked", "handled")
+THIN_WORDS = 10  # an action told in one sentence shorter than this is thin ("I adapted")
 
 # The candidate's own slip, told as the situation: the task (put it right) is obvious.
 _MISTAKE = re.compile(r"\b(?:without (?:checking|testing|asking|reading|looking)|forgot|"
@@ -111,6 +112,7 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     outcomes = [lab for lab in labels if lab.label == "outcome"]
     waiting = [lab for lab in outcomes if substance.pending(lab.text)
                or substance.empty_verdict(lab.text)]  # "it was a good learning experience"
+    waiting += _pending_sentence(outcomes, labels, waiting)
     if fielded and any(lab.clause.field == "result" for lab in labels) and not any(
             lab.clause.field == "result" for lab in outcomes if lab not in waiting):
         # The result field tells no outcome: an effect told midway through the steps ("so
@@ -129,6 +131,9 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
                      and (len([j for j in steps if j > i]) < 2 or is_impact(lab.text))]
             if not ended:
                 waiting += [lab for lab in outcomes if lab not in waiting]
+    if not fielded:  # "I learned to ..., because people stopped asking": the lesson's reason
+        waiting += [lab for lab in outcomes
+                    if lab not in waiting and _reason_of_lesson(lab, labels)]
     if waiting:  # "still waiting for a review" is no outcome yet
         outcomes = [lab for lab in outcomes if lab not in waiting]
         parts["result"] = max(0, parts["result"] - sum(count_words(lab.text) for lab in waiting))
@@ -188,7 +193,7 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
         if part == "action" and any(lab.clause.field == "action" for lab in labels):
             detail = "what is written as the action reports outcomes, not the steps you took."
         findings.append(missing(part, noun, detail))
-    if parts["action"] and _thin(action_labels) and not (typed and words < TYPED_SKELETON):
+    if parts["action"] and _thin(action_labels):
         findings.append(Finding(
             "short-action", "The action is thin: it names no concrete step you took.",
             "Say two or three things you actually did, each with what you worked on "
@@ -259,6 +264,33 @@ def star_findings(labels: list[Labelled], *, noun: str, typed: bool,
     return findings, extra
 
 
+def _pending_sentence(outcomes: list[Labelled], labels: list[Labelled],
+                      waiting: list[Labelled]) -> list[Labelled]:
+    """Outcome clauses that only carry on a hope, a plan or a wait told earlier in their
+    sentence ("I would like the department to take it over | so it continues after I
+    graduate"): what the hope is for has not happened either, unless it measures."""
+    out = []
+    for lab in outcomes:
+        if lab in waiting or lab.clause.lead not in ("so", "which") or is_impact(lab.text):
+            continue
+        at = labels.index(lab)
+        first = next(i for i, x in enumerate(labels) if x.clause.sentence == lab.clause.sentence)
+        if any(x.label == "other" and substance.still_pending(x.text)
+               for x in labels[first:at]):
+            out.append(lab)
+    return out
+
+
+def _reason_of_lesson(lab: Labelled, labels: list[Labelled]) -> bool:
+    """An outcome told as the reason for a lesson in the same sentence ("I learned to post
+    updates even with nothing new | because people stopped asking me"): it backs the lesson,
+    it is not how the story ended."""
+    if lab.clause.lead != "because":
+        return False
+    first = next(x for x in labels if x.clause.sentence == lab.clause.sentence)
+    return first is not lab and first.label == "lesson"
+
+
 def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
     """Words moved between parts when a field holds text but not its part: a situation
     field that only states a goal is no context, a task field that only repeats the
@@ -274,8 +306,8 @@ def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
                 field_name in ("result", "learned") or (not field_name and seen_outcome)):
             parts["task"] -= words  # asked for after the outcome: a consequence
         elif lab.label == "task" and field_name == "task" and \
-                lab.scores.get("task", 0.0) <= FIELD_HINT["task"] + 0.01 and \
-                lab.scores.get("context", 0.0) >= 1.0:
+                lab.scores.get("task", 0.0) <= FIELD_HINT["task"] + 0.01 and (
+                lab.scores.get("context", 0.0) >= 1.0 or _setting(lab)):
             parts["task"] -= words  # only the field says it is a task, the words are context
             parts["situation"] += words
         elif lab.label == "context" and field_name == "situation" and \
@@ -285,6 +317,18 @@ def _in_substance(labels: list[Labelled], parts: dict[str, int]) -> None:
             parts["task"] += words
     for part in parts:
         parts[part] = max(0, parts[part])
+
+
+_BE_HAVE = frozenset("is are was were has have had".split())
+
+
+def _setting(lab: Labelled) -> bool:
+    """A state of affairs with the candidate nowhere in it ("people were working on several
+    robots", "every September the desk is busy"): a setting, not an aim. An event ("one
+    member never sent his part") is the problem that can make the aim obvious."""
+    return lab.actor.who in (actors.OTHERS, actors.THING) and not lab.actor.implicit \
+        and lab.actor.verb in _BE_HAVE and not lab.actor.modal \
+        and not _I.search(lab.text) and not _WE.search(lab.text)
 
 
 def _told_after(labels: list[Labelled], parts: dict[str, int]) -> None:
@@ -303,8 +347,9 @@ def _thin(action_labels: list[Labelled]) -> bool:
     them ("worked closely with stakeholders, applied best practices", "looked into the
     problem, put together a plan and made the changes that were needed")."""
     texts = [lab.text for lab in action_labels]
-    if all(substance.buzzword_step(t) for t in texts):
-        return True
+    buzz = sum(1 for t in texts if substance.buzzword_step(t))
+    if buzz == len(texts) or (buzz >= 2 and 2 * buzz >= len(texts)):
+        return True  # most of the steps are buzzwords: a concrete one or two do not carry it
     share = substance.concrete_share(texts)
     own = [lab for lab in action_labels if lab.actor.who == actors.SELF]
     if len(texts) >= 2 and own and (share < THIN_SHARE or (
@@ -313,7 +358,7 @@ def _thin(action_labels: list[Labelled]) -> bool:
     sentences = {lab.clause.sentence for lab in action_labels}
     # One sentence: thin when short, or when it names almost nothing ("I researched the
     # problem thoroughly and implemented an effective solution").
-    return len(sentences) == 1 and (count_words(" ".join(texts)) < SHORT_WORDS["action"]
+    return len(sentences) == 1 and (count_words(" ".join(texts)) < THIN_WORDS
                                     or share < THIN_SENTENCE)
 
 

@@ -253,6 +253,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float, bool]]] = {
     label: [(p, w, "^" in p.pattern) for p, w in cues] for label, cues in _CUE_LIST.items()}
 _FUTURE = _rx(r"\b(?:will|is planned|are planned|plan to|hope to|i hope|we hope|going to|"
               r"would like to|next month|next term|next year)\b")
+# How often, not once: a present-tense step with it is a habit ("I make lists whenever ...").
+_HABIT = _rx(r"\b(?:all the time|always|usually|normally|generally|often|every time|"
+             r"whenever|most (?:days|weeks|of the time)|as a rule)\b")
 _HYPOTHESIS = _rx(r"^(?:if|once|whenever)\b")
 
 
@@ -287,7 +290,7 @@ _VAGUE_INVOLVE = _rx(r"^(?:i|we)\s+(?:also\s+)?(?:was|were)\s+(?:part of|involve
                      r"contributed to|participated in|worked on (?:some|parts|bits) of|"
                      r"made sure (?:everyone|things|people))\b|together with the rest\b")
 _REACTIONS = frozenset("""agreed approved accepted liked loved said replied thanked praised
-signed adopted chose picked""".split())
+signed adopted chose picked received""".split())
 _AFTER = _rx(r"^(?:after that|afterwards|since then|from then on|now|today|then|by the end|finally|"
              r"(?:\w+|a) (?:days?|weeks?|months?|years?) later|later that|"
              r"within|in the end|eventually|finally|as a result|overall)\b")
@@ -351,6 +354,9 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
                                     "tried to", "ended up", "went on to", "got to"):
             if past or act.modal:  # "we" steps hide who did what: others' action
                 scores["own_action" if mine else "others_action"] += 2.5 if mine else 1.6
+            elif _HABIT.search(text):  # "I make mistakes all the time": a habit, no step
+                scores["other"] += 1.5
+                scores["lesson"] += 0.5
             else:  # present tense: an outline step, or a habit (a lesson) in a story
                 scores["own_action" if mine else "others_action"] += 1.2 if outline else 0.5
                 scores["lesson"] += 0.3 if outline else 0.8
@@ -470,8 +476,17 @@ def classify(clause: Clause, position: float = 0.5, outline: bool = False,
         scores["other"] += 1.0
     label = max(LABELS, key=lambda lab: (scores[lab], -LABELS.index(lab)))
     if scores[label] <= 0.5:
-        label = "other" if _FUTURE.search(text) or len(text.split()) < 3 else "context"
+        # Nothing clear: a thought, a feeling or a step not taken ("I honestly think I was
+        # right", "I did not want to sound like a boss") is no background.
+        label = "other" if _FUTURE.search(text) or len(text.split()) < 3 or _unacted(act) \
+            else "context"
     return Labelled(clause, label, act, scores)
+
+
+def _unacted(act: Actor) -> bool:
+    """The candidate thinking, feeling or not doing something: no step and no setting."""
+    return act.who == actors.SELF and (act.modal == "did not" or (
+        act.verb in actors.STATE_VERBS and act.verb not in ("was", "am", "had", "is", "are")))
 
 
 # "I decided to mock the API myself": a decision the story then shows carried out.

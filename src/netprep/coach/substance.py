@@ -94,7 +94,28 @@ _PATTERNS = {
                r"whether|if|what)|not sure (?:how|whether|if)|"
                r"handed (?:it|them|\w+|(?:the|my|our) [\w-]+(?: [\w-]+)?) over|handed over|"
                r"(?:ended|finished|stopped) with the (?:term|semester|year|internship|placement|"
-               r"contract|summer|module|course)|(?:i|we) moved on to)\b",
+               r"contract|summer|module|course)|(?:i|we) moved on to|"
+               # Someone's word that they will ("he said he would look at it after his
+               # holiday", "she promised to merge it"): an intention, not an outcome.
+               # What would have happened otherwise ("the trick would have taken me days to
+               # find alone"): a counterfactual, not a change that happened.
+               r"(?:would|could|might)(?: not|n't)? have (?:taken|cost|been|meant|needed|"
+               r"lost|missed|broken|failed|had)|"
+               # A gate still ahead ("the contractor has to approve it first"), a handover
+               # ("so I handed the script to the office manager") or the end of the job.
+               r"(?:has|have|needs?|still) to (?:\w+ )?(?:approve|sign (?:it )?off|accept|"
+               r"merge|be (?:approved|reviewed|merged|signed|accepted|tested|decided))|"
+               r"handed (?:it|them|(?:the|my|our) [\w-]+(?: [\w-]+)?) (?:over |on )?to|"
+               r"(?:my|the|our) (?:placement|internship|contract|term|semester|job|"
+               r"module) ended\b(?! with (?:a|an|the|\d))|"
+               r"(?:the|my|our) (?:idea|aim|goal|hope|plan|intention|target) is (?:that|to|for)|"
+               r"(?:said|says|told (?:me|us)|replied|promised|agreed)(?: that)? (?:he|she|they|"
+               r"it|we|the \w+)(?:\s+(?:would|will|might|could)|'d|'ll|’d|’ll)\b|promised to|"
+               # Work still under way ("which I am preparing now", "we're still testing it").
+               r"(?:i|we)(?: am|'m| are|'re) (?:still |now |currently |busy )?(?:preparing|"
+               r"working on|writing|drafting|finishing|finali[sz]ing|polishing|fixing|testing|"
+               r"building|trying|looking (?:at|into)|discussing|setting up|documenting|"
+               r"reviewing|planning)\b|(?:i|we) (?:am|are) (?:now |still )?preparing)\b",
     # A purpose told after a step: what it was for, not what happened.
     "purpose": r"^(?:and\s+)?(?:so that|so\s+(?:\w+\s+){1,3}(?:could|would|might|can|will)\b|"
                r"in order to|in order that|to make sure)\b",
