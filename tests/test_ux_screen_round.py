@@ -43,3 +43,23 @@ def test_a_screen_question_is_labelled_as_a_screen(capsys, monkeypatch, width: i
     assert run(["history", "show", "1"]) == 0
     history = capsys.readouterr().out
     assert "Q1 · screen" in history and "behavioral" not in history, history
+
+
+@pytest.mark.parametrize("width", [60, 120])
+@pytest.mark.parametrize("typed", ["asdf qwer zxcv lorem blah blah",
+                                   "\x1b[200~asdf qwer\nzxcv lorem\nblah blah\x1b[201~"])  # pasted
+def test_gibberish_is_told_it_does_not_answer(capsys, monkeypatch, width: int,
+                                              typed: str) -> None:
+    shown, out, err = _screen(typed, capsys, monkeypatch, width)
+    answer = shown["questions"][0]
+    assert answer["score"] <= 10 and not answer["ready"], answer
+    assert [f["code"] for f in answer["findings"]] == ["not-an-answer"], answer["findings"]
+    said = " ".join((out + err).split())
+    assert "does not answer the question" in said, said
+    assert "score 60" not in said and "Nothing here is specific" not in said, said
+
+
+def test_a_terse_real_answer_is_still_an_answer(capsys, monkeypatch) -> None:
+    shown, _, _ = _screen("Debugging.", capsys, monkeypatch, 120)
+    codes = [f["code"] for f in shown["questions"][0]["findings"]]
+    assert "not-an-answer" not in codes, codes

@@ -4,7 +4,9 @@
 - technical: key points covered (notation and wording normalised), a clarifying
   question asked by intent, a self-rating suggested from coverage; no STAR rules;
 - motivation (why this company, tell me about yourself, strengths, questions for
-  the interviewer): specific, tied to your own experience, forward-looking.
+  the interviewer): specific, tied to your own experience, forward-looking; a text
+  with none of these that is no answer at all (`coach.nonanswer`: keyboard runs,
+  "I don't know", off the subject) is told so plainly and scores 0.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from netprep.coach.engine import (
 )
 from netprep.coach.fillers import count_fillers
 from netprep.coach.findings import READY_SCORE, UNREADY_CAP, Finding, ordered, score_of
+from netprep.coach.nonanswer import non_answer
 from netprep.coach.statements import judge_points
 from netprep.text import bare_point, join_points
 
@@ -223,15 +226,9 @@ _FORWARD = re.compile(
     r"i'd be working)\b", re.I)
 
 
-def _motivation(text: str, question: str, typed: bool) -> Analysis:
-    words = count_words(text)
+def _talking_points(specific: bool, own: bool, forward: bool) -> list[Finding]:
+    """A finding for each talking point a motivation answer misses."""
     findings: list[Finding] = []
-    own = bool(_EXPERIENCE.search(text)) or any(
-        lab.actor.who == actors.SELF and lab.label == "own_action"
-        for lab in label_text(text))
-    specific = bool(_SPECIFIC.search(text)) or (own and bool(_EVIDENCE.search(text))
-                                                and not _GENERIC.search(text))
-    forward = bool(_FORWARD.search(text))
     if not specific:
         findings.append(Finding(
             "not-specific", "Nothing here is specific to this company or role.",
@@ -244,6 +241,26 @@ def _motivation(text: str, question: str, typed: bool) -> Analysis:
         findings.append(Finding(
             "not-forward-looking", "It does not say what you want to do or learn next.",
             "End with what you would bring or want to grow into in this role."))
+    return findings
+
+
+def _motivation(text: str, question: str, typed: bool) -> Analysis:
+    words = count_words(text)
+    findings: list[Finding] = []
+    own = bool(_EXPERIENCE.search(text)) or any(
+        lab.actor.who == actors.SELF and lab.label == "own_action"
+        for lab in label_text(text))
+    specific = bool(_SPECIFIC.search(text)) or (own and bool(_EVIDENCE.search(text))
+                                                and not _GENERIC.search(text))
+    forward = bool(_FORWARD.search(text))
+    unanswered = None if specific or own or forward else non_answer(text, question)
+    if unanswered:  # said plainly, not as three talking points it could never have
+        findings.append(Finding(
+            "not-an-answer", f"This does not answer the question: {unanswered}.",
+            "Answer it in a sentence of your own, then back it with one thing you did "
+            "and what you want to do in this role."))
+    else:
+        findings.extend(_talking_points(specific, own, forward))
     fillers = count_fillers(text)
     if sum(fillers.values()) >= 3:
         findings.append(Finding("fillers", f"{sum(fillers.values())} filler or hedge words.",
@@ -253,7 +270,7 @@ def _motivation(text: str, question: str, typed: bool) -> Analysis:
                                 "Keep to two or three talking points."))
     codes = [f.code for f in findings]
     talking = {"not-specific", "no-own-experience", "not-forward-looking"}
-    score = score_of(codes, words, unready=frozenset())
+    score = score_of(codes, words, unready=frozenset({"not-an-answer"}))
     if len(talking & set(codes)) >= 2:  # two talking points missing: not ready
         score = min(score, 60)
     labels = label_text(text)
@@ -263,5 +280,6 @@ def _motivation(text: str, question: str, typed: bool) -> Analysis:
                         kind="motivation", typed=typed, labels=labels)
     analysis.extra.update(talking_points={"specific": specific, "own_experience": own,
                                           "forward_looking": forward},
+                          not_an_answer=unanswered,
                           estimated_seconds=speaking_seconds(words))
     return analysis

@@ -26,15 +26,16 @@ WEIGHTS = {
     "too-short": 10, "fillers": 4, "no-learning": 6, "key-points-missed": 25,
     "key-point-wrong": 40,
     "not-specific": 20, "no-own-experience": 20, "not-forward-looking": 15,
+    "not-an-answer": 100,
 }
 # Findings that make an answer unready whatever else it does well (the rubric's blockers).
 BLOCKING = frozenset({
     "missing-situation", "missing-task", "missing-action", "short-action", "missing-result",
     "we-heavy", "setup-heavy", "too-short", "too-long", "fillers", "key-points-missed",
-    "key-point-wrong"})
+    "key-point-wrong", "not-an-answer"})
 UNREADY = BLOCKING  # the name older callers import
 # What to fix first: the first of these codes found leads the list.
-PRIORITY = ("key-point-wrong", "key-points-missed", "missing-action", "missing-result",
+PRIORITY = ("not-an-answer", "key-point-wrong", "key-points-missed", "missing-action", "missing-result",
             "we-heavy", "no-metric", "too-short", "too-long", "not-specific", "no-own-experience",
             "not-forward-looking", "missing-task", "missing-situation", "setup-heavy",
             "short-action", "short-result", "fillers", "short-task", "short-situation",
