@@ -128,22 +128,49 @@ _TENS = {w: 10 * i for i, w in enumerate(
 _SCALE_WORDS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _ROUGH = {"a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "couple": 2.0, "few": 3.0}
 _TOKENS = re.compile(r"[a-z]+(?:-[a-z]+)*|\S", re.I)
+_DIGIT_NEXT = re.compile(r"\s+(?:zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
 def _said_in_words(text: str) -> list[tuple[int, float]]:
     """Numbers said in words, each with where it ends: "around a thousand" -> 1000,
-    "twelve hundred" -> 1200, "half a million", "a few hundred" (about 300), "sixty-five".
-    A lone "a" or "one" is no number ("the one that expires"); before a scale word it is."""
+    "twelve hundred" -> 1200, "twenty one thousand" -> 21000, "two hundred and fifty",
+    "one point five million", "half a million", "a few hundred" (about 300), "sixty-five".
+    A lone "a" or "one" is no number ("the one that expires"); before a scale word it is,
+    and so is "one" inside a number ("twenty one", "a thousand and one")."""
     found: list[tuple[int, float]] = []
     total = current = rough = 0.0
     scaled = False
+    decimals = 0  # digits said after "point" so far (0: none, or no "point")
     end = 0
+
+    def flush() -> None:
+        nonlocal total, current, rough, scaled, decimals
+        if total or current:
+            found.append((end, total + current))
+        total = current = rough = 0.0
+        scaled, decimals = False, 0
+
+    word = ""
     for match in [*_TOKENS.finditer(text), None]:
-        word = match.group(0).lower() if match else ""
+        previous, word = word, match.group(0).lower() if match else ""
         parts = word.split("-")
-        if word and all(p in _UNITS or p in _TENS for p in parts) and word != "one":
-            current += sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+        inside = bool(current or total)
+        if word and all(p in _UNITS or p in _TENS for p in parts) and (word != "one" or inside):
+            value = float(sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts))
+            if decimals and value < 10:  # "one point five": a digit after the point
+                current += value / 10 ** decimals
+                decimals += 1
+            elif not current or current % 100 == 0 or (
+                    value < 10 and current % 100 >= 20 and current % 10 == 0):
+                current += value  # "two hundred" + "fifty", "twenty" + "one"
+            else:  # "twelve five": a new number starts
+                flush()
+                current = value
             end = match.end() if match else end
+            continue
+        if word == "point" and match and (current or previous == "one") and not (
+                decimals or scaled or total) and _DIGIT_NEXT.match(text, match.end()):
+            current, decimals = current or 1.0, 1  # "one point five million"
             continue
         if word in _SCALE_WORDS and (current or rough or total):
             base = current or rough or 1.0
@@ -151,7 +178,7 @@ def _said_in_words(text: str) -> list[tuple[int, float]]:
                 current = base * 100
             else:
                 total, current = total + base * _SCALE_WORDS[word], 0.0
-            rough, scaled = 0.0, True
+            rough, scaled, decimals = 0.0, True, 0
             end = match.end() if match else end
             continue
         if word in _ROUGH and not current and not total:
@@ -162,10 +189,7 @@ def _said_in_words(text: str) -> list[tuple[int, float]]:
             continue
         if word == "and" and scaled:  # "a thousand and fifty"
             continue
-        if total or current:
-            found.append((end, total + current))
-        total = current = rough = 0.0
-        scaled = False
+        flush()
     return found
 
 
