@@ -9,47 +9,41 @@ from typing import Any
 
 from netprep.text import plural
 from netprep.ui.console import out
-from netprep.ui.text import bullet, safe
+from netprep.ui.text import bullet, copyable, safe
 
 
 def render_info(data: dict[str, Any]) -> None:
-    from rich.table import Table
-
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_row("version", safe(data["version"]))
-    table.add_row("data dir", safe(data["data_dir"]))
-    table.add_row("database", safe(data["database"]))
-    table.add_row("schema version", str(data["schema_version"]))
-    table.add_row("built-in content", safe(data["content"]["builtin"]))
+    """Label and value per line; a path is printed whole (`copyable`), never cut with an
+    ellipsis or broken at the window's edge, so it can be copied."""
     packs = data["content"]["user_packs"]
-    table.add_row(
-        "your packs",
-        safe(
-            ", ".join(packs)
-            if packs
-            else f"none (add folders to {data['content']['user_packs_dir']})"
-        ),
-    )
-    for name, count in data["counts"].items():
-        table.add_row(name.replace("_", " "), str(count))
+    rows = [
+        ("version", data["version"]),
+        ("data dir", data["data_dir"]),
+        ("database", data["database"]),
+        ("schema version", str(data["schema_version"])),
+        ("built-in content", data["content"]["builtin"]),
+        ("your packs", ", ".join(packs) if packs
+         else f"none; add folders to {data['content']['user_packs_dir']}"),
+    ]
+    rows += [(name.replace("_", " "), str(count)) for name, count in data["counts"].items()]
     audio = data.get("audio") or {}
     files = audio.get("files") or []
     if files:
         size = sum(f["bytes"] for f in files) / 1e6
-        table.add_row("audio kept", safe(f"{len(files)} files, {size:.1f} MB in {audio['dir']} "
-                                         "(mock --keep-audio)"))
-        for file in files:
-            table.add_row("", safe(file["path"]))
-    out().print(table)
+        rows.append(("audio kept", f"{len(files)} files, {size:.1f} MB in {audio['dir']} "
+                                   "(mock --keep-audio)"))
+        rows += [("", file["path"]) for file in files]
+    width = max(len(label) for label, _ in rows) + 2
+    console = out()
+    for label, value in rows:
+        copyable(console, value, label=label.ljust(width))
 
 
 def render_packs(packs: list[dict[str, Any]], tracks: list[dict[str, Any]] | None = None) -> None:
     from rich.table import Table
 
     table = Table(title="Content packs", title_justify="left")
-    for column in ("id", "source", "themes", "quiz", "questions", "templates", "path"):
+    for column in ("id", "source", "themes", "quiz", "questions", "templates"):
         table.add_column(column, overflow="fold")
     for pack in packs:
         c = pack["counts"]
@@ -64,9 +58,10 @@ def render_packs(packs: list[dict[str, Any]], tracks: list[dict[str, Any]] | Non
             str(c["quiz_items"]),
             str(questions),
             str(c["star_templates"]),
-            safe(pack["path"]),
         )
     out().print(table)
+    for pack in packs:  # a path is printed whole, to copy, never folded into a cell
+        copyable(out(), f"{pack['id']} is in {pack['path']}", label_style="")
     for pack in packs:
         if pack.get("memo"):
             out().print(safe(f"{pack['id']}: culture themes teach {memo_line(pack['memo'])}"))

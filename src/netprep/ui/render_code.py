@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from netprep.ui.console import out
-from netprep.ui.text import bullet, hanging, safe
+from netprep.ui.text import bullet, copyable, hanging, safe
 
 STATUS_STYLE = {
     "pass": "green",
@@ -259,7 +259,7 @@ def render_summary(summary: dict[str, Any]) -> None:
                 bullet(console, str(said.get(key, key)), marker="-")
     if summary.get("think_aloud"):
         render_think_aloud(summary["think_aloud"])
-    console.print(safe(f"Your file stays at {summary['file']}.", "dim"))
+    copyable(console, f"Your file stays at {summary['file']}.", "dim")
 
 
 def render_nudge(level: int, available: int, text: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from netprep.ui.console import err, out
-from netprep.ui.text import hanging, safe
+from netprep.ui.text import copyable, hanging, safe
 
 LIST_BELOW = 100  # columns: below this the acceptance checks are a list, not a table
 
@@ -105,7 +105,7 @@ def status_line(data: dict[str, Any]) -> str:
 def render_status(data: dict[str, Any]) -> None:
     console = out()
     console.print(safe(status_line(data)))
-    console.print(safe(f"Folder: {data['path']}"))
+    copyable(console, f"Folder: {data['path']}")
     if not data.get("workspace_exists", True):
         console.print(safe("The folder is missing: `netprep takehome start "
                            f"{data['brief']}` writes a fresh scaffold.", "yellow"))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from rich.text import Text
 
-__all__ = ["bullet", "clean", "esc", "hanging", "print_measures", "safe"]
+__all__ = ["bullet", "clean", "copyable", "esc", "hanging", "print_measures", "safe"]
 
 
 def safe(value: object, style: str = "") -> Text:
@@ -28,6 +28,26 @@ def esc(value: object) -> str:
     from rich.markup import escape
 
     return escape(clean(value))
+
+
+def copyable(console: Any, text: object, style: str = "", label: str = "",
+             label_style: str = "bold") -> None:
+    """Print a line that holds a path (or a command) the user copies: wrapped at words by
+    `netprep.text.fit`, which puts a path too long to share a line on a line of its own,
+    and never by Rich, so no path is broken at the window's edge (one longer than the
+    window runs on, and the terminal's own soft wrap keeps it one line to copy). `label`
+    leads it in `label_style` (a `netprep info` row), its continuation lines under it.
+    Piped (not a terminal), the line is printed as it is, for grep and cut."""
+    from rich.text import Text
+
+    from netprep.text import fit
+
+    width = console.width if console.is_terminal else None  # piped: one line, as it is
+    body = fit(label + clean(text), width, " " * len(label) if label else "  ")
+    line = Text(body, style=style)
+    if label:
+        line.stylize(label_style, 0, len(label))
+    console.print(line, soft_wrap=True)
 
 
 def bullet(console: Any, content: object, indent: int = 2, marker: str = "•",
