@@ -35,6 +35,12 @@ def info(home: str) -> dict:
             "counts": {"stories": 0}}
 
 
+
+@pytest.fixture(autouse=True)
+def _a_real_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")  # TERM=dumb pins Rich at 80 columns
+
+
 @pytest.mark.parametrize("width", [60, 120])
 def test_info_prints_every_path_whole(monkeypatch, width: int) -> None:
     c = console(width)
