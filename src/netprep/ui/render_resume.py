@@ -127,7 +127,7 @@ def render_asked(asked: Sequence[dict[str, Any]], console: Any = None) -> None:
         bullet(console, q["text"])
         for finding in q["findings"]:
             style = "green" if finding["code"] == "specific" else "yellow"
-            console.print(safe(f"      {finding['code']}: {finding['message']}", style))
+            hanging(console, "      ", f"{finding['code']}: {finding['message']}", style)
 
 
 def render_pitch_check(check: dict[str, Any] | None, console: Any = None) -> None:
