@@ -11,7 +11,6 @@ from rich.console import Console
 from netprep.ui.render_resume import render_asked
 
 
-
 @pytest.fixture(autouse=True)
 def _a_real_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")  # TERM=dumb pins Rich at 80 columns

@@ -89,3 +89,21 @@ def test_a_python_test_report_shows_python_values(cli, tmp_path) -> None:
     assert result.code == 1
     assert "expected: True" in result.out and "got:      False" in result.out, result.out
     assert "true" not in result.out.replace("True", "")
+
+
+def test_the_starter_file_writes_its_own_language_values() -> None:
+    """The Python starter's header comment is Python too (`-> True`, `None`), as `code
+    show` is; a JavaScript starter keeps `true` and `null`."""
+    from netprep.coding.exercises import get_exercise, render_starter
+    from netprep.content import load_library
+
+    library = load_library()
+    anagram = get_exercise(library, "valid-anagram")
+    python = render_starter(anagram, library.languages["python"])
+    assert '#   is_anagram("anagram", "nagaram") -> True' in python, python
+    assert "-> true" not in python and "-> false" not in python, python
+    tree = render_starter(get_exercise(library, "lowest-common-ancestor-bst"),
+                          library.languages["python"])
+    assert "None, None" in tree and "null" not in tree.split("Examples:")[1].split("Run")[0]
+    javascript = render_starter(anagram, library.languages["javascript"])
+    assert 'isAnagram("rat", "car") -> false' in javascript, javascript

@@ -155,3 +155,20 @@ def terminal_width(stream: object) -> int | None:
         return os.get_terminal_size(stream.fileno()).columns  # type: ignore[attr-defined]
     except (AttributeError, OSError, ValueError):
         return None
+
+
+def literal(value: object, lang: str = "") -> str:
+    """A test value as the drill's language writes it: Python's `True`, `False`, `None`
+    for "python", else JSON (`true`, `null`: JavaScript's and Java's words too)."""
+    import json
+
+    if lang != "python":
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item, lang) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k, lang)}: {literal(v, lang)}"
+                               for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)

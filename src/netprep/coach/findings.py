@@ -35,7 +35,8 @@ BLOCKING = frozenset({
     "key-point-wrong", "not-an-answer"})
 UNREADY = BLOCKING  # the name older callers import
 # What to fix first: the first of these codes found leads the list.
-PRIORITY = ("not-an-answer", "key-point-wrong", "key-points-missed", "missing-action", "missing-result",
+PRIORITY = ("not-an-answer", "key-point-wrong", "key-points-missed", "missing-action",
+            "missing-result",
             "we-heavy", "no-metric", "too-short", "too-long", "not-specific", "no-own-experience",
             "not-forward-looking", "missing-task", "missing-situation", "setup-heavy",
             "short-action", "short-result", "fillers", "short-task", "short-situation",

@@ -6,7 +6,6 @@ NetprepError subclass; never prints, prompts or exits.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 from pathlib import Path
@@ -22,6 +21,7 @@ from netprep.coding.runner import (
 from netprep.content.models import Exercise, Language, Library
 from netprep.errors import NetprepError, NotFoundError, UsageError
 from netprep.paths import FILE_MODE, workspace_dir
+from netprep.text import literal
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -158,9 +158,9 @@ def header_lines(exercise: Exercise, language: Language) -> list[str]:
     lines = [f"{exercise.title} ({exercise.difficulty}, about {exercise.minutes} min)", ""]
     lines += exercise.statement.rstrip().splitlines()
     lines += ["", "Examples:"]
-    for example in exercise.examples:
-        args = ", ".join(json.dumps(arg) for arg in example["args"])
-        lines.append(f"  {name}({args}) -> {json.dumps(example['expected'])}")
+    for example in exercise.examples:  # in the file's language: Python's True, JSON's true
+        args = ", ".join(literal(arg, language.id) for arg in example["args"])
+        lines.append(f"  {name}({args}) -> {literal(example['expected'], language.id)}")
         if example.get("explain"):
             lines.append(f"    {example['explain']}")
     flag = "" if language.id == "python" else f" --lang {language.id}"

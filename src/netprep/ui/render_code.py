@@ -6,9 +6,9 @@ so it is never read as markup or terminal control sequences.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from netprep.text import literal
 from netprep.ui.console import out
 from netprep.ui.text import bullet, copyable, hanging, safe
 
@@ -22,21 +22,6 @@ STATUS_STYLE = {
 }
 CELL = 48  # characters of a value shown in the table
 DETAIL = 600  # characters of a value shown under a failure
-
-
-def literal(value: Any, lang: str = "") -> str:
-    """A test value as the drill's language writes it: Python's `True`, `False`, `None`
-    for "python", else JSON (`true`, `null`: JavaScript's and Java's words too)."""
-    if lang != "python":
-        return json.dumps(value, ensure_ascii=False)
-    if value is None or isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(literal(item, lang) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(k, lang)}: {literal(v, lang)}"
-                               for k, v in value.items()) + "}"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def short(value: Any, limit: int = CELL, lang: str = "") -> str:
