@@ -50,7 +50,7 @@ def test_one_very_short_answer_is_not_several(capsys) -> None:
     q, out, _ = _screen_answer(typed, capsys)
     assert q["rating"] >= 3
     said = " ".join(out.split())
-    assert "The answer was very short: give the interviewer" in said, said
+    assert "The answer was very short: lead with your answer" in said, said  # a screen answer
     assert "Several answers" not in said
 
 

@@ -57,6 +57,20 @@ def test_gibberish_is_told_it_does_not_answer(capsys, monkeypatch, width: int,
     said = " ".join((out + err).split())
     assert "does not answer the question" in said, said
     assert "score 60" not in said and "Nothing here is specific" not in said, said
+    assert "your actions and the outcome" not in said, said  # a screen answer is no story
+
+
+def test_a_short_screen_answer_gets_a_screen_tip(cli) -> None:
+    """Piped (one line per answer, no rating), a very short screen answer is told to lead
+    with the answer and back it, not to give "the context, your actions and the outcome"
+    of a STAR story."""
+    result = cli("mock", "--round", "screen", "--questions", "1", "--seed", "1",
+                 input="asdf qwer zxcv lorem blah blah\n")
+    assert result.code == 0, result.err
+    said = " ".join((result.out + result.err).split())
+    assert "does not answer the question" in said, said
+    assert "your actions and the outcome" not in said, said
+    assert "lead with your answer, then one fact from your own work" in said, said
 
 
 def test_a_terse_real_answer_is_still_an_answer(capsys, monkeypatch) -> None:

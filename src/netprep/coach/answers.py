@@ -257,8 +257,8 @@ def _motivation(text: str, question: str, typed: bool) -> Analysis:
     if unanswered:  # said plainly, not as three talking points it could never have
         findings.append(Finding(
             "not-an-answer", f"This does not answer the question: {unanswered}.",
-            "Answer it in a sentence of your own, then back it with one thing you did "
-            "and what you want to do in this role."))
+            "Answer the question in a sentence of your own, then back it with one thing "
+            "you did and what you want to do in this role."))
     else:
         findings.extend(_talking_points(specific, own, forward))
     fillers = count_fillers(text)

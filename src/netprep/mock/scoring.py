@@ -315,6 +315,9 @@ def suggestions(answers: list[AnswerRecord], limit: int = 2,
         if all(question_kind(a.question) == "technical" for a in short):
             tips.append(f"{lead}: say the approach, what it costs and one case you would "
                         "test, even when the answer seems obvious.")
+        elif all(question_kind(a.question) == "motivation" for a in short):
+            tips.append(f"{lead}: lead with your answer, then one fact from your own work "
+                        "that backs it and what you want to do in the role.")
         else:
             tips.append(f"{lead}: give the interviewer the context, your actions and the "
                         "outcome, even when the question seems simple.")
