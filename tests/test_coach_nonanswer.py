@@ -61,3 +61,21 @@ def test_junk_words() -> None:
     assert all(is_junk(w) for w in ("asdf", "qwer", "zxcv", "lorem", "blah", "hjkl", "zzzz"))
     assert not any(is_junk(w) for w in ("SQL", "HTML", "strengths", "rhythm", "team", "as"))
     assert non_answer("I built a tracker for the buses in my city.", WHY) is None
+
+
+@pytest.mark.parametrize("kind", ["behavioral", "culture"])
+@pytest.mark.parametrize("text", ["asdf qwer zxcv lorem blah blah", "I don't know", "um yeah"])
+def test_a_story_question_gets_the_same_plain_word(kind: str, text: str) -> None:
+    """Gibberish typed to a "tell me about a time" question was read as a situation and a
+    result (STAR S _ _ R) with three STAR findings; it is no answer, and no part is found."""
+    a = analyze(text, kind=kind)
+    assert a.codes == ["not-an-answer"] and a.score == 0 and not a.ready
+    assert not any(a.parts.values()), a.parts
+    assert "real example" in a.findings[0].suggestion
+
+
+def test_a_thin_story_keeps_its_star_findings() -> None:
+    a = analyze("I fixed the build and it went fine.", kind="behavioral")
+    assert "not-an-answer" not in a.codes and "missing-situation" in a.codes
+    off = analyze("I like pizza and the weather is nice today.", kind="behavioral")
+    assert "not-an-answer" not in off.codes  # off the subject is for motivation answers only

@@ -70,8 +70,26 @@ def analyze(text: str, *, kind: str = "behavioral", key_points: Sequence[str] = 
         return _technical(text, list(key_points), typed)
     if kind == "motivation":
         return _motivation(text, question, typed)
-    return build(label_text(text, outline=typed), kind=kind, typed=typed, noun="answer",
-                 target_seconds=target_seconds)
+    analysis = build(label_text(text, outline=typed), kind=kind, typed=typed, noun="answer",
+                     target_seconds=target_seconds)
+    unanswered = non_answer(text, question, off_topic=False) if analysis.words else None
+    if unanswered:  # keyboard runs or "I don't know": no STAR parts to find in it
+        analysis.findings = [not_an_answer(unanswered, story=True)]
+        analysis.parts = dict.fromkeys(analysis.parts, 0)
+        analysis.score, analysis.ready = 0, False
+        analysis.extra["not_an_answer"] = unanswered
+    return analysis
+
+
+def not_an_answer(reason: str, story: bool = False) -> Finding:
+    """`not-an-answer`: said plainly, with why (`coach.nonanswer`), and what an answer
+    would say: a story for a "tell me about a time" question, else your reasons."""
+    return Finding(
+        "not-an-answer", f"This does not answer the question: {reason}.",
+        "Answer with one real example: the situation in a line, the steps you took, and "
+        "how it ended." if story else
+        "Answer the question in a sentence of your own, then back it with one thing you did "
+        "and what you want to do in this role.")
 
 
 # --- technical ------------------------------------------------------------------------
@@ -255,10 +273,7 @@ def _motivation(text: str, question: str, typed: bool) -> Analysis:
     forward = bool(_FORWARD.search(text))
     unanswered = None if specific or own or forward else non_answer(text, question)
     if unanswered:  # said plainly, not as three talking points it could never have
-        findings.append(Finding(
-            "not-an-answer", f"This does not answer the question: {unanswered}.",
-            "Answer the question in a sentence of your own, then back it with one thing "
-            "you did and what you want to do in this role."))
+        findings.append(not_an_answer(unanswered))
     else:
         findings.extend(_talking_points(specific, own, forward))
     fillers = count_fillers(text)

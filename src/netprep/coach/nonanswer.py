@@ -92,9 +92,11 @@ def _stem(word: str) -> str:
     return word.lower().replace("’", "'")[:5]
 
 
-def non_answer(text: str, question: str = "") -> str | None:
+def non_answer(text: str, question: str = "", off_topic: bool = True) -> str | None:
     """Why `text` does not answer `question` (a clause to follow "does not answer the
-    question:"), or None when it is an answer, however weak."""
+    question:"), or None when it is an answer, however weak. Without `off_topic` only
+    text that says nothing (no words, junk, "I don't know") is a non-answer: a story's
+    sentences are about their own subject, never the question's words."""
     tokens = _TOKEN.findall(text or "")
     words = [t for t in tokens if not t.isdigit()]
     if not words:
@@ -110,6 +112,8 @@ def non_answer(text: str, question: str = "") -> str | None:
         if _NOT_KNOWING.search(text):
             return "it says only that you do not know"
         return f"it says only \u201c{_clip(text)}\u201d"
+    if not off_topic:
+        return None
     shortest, longest = OFF_TOPIC_WORDS
     if (_ON_TOPIC.search(text) or not shortest <= len(words) <= longest
             or any(_DONE.fullmatch(w) for w in words)):
