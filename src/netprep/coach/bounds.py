@@ -12,15 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from netprep.coach import lazyre as re
-from netprep.coach.claims import HYPOTHETICAL, REJECTED, SUBJECTS, canonical, clauses_of, original
+from netprep.coach.claims import (
+    CARRIED,
+    HYPOTHETICAL,
+    REJECTED,
+    SUBJECTS,
+    canonical,
+    clauses_of,
+    original,
+)
 
 _DIMS = {"space": "space", "memory": "space", "extra": "space", "stack": "space",
          "time": "time", "steps": "time", "operations": "time", "comparisons": "time"}
 _CASES = {"average": "average", "averages": "average", "expected": "average",
           "typically": "average", "usually": "average", "normally": "average",
-          "worst": "worst", "amortised": "amortised",
+          "worst": "worst", "always": "worst", "guaranteed": "worst", "amortised": "amortised",
           "amortized": "amortised", "best": "best"}
 _OPS = re.compile(r"\b(lookups?|look up|search\w*|inserts?|insert(?:ion|ing)|adds?|adding|deletes?|"
                   r"delet(?:ion|ing)|push\w*|pop\w*|peek\w*|access\w*|appends?|append(?:ing)?|"
@@ -42,13 +51,18 @@ def bounds_of(text: str, hypothetical: bool = False) -> list[Bound]:
     """The complexities a text states, each with what it is the cost of; with
     `hypothetical`, those it only supposes instead ("growing by a fixed number would
     make appends O(n)")."""
+    return list(_bounds(text, hypothetical))
+
+
+@lru_cache(maxsize=2048)
+def _bounds(text: str, hypothetical: bool) -> tuple[Bound, ...]:
     from netprep.coach.keypoints import normalise
 
     out: list[Bound] = []
-    for clause in clauses_of(text):
+    for clause in clauses_of(canonical(text)):
         if bool(HYPOTHETICAL.search(clause)) != hypothetical:
             continue
-        norm = REJECTED.sub("", normalise(canonical(clause)))
+        norm = REJECTED.sub("", normalise(clause))
         pieces = re.split(r"(o\((?:[^()]|\([^()]*\))*\))", norm)
         if len(pieces) < 3:
             continue
@@ -68,14 +82,18 @@ def bounds_of(text: str, hypothetical: bool = False) -> list[Bound]:
                 near = own  # its own operation: the opening words were about the first
             else:
                 near = f"{prefix} {own}"
-            tokens = re.findall(r"[a-z_]+", re.sub(
-                r"\b(?:no|without|with no)\s+(?:extra|additional)\s+\w+", " ", near))
+            tokens = [_SUBJECT_OF.get(t, t) for t in re.findall(r"[a-z_]+", re.sub(
+                r"\b(?:no|without|with no)\s+(?:extra|additional)\s+\w+", " ", near))]
             dim = next((_DIMS[t] for t in tokens if t in _DIMS), "time")
             case = next((_CASES[t] for t in tokens if t in _CASES), None)
             ops = frozenset(_op(m) for m in _OPS.findall(near)) | frozenset(
                 t for t in tokens if t in SUBJECTS)
             out.append(Bound(_growth(term), dim, case, ops, clause))
-    return out
+    return tuple(out)
+
+
+# normalise() rewrites some subjects (a BST is a "treemap"); bounds name them as claims do
+_SUBJECT_OF = {"treemap": "bst"}
 
 
 def _growth(term: str) -> str:
@@ -221,4 +239,35 @@ def wrong_bounds(points: Sequence[str], answer: str) -> dict[int, str]:
                 if any(o.value == pb.value and _same_cost(o, pb) for o in said):
                     continue  # the answer also gives the point's cost
                 out.setdefault(i, original(answer, sb.clause))
+    for i, clause in _unnamed_wrong([str(p) for p in points], by_point, said, answer).items():
+        out.setdefault(i, clause)
+    return out
+
+
+def _unnamed_wrong(points: Sequence[str], by_point: list[list[Bound]], said: list[Bound],
+                   answer: str) -> dict[int, str]:
+    """A cost said of nothing in particular ("the cost is O(n log n) overall") with a
+    growth no key point gives in that dimension contradicts the point whose cost of that
+    dimension the answer never states, the closest in words to its clause when several
+    are (and none of the points without that cost is closer)."""
+    from netprep.coach.keypoints import _terms
+
+    out: dict[int, str] = {}
+    for sb in said:
+        if sb.ops or sb.case:
+            continue
+        if any(pb.value == sb.value and pb.dim == sb.dim for bs in by_point for pb in bs):
+            continue
+        stated = {b.value for b in said if b.dim == sb.dim}
+        open_ = [i for i, bs in enumerate(by_point)
+                 if any(pb.dim == sb.dim and pb.value not in stated for pb in bs)]
+        if not open_:
+            continue
+        sentence = original(answer, sb.clause)
+        stems = _terms(CARRIED.sub("", sb.clause))[1]
+        near = {i: len(_terms(points[i])[1] & stems) for i in range(len(points))}
+        best = max(near.values())
+        top = [i for i in near if near[i] == best]
+        if len(top) == 1 and top[0] in open_:  # not a cost of what another point names
+            out.setdefault(top[0], sentence)
     return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from netprep.coach import lazyre as re
 
@@ -28,7 +29,8 @@ _CASED = [(re.compile(r"\b" + m + r"\b"), f" m_{m.lower()} ")
 _SUBJECTS = [
     (r"\bbreadth[\s-]first(?:[\s-]search)?\b|\bbfs\b", " bfs "),
     (r"\bdepth[\s-]first(?:[\s-]search)?\b|\bdfs\b", " dfs "),
-    (r"\bbinary search trees?\b|\bbsts?\b|\btree ?maps?\b", " bst "),
+    (r"\bbinary search trees?\b|\bbsts?\b|\btree ?maps?\b|\b(?:self-)?balanced (?:binary )?"
+     r"trees?\b|\bself-balancing (?:binary )?trees?\b", " bst "),
     (r"\bpriority queues?\b", " heap "),
     (r"\bmin(?:imum)?[\s-]heaps?\b", " minimum heap "),
     (r"\bmax(?:imum)?[\s-]heaps?\b", " maximum heap "),
@@ -157,7 +159,9 @@ _SLOTS: dict[str, dict[str, str]] = {
 _PROPS = {
     "idempotent": r"(?:non-?)?idempotent\b", "safe": r"(?:un)?safe\b(?=\s+to\s+retry|\s*$|"
     r"[,.;])", "stable": r"(?:un)?stable\b", "sorted": r"(?:un)?sorted\b|(?:un)?ordered\b|"
-    r"\bin sorted order\b", "atomic": r"(?:non-?)?atomic\b", "mutable": r"(?:im)?mutable\b",
+    r"\bin sorted order\b|\b(?:keeps?|kept|holds?|maintains?|preserves?|has)\s+(?:no|any)\s+"
+    r"(?:particular\s+)?order\b|\bin no (?:particular )?order\b",
+    "atomic": r"(?:non-?)?atomic\b", "mutable": r"(?:im)?mutable\b",
     "hashable": r"(?:un)?hashable\b", "enough": r"\benough\b|(?:in)?sufficient\b",
     "changestate": r"\bchang\w*\s+(?:the\s+)?(?:server(?:'s)?\s+)?state\b|\bside[\s-]effects?\b",
     "inplace": r"\bin[\s-]place\b",
@@ -179,6 +183,8 @@ def _denies(name: str, word: str) -> bool:
         return bool(_ANTONYM.match(word)) or word.startswith("unbal")
     if name == "matters":
         return word == "irrelevant"
+    if name == "sorted" and re.search(r"\bno\b", word):
+        return True  # "keeps no order"
     return word.startswith("insufficient") or (
         bool(_DENYING_PREFIX.match(word)) and name not in ("inplace", "changestate", "enough"))
 
@@ -242,6 +248,18 @@ _STATUS = re.compile(r"\b(?:return\w*|respond\w*(?: with)?|answer\w*(?: with)?|"
                      r"redirect\w*(?: with)?|status(?: code)?|http|send\w*|with)\s+"
                      r"(?:an?\s+|the\s+)?(?:http\s+)?([2-5]\d\d)\b"
                      r"(?:\s*(?:or|/)\s*([2-5]\d\d)\b)?")
+# A count of something said as a size: "needs about 30 steps", "around a million steps"
+# (one and two are too common to be claims: "one pass", "two pointers").
+_NUMBER_WORDS = {"three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twenty": "20", "thirty": "30",
+                 "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+                 "million": "10^6", "billion": "10^9"}
+_COUNT = re.compile(r"\b(?:about|around|roughly|only|just|exactly|needs?|takes?|costs?|"
+                    r"some|up to|at most|at least)\s+(?:a\s+|one\s+)?(\d[\d,]*(?:\.\d+)?|"
+                    r"three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|million|"
+                    r"billion)(?![\w.^,])\s+([a-z]{3,})\b")
+_NOT_UNITS = frozenset("""and or to of times more less than the a an in on at is are was per
+for with by from into over under plus minus items elements numbers values""".split())
 _TARGET = {"prev": "previous", "previous": "previous", "curr": "current", "cur": "current",
            "current": "current", "next": "next", "nxt": "next", "null": "null",
            "none": "null", "nil": "null", "head": "head"}
@@ -270,6 +288,7 @@ class Claim:
     op: str = ""  # the operation it is said of ("pop the largest": pop), if any
 
 
+@lru_cache(maxsize=4096)
 def canonical(text: str) -> str:
     """Lower case with one token per subject (HTTP methods only in capitals)."""
     s = " " + (text or "") + " "
@@ -283,6 +302,11 @@ def canonical(text: str) -> str:
 
 def clauses_of(text: str) -> list[str]:
     """Clauses: sentences cut at semicolons, "but", "whereas", "while" and ", and"."""
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=4096)  # pure, and read for every point: each text is cut once
+def _clauses(text: str) -> tuple[str, ...]:
     out: list[str] = []
     pending = False
     for sentence in re.split(r"(?<=[.!?])\s+|\n+|;|:(?=\s)", text or ""):
@@ -301,7 +325,54 @@ def clauses_of(text: str) -> list[str]:
             out.append(part)
             pending = set(re.findall(r"[a-z_]+", part)) <= SUBJECTS | _JOINING
         pending = False
+        out.append(_SENTENCE_END)
+    return tuple(_carry(out))
+
+
+_SENTENCE_END = "\x00"
+# A clause that opens with a pronoun, or (inside a sentence) with a verb, is about the
+# subject of the clause before it.
+_PRONOUN = frozenset({"it", "they"})
+_OPENING_VERB = frozenset("""is are was were can cannot must should will does do has have
+may might never always also only still stays stay keeps keep gives give takes take uses use
+needs need runs run costs cost works work holds hold stores store returns return""".split())
+CARRIED = re.compile(r"^[a-z_]+ ~ ")
+
+
+def _carry(parts: list[str]) -> list[str]:
+    """Clauses with a carried subject marked ("heap ~ it is not sorted" after "the heap
+    keeps the smallest at the top"): a pronoun takes the one subject of the clause
+    before it, or of the sentence before when that sentence names only one; a clause of
+    the same sentence that opens with a verb ("... but keeps no order") takes the
+    subject of the clause before it. "It is fine to ..." carries nothing."""
+    out: list[str] = []
+    last: str | None = None  # the one subject of the clause before
+    topic: str | None = None  # the one subject of the sentence before
+    sentence: set[str] = set()
+    first = True
+    for part in parts:
+        if part == _SENTENCE_END:
+            topic = next(iter(sentence)) if len(sentence) == 1 else None
+            sentence, first, last = set(), True, None
+            continue
+        words = re.findall(r"[a-z_]+", part)
+        subs = {w for w in words if w in SUBJECTS}
+        opener = words[0] if words else ""
+        carried = (last if not first else topic) if opener in _PRONOUN else (
+            last if not first and not subs and opener in _OPENING_VERB else None)
+        if carried and not _DUMMY.match(part):
+            part = f"{carried} ~ {part}"
+            subs = subs or {carried}
+        last = next(iter(subs)) if len(subs) == 1 else (None if subs else last)
+        sentence |= subs
+        out.append(part)
+        first = False
     return out
+
+
+# "it is fine to check ...", "it's important that ...": an empty "it"
+_DUMMY = re.compile(r"^it\s+(?:is|was|'s|would be|will be)\s+(?:\w+\s+){0,2}?"
+                    r"\w+\s+(?:to|that|if|when|whether)\b")
 
 
 def _spans(clause: str) -> list[tuple[int, int, str]]:
@@ -309,13 +380,19 @@ def _spans(clause: str) -> list[tuple[int, int, str]]:
 
 
 def _clause_claims(clause: str) -> list[Claim]:
+    """The claims a clause makes (`_claims_of`, read once per clause)."""
+    return list(_claims_of(clause))
+
+
+@lru_cache(maxsize=4096)
+def _claims_of(clause: str) -> tuple[Claim, ...]:
     """The claims a clause makes; a supposition ("growing by doubling would make appends
     O(n)") makes its values only as supposed ones, which contradict only a point's own
     supposition ("growing by a fixed number would make appends O(n)")."""
     if HYPOTHETICAL.search(clause):
-        return [Claim(c.subject, "hyp:" + c.slot, c.value, c.positive, c.clause, c.op)
-                for c in _stated_claims(clause) if c.slot in _SLOTS]
-    return _stated_claims(clause)
+        return tuple(Claim(c.subject, "hyp:" + c.slot, c.value, c.positive, c.clause, c.op)
+                     for c in _stated_claims(clause) if c.slot in _SLOTS)
+    return tuple(_stated_claims(clause))
 
 
 def _stated_claims(clause: str) -> list[Claim]:
@@ -381,6 +458,11 @@ def _stated_claims(clause: str) -> list[Claim]:
         for code in m.groups():
             if code is not None:
                 out.append(Claim("status", "code", code, True, clause))
+    for m in _COUNT.finditer(clause):  # "about 30 steps" against "around a million steps"
+        value = _NUMBER_WORDS.get(m.group(1), m.group(1))
+        unit = m.group(2)
+        if unit not in SUBJECTS and unit not in _NOT_UNITS:
+            out.append(Claim("count_" + unit.rstrip("s"), "count", value, True, clause))
     for m in _START.finditer(clause):  # "previous (initially null)", "current starting at head"
         ref, start = _TARGET.get(m.group(1)), _TARGET.get(m.group(2) or m.group(3) or "")
         if ref and start and ref != start:
@@ -500,6 +582,7 @@ def wrong_points(points: Sequence[str], answer: str) -> dict[int, str]:
 
 def original(answer: str, clause: str) -> str:
     """The answer's own sentence that holds a clause read in canonical form."""
+    clause = CARRIED.sub("", clause)
     for sentence in re.split(r"(?<=[.!?])\s+|\n+|;\s*|:\s+", answer or ""):
         if clause in canonical(sentence) or clause in sentence:
             return " ".join(sentence.split()).rstrip(".;, ")

@@ -16,6 +16,7 @@ point is wrong, not covered).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from netprep.coach import lazyre as re
 
@@ -41,6 +42,9 @@ _SYNONYMS = [
     (r"\bhow many of the (?:real|actual|true) (?:\w+ )?(?:it|the model) (?:catches|finds|flags|"
      r"gets)\b", " recall "),
     (r"\bcut-?off\b", " threshold "),
+    # what something is for: "good for", "handy for", "suited to" say "suits"
+    (r"\b(?:is |are )?(?:good|handy|useful|great|ideal|well suited|suited|the right tool) "
+     r"(?:for|to)\b|\bsuits\b", " suits "),
     (r"\b(?:count|weigh|weight)s? (?:each |every |the )?(?:rare|minority|positive) (?:\w+ )?"
      r"(?:more heavily|more|higher)\b|\bmore heavily\b", " weight "),
     (r"\bmore copies of\b|\b(?:over|under)-?sampl\w*", " resample "),
@@ -94,7 +98,8 @@ _SYNONYMS = [
     (r"\bslots?\b(?=[^.]{0,40}\b(?:hash|collid|collision|key))", " bucket "),
     (r"\bfirst[\s-]in,?\s+first[\s-]out\b", " fifo queue "),
     (r"\blast[\s-]in,?\s+first[\s-]out\b", " lifo stack "),
-    (r"\b(?:each|every) vertex and (?:each |every )?edge\b|\bvertices (?:and|plus) edges\b",
+    (r"\b(?:each|every) (?:vertex|node) and (?:each |every )?edge\b|\b(?:vertices|nodes) (?:and|"
+     r"plus) edges\b",
      " o(v+e) "),
     (r"\btwice as (?:big|large)\b|\bdouble (?:the|its) size\b|\bdoubl(?:es|ing|ed)\b",
      " double grow constant factor larger "),
@@ -177,6 +182,7 @@ _BARE = re.compile(r"(?<![\w(])((?:[nmkve]\s*)?log\s*[nmk]|[nmkve]\s*\^\s*\d|"
                    r"[nmkve]\s*[*+]\s*[nmkve](?:\s*log\s*[nmk])?)(?![\w)])")
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower case, one spelling for complexity notation and common synonyms."""
     s = " " + (text or "").lower() + " "
@@ -196,6 +202,8 @@ def normalise(text: str) -> str:
                s)
     for pattern, repl in _SYN:
         s = pattern.sub(repl, s)
+    # the plain-language versions are written "o(log n)": one spelling, as above
+    s = re.sub(r"\bo\(([^)]*)\)", lambda m: "o(" + re.sub(r"\s+", "", m.group(1)) + ")", s)
     return " ".join(s.split())
 
 

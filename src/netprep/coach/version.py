@@ -5,4 +5,4 @@ version are re-analysed when next listed. `star list --json` checks it without
 importing the analyzer (and its dataclasses), which is most of that command's time.
 """
 
-ANALYZER_VERSION = 26
+ANALYZER_VERSION = 27
