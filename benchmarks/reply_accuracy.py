@@ -11,8 +11,8 @@ used to choose anything: only its pooled figures are printed, never an item. Per
   no-reason, no-change, defensive); per code on dev only.
 `--errors` lists the dev replies read differently (never test ones). `--cv` prints the
 leave-one-writer-out figures on dev instead (benchmarks/reply_train.py --cv; needs the
-`train` extra, scikit-learn): the reader's model trained on three writers, read on the
-fourth, beside the hand cues' own figures for each writer before it joined dev.
+`train` extra, scikit-learn): the reader's model trained on five writers, read on the
+sixth, beside the hand cues' own figures for each writer before it joined dev.
 
 The reader (coach.reply) is the learned model of coach.reply_model over the hand cues; its
 dev figures are in-sample (it was trained on dev), so compare readers by `--cv`.

@@ -4,14 +4,15 @@
     python benchmarks/reply_train.py --cv [--variants]
     python benchmarks/reply_train.py --write     # retrain on all of dev, write the weights
 
-Dev (tests/data/replies/dev/replies.yaml) has four writers, told by the id's first letter
-(d, e, f, g). `--cv` trains on three writers and reads the fourth, for each, and prints
+Dev (tests/data/replies/dev/replies.yaml) has six writers, told by the id's first letter
+(d, e, f, g, h, i). `--cv` trains on five writers and reads the sixth, for each, and prints
 per-writer and pooled exact / verdict / precision / recall. The test split is never read.
 
-The hand cues (coach.reply) cannot be cross-validated: they were tuned on all four writers,
-so their dev figures are in-sample. What can be measured honestly is how the reader of the
-day read a writer before that writer joined dev: the reader at 541e397 read e before its
-cues saw e, 88b1cb9 read f, 5b7f948 read g (`git show`, so this needs the repository). The
+The hand cues (coach.reply) cannot be cross-validated: they were tuned on d to g, so their
+dev figures are in-sample there. What can be measured honestly is how the reader of the day
+read a writer before that writer joined dev: the reader at 541e397 read e before its cues
+saw e, 88b1cb9 read f, 5b7f948 read g, and 2f56b08 read h and i (written and labelled blind
+on 2026-12-08, after the cues last changed); `git show`, so this needs the repository. The
 model's cue features are made the same way: each dev reply's cue features come from the
 reader before its writer joined (none for d, the first writer, whose replies every reader
 saw), so the model learns how far to trust the cues on a writer they have not seen, as at
@@ -39,22 +40,24 @@ import reply_accuracy as bench  # noqa: E402
 from netprep.coach import reply_model  # noqa: E402
 
 DEV = bench.DATA / "dev" / "replies.yaml"
-WRITERS = ("d", "e", "f", "g")
+WRITERS = ("d", "e", "f", "g", "h", "i")
 # The reader as it was just before each writer's replies joined dev (see the docstring).
-BEFORE = {"e": "541e397", "f": "88b1cb9", "g": "5b7f948"}
+BEFORE = {"e": "541e397", "f": "88b1cb9", "g": "5b7f948", "h": "2f56b08", "i": "2f56b08"}
 WORK = ROOT / "benchmarks" / ".work" / "readers"
-C = 1.0  # inverse regularisation strength, chosen by --variants (0.3-100 tried)
+C = 1.0  # inverse regularisation strength, chosen by --variants (0.3-100 tried; C=3 reads the
+# six writers a little better, 0.739 / 0.900 against 0.729 / 0.898, but hears no reason in
+# the rubric's own "dict of value to index; each lookup is constant" in test_code_nudges)
 # A finding is given above these probabilities (0.35 for the four that combine: chosen by
 # --variants, against 0.5, for a better verdict and recall at the same exact accuracy).
 # Where the model's probability is within BAND of the threshold, the hand cue decides
 # (0.1 costs about 2 dev replies in 330 under --variants and keeps the rubric's own examples
 # in tests/test_code_nudges.py read as the rubric reads them; 0.05-0.4 tried).
 BAND = 0.1
-# Codes where the hand cue's yes stands whatever the model says: a deflection is said in
-# set phrases ("running out of time", "it passed the tests") that the cues list and a
-# writer's few examples do not teach the model (--variants: about one dev reply in 330
-# less exact, recall of defensive 0.41 -> 0.51 on e, f, g).
-HAND_YES = ("defensive",)
+# Codes where the hand cue's yes stands whatever the model says. On four writers defensive
+# was one (its set phrases, "running out of time", "it passed the tests", were too few in a
+# writer's examples to teach the model); on six, leaving it to the model reads every
+# held-out writer as well or better (--variants: pooled 0.720 / 0.888 -> 0.729 / 0.898).
+HAND_YES: tuple[str, ...] = ()
 MIN_REPLIES = 2  # chosen by --variants (1, 2, 3 tried)
 THRESHOLDS = {"bare-ok": 0.5, "defensive": 0.35, "no-acknowledge": 0.35, "no-reason": 0.35,
               "no-change": 0.35}
@@ -184,8 +187,8 @@ def rules_table(items: list[dict[str, Any]]) -> str:
               for w in WRITERS}
     ws = [w for w in WRITERS if w in BEFORE]
     by_then = {w: [codes_of(then[k]) for k, i in enumerate(items) if i["id"][0] == w] for w in ws}
-    return ("hand cues today (in-sample: tuned on all four writers)\n" + table(items, by_now)
-            + "\n\nhand cues before each writer joined (e, f, g read untouched)\n"
+    return ("hand cues today (in-sample on d-g; h and i unseen by them)\n" + table(items, by_now)
+            + "\n\nhand cues before each writer joined (e-i read untouched)\n"
             + table(items, by_then))
 
 
@@ -219,10 +222,10 @@ def report(variants: bool = False) -> str:
         out.append(f"model, hand cues decide within {BAND} of the threshold\n"
                    + table(items, cross_validate(items, honest, honest)))
     BAND = kept_band
-    HAND_YES = ()
-    out.append("model, no hand cue's yes kept\n"
-               + table(items, cross_validate(items, honest, honest)))
     HAND_YES = ("defensive",)
+    out.append("model, the hand cue's yes for defensive kept\n"
+               + table(items, cross_validate(items, honest, honest)))
+    HAND_YES = ()
     return "\n\n".join(out)
 
 

@@ -190,9 +190,7 @@ WHY_NOT_SORT = ("Sorting with two pointers is O(n log n) and loses the original 
     # a why-question answered with a sound reason, the choice kept: nothing to change (QA)
     ("Sorting would lose the original indices unless I kept them, and it costs O(n log n), "
      "while the hash map is one O(n) pass with O(n) extra space.", set()),
-    # granting the code is worse still owes the change
-    ("You're right, sorting would have been simpler to explain, since the pointers meet in "
-     "the middle.", {"no-change"}),
+    # (granting the code is worse still owes the change: the test below)
     # no reason: the why is not answered, so the change is still asked for
     ("yeah good question, i'll think about that more", {"no-reason", "no-change"}),
 ])
@@ -201,6 +199,18 @@ def test_a_why_question_answered_with_a_reason_owes_no_change(reply: str,
     from netprep.coach.reply import read_reply
 
     assert set(read_reply(reply, WHY_NOT_SORT).codes) == codes
+
+
+def test_a_granted_point_owes_the_change_whatever_its_reason() -> None:
+    """Its "since the pointers meet in the middle" answers neither the cost nor the lost
+    indices: whether that is a reason is a close call (the hand cues hear one, the model
+    trained on six writers does not), but the change is owed either way."""
+    from netprep.coach.reply import read_reply
+
+    reply = ("You're right, sorting would have been simpler to explain, since the pointers "
+             "meet in the middle.")
+    codes = set(read_reply(reply, WHY_NOT_SORT).codes)
+    assert "no-change" in codes and codes <= {"no-change", "no-reason"}
 
 
 @pytest.mark.parametrize(("point", "reply", "codes"), [

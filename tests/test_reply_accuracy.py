@@ -30,18 +30,24 @@ def bench():  # type: ignore[no-untyped-def]
 
 def test_the_dev_replies_are_read_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
     figures, _ = bench.score(bench.load("dev"))
-    assert figures["replies"] == 330  # d001-d060, e001-e100, f001-f080, g001-g090 (four writers)
+    # d001-d060, e001-e100, f001-f080, g001-g090, h001-h090, i001-i090 (six writers)
+    assert figures["replies"] == 510
     # in-sample (the model was trained on dev): 1.000 / 1.000 when it was written
     assert figures["accuracy"] >= 0.97 and figures["verdict_accuracy"] >= 0.98
 
 
 def test_the_hand_cues_alone_still_read_dev_as_labelled(bench) -> None:  # type: ignore[no-untyped-def]
-    """The model's cue features: the hand reader's codes (0.961 / 0.988 on dev)."""
+    """The model's cue features: the hand reader's codes, in-sample on the writers they were
+    tuned on (d-g: 0.961 / 0.988) and untouched on the two who wrote after (h, i: 0.656 /
+    0.822 when they joined)."""
     from netprep.coach.reply import hand_codes
 
     items = bench.load("dev")
-    figures, _ = bench.score(items, [hand_codes(i["reply"], i["feedback"]) for i in items])
-    assert figures["accuracy"] >= 0.95 and figures["verdict_accuracy"] >= 0.98
+    for writers, least_exact, least_verdict in (("defg", 0.95, 0.98), ("hi", 0.63, 0.80)):
+        mine = [i for i in items if i["id"][0] in writers]
+        figures, _ = bench.score(mine, [hand_codes(i["reply"], i["feedback"]) for i in mine])
+        assert figures["accuracy"] >= least_exact, (writers, figures["accuracy"])
+        assert figures["verdict_accuracy"] >= least_verdict, (writers, figures["verdict_accuracy"])
 
 
 def test_the_model_was_trained_on_the_dev_file_as_it_is() -> None:
@@ -57,7 +63,7 @@ def test_the_model_was_trained_on_the_dev_file_as_it_is() -> None:
     assert written["dev_sha256"] == hashlib.sha256(dev.read_bytes()).hexdigest(), (
         "the dev replies changed since the reply model was trained: retrain with "
         "python benchmarks/reply_train.py --write")
-    assert written["trained_on"] == 330
+    assert written["trained_on"] == 510
     assert set(written["codes"]) == set(reply_model.CODES)
     assert all(len(part["weights"]) == len(written["features"])
                for part in written["codes"].values())
@@ -88,8 +94,9 @@ def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type:
     items = bench.load("test")
     assert len(items) == 70
     figures, _ = bench.score(items)
-    assert figures["accuracy"] >= 0.65, figures["accuracy"]
-    assert figures["verdict_accuracy"] >= 0.80, figures["verdict_accuracy"]
+    # 0.729 / 0.857 when the model was trained on six writers (0.671 / 0.829 on four)
+    assert figures["accuracy"] >= 0.71, figures["accuracy"]
+    assert figures["verdict_accuracy"] >= 0.84, figures["verdict_accuracy"]
 
 
 def test_a_transcript_without_punctuation_is_read_nearly_as_well(bench) -> None:  # type: ignore[no-untyped-def]
