@@ -105,8 +105,7 @@ def load_test_banks(path: Path = TEST / "test.yaml") -> list[tuple[str, list[Any
     return banks
 
 
-def evaluate_test(library: Any, path: Path = TEST / "test.yaml",
-                  semantic: bool = False) -> Figures | None:
+def evaluate_test(library: Any, path: Path = TEST / "test.yaml") -> Figures | None:
     """The banks of a file pooled (each question matched against its own bank's stories):
     the blind test split, or the dev banks (banks.yaml)."""
     from netprep.star import match_index
@@ -117,7 +116,7 @@ def evaluate_test(library: Any, path: Path = TEST / "test.yaml",
     pooled = Figures()
     for bank_id, stories, cases in banks:
         match_index.forget()
-        got = evaluate(library, stories, cases, semantic)
+        got = evaluate(library, stories, cases)
         pooled.fit_total += got.fit_total
         pooled.fit_right += got.fit_right
         pooled.none_total += got.none_total
@@ -134,18 +133,16 @@ def scores_of(stories: list[Any]) -> dict[int, int]:
     return {int(s.id): analyze_story(s).score for s in stories}
 
 
-def evaluate(library: Any, stories: list[Any], cases: list[Case],
-             semantic: bool = False) -> Figures:
-    from netprep.star import embed, match_index, matching
+def evaluate(library: Any, stories: list[Any], cases: list[Case]) -> Figures:
+    from netprep.star import match_index, matching
 
     scores = scores_of(stories)
     figures = Figures()
     start = time.perf_counter()
     first = []
     for case in cases:
-        near = embed.story_cosines(case.text, stories) if semantic else None
         found = matching.suggest(library, case.text, stories, competencies=case.competencies,
-                                 scores=scores, cosines=near)
+                                 scores=scores)
         first.append(found.story.id if found.story else None)
         got = found.story.id if found.story else None
         if case.fits is None:
@@ -169,9 +166,8 @@ def evaluate(library: Any, stories: list[Any], cases: list[Case],
     shuffled = list(stories)
     random.Random(7).shuffle(shuffled)
     for case, before in zip(cases, first, strict=True):
-        near = embed.story_cosines(case.text, shuffled) if semantic else None
         again = matching.suggest(library, case.text, shuffled, competencies=case.competencies,
-                                 scores=scores, cosines=near)
+                                 scores=scores)
         if (again.story.id if again.story else None) != before:
             figures.deterministic = False
     return figures
@@ -215,56 +211,17 @@ def mock_cost(library: Any, stories: list[Any], rounds: int = 9) -> float:
     return (with_hints - without) / 5
 
 
-BANKS = ("banks.yaml", "banks2.yaml", "banks3.yaml", "banks4.yaml", "banks5.yaml")
-
-
-def embedding_line(library: Any, stories: list[Any], cases: list[Case], has_test: bool,
-                   off: bool) -> str:
-    """The figures with and without the embedding signal (netprep[embed]): the main set,
-    the dev banks pooled and the TEST split."""
-    from netprep.star import embed
-
-    if off or not embed.available():
-        why = ("left out (--no-embed)" if off else "absent or off (pip install "
-               "'netprep[embed]'; NETPREP_EMBED=0 turns it off)")
-        return f"embedding signal:   {why}"
-    parts = []
-    for semantic in (False, True):
-        main = evaluate(library, stories, cases, semantic)
-        dev = Figures()
-        for name in BANKS:
-            got = evaluate_test(library, DATA / name, semantic)
-            if got is not None:
-                dev.fit_total += got.fit_total
-                dev.fit_right += got.fit_right
-                dev.none_total += got.none_total
-                dev.none_right += got.none_right
-        text = (f"main {main.top1:.1%}/{main.none:.1%}, dev banks {dev.top1:.1%}/"
-                f"{dev.none:.1%}")
-        test = evaluate_test(library, semantic=semantic) if has_test else None
-        if test is not None:
-            text += f", TEST {test.top1:.1%}/{test.none:.1%}"
-        parts.append(("with: " if semantic else "without: ") + text)
-    return "embedding signal:   " + "; ".join(parts) + " (top-1 / 'none')"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list every dev miss (the blind test split's are never listed)")
-    parser.add_argument("--no-embed", action="store_true",
-                        help="leave out the embedding signal even when netprep[embed] is "
-                             "installed")
     opts = parser.parse_args()
     from netprep.content import load_library
-    from netprep.star import embed
-
-    semantic = not opts.no_embed and embed.available()
 
     library = load_library()
     stories = load_stories()
     cases = load_cases(library)
-    figures = evaluate(library, stories, cases, semantic)
+    figures = evaluate(library, stories, cases)
     print(f"questions: {len(cases)} ({figures.fit_total} with a fitting story, "
           f"{figures.none_total} with none) x {len(stories)} stories")
     print(f"top-1 fit accuracy: {figures.fit_right}/{figures.fit_total} = {figures.top1:.1%}"
@@ -280,7 +237,7 @@ def main() -> int:
                        ("banks4.yaml", "issue 30 section 4 wordings; first run 19/40, "
                                        "17/20"),
                        ("banks5.yaml", "written blind; first run 53/117, 47/63")):
-        banks = evaluate_test(library, DATA / name, semantic)
+        banks = evaluate_test(library, DATA / name)
         if banks is None:
             continue
         print(f"dev banks {name}: top-1 {banks.fit_right}/{banks.fit_total} = "
@@ -292,13 +249,13 @@ def main() -> int:
     for name, note in (("heldout.yaml", "written after tuning; its misses led to cue fixes"),
                        ("heldout2.yaml", "first run 8/13, 1/7; then self-question cues and the "
                                          "text-confidence weight")):
-        held = evaluate(library, stories, load_cases(library, DATA / name), semantic)
+        held = evaluate(library, stories, load_cases(library, DATA / name))
         print(f"held-out {name}: top-1 {held.fit_right}/{held.fit_total} = {held.top1:.0%}, "
               f"'none' {held.none_right}/{held.none_total} = {held.none:.0%}  ({note})")
         if opts.verbose:
             for miss in held.misses:
                 print("  miss:", miss)
-    test = evaluate_test(library, semantic=semantic)
+    test = evaluate_test(library)
     if test is None:
         print("TEST split: no test split (tests/data/matching/test/test.yaml is absent)")
     else:
@@ -307,7 +264,6 @@ def main() -> int:
               f"{test.top1:.1%}, 'none' {test.none_right}/{test.none_total} = {test.none:.1%}"
               f"  (targets >= 90%); labeller agreement {agreement['overlap_agreement']}, "
               f"kappa on none {agreement['kappa_none']}")
-    print(embedding_line(library, stories, cases, test is not None, opts.no_embed))
     per_question = mock_cost(library, stories)
     print(f"mock hints:         {per_question * 1000:.1f} ms per question (index from its "
           "cache; budget <= 10 ms)")

@@ -19,8 +19,6 @@ Budgets (issue "Hardening and speed"):
   content validate (built-in pack)    for the record
   star suggest QUESTION, 8 stories    <= 1.5x star list on the same bank (issue 14); and
                                       --json against star list --json, for the record
-                                      (both with NETPREP_EMBED=0; with the embed extra
-                                      installed, its signal's run is for the record)
   star check, 5 stories; plan         faster than jrnl --version (issue 30): star check
                                       reads the cached analyses of an unchanged bank
   coach: analyse a 300-word answer    < 20 ms CPU in-process, after the first (issue 30)
@@ -249,9 +247,6 @@ def main() -> int:
     def at(home: str) -> dict[str, str]:
         return {**env, "NETPREP_HOME": str(homes[home])}
 
-    def plain(home: str) -> dict[str, str]:  # without the embed extra's signal
-        return {**at(home), "NETPREP_EMBED": "0"}
-
     jrnl_cmd = None if opts.no_jrnl else jrnl_command()
     probes: dict[str, Callable[[], float]] = {
         "pass": lambda: run_once([py, "-c", "pass"], env),
@@ -259,10 +254,9 @@ def main() -> int:
         "star": lambda: run_once([*np, "star", "list", "--json"], at("stories")),
         "bank-list": lambda: run_once([*np, "star", "list"], at("match")),
         "bank-list-json": lambda: run_once([*np, "star", "list", "--json"], at("match")),
-        "suggest": lambda: run_once([*np, "star", "suggest", SUGGEST], plain("match")),
-        "suggest-embed": lambda: run_once([*np, "star", "suggest", SUGGEST], at("match")),
+        "suggest": lambda: run_once([*np, "star", "suggest", SUGGEST], at("match")),
         "suggest-json": lambda: run_once([*np, "star", "suggest", SUGGEST, "--json"],
-                                         plain("match")),
+                                         at("match")),
         "stats": lambda: run_once([*np, "stats", "--json"], at("history")),
         "check": lambda: run_once([*np, "star", "check"], at("five")),
         "plan": lambda: run_once([*np, "plan"], at("five")),
@@ -293,11 +287,6 @@ def main() -> int:
     cases.append(Case("netprep star list (8 stories)", m["bank-list"], "for the record"))
     cases.append(Case("netprep star suggest QUESTION (8 stories)", m["suggest"],
                       "<= 1.5x star list", m["suggest"] <= 1.5 * m["bank-list"]))
-    from netprep.star import embed
-
-    if embed.available():
-        cases.append(Case("netprep star suggest QUESTION, embed extra (8 stories)",
-                          m["suggest-embed"], "for the record"))
     cases.append(Case("netprep star list --json (8 stories)", m["bank-list-json"],
                       "for the record"))
     cases.append(Case("netprep star suggest QUESTION --json (8 stories)", m["suggest-json"],

@@ -30,13 +30,6 @@ def cache_path() -> Path:
     return data_dir(create=False) / "cache" / CACHE_NAME
 
 
-def vectors_path() -> Path:
-    """The stories' sentence-embedding vectors (`netprep[embed]`, star.embed)."""
-    from netprep.paths import data_dir
-
-    return data_dir(create=False) / "cache" / "story-vectors.json"
-
-
 def load(library: Any) -> Index:
     """The index of `library`: from memory, else the cache file, else built."""
     found = held(library)
@@ -98,7 +91,7 @@ def suggest_for(store: Store, question: str, library: Any = None) -> tuple[Sugge
     """`star suggest`: the matcher over the stored stories and their cached scores, and the
     index it used (its `names` name the competencies). Without `library`, the default
     packs: the cached index is used as it is while their files are unchanged."""
-    from netprep.star import embed, matching
+    from netprep.star import matching
     from netprep.star.cache import list_summaries
     from netprep.store.stories import list_stories
 
@@ -116,11 +109,8 @@ def suggest_for(store: Store, question: str, library: Any = None) -> tuple[Sugge
         if files and index.files != files:
             index.files = files
             index.dirty = True
-    # The embedding signal (the embed extra): not for a motivation question (no story).
-    motivation = index.question(" ".join(question.split())).motivation
-    cosines = None if motivation else embed.story_cosines(question, stories, vectors_path())
     found = matching.suggest_in(index, question, stories, scores=scores,
-                                talking_points=points, cosines=cosines)
+                                talking_points=points)
     save(index)
     return found, index
 

@@ -39,10 +39,6 @@ THEME_MISS = 0.9
 CONCEPT_FLOOR = 0.3  # likewise for a story about every concept a text question names
 INCIDENTAL = frozenset({"users"})  # most software stories have users: no sign of the topic
 SETBACKS = frozenset({"failure", "mistake", "flop"})
-# The optional sentence-embedding signal (`netprep[embed]`, star.embed): a story's fit moves by
-# this much per unit of its cosine with the question above or below EMBED_CENTRE (chosen on
-# the dev sets, tests/data/matching/ outside test/).
-EMBED_WEIGHT, EMBED_CENTRE = 0.2, 0.15
 SIMILAR = 0.06  # stories within this of the best count as equally good for variety
 NONE_FITS = "None of your stories fits this question well"
 GAP_ROUNDS = ("behavioral", "culture")  # the rounds whose questions want a story
@@ -172,10 +168,8 @@ def read_question(index: Index, text: str, competencies: Iterable[str] = ()) -> 
 
 
 def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
-         scores: Mapping[int, int] | None = None,
-         cosines: Mapping[int, float] | None = None) -> list[StoryFit]:
-    """Every story with its fit to the question, best first (ties: lower id first).
-    `cosines`: each story's embedding cosine with the question (star.embed), when at hand."""
+         scores: Mapping[int, int] | None = None) -> list[StoryFit]:
+    """Every story with its fit to the question, best first (ties: lower id first)."""
     weights = reading.weighted()
     total = sum(weights.values()) or 1.0
     terms = sorted(set(tokens(reading.text)))
@@ -261,9 +255,6 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
             fit *= 0.55
         score = (scores or {}).get(int(story.id))
         fit *= 0.85 + 0.15 * ((score if score is not None else 70) / 100)
-        if cosines and fit > 0 and int(story.id) in cosines:
-            cosine = cosines[int(story.id)]
-            fit = min(1.0, max(0.0, fit + EMBED_WEIGHT * (cosine - EMBED_CENTRE)))
         fits.append(StoryFit(int(story.id), story.title, round(fit, 3), shown,
                              tuple(shown_as.get(t, t) for t in words if t in shown_as),
                              verdict, lacks, round(topic, 3)))
@@ -287,11 +278,8 @@ def _concepts(text: str) -> frozenset[str]:
 
 def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
             competencies: Iterable[str] = (), scores: Mapping[int, int] | None = None,
-            used: Iterable[int] = (), talking_points: Sequence[str] = (),
-            cosines: Mapping[int, float] | None = None) -> Suggestion:
-    """The best story for a question (or why none), with up to two alternatives.
-    `cosines`: each story's sentence-embedding cosine with the question, when the `embed`
-    extra gave them (`star.embed.story_cosines`; `star suggest` asks for them)."""
+            used: Iterable[int] = (), talking_points: Sequence[str] = ()) -> Suggestion:
+    """The best story for a question (or why none), with up to two alternatives."""
     tags = tuple(dict.fromkeys(competencies))
     if not stories and tags:  # nothing to rank: the text model is not even loaded
         quick = Reading(" ".join(text.split()), tags, None, pol.is_motivation(text), "tags")
@@ -300,19 +288,18 @@ def suggest(library: Any, text: str, stories: Sequence[StoryLike], *,
         names = {c.id: c.name for c in library.competencies.values()}
         return _nothing(library.templates, names, quick, [], ())
     return suggest_in(index_for(library), text, stories, competencies=tags, scores=scores,
-                      used=used, talking_points=talking_points, cosines=cosines)
+                      used=used, talking_points=talking_points)
 
 
 def suggest_in(index: Index, text: str, stories: Sequence[StoryLike], *,
                competencies: Iterable[str] = (), scores: Mapping[int, int] | None = None,
-               used: Iterable[int] = (), talking_points: Sequence[str] = (),
-               cosines: Mapping[int, float] | None = None) -> Suggestion:
+               used: Iterable[int] = (), talking_points: Sequence[str] = ()) -> Suggestion:
     """`suggest` over an index already at hand (`star suggest` reads it from its cache
     file without loading the content library)."""
     reading = read_question(index, text, competencies)
     if reading.motivation:
         return _motivation(reading, talking_points)
-    ranked = rank(index, reading, stories, scores, cosines)
+    ranked = rank(index, reading, stories, scores)
     fitting = [f for f in ranked if f.fit >= MIN_FIT]
     left_out = tuple(f for f in ranked if f.polarity == "contradicts")
     if not fitting:
