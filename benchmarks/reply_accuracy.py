@@ -37,6 +37,8 @@ from netprep.coach.reply import read_reply  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "replies"
 CODES = ("bare-ok", "no-acknowledge", "no-reason", "no-change", "defensive")
+# The test split's writers, told by the id's first letter (tests/data/replies/README.md).
+TEST_WRITERS = {"t": "t (1st)", "j": "j (7th)", "k": "k (8th)"}
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -108,16 +110,23 @@ def main() -> None:
     test = score(test_items)[0] if test_items else None
     if test is not None:
         test.pop("codes")  # pooled figures only for the blind split
+    by_writer = {}
+    for writer, label in TEST_WRITERS.items():
+        mine = [i for i in test_items if i["id"][0] == writer]
+        if mine:
+            by_writer[label] = score(mine)[0]
+            by_writer[label].pop("codes")
     if args.json:
-        print(json.dumps({"dev": dev, "test": test}))
+        print(json.dumps({"dev": dev, "test": test, "test_by_writer": by_writer}))
         return
-    print(f"{'split':<6}{'replies':>8}{'accuracy':>10}{'verdict':>9}{'precision':>11}"
+    print(f"{'split':<10}{'n':>4}{'accuracy':>10}{'verdict':>9}{'precision':>11}"
           f"{'recall':>8}")
-    for name, figures in (("dev", dev), ("test", test)):
+    rows = [("dev", dev), ("test", test)] + [(f"  {k}", v) for k, v in by_writer.items()]
+    for name, figures in rows:
         if figures is None:
-            print(f"{name:<6} no test split")
+            print(f"{name:<10} no test split")
             continue
-        print(f"{name:<6}{figures['replies']:>8}{figures['accuracy']:>10.3f}"
+        print(f"{name:<10}{figures['replies']:>4}{figures['accuracy']:>10.3f}"
               f"{figures['verdict_accuracy']:>9.3f}{figures['precision'] or 0:>11.3f}"
               f"{figures['recall'] or 0:>8.3f}")
     print("\ndev per code (precision / recall, labelled):")

@@ -92,8 +92,14 @@ def test_without_its_weights_the_reader_falls_back_to_the_hand_cues(monkeypatch,
 
 def test_the_blind_replies_stay_at_their_measured_level(bench) -> None:  # type: ignore[no-untyped-def]
     items = bench.load("test")
-    assert len(items) == 70
+    assert len(items) == 250  # t001-t070 (first writer), j001-j090, k001-k090 (2026-12-08)
     figures, _ = bench.score(items)
+    # 0.804 / 0.888 pooled when j and k joined the test split, read by the model they never
+    # trained: the weights file predates them
+    assert figures["accuracy"] >= 0.78, figures["accuracy"]
+    assert figures["verdict_accuracy"] >= 0.87, figures["verdict_accuracy"]
+    first = [i for i in items if i["id"][0] == "t"]
+    figures, _ = bench.score(first)
     # 0.729 / 0.857 when the model was trained on six writers (0.671 / 0.829 on four)
     assert figures["accuracy"] >= 0.71, figures["accuracy"]
     assert figures["verdict_accuracy"] >= 0.84, figures["verdict_accuracy"]
