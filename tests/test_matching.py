@@ -64,7 +64,7 @@ def test_dev_banks_and_the_blind_test_split_keep_their_minimums(library):
     test split (never tuned on; only its pooled figures are read)."""
     for name, top1, none in (("banks.yaml", 0.88, 0.88), ("banks2.yaml", 0.75, 0.95),
                              ("banks3.yaml", 0.65, 0.90), ("banks4.yaml", 0.85, 0.95),
-                             ("banks5.yaml", 0.64, 0.90)):
+                             ("banks5.yaml", 0.66, 0.90)):
         banks = bench.evaluate_test(library, bench.DATA / name)
         assert banks is not None and banks.fit_total >= 20 and banks.none_total >= 10
         assert banks.top1 >= top1, banks.misses
@@ -118,6 +118,11 @@ def bank(name):
     # leading without a title; a teammate who did not do their share (no git merge conflict)
     ("Tell me about a time you took the lead without a formal title.", "k", 2),
     ("Tell me about a teammate who didn't do their share of the work.", "l", 3),
+    # a conflict question read from its kind, not one phrase: a story that shows a
+    # disagreement answers it (contractions and idioms read too)
+    ("Tell me about a clash you had with someone on your project team.", "l", 3),
+    ("Describe a time a group member wasn't contributing much.", "l", 3),
+    ("When did you and your coursemates not see eye to eye?", "i", 4),
 ])
 def test_the_question_s_angle_picks_the_story(library, question, bank_id, story_id):
     found = matching.suggest(library, question, bank(bank_id))
@@ -302,3 +307,14 @@ def test_cache_file_holds_no_more_than_its_memo_limit(library, stories):
     match_cache.save(index)
     data = json.loads(match_cache.cache_path().read_text(encoding="utf-8"))
     assert len(data["questions"]) <= match_index.MAX_MEMO
+
+
+def test_a_conflict_with_someone_above_you_is_not_read_as_any_conflict():
+    """The match floor for a story that shows a disagreement is kept from questions that
+    name who it was with above the student: a row with a teammate is no answer."""
+    from netprep.star import polarity as pol
+
+    assert pol.names_superior("Describe a time you argued with your lab supervisor.")
+    assert pol.names_superior("Tell me about pushing back on someone more senior.")
+    assert not pol.names_superior("Describe a time you argued with a classmate.")
+    assert not pol.names_superior("When did your team not see eye to eye?")

@@ -239,7 +239,8 @@ def rank(index: Index, reading: Reading, stories: Sequence[StoryLike],
                 fit *= THEME_MISS
         topic = fit
         verdict = pol.polarity_fit(reading.polarity, profile.signals)
-        if verdict == "match" and pol.is_required(reading.polarity) and (
+        if verdict == "match" and (pol.is_required(reading.polarity) or (
+                reading.polarity == "conflict" and not pol.names_superior(reading.text))) and (
                 reading.source == "text" or not story.tags):
             fit = min(1.0, max(fit + 0.1, MATCH_FLOOR + 0.5 * fit))
         elif verdict == "match":

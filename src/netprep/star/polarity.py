@@ -110,7 +110,8 @@ _QUESTION_CUES: tuple[tuple[str, str], ...] = (
     ("conflict", r"\bdisagre|\b(could|did|would) ?n[o']?t agree|\bargu|\bconflict"
                  r"|\bpush\w* back|\b(saw|see|seen|viewed|thought about) (it|things) differently"
                  r"|\btension"
-                 r"|\bgetting along|\bpulling (their|his|her) weight|\bnot contributing"
+                 r"|\bgetting along|\bpulling (their|his|her) weight|(\bnot|n't) contributing"
+                 r"|\beye to eye"
                  r"|\bclash|\bfriction|\bdifficult (teammate|person|coworker|colleague)"),
 )
 
@@ -379,6 +380,17 @@ _RULES: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
     "advice": (frozenset({"advice"}), frozenset(), True),
     "conflict": (frozenset({"conflict"}), frozenset(), False),
 }
+
+
+_ABOVE = (r"\b(your|a|the|my) (\w+ )?(manager|boss|supervisor|professor|lecturer|lead"
+          r"|director|teacher)s?\b|\bsomeone (more )?senior|\bsenior (\w+ )?(engineer|developer"
+          r"|colleague|person)")
+
+
+def names_superior(question: str) -> bool:
+    """Whether a question names someone above the student (a manager, a professor): a
+    disagreement with a teammate is no answer to one with your manager."""
+    return bool(_pattern("above", _ABOVE).search(_plain(question)))
 
 
 def is_required(polarity: str | None) -> bool:
