@@ -390,3 +390,65 @@ def test_the_interviewer_offers_a_nudge_when_stuck_and_b_steps_back(cli, monkeyp
     assert attempt["nudges"][0]["offered"] is True
     assert attempt["offers"][0]["taken"] is True
     assert attempt["feedback"]["kind"] == "failed-case"
+
+
+KTH_BY_SORTING = "def find_kth_largest(nums, k):\n    return sorted(nums, reverse=True)[k - 1]\n"
+KTH_BY_HEAP = ("import heapq\n\ndef find_kth_largest(nums, k):\n    heap = []\n"
+               "    for x in nums:\n        heapq.heappush(heap, x)\n"
+               "        if len(heap) > k:\n            heapq.heappop(heap)\n    return heap[0]\n")
+
+
+@pytest.mark.parametrize("turn", [0, 1, 2, 3])
+def test_a_challenge_is_not_about_a_construct_the_code_does_not_use(turn: int) -> None:
+    """Seen in a 120-column drill: a solution that sorts was asked "Why a min-heap and not
+    a max-heap here?". Of kth-largest's three, only the sort-versus-heap one fits it (the
+    others ask why the code chose a heap)."""
+    from netprep.coding.exercises import get_exercise
+    from netprep.coding.feedback import choose
+    from netprep.content import load_library
+
+    exercise = get_exercise(load_library(), "kth-largest")
+    point = choose(exercise, "python", None, KTH_BY_SORTING, turn)
+    assert point["kind"] == "challenge"
+    assert point["text"].startswith("Sorting everything is n log n")
+    # code with a heap can be asked any of them, in turn
+    asked = {choose(exercise, "python", None, KTH_BY_HEAP, t)["text"] for t in range(3)}
+    assert asked == set(exercise.feedback)
+
+
+@pytest.mark.parametrize(("challenge", "source", "fits"), [
+    # the construct before "rather than" / "and not" / "instead of" is the one taken for
+    # granted; the one after is the alternative proposed
+    ("Why store indices in the deque rather than values?", "from collections import deque",
+     True),
+    ("Why store indices in the deque rather than values?", "stack = []", False),
+    ("Why not a heap here? Say what it costs.", "window = []", True),
+    ("Sorting with two pointers is O(n log n); why not that here?", "seen = {}", True),
+    ("Sorting both strings is n log n; counting is linear. When would you still sort?",
+     "from collections import Counter", True),
+    ("Quickselect is linear on average; why might you still choose the heap?", "sorted(a)",
+     False),
+    ("Why iterate rather than recurse here?", "while node:\n    node = node.left\n", True),
+    # recursion is told from the code: a function that calls itself
+    ("On a chain, how deep does your recursion go?", "def depth(n):\n    return 1 + "
+     "depth(n.left) if n else 0\n", True),
+    ("On a chain, how deep does your recursion go?", "def depth(n):\n    d = 0\n"
+     "    while n:\n        d += 1\n        n = n.left\n    return d\n", False),
+    # "the sorted order" is the input's property, not the code's sorting
+    ("Why not simply scan the list? Say what the sorted order buys you.", "lo, hi = 0, 9", True),
+    # no construct named: any code
+    ("What does your code return for an empty list?", "return None", True),
+])
+def test_which_challenges_fit_the_code(challenge: str, source: str, fits: bool) -> None:
+    from netprep.coding.feedback import fits as fit
+
+    assert fit(challenge, "python", source) is fits
+
+
+def test_in_another_language_recursion_cannot_be_told_so_the_challenge_stays() -> None:
+    from netprep.coding.feedback import fits
+
+    assert fits("On a big island, how deep does your recursion go?", "javascript",
+                "function fill(g, r, c) { for (const d of dirs) {} }")
+    assert not fits("Why a min-heap and not a max-heap here?", "java",
+                    "Arrays.sort(nums); return nums[nums.length - k];")

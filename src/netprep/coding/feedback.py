@@ -2,14 +2,16 @@
 
 In order: a case that failed in the last run; a complexity worse than the
 reference's (for Python, by how deeply loops nest over the input, against the
-reference solution); else one of the exercise's own challenges from content.
-Pure: no I/O beyond parsing the given source text.
+reference solution); else one of the exercise's own challenges from content, preferring
+those that fit the code: "why a min-heap and not a max-heap?" is not asked of a solution
+that sorts. Pure: no I/O beyond parsing the given source text.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import re
 from typing import Any
 
 from netprep.coding.runner import RunReport
@@ -33,6 +35,72 @@ def loop_depth(source: str) -> int | None:
         return inner + (1 if isinstance(node, _LOOPS) else 0)
 
     return depth(tree)
+
+
+def recursive(source: str) -> bool | None:
+    """Whether a Python function calls itself (by name, or as self.name); None when the
+    source does not parse."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for call in ast.walk(node):
+                if isinstance(call, ast.Call):
+                    func = call.func
+                    name = (func.id if isinstance(func, ast.Name) else
+                            func.attr if isinstance(func, ast.Attribute) else None)
+                    if name == node.name:
+                        return True
+    return False
+
+
+# Constructs a challenge can take for granted, and how code shows it uses one. A challenge
+# takes one for granted when it asks why the code made that choice over another ("why a
+# min-heap and not a max-heap?", "why store indices in the deque rather than values?",
+# "why might you still choose the heap?") or names it as the code's ("your recursion"); a
+# construct it proposes instead ("why not a heap here?", "when would you still sort?") or
+# only mentions is not taken for granted. "Sorted" is the input's property, not a sort.
+_NAMED = {
+    "heap": re.compile(r"\b(?:min-|max-)?heaps?\b", re.I),
+    "sort": re.compile(r"\bsort(?:s|ing)?\b", re.I),
+    "deque": re.compile(r"\bdeques?\b", re.I),
+    "nested loops": re.compile(r"\bnested loops?\b|\bloops nest\b", re.I),
+    "recursion": re.compile(r"\brecursi(?:on|ve)\b|\brecurse\b", re.I),
+}
+_IN_CODE = {
+    "heap": re.compile(r"heapq|PriorityQueue|\bheap", re.I),
+    "sort": re.compile(r"\bsort(?:ed)?\s*\(|\.sort\b|\bsorted\b"),
+    "deque": re.compile(r"deque|ArrayDeque"),
+}
+_GRANTED = (
+    re.compile(r"\bwhy\b(.*?)\b(?:rather than|instead of|and not|not)\b", re.I),
+    re.compile(r"\bwhy (?:might|would) you still (?:choose|use|pick)\b(.*)", re.I),
+    re.compile(r"\byour ((?:[\w-]+ ){0,2}[\w-]+)", re.I),
+)
+
+
+def _uses(construct: str, lang: str, source: str) -> bool | None:
+    """Whether the code uses the construct; None when that cannot be told."""
+    if construct in _IN_CODE:
+        return bool(_IN_CODE[construct].search(source))
+    if lang != "python":
+        return None
+    if construct == "nested loops":
+        depth = loop_depth(source)
+        return None if depth is None else depth >= 2
+    return recursive(source)
+
+
+def fits(challenge: str, lang: str, source: str | None) -> bool:
+    """A challenge fits the code unless every construct it takes for granted is one the
+    code does not use (a challenge that names none fits any code)."""
+    if not source:
+        return True
+    granted = " ".join(m.group(1) for pattern in _GRANTED for m in pattern.finditer(challenge))
+    named = [c for c, pattern in _NAMED.items() if pattern.search(granted)]
+    return not named or any(_uses(c, lang, source) is not False for c in named)
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -66,7 +134,8 @@ def choose(exercise: Exercise, lang: str, report: RunReport | None, source: str 
                             f"{max(theirs, 1)}, so this is slower than it has to be on large "
                             f"inputs.{better} Why this approach, and how would you bring the "
                             "cost down?"}
-    challenges = exercise.feedback
+    # turn varies the challenge between attempts, among those that fit the code
+    challenges = [c for c in exercise.feedback if fits(c, lang, source)] or exercise.feedback
     if challenges:
         return {"kind": "challenge", "text": challenges[turn % len(challenges)]}
     return {"kind": "challenge", "text": "What is the time and space complexity of your "
